@@ -1,0 +1,234 @@
+"""Making tensors: ``tensor`` from data, the filled and random factories, and the random seed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from engine import dtypes
+from engine.tensor import Tensor
+
+_random = np.random.default_rng(0)
+
+
+def manual_seed(seed: int) -> Any:
+    """Reset the random generator so random tensors and ``nn.Linear`` weights repeat."""
+    global _random
+    _random = np.random.default_rng(int(seed))
+    return _random
+
+
+def initial_seed() -> int:
+    return int(_random.bit_generator.seed_seq.entropy)
+
+
+def generator() -> np.random.Generator:
+    """The engine's random generator (used by ``nn.init`` and the random factories)."""
+    return _random
+
+
+def _infer_dtype(values: Any) -> dtypes.dtype:
+    """PyTorch's rule for Python data: any float makes float32, else any int makes int64, else bool."""
+    flat = np.asarray(values, dtype=object).reshape(-1)
+    kinds = {type(v) for v in flat}
+    if any(issubclass(k, float | np.floating) for k in kinds):
+        return dtypes.float32
+    if any(issubclass(k, bool | np.bool_) for k in kinds) and not any(
+        issubclass(k, int | np.integer) and not issubclass(k, bool | np.bool_) for k in kinds
+    ):
+        return dtypes.bool_
+    if flat.size == 0:
+        return dtypes.float32
+    return dtypes.int64
+
+
+def _unwrap(values: Any) -> Any:
+    """Nested lists may hold tensors (one element each) or numpy numbers; make them plain."""
+    if isinstance(values, Tensor):
+        return values._data
+    if isinstance(values, list | tuple):
+        return [_unwrap(v) for v in values]
+    return values
+
+
+def _resolve(dtype: Any) -> np.dtype | None:
+    if dtype is None:
+        return None
+    if isinstance(dtype, dtypes.dtype):
+        return dtype.numpy
+    if dtype is float:
+        return np.dtype(np.float32)
+    if dtype is int:
+        return np.dtype(np.int64)
+    if dtype is bool:
+        return np.dtype(np.bool_)
+    raise TypeError(f"dtype must be a torch.dtype (e.g. torch.float32), not {dtype!r}")
+
+
+def _finish(data: np.ndarray, requires_grad: bool) -> Tensor:
+    if requires_grad and data.dtype.kind != "f":
+        raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
+    return Tensor._wrap(data, bool(requires_grad))
+
+
+def tensor(data: Any, dtype: Any = None, device: Any = None, requires_grad: bool = False) -> Tensor:
+    """A new tensor holding a copy of ``data`` (a number, nested lists, a numpy array or a tensor)."""
+    wanted = _resolve(dtype)
+    if isinstance(data, Tensor):
+        array = np.array(data._data, dtype=wanted, copy=True)
+    elif isinstance(data, np.ndarray | np.generic):
+        dtypes.from_numpy(np.asarray(data).dtype)
+        array = np.array(data, dtype=wanted, copy=True)
+    else:
+        plain = _unwrap(data)
+        try:
+            array = np.array(plain, dtype=wanted or _infer_dtype(plain).numpy)
+        except (ValueError, TypeError) as error:
+            raise ValueError(f"could not make a tensor from {type(data).__name__}: {error}") from None
+        if array.dtype == object:
+            raise TypeError(f"Could not infer dtype of {type(data).__name__}")
+    return _finish(array, requires_grad)
+
+
+def as_tensor(data: Any, dtype: Any = None, device: Any = None) -> Tensor:
+    if isinstance(data, Tensor) and (dtype is None or data.dtype is dtype):
+        return data
+    if isinstance(data, np.ndarray) and dtype is None:
+        return from_numpy(data)
+    return tensor(data, dtype=dtype)
+
+
+def from_numpy(array: np.ndarray) -> Tensor:
+    """A tensor sharing memory with ``array`` (changes to one show in the other)."""
+    dtypes.from_numpy(array.dtype)
+    return Tensor._wrap(array)
+
+
+def _shape(size: Sequence) -> tuple[int, ...]:
+    """Factories take sizes as ``f(2, 3)`` or ``f((2, 3))``."""
+    if len(size) == 1 and isinstance(size[0], list | tuple):
+        size = size[0]
+    shape = tuple(int(s) for s in size)
+    if any(s < 0 for s in shape):
+        raise RuntimeError(f"Trying to create tensor with negative dimension {min(shape)}: {list(shape)}")
+    return shape
+
+
+def _filled(shape: tuple, value: Any, dtype: Any, requires_grad: bool) -> Tensor:
+    wanted = _resolve(dtype) or np.dtype(np.float32)
+    return _finish(np.full(shape, value, dtype=wanted), requires_grad)
+
+
+def zeros(*size: Any, dtype: Any = None, device: Any = None, requires_grad: bool = False) -> Tensor:
+    return _filled(_shape(size), 0, dtype, requires_grad)
+
+
+def ones(*size: Any, dtype: Any = None, device: Any = None, requires_grad: bool = False) -> Tensor:
+    return _filled(_shape(size), 1, dtype, requires_grad)
+
+
+def empty(*size: Any, dtype: Any = None, device: Any = None, requires_grad: bool = False) -> Tensor:
+    return _filled(_shape(size), 0, dtype, requires_grad)
+
+
+def full(size: Sequence, fill_value: Any, dtype: Any = None, device: Any = None,
+         requires_grad: bool = False) -> Tensor:
+    if dtype is None:
+        dtype = dtypes.scalar_dtype(fill_value)
+    return _filled(_shape((size,)), fill_value, dtype, requires_grad)
+
+
+def _like(source: Tensor, dtype: Any) -> tuple[tuple, Any]:
+    return source._data.shape, dtype if dtype is not None else source.dtype
+
+
+def zeros_like(source: Tensor, dtype: Any = None, device: Any = None, requires_grad: bool = False) -> Tensor:
+    return _filled(*_like(source, dtype)[:1], 0, _like(source, dtype)[1], requires_grad)
+
+
+def ones_like(source: Tensor, dtype: Any = None, device: Any = None, requires_grad: bool = False) -> Tensor:
+    return _filled(source._data.shape, 1, _like(source, dtype)[1], requires_grad)
+
+
+def empty_like(source: Tensor, dtype: Any = None, device: Any = None, requires_grad: bool = False) -> Tensor:
+    return _filled(source._data.shape, 0, _like(source, dtype)[1], requires_grad)
+
+
+def full_like(source: Tensor, fill_value: Any, dtype: Any = None, device: Any = None,
+              requires_grad: bool = False) -> Tensor:
+    return _filled(source._data.shape, fill_value, _like(source, dtype)[1], requires_grad)
+
+
+def _random_float(dtype: Any) -> np.dtype:
+    wanted = _resolve(dtype) or np.dtype(np.float32)
+    if wanted.kind != "f":
+        name = {"i": "Long", "b": "Bool", "u": "Byte"}[wanted.kind]
+        raise NotImplementedError(f'"normal_kernel_cpu" not implemented for \'{name}\'')
+    return wanted
+
+
+def rand(*size: Any, dtype: Any = None, device: Any = None, requires_grad: bool = False,
+         generator: Any = None) -> Tensor:
+    """Uniform on [0, 1)."""
+    wanted = _random_float(dtype)
+    return _finish(_random.random(_shape(size)).astype(wanted), requires_grad)
+
+
+def randn(*size: Any, dtype: Any = None, device: Any = None, requires_grad: bool = False,
+          generator: Any = None) -> Tensor:
+    """Standard normal."""
+    wanted = _random_float(dtype)
+    return _finish(_random.standard_normal(_shape(size)).astype(wanted), requires_grad)
+
+
+def rand_like(source: Tensor, dtype: Any = None, requires_grad: bool = False) -> Tensor:
+    return rand(*source._data.shape, dtype=dtype or source.dtype, requires_grad=requires_grad)
+
+
+def randn_like(source: Tensor, dtype: Any = None, requires_grad: bool = False) -> Tensor:
+    return randn(*source._data.shape, dtype=dtype or source.dtype, requires_grad=requires_grad)
+
+
+def randint(low: int, high: int | None = None, size: Sequence = (), dtype: Any = None,
+            device: Any = None, requires_grad: bool = False) -> Tensor:
+    """Integers in [low, high); ``randint(high, size)`` starts at 0."""
+    if high is None or isinstance(high, tuple | list):
+        low, high, size = 0, low, high if high is not None else size
+    if high <= low:
+        raise RuntimeError(f"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}")
+    values = _random.integers(low, high, size=_shape((size,)))
+    return _finish(values.astype(_resolve(dtype) or np.int64), requires_grad)
+
+
+def randperm(n: int, dtype: Any = None, device: Any = None) -> Tensor:
+    return Tensor._wrap(_random.permutation(n).astype(_resolve(dtype) or np.int64))
+
+
+def normal(mean: float, std: float, size: Sequence, dtype: Any = None) -> Tensor:
+    return Tensor._wrap(_random.normal(mean, std, _shape((size,))).astype(_resolve(dtype) or np.float32))
+
+
+def arange(start: float, end: float | None = None, step: float = 1, dtype: Any = None,
+           device: Any = None, requires_grad: bool = False) -> Tensor:
+    if end is None:
+        start, end = 0, start
+    numbers = (start, end, step)
+    if step == 0:
+        raise RuntimeError("step must be nonzero")
+    default = np.float32 if any(isinstance(n, float) for n in numbers) else np.int64
+    wanted = _resolve(dtype) or np.dtype(default)
+    count = max(int(np.ceil((end - start) / step)), 0)
+    return _finish((start + step * np.arange(count, dtype=np.float64)).astype(wanted), requires_grad)
+
+
+def linspace(start: float, end: float, steps: int, dtype: Any = None, device: Any = None,
+             requires_grad: bool = False) -> Tensor:
+    wanted = _resolve(dtype) or np.dtype(np.float32)
+    return _finish(np.linspace(start, end, int(steps)).astype(wanted), requires_grad)
+
+
+def eye(n: int, m: int | None = None, dtype: Any = None, device: Any = None,
+        requires_grad: bool = False) -> Tensor:
+    return _finish(np.eye(n, m, dtype=_resolve(dtype) or np.float32), requires_grad)

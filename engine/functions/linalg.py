@@ -1,0 +1,106 @@
+"""Matrix products: ``@``/matmul in its PyTorch-named forms, and ``addmm`` (what ``nn.Linear`` records)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from engine.function import Function
+
+
+def _matmul_grads(grad: np.ndarray, a: np.ndarray, b: np.ndarray, need_a: bool, need_b: bool) -> tuple:
+    """Gradients of ``a @ b`` for any ranks; 1-d operands are treated as a row / a column."""
+    a2 = a[None, :] if a.ndim == 1 else a
+    b2 = b[:, None] if b.ndim == 1 else b
+    if a.ndim == 1:
+        grad = np.expand_dims(grad, -2)
+    if b.ndim == 1:
+        grad = np.expand_dims(grad, -1)
+    grad_a = grad_b = None
+    if need_a:
+        grad_a = grad @ np.swapaxes(b2, -1, -2)
+        grad_a = grad_a[..., 0, :] if a.ndim == 1 else grad_a
+    if need_b:
+        grad_b = np.swapaxes(a2, -1, -2) @ grad
+        grad_b = grad_b[..., 0] if b.ndim == 1 else grad_b
+    return grad_a, grad_b
+
+
+class MmBackward0(Function):
+    """Matrix times matrix."""
+
+    symbol, rule = "@", "∂(A@B)/∂A = G@Bᵀ, ∂(A@B)/∂B = Aᵀ@G"
+    saves_inputs = (0, 1)
+
+    def forward(self, a, b):
+        return a @ b
+
+    def backward(self, grad):
+        a, b = self.saved_data()
+        return _matmul_grads(grad, a, b, self.needs_grad(0), self.needs_grad(1))
+
+
+class MvBackward0(MmBackward0):
+    """Matrix times vector (and vector times matrix)."""
+
+
+class DotBackward0(MmBackward0):
+    """Vector dot vector."""
+
+    rule = "∂(a·b)/∂a = b, ∂(a·b)/∂b = a"
+
+
+class BmmBackward0(MmBackward0):
+    """Batched products (3-d and above, broadcasting the batch dimensions)."""
+
+
+class AddmmBackward0(Function):
+    """``bias + x @ w``: one node for nn.Linear's forward, as in PyTorch."""
+
+    symbol, rule = "addmm", "∂/∂bias = G, ∂/∂x = G@Wᵀ, ∂/∂W = xᵀ@G"
+    saves_inputs = (1, 2)
+
+    def forward(self, bias, x, w):
+        return bias + x @ w
+
+    def backward(self, grad):
+        x, w = self.saved_data()
+        grad_x = grad @ w.T if self.needs_grad(1) else None
+        grad_w = x.T @ grad if self.needs_grad(2) else None
+        return grad, grad_x, grad_w
+
+
+def matmul_function(a: np.ndarray, b: np.ndarray) -> type[Function]:
+    """Which PyTorch node a product of these ranks records."""
+    if a.ndim == 0 or b.ndim == 0:
+        raise RuntimeError(
+            f"both arguments to matmul need to be at least 1D, but they are {a.ndim}D and {b.ndim}D"
+        )
+    if a.ndim == 1 and b.ndim == 1:
+        if a.shape[0] != b.shape[0]:
+            raise RuntimeError(
+                "inconsistent tensor size, expected tensor [%d] and src [%d] to have the same number of "
+                "elements, but got %d and %d elements respectively" % (a.shape[0], b.shape[0], a.shape[0], b.shape[0])
+            )
+        return DotBackward0
+    inner_a = a.shape[-1]
+    inner_b = b.shape[0] if b.ndim == 1 else b.shape[-2]
+    if inner_a != inner_b:
+        rows_a = int(np.prod(a.shape[:-1])) if a.ndim > 1 else 1
+        cols_b = b.shape[-1] if b.ndim > 1 else 1
+        if a.ndim <= 2 and b.ndim <= 2:
+            if b.ndim == 1:
+                raise RuntimeError(
+                    f"size mismatch, got input ({rows_a}), mat ({rows_a}x{inner_a}), vec ({b.shape[0]})"
+                )
+            raise RuntimeError(
+                f"mat1 and mat2 shapes cannot be multiplied ({rows_a}x{inner_a} and {inner_b}x{cols_b})"
+            )
+        raise RuntimeError(
+            f"Expected size for first two dimensions of batch2 tensor to be: [{rows_a}, {inner_a}] but got: "
+            f"[{rows_a}, {inner_b}]."
+        )
+    if a.ndim == 2 and b.ndim == 2:
+        return MmBackward0
+    if a.ndim <= 2 and b.ndim <= 2:
+        return MvBackward0
+    return BmmBackward0

@@ -1,0 +1,164 @@
+"""Operations that move elements without changing them: views, transposes, indexing, cat and stack."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from engine.function import Function
+
+
+class ViewBackward0(Function):
+    symbol, rule = "view", "the gradient is reshaped back"
+
+    def forward(self, a, shape=()):
+        self.shape = a.shape
+        return a.reshape(shape)
+
+    def backward(self, grad):
+        return (grad.reshape(self.shape),)
+
+
+class UnsafeViewBackward0(ViewBackward0):
+    symbol = "reshape"
+
+
+class PermuteBackward0(Function):
+    symbol, rule = "permute", "the gradient is permuted back"
+
+    def forward(self, a, dims=()):
+        self.dims = dims
+        return np.transpose(a, dims)
+
+    def backward(self, grad):
+        return (np.transpose(grad, np.argsort(self.dims)),)
+
+
+class TransposeBackward0(Function):
+    symbol, rule = "transpose", "the gradient is transposed back"
+
+    def forward(self, a, dim0=0, dim1=1):
+        self.dim0, self.dim1 = dim0, dim1
+        return np.swapaxes(a, dim0, dim1)
+
+    def backward(self, grad):
+        return (np.swapaxes(grad, self.dim0, self.dim1),)
+
+
+class TBackward0(Function):
+    symbol, rule = "T", "the gradient is transposed back"
+
+    def forward(self, a):
+        return a.T
+
+    def backward(self, grad):
+        return (grad.T,)
+
+
+class SqueezeBackward0(ViewBackward0):
+    symbol = "squeeze"
+
+
+class SqueezeBackward1(ViewBackward0):
+    symbol = "squeeze"
+
+
+class UnsqueezeBackward0(ViewBackward0):
+    symbol = "unsqueeze"
+
+
+class ExpandBackward0(Function):
+    symbol, rule = "expand", "the gradient is summed over the expanded dimensions"
+
+    def forward(self, a, shape=()):
+        return np.broadcast_to(a, shape)
+
+    def backward(self, grad):
+        return (grad,)  # the engine sums it back to the input's shape
+
+
+class RepeatBackward0(Function):
+    symbol, rule = "repeat", "the gradients of all copies add up"
+
+    def forward(self, a, repeats=()):
+        self.shape, self.repeats = a.shape, repeats
+        return np.tile(a, repeats)
+
+    def backward(self, grad):
+        lead = len(self.repeats) - len(self.shape)
+        shape = (1,) * lead + self.shape
+        split = []
+        for count, size in zip(self.repeats, shape, strict=True):
+            split += [count, size]
+        total = grad.reshape(split).sum(axis=tuple(range(0, 2 * len(shape), 2)))
+        return (total.reshape(self.shape),)
+
+
+class _Indexing(Function):
+    """``x[index]``: the gradient is scattered back to the positions that were read (adding repeats)."""
+
+    symbol, rule = "[ ]", "the gradient flows back to the selected elements; the rest get 0"
+
+    def forward(self, a, index=None):
+        self.shape, self.index = a.shape, index
+        return a[index]
+
+    def backward(self, grad):
+        full = np.zeros(self.shape, dtype=grad.dtype)
+        np.add.at(full, self.index, grad)
+        return (full,)
+
+
+class SelectBackward0(_Indexing):
+    pass
+
+
+class SliceBackward0(_Indexing):
+    pass
+
+
+class IndexBackward0(_Indexing):
+    pass
+
+
+class SplitBackward0(_Indexing):
+    symbol = "split"
+
+
+class CatBackward0(Function):
+    symbol, rule = "cat", "each input gets its own slice of the gradient"
+
+    def forward(self, *arrays, dim=0):
+        self.axis = dim % arrays[0].ndim
+        self.bounds = np.cumsum([a.shape[self.axis] for a in arrays])[:-1]
+        return np.concatenate(arrays, axis=self.axis)
+
+    def backward(self, grad):
+        return tuple(np.split(grad, self.bounds, axis=self.axis))
+
+
+class StackBackward0(Function):
+    symbol, rule = "stack", "each input gets its own slice of the gradient"
+
+    def forward(self, *arrays, dim=0):
+        self.axis = dim % (arrays[0].ndim + 1)
+        return np.stack(arrays, axis=self.axis)
+
+    def backward(self, grad):
+        return tuple(np.moveaxis(grad, self.axis, 0))
+
+
+class CopySlices(Function):
+    """``x[index] = value`` on a tensor in the graph: the old values' gradient is cut where overwritten."""
+
+    symbol, rule = "[ ]=", "overwritten elements pass no gradient to the old value; value gets their gradient"
+
+    def forward(self, a, value, index=None):
+        self.index = index
+        out = a.copy()
+        out[index] = value
+        return out
+
+    def backward(self, grad):
+        old = grad.copy()
+        old[self.index] = 0
+        return old, grad[self.index]

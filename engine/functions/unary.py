@@ -1,0 +1,253 @@
+"""One-input element-wise functions: exp, log, the trigonometric ones and the activations."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from engine.function import Function
+from engine.tensor import Tensor
+
+
+class AbsBackward0(Function):
+    symbol, rule = "abs", "∂|x|/∂x = sign(x)"
+    saves_inputs = (0,)
+
+    def forward(self, a):
+        return np.abs(a)
+
+    def backward(self, grad):
+        (a,) = self.saved_data()
+        return (grad * np.sign(a),)
+
+
+class ExpBackward0(Function):
+    symbol, rule = "exp", "∂eˣ/∂x = eˣ"
+    saves_output = True
+
+    def forward(self, a):
+        return np.exp(a)
+
+    def backward(self, grad):
+        (out,) = self.saved_data()
+        return (grad * out,)
+
+
+class LogBackward0(Function):
+    symbol, rule = "log", "∂ln x/∂x = 1/x"
+    saves_inputs = (0,)
+
+    def forward(self, a):
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.log(a)
+
+    def backward(self, grad):
+        (a,) = self.saved_data()
+        with np.errstate(divide="ignore"):
+            return (grad / a,)
+
+
+class SqrtBackward0(Function):
+    symbol, rule = "sqrt", "∂√x/∂x = 1/(2√x)"
+    saves_output = True
+
+    def forward(self, a):
+        with np.errstate(invalid="ignore"):
+            return np.sqrt(a)
+
+    def backward(self, grad):
+        (out,) = self.saved_data()
+        with np.errstate(divide="ignore"):
+            return (grad / (2 * out),)
+
+
+class SinBackward0(Function):
+    symbol, rule = "sin", "∂sin x/∂x = cos x"
+    saves_inputs = (0,)
+
+    def forward(self, a):
+        return np.sin(a)
+
+    def backward(self, grad):
+        (a,) = self.saved_data()
+        return (grad * np.cos(a),)
+
+
+class CosBackward0(Function):
+    symbol, rule = "cos", "∂cos x/∂x = -sin x"
+    saves_inputs = (0,)
+
+    def forward(self, a):
+        return np.cos(a)
+
+    def backward(self, grad):
+        (a,) = self.saved_data()
+        return (-grad * np.sin(a),)
+
+
+class TanhBackward0(Function):
+    symbol, rule = "tanh", "∂tanh x/∂x = 1 - tanh²x"
+    saves_output = True
+
+    def forward(self, a):
+        return np.tanh(a)
+
+    def backward(self, grad):
+        (out,) = self.saved_data()
+        return (grad * (1 - out * out),)
+
+
+class SigmoidBackward0(Function):
+    symbol, rule = "σ", "∂σ(x)/∂x = σ(x)(1 - σ(x))"
+    saves_output = True
+
+    def forward(self, a):
+        # split by sign so exp never overflows
+        positive = a >= 0
+        exp_neg = np.exp(-np.abs(a))
+        return np.where(positive, 1 / (1 + exp_neg), exp_neg / (1 + exp_neg)).astype(a.dtype)
+
+    def backward(self, grad):
+        (out,) = self.saved_data()
+        return (grad * out * (1 - out),)
+
+
+class ReluBackward0(Function):
+    symbol, rule = "relu", "∂relu(x)/∂x = 1 if x > 0 else 0"
+    saves_output = True
+
+    def forward(self, a):
+        return np.maximum(a, 0).astype(a.dtype, copy=False)
+
+    def backward(self, grad):
+        (out,) = self.saved_data()
+        return (grad * (out > 0),)
+
+
+class LeakyReluBackward0(Function):
+    symbol, rule = "leaky_relu", "∂/∂x = 1 if x > 0 else slope"
+    saves_inputs = (0,)
+
+    def forward(self, a, negative_slope=0.01):
+        self.slope = negative_slope
+        return np.where(a > 0, a, a * negative_slope).astype(a.dtype, copy=False)
+
+    def backward(self, grad):
+        (a,) = self.saved_data()
+        return (np.where(a > 0, grad, grad * self.slope),)
+
+
+class SoftplusBackward0(Function):
+    symbol, rule = "softplus", "∂ln(1+eˣ)/∂x = σ(x)"
+    saves_inputs = (0,)
+
+    def forward(self, a, beta=1, threshold=20):
+        self.beta, self.threshold = beta, threshold
+        scaled = a * beta
+        soft = np.logaddexp(0, scaled) / beta
+        return np.where(scaled > threshold, a, soft).astype(a.dtype, copy=False)
+
+    def backward(self, grad):
+        (a,) = self.saved_data()
+        scaled = a * self.beta
+        sig = 1 / (1 + np.exp(-np.clip(scaled, -80, 80)))
+        return (np.where(scaled > self.threshold, grad, grad * sig),)
+
+
+class SiluBackward0(Function):
+    symbol, rule = "silu", "∂(x·σ(x))/∂x = σ(x)(1 + x(1 - σ(x)))"
+    saves_inputs = (0,)
+
+    def forward(self, a):
+        return a / (1 + np.exp(-a))
+
+    def backward(self, grad):
+        (a,) = self.saved_data()
+        sig = 1 / (1 + np.exp(-a))
+        return (grad * sig * (1 + a * (1 - sig)),)
+
+
+class ClampBackward1(Function):
+    symbol, rule = "clamp", "∂clamp(x)/∂x = 1 inside [min, max], else 0"
+    saves_inputs = (0,)
+
+    def forward(self, a, low=None, high=None):
+        self.low, self.high = low, high
+        return np.clip(a, low, high).astype(a.dtype, copy=False)
+
+    def backward(self, grad):
+        (a,) = self.saved_data()
+        inside = np.ones(a.shape, dtype=bool)
+        if self.low is not None:
+            inside &= a >= self.low
+        if self.high is not None:
+            inside &= a <= self.high
+        return (grad * inside,)
+
+
+class CloneBackward0(Function):
+    symbol, rule = "clone", "∂x/∂x = 1"
+
+    def forward(self, a):
+        return a.copy()
+
+    def backward(self, grad):
+        return (grad,)
+
+
+class ToCopyBackward0(Function):
+    symbol, rule = "to", "∂x/∂x = 1 (converted back to the input's dtype)"
+
+    def forward(self, a, dtype=None):
+        return a.astype(dtype)
+
+    def backward(self, grad):
+        return (grad,)
+
+
+class MaximumBackward0(Function):
+    symbol, rule = "max", "the gradient goes to the larger input (split on ties)"
+    saves_inputs = (0, 1)
+
+    def forward(self, a, b):
+        return np.maximum(a, b)
+
+    def backward(self, grad):
+        a, b = self.saved_data()
+        share_a = (a > b) + 0.5 * (a == b)
+        return grad * share_a, grad * (1 - share_a)
+
+
+class MinimumBackward0(Function):
+    symbol, rule = "min", "the gradient goes to the smaller input (split on ties)"
+    saves_inputs = (0, 1)
+
+    def forward(self, a, b):
+        return np.minimum(a, b)
+
+    def backward(self, grad):
+        a, b = self.saved_data()
+        share_a = (a < b) + 0.5 * (a == b)
+        return grad * share_a, grad * (1 - share_a)
+
+
+class WhereBackward0(Function):
+    symbol, rule = "where", "the gradient goes to the input the condition picked"
+
+    def forward(self, a, b, condition=None):
+        self.condition = condition
+        return np.where(condition, a, b)
+
+    def backward(self, grad):
+        zero = np.zeros((), dtype=grad.dtype)
+        return np.where(self.condition, grad, zero), np.where(self.condition, zero, grad)
+
+
+def floating_only(name: str, a: Tensor) -> Tensor:
+    """Integer inputs of exp, log, sin ... compute in the default float dtype, as PyTorch does."""
+    if a._data.dtype.kind in "biu":
+        return Tensor._wrap(a._data.astype(np.float32))
+    return a
+
+
+def unary(cls: type[Function], a: Tensor, **options) -> Tensor:
+    return cls.apply(floating_only(cls.symbol, a), **options)

@@ -1,0 +1,114 @@
+"""``torch.nn.functional``: activations and losses as functions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from engine import creation, math_ops
+from engine.functions import loss as loss_fn
+from engine.functions import pointwise as pw
+from engine.functions import unary
+from engine.math_ops import linear, log_softmax, mse_loss, softmax  # noqa: F401 - part of F
+from engine.tensor import Tensor
+
+
+def relu(x: Tensor, inplace: bool = False) -> Tensor:
+    return unary.unary(unary.ReluBackward0, x)
+
+
+def tanh(x: Tensor) -> Tensor:
+    return unary.unary(unary.TanhBackward0, x)
+
+
+def sigmoid(x: Tensor) -> Tensor:
+    return unary.unary(unary.SigmoidBackward0, x)
+
+
+def silu(x: Tensor, inplace: bool = False) -> Tensor:
+    return unary.unary(unary.SiluBackward0, x)
+
+
+def leaky_relu(x: Tensor, negative_slope: float = 0.01, inplace: bool = False) -> Tensor:
+    return unary.LeakyReluBackward0.apply(x, negative_slope=negative_slope)
+
+
+def softplus(x: Tensor, beta: float = 1, threshold: float = 20) -> Tensor:
+    return unary.SoftplusBackward0.apply(x, beta=beta, threshold=threshold)
+
+
+def dropout(x: Tensor, p: float = 0.5, training: bool = True, inplace: bool = False) -> Tensor:
+    """In training, zero each element with probability ``p`` and scale the rest by ``1/(1-p)``."""
+    if not training or p == 0:
+        return x
+    if p == 1:
+        return pw.mul(x, creation.zeros_like(x))
+    keep = creation.generator().random(x.shape) >= p
+    return pw.mul(x, Tensor._wrap((keep / (1 - p)).astype(x._data.dtype)))
+
+
+def _check_reduction(reduction: str) -> None:
+    if reduction not in ("mean", "sum", "none"):
+        raise ValueError(f"{reduction} is not a valid value for reduction")
+
+
+def l1_loss(pred: Tensor, target: Tensor, reduction: str = "mean") -> Tensor:
+    _check_reduction(reduction)
+    difference = (pred - target).abs()
+    return {"mean": math_ops.mean, "sum": math_ops.sum}.get(reduction, lambda d: d)(difference)
+
+
+def binary_cross_entropy(pred: Tensor, target: Tensor, weight: Tensor | None = None,
+                         reduction: str = "mean") -> Tensor:
+    _check_reduction(reduction)
+    if pred.shape != target.shape:
+        raise ValueError(
+            f"Using a target size ({target.shape}) that is different to the input size ({pred.shape}) is "
+            "deprecated. Please ensure they have the same size."
+        )
+    pred, target, arrays = pw.promoted(pred, target)
+    return loss_fn.BinaryCrossEntropyBackward0.apply_to_arrays(
+        (pred, target), arrays, weight=None if weight is None else weight._data, reduction=reduction
+    )
+
+
+def binary_cross_entropy_with_logits(x: Tensor, target: Tensor, weight: Tensor | None = None,
+                                     reduction: str = "mean", pos_weight: Tensor | None = None) -> Tensor:
+    _check_reduction(reduction)
+    if x.shape != target.shape:
+        raise ValueError(f"Target size ({target.shape}) must be the same as input size ({x.shape})")
+    x, target, arrays = pw.promoted(x, target)
+    return loss_fn.BinaryCrossEntropyWithLogitsBackward0.apply_to_arrays(
+        (x, target), arrays, weight=None if weight is None else weight._data,
+        pos_weight=None if pos_weight is None else pos_weight._data, reduction=reduction,
+    )
+
+
+def nll_loss(log_probs: Tensor, target: Tensor, reduction: str = "mean", ignore_index: int = -100) -> Tensor:
+    _check_reduction(reduction)
+    if target.is_floating_point():
+        raise RuntimeError(f"expected scalar type Long but found {target.dtype}")
+    return loss_fn.NllLossBackward0.apply(log_probs, target, reduction=reduction, ignore_index=ignore_index)
+
+
+def cross_entropy(logits: Tensor, target: Tensor, reduction: str = "mean", ignore_index: int = -100,
+                  label_smoothing: float = 0.0) -> Tensor:
+    """``nll_loss(log_softmax(logits))`` for class indices; soft targets (probabilities) also work."""
+    _check_reduction(reduction)
+    log_probs = log_softmax(logits, 1 if logits.dim() > 1 else 0)
+    if target.is_floating_point():
+        per_row = -(log_probs * target).sum(1 if logits.dim() > 1 else 0)
+        return {"mean": math_ops.mean, "sum": math_ops.sum}.get(reduction, lambda d: d)(per_row)
+    if label_smoothing:
+        raise NotImplementedError("label_smoothing is not supported by this engine")
+    return nll_loss(log_probs, target, reduction, ignore_index)
+
+
+def one_hot(target: Tensor, num_classes: int = -1) -> Tensor:
+    classes = int(target._data.max()) + 1 if num_classes == -1 else num_classes
+    return Tensor._wrap(np.eye(classes, dtype=np.int64)[target._data])
+
+
+def normalize(x: Tensor, p: float = 2.0, dim: int = 1, eps: float = 1e-12) -> Tensor:
+    return x / math_ops.clamp(math_ops.norm(x, p, dim=dim, keepdim=True), min=eps)

@@ -1,0 +1,63 @@
+"""Loss modules: each calls its function in ``nn.functional`` with the reduction it was built with."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engine.nn import functional as F
+from engine.nn.module import Module
+from engine.tensor import Tensor
+
+
+class _Loss(Module):
+    def __init__(self, reduction: str = "mean", **options: Any) -> None:
+        super().__init__()
+        F._check_reduction(reduction)
+        self.reduction = reduction
+        for name, value in options.items():
+            object.__setattr__(self, name, value)
+
+
+class MSELoss(_Loss):
+    def forward(self, pred: Tensor, target: Tensor) -> Tensor:
+        return F.mse_loss(pred, target, reduction=self.reduction)
+
+
+class L1Loss(_Loss):
+    def forward(self, pred: Tensor, target: Tensor) -> Tensor:
+        return F.l1_loss(pred, target, reduction=self.reduction)
+
+
+class BCELoss(_Loss):
+    def __init__(self, weight: Tensor | None = None, reduction: str = "mean") -> None:
+        super().__init__(reduction, weight=weight)
+
+    def forward(self, pred: Tensor, target: Tensor) -> Tensor:
+        return F.binary_cross_entropy(pred, target, weight=self.weight, reduction=self.reduction)
+
+
+class BCEWithLogitsLoss(_Loss):
+    def __init__(self, weight: Tensor | None = None, reduction: str = "mean",
+                 pos_weight: Tensor | None = None) -> None:
+        super().__init__(reduction, weight=weight, pos_weight=pos_weight)
+
+    def forward(self, x: Tensor, target: Tensor) -> Tensor:
+        return F.binary_cross_entropy_with_logits(
+            x, target, weight=self.weight, reduction=self.reduction, pos_weight=self.pos_weight
+        )
+
+
+class CrossEntropyLoss(_Loss):
+    def __init__(self, reduction: str = "mean", ignore_index: int = -100, label_smoothing: float = 0.0) -> None:
+        super().__init__(reduction, ignore_index=ignore_index, label_smoothing=label_smoothing)
+
+    def forward(self, logits: Tensor, target: Tensor) -> Tensor:
+        return F.cross_entropy(logits, target, self.reduction, self.ignore_index, self.label_smoothing)
+
+
+class NLLLoss(_Loss):
+    def __init__(self, reduction: str = "mean", ignore_index: int = -100) -> None:
+        super().__init__(reduction, ignore_index=ignore_index)
+
+    def forward(self, log_probs: Tensor, target: Tensor) -> Tensor:
+        return F.nll_loss(log_probs, target, self.reduction, self.ignore_index)

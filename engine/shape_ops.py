@@ -1,0 +1,269 @@
+"""The user-facing shape operations: reshape/view, transposes, squeeze, indexing, cat, stack, split."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from engine.functions import shape as fn
+from engine.functions.unary import CloneBackward0
+from engine.tensor import Tensor, check_in_place
+
+
+def _sizes(args: tuple) -> tuple[int, ...]:
+    """Shapes come as ``f(2, 3)``, ``f((2, 3))`` or ``f(torch.Size([2, 3]))``."""
+    if len(args) == 1 and isinstance(args[0], list | tuple):
+        args = tuple(args[0])
+    return tuple(int(a) for a in args)
+
+
+def _resolve_shape(shape: tuple[int, ...], numel: int) -> tuple[int, ...]:
+    """Fill in one ``-1`` and check the element count, with PyTorch's message."""
+    known = int(np.prod([s for s in shape if s != -1]))
+    if shape.count(-1) > 1:
+        raise RuntimeError("only one dimension can be inferred")
+    if -1 in shape:
+        if known == 0 or numel % known:
+            raise RuntimeError(f"shape '{list(shape)}' is invalid for input of size {numel}")
+        shape = tuple(numel // known if s == -1 else s for s in shape)
+    elif known != numel:
+        raise RuntimeError(f"shape '{list(shape)}' is invalid for input of size {numel}")
+    return shape
+
+
+def _shares_version(result: Tensor, base: Tensor) -> Tensor:
+    """A view shares its base's version counter, so in-place changes through either are seen."""
+    result._version_box = base._version_box
+    return result
+
+
+def view(a: Tensor, *shape: Any) -> Tensor:
+    if len(shape) == 1 and not isinstance(shape[0], int | list | tuple):
+        return a.to(shape[0])
+    target = _resolve_shape(_sizes(shape), a._data.size)
+    if a._data.size and not a._data.flags.c_contiguous and a._data.ndim > 1:
+        probe = a._data.view()
+        try:
+            probe.shape = target
+        except AttributeError:
+            raise RuntimeError(
+                "view size is not compatible with input tensor's size and stride (at least one dimension "
+                "spans across two contiguous subspaces). Use .reshape(...) instead."
+            ) from None
+    return _shares_version(fn.ViewBackward0.apply(a, shape=target), a)
+
+
+def reshape(a: Tensor, *shape: Any) -> Tensor:
+    target = _resolve_shape(_sizes(shape), a._data.size)
+    if a._data.flags.c_contiguous or a._data.ndim <= 1:
+        return _shares_version(fn.ViewBackward0.apply(a, shape=target), a)
+    return fn.UnsafeViewBackward0.apply(clone(a), shape=target)
+
+
+def clone(a: Tensor, memory_format: Any = None) -> Tensor:
+    return CloneBackward0.apply(a)
+
+
+def contiguous(a: Tensor, memory_format: Any = None) -> Tensor:
+    return a if a._data.flags.c_contiguous else clone(a)
+
+
+def flatten(a: Tensor, start_dim: int = 0, end_dim: int = -1) -> Tensor:
+    if a._data.ndim == 0:
+        return reshape(a, 1)
+    shape = a._data.shape
+    start, end = start_dim % len(shape), end_dim % len(shape)
+    if start == end:
+        return a
+    return reshape(a, *shape[:start], -1, *shape[end + 1 :])
+
+
+def unflatten(a: Tensor, dim: int, sizes: Any) -> Tensor:
+    shape = a._data.shape
+    dim %= len(shape)
+    return reshape(a, *shape[:dim], *sizes, *shape[dim + 1 :])
+
+
+def squeeze(a: Tensor, dim: int | None = None) -> Tensor:
+    if dim is None:
+        target = tuple(s for s in a._data.shape if s != 1)
+        return _shares_version(fn.SqueezeBackward0.apply(a, shape=target), a)
+    dim = _dim(dim, a._data.ndim)
+    shape = a._data.shape
+    target = shape[:dim] + shape[dim + 1 :] if shape and shape[dim] == 1 else shape
+    return _shares_version(fn.SqueezeBackward1.apply(a, shape=target), a)
+
+
+def unsqueeze(a: Tensor, dim: int) -> Tensor:
+    dim = _dim(dim, a._data.ndim + 1)
+    shape = a._data.shape
+    return _shares_version(fn.UnsqueezeBackward0.apply(a, shape=shape[:dim] + (1,) + shape[dim:]), a)
+
+
+def _dim(dim: int, ndim: int) -> int:
+    """A dimension index made positive, with PyTorch's error when out of range."""
+    span = max(ndim, 1)
+    if not -span <= dim < span:
+        raise IndexError(
+            f"Dimension out of range (expected to be in range of [{-span}, {span - 1}], but got {dim})"
+        )
+    return dim % span
+
+
+def transpose(a: Tensor, dim0: int, dim1: int) -> Tensor:
+    ndim = a._data.ndim
+    result = fn.TransposeBackward0.apply(a, dim0=_dim(dim0, ndim), dim1=_dim(dim1, ndim))
+    return _shares_version(result, a)
+
+
+def t(a: Tensor) -> Tensor:
+    if a._data.ndim > 2:
+        raise RuntimeError(f"t() expects a tensor with <= 2 dimensions, but self is {a._data.ndim}D")
+    return _shares_version(fn.TBackward0.apply(a), a)
+
+
+def permute(a: Tensor, *dims: Any) -> Tensor:
+    order = tuple(_dim(d, a._data.ndim) for d in _sizes(dims))
+    if sorted(order) != list(range(a._data.ndim)):
+        raise RuntimeError("permute(sparse_coo): number of dimensions in the tensor input does not match "
+                           "the length of the desired ordering of dimensions")
+    return _shares_version(fn.PermuteBackward0.apply(a, dims=order), a)
+
+
+def matrix_transpose(a: Tensor) -> Tensor:
+    """``x.T``: all dimensions reversed (PyTorch records a permute)."""
+    return permute(a, *reversed(range(a._data.ndim))) if a._data.ndim > 1 else a
+
+
+def expand(a: Tensor, *sizes: Any) -> Tensor:
+    wanted = _sizes(sizes)
+    lead = len(wanted) - a._data.ndim
+    shape = tuple(
+        a._data.shape[i - lead] if size == -1 else size for i, size in enumerate(wanted)
+    )
+    return fn.ExpandBackward0.apply(a, shape=shape)
+
+
+def repeat(a: Tensor, *repeats: Any) -> Tensor:
+    return fn.RepeatBackward0.apply(a, repeats=_sizes(repeats))
+
+
+# -- indexing ------------------------------------------------------------------------------------
+def _plain_index(index: Any) -> Any:
+    """Tensors and lists inside an index become numpy arrays."""
+    if isinstance(index, tuple):
+        return tuple(_plain_index(i) for i in index)
+    if isinstance(index, Tensor):
+        return index._data
+    if isinstance(index, list):
+        return np.asarray([i._data if isinstance(i, Tensor) else i for i in index])
+    return index
+
+
+def _indexing_kind(index: Any) -> type:
+    parts = index if isinstance(index, tuple) else (index,)
+    if any(isinstance(p, np.ndarray) for p in parts):
+        return fn.IndexBackward0
+    if any(isinstance(p, int | np.integer) for p in parts):
+        return fn.SelectBackward0
+    return fn.SliceBackward0
+
+
+def _numpy_to_torch_index_error(error: IndexError) -> IndexError:
+    return IndexError(str(error).replace("axis", "dimension"))
+
+
+def getitem(a: Tensor, index: Any) -> Tensor:
+    index = _plain_index(index)
+    kind = _indexing_kind(index)
+    try:
+        result = kind.apply(a, index=index)
+    except IndexError as error:
+        raise _numpy_to_torch_index_error(error) from None
+    if kind is not fn.IndexBackward0:
+        _shares_version(result, a)
+    return result
+
+
+def setitem(a: Tensor, index: Any, value: Any) -> None:
+    """``a[index] = value``: in place; recorded as CopySlices when ``a`` is in a graph."""
+    check_in_place(a)
+    index = _plain_index(index)
+    value_array = value._data if isinstance(value, Tensor) else value
+    recording = (a._requires_grad or (isinstance(value, Tensor) and value._requires_grad))
+    from engine import grad_mode
+
+    try:
+        if recording and grad_mode.is_grad_enabled():
+            result = fn.CopySlices.apply(a, value, index=index)
+            a._data, a.grad_fn, a._requires_grad = result._data, result.grad_fn, True
+        else:
+            a._data[index] = value_array
+    except IndexError as error:
+        raise _numpy_to_torch_index_error(error) from None
+    a._version_box[0] += 1
+
+
+# -- joining and splitting -----------------------------------------------------------------------
+def _same_dtype(tensors: list[Tensor]) -> list[Tensor]:
+    from engine import dtypes
+
+    target = tensors[0].dtype
+    for other in tensors[1:]:
+        target = dtypes.promote_types(target, other.dtype)
+    return [x if x.dtype is target else x.to(target) for x in tensors]
+
+
+def cat(tensors: Any, dim: int = 0) -> Tensor:
+    tensors = _same_dtype(list(tensors))
+    if not tensors:
+        raise RuntimeError("torch.cat(): expected a non-empty list of Tensors")
+    ndim = tensors[0]._data.ndim
+    if ndim == 0:
+        raise RuntimeError("zero-dimensional tensor (at position 0) cannot be concatenated")
+    axis = _dim(dim, ndim)
+    first = tensors[0]._data.shape
+    for number, other in enumerate(tensors[1:], start=1):
+        for d, (size_a, size_b) in enumerate(zip(first, other._data.shape, strict=False)):
+            if d != axis and size_a != size_b:
+                raise RuntimeError(
+                    f"Sizes of tensors must match except in dimension {axis}. Expected size {size_a} but "
+                    f"got size {size_b} for tensor number {number} in the list."
+                )
+    return fn.CatBackward0.apply(*tensors, dim=axis)
+
+
+def stack(tensors: Any, dim: int = 0) -> Tensor:
+    tensors = _same_dtype(list(tensors))
+    first = tensors[0]._data.shape
+    for number, other in enumerate(tensors[1:], start=1):
+        if other._data.shape != first:
+            raise RuntimeError(
+                f"stack expects each tensor to be equal size, but got {list(first)} at entry 0 and "
+                f"{list(other._data.shape)} at entry {number}"
+            )
+    return fn.StackBackward0.apply(*tensors, dim=_dim(dim, len(first) + 1))
+
+
+def split(a: Tensor, split_size: Any, dim: int = 0) -> tuple[Tensor, ...]:
+    axis = _dim(dim, a._data.ndim)
+    length = a._data.shape[axis]
+    sizes = [split_size] * (length // split_size) + ([length % split_size] if length % split_size else []) \
+        if isinstance(split_size, int) else list(split_size)
+    pieces, start = [], 0
+    for size in sizes:
+        index = (slice(None),) * axis + (slice(start, start + size),)
+        pieces.append(_shares_version(fn.SplitBackward0.apply(a, index=index), a))
+        start += size
+    return tuple(pieces)
+
+
+def chunk(a: Tensor, chunks: int, dim: int = 0) -> tuple[Tensor, ...]:
+    length = a._data.shape[_dim(dim, a._data.ndim)]
+    return split(a, max(-(-length // chunks), 1), dim)
+
+
+def unbind(a: Tensor, dim: int = 0) -> tuple[Tensor, ...]:
+    axis = _dim(dim, a._data.ndim)
+    return tuple(getitem(a, (slice(None),) * axis + (i,)) for i in range(a._data.shape[axis]))

@@ -1,0 +1,341 @@
+"""The Tensor: a numpy array plus what autograd needs (requires_grad, grad, grad_fn, version).
+
+Operators and math methods are attached in ``engine/methods.py``; this file holds the state,
+the autograd entry points and the conversions.
+"""
+
+from __future__ import annotations
+
+import warnings
+import weakref
+from typing import Any
+
+import numpy as np
+
+from engine import autograd, dtypes, grad_mode, printing
+
+NON_LEAF_GRAD_WARNING = (
+    "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute "
+    "won't be populated during autograd.backward(). If you indeed want the .grad field to be populated "
+    "for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf "
+    "Tensor by mistake, make sure you access the leaf Tensor instead. See "
+    "github.com/pytorch/pytorch/pull/30531 for more information."
+)
+FLOAT_ONLY = "only Tensors of floating point and complex dtype can require gradients"
+LEAF_IN_PLACE = "a leaf Variable that requires grad is being used in an in-place operation."
+
+
+class Size(tuple):
+    """``torch.Size``: a tuple of ints that prints as ``torch.Size([2, 3])``."""
+
+    def __repr__(self) -> str:
+        return f"torch.Size([{', '.join(map(str, self))}])"
+
+    __str__ = __repr__
+
+    def numel(self) -> int:
+        return int(np.prod(self, dtype=np.int64))
+
+
+class device:  # noqa: N801 - PyTorch's name
+    """Only the CPU exists here; ``cuda`` devices are refused where they are used."""
+
+    def __init__(self, kind: str | device = "cpu", index: int | None = None) -> None:
+        self.type = kind.type if isinstance(kind, device) else str(kind).split(":")[0]
+        self.index = index
+
+    def __repr__(self) -> str:
+        return f"device(type='{self.type}')"
+
+    def __str__(self) -> str:
+        return self.type
+
+    def __eq__(self, other: object) -> bool:
+        return str(self) == str(other)
+
+    def __hash__(self) -> int:
+        return hash(self.type)
+
+
+CPU = device("cpu")
+
+
+class Tensor:
+    """An n-dimensional array that can record the operations made from it."""
+
+    __slots__ = (
+        "_data",
+        "_requires_grad",
+        "grad_fn",
+        "_grad",
+        "_version_box",
+        "_retains_grad",
+        "_accumulator",
+        "_backward_hooks",
+        "__weakref__",
+    )
+    __hash__ = object.__hash__
+    __array_priority__ = 1000  # numpy defers `ndarray * tensor` to Tensor.__rmul__
+
+    def __init__(self, *args: Any) -> None:
+        if len(args) == 1 and not isinstance(args[0], int):
+            data = np.asarray(args[0], dtype=np.float32)
+        else:
+            data = np.zeros(tuple(args), dtype=np.float32)
+        _init(self, data, False)
+
+    @classmethod
+    def _wrap(cls, data: np.ndarray | np.generic, requires_grad: bool = False) -> Tensor:
+        """A new tensor around ``data`` (not copied); the fast path every operation uses."""
+        tensor = object.__new__(cls)
+        _init(tensor, data if type(data) is np.ndarray else np.asarray(data), requires_grad)
+        return tensor
+
+    # -- what it holds --------------------------------------------------------------------------
+    @property
+    def dtype(self) -> dtypes.dtype:
+        return dtypes.BY_NUMPY[self._data.dtype]
+
+    @property
+    def shape(self) -> Size:
+        return Size(self._data.shape)
+
+    def size(self, dim: int | None = None) -> Size | int:
+        return Size(self._data.shape) if dim is None else self._data.shape[dim]
+
+    def dim(self) -> int:
+        return self._data.ndim
+
+    ndimension = dim
+
+    @property
+    def ndim(self) -> int:
+        return self._data.ndim
+
+    def numel(self) -> int:
+        return int(self._data.size)
+
+    nelement = numel
+
+    def element_size(self) -> int:
+        return self._data.itemsize
+
+    @property
+    def device(self) -> device:
+        return CPU
+
+    is_cuda = False
+
+    def is_floating_point(self) -> bool:
+        return self._data.dtype.kind == "f"
+
+    # -- autograd state -------------------------------------------------------------------------
+    @property
+    def requires_grad(self) -> bool:
+        return self._requires_grad
+
+    @requires_grad.setter
+    def requires_grad(self, value: bool) -> None:
+        if self.grad_fn is not None:
+            raise RuntimeError(
+                "you can only change requires_grad flags of leaf variables. If you want to use a "
+                "computed variable in a subgraph that doesn't require differentiation use "
+                "var_no_grad = var.detach()."
+            )
+        if value and self._data.dtype.kind != "f":
+            raise RuntimeError(FLOAT_ONLY)
+        self._requires_grad = bool(value)
+
+    def requires_grad_(self, requires_grad: bool = True) -> Tensor:
+        if requires_grad and self._data.dtype.kind != "f":
+            raise RuntimeError("only Tensors of floating point dtype can require gradients")
+        self.requires_grad = requires_grad
+        return self
+
+    @property
+    def is_leaf(self) -> bool:
+        return self.grad_fn is None
+
+    @property
+    def grad(self) -> Tensor | None:
+        if self.grad_fn is not None and not self._retains_grad:
+            warnings.warn(NON_LEAF_GRAD_WARNING, UserWarning, stacklevel=2)
+        return self._grad
+
+    @grad.setter
+    def grad(self, value: Tensor | None) -> None:
+        self._grad = value
+
+    @property
+    def retains_grad(self) -> bool:
+        return self._retains_grad
+
+    @property
+    def _version(self) -> int:
+        return self._version_box[0]
+
+    def retain_grad(self) -> None:
+        """Keep ``.grad`` on this non-leaf after backward (a no-op on leaves, as in PyTorch)."""
+        if self.grad_fn is None or self._retains_grad:
+            return
+        if not self._requires_grad:
+            raise RuntimeError("can't retain_grad on Tensor that has requires_grad=False")
+        self._retains_grad = True
+        reference = weakref.ref(self)
+
+        def keep_grad(grad: np.ndarray) -> None:
+            tensor = reference()
+            if tensor is not None:
+                tensor._store_grad(grad)
+
+        self.grad_fn.register_prehook(keep_grad)
+
+    def register_hook(self, hook: Any) -> None:
+        """Call ``hook(grad)`` when this tensor's gradient is computed; a returned tensor replaces it."""
+        if not self._requires_grad:
+            raise RuntimeError("cannot register a hook on a tensor that doesn't require gradient")
+
+        def call_hook(grad: np.ndarray) -> np.ndarray | None:
+            replaced = hook(Tensor._wrap(grad))
+            return None if replaced is None else replaced._data
+
+        self._grad_node().register_prehook(call_hook)
+
+    def _grad_node(self) -> autograd.Node:
+        """Where a gradient for this tensor arrives: its grad_fn, or its leaf's AccumulateGrad."""
+        if self.grad_fn is not None:
+            return self.grad_fn
+        accumulator = self._accumulator() if self._accumulator is not None else None
+        if accumulator is None:
+            accumulator = autograd.AccumulateGrad(self)
+            self._accumulator = weakref.ref(accumulator)
+        return accumulator
+
+    def _store_grad(self, grad: np.ndarray) -> None:
+        """Put ``grad`` into ``.grad``: a fresh tensor the first time, in place after that."""
+        if self._grad is None:
+            self._grad = Tensor._wrap(np.array(grad, dtype=self._data.dtype, copy=True))
+        else:
+            current = self._grad._data
+            np.add(current, grad, out=current, casting="unsafe")
+            self._grad._version_box[0] += 1
+
+    def _accumulate_grad(self, grad: np.ndarray) -> None:
+        self._store_grad(grad)
+
+    def backward(self, gradient: Any = None, retain_graph: bool | None = None, create_graph: bool = False,
+                 inputs: Any = None) -> None:
+        """Compute the gradient of this tensor with respect to the leaves, adding it into their ``.grad``."""
+        from engine.autograd_api import backward
+
+        backward(self, gradient, retain_graph, create_graph, inputs)
+
+    # -- conversions ----------------------------------------------------------------------------
+    def item(self) -> float | int | bool:
+        if self._data.size != 1:
+            raise RuntimeError(f"a Tensor with {self._data.size} elements cannot be converted to Scalar")
+        return self._data.reshape(()).item()
+
+    def tolist(self) -> Any:
+        return self._data.tolist()
+
+    def numpy(self, *, force: bool = False) -> np.ndarray:
+        if self._requires_grad and not force:
+            raise RuntimeError(
+                "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead."
+            )
+        return self._data
+
+    def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
+        return self._data if dtype is None else self._data.astype(dtype)
+
+    def detach(self) -> Tensor:
+        """The same data, cut from the graph (shares memory and version with this tensor)."""
+        return _view_of(self, self._data)
+
+    def detach_(self) -> Tensor:
+        self.grad_fn = None
+        self._requires_grad = False
+        return self
+
+    @property
+    def data(self) -> Tensor:
+        return _view_of(self, self._data)
+
+    @data.setter
+    def data(self, value: Tensor) -> None:
+        self._data = value._data
+
+    def __len__(self) -> int:
+        if self._data.ndim == 0:
+            raise TypeError("len() of a 0-d tensor")
+        return self._data.shape[0]
+
+    def __iter__(self):
+        if self._data.ndim == 0:
+            raise TypeError("iteration over a 0-d tensor")
+        return (self[i] for i in range(self._data.shape[0]))
+
+    def __bool__(self) -> bool:
+        if self._data.size != 1:
+            raise RuntimeError("Boolean value of Tensor with more than one value is ambiguous")
+        return bool(self._data.reshape(()))
+
+    def __float__(self) -> float:
+        return float(self.item())
+
+    def __int__(self) -> int:
+        return int(self.item())
+
+    def __index__(self) -> int:
+        if self._data.dtype.kind not in "iub" or self._data.size != 1:
+            raise TypeError("only integer tensors of a single element can be converted to an index")
+        return int(self.item())
+
+    # -- printing -------------------------------------------------------------------------------
+    def __repr__(self, *, tensor_contents: Any = None) -> str:
+        grad_fn = self.grad_fn.name() if self.grad_fn is not None else None
+        return printing.format_tensor(
+            self._data, self.dtype.name, requires_grad=self._requires_grad and grad_fn is None,
+            grad_fn_name=grad_fn,
+        )
+
+    __str__ = __repr__
+
+    def __format__(self, spec: str) -> str:
+        if self._data.ndim == 0:
+            return printing.format_scalar(self.item(), spec)
+        if spec:
+            raise TypeError("unsupported format string passed to Tensor.__format__")
+        return str(self)
+
+
+def _init(tensor: Tensor, data: np.ndarray, requires_grad: bool) -> None:
+    tensor._data = data
+    tensor._requires_grad = requires_grad
+    tensor.grad_fn = None
+    tensor._grad = None
+    tensor._version_box = [0]
+    tensor._retains_grad = False
+    tensor._accumulator = None
+    tensor._backward_hooks = None
+
+
+def _view_of(source: Tensor, data: np.ndarray) -> Tensor:
+    """A graph-free tensor sharing ``source``'s memory and version counter."""
+    view = Tensor._wrap(data)
+    view._version_box = source._version_box
+    return view
+
+
+def edge_of(tensor: Tensor) -> tuple[autograd.Node | None, int]:
+    """The ``next_functions`` entry for an input: its grad_fn, its AccumulateGrad, or nothing."""
+    if not tensor._requires_grad:
+        return (None, 0)
+    return (tensor._grad_node(), 0)
+
+
+def check_in_place(tensor: Tensor) -> None:
+    """Refuse an in-place change to a leaf that requires grad while grad mode is on (PyTorch's rule)."""
+    if tensor._requires_grad and tensor.grad_fn is None and grad_mode.is_grad_enabled():
+        raise RuntimeError(LEAF_IN_PLACE)
