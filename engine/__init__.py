@@ -1,28 +1,170 @@
-"""koubai's tensor library: PyTorch's tensor and autograd API on numpy. Use it as ``import engine as torch``."""
+"""koubai's tensor library: PyTorch's tensor and autograd API on numpy (``import engine as torch``)."""
 
-from engine import autograd, methods
+from engine import autograd, methods, return_types
 from engine.creation import (
-    arange, as_tensor, empty, empty_like, eye, from_numpy, full, full_like, initial_seed, linspace,
-    manual_seed, normal, ones, ones_like, rand, rand_like, randint, randn, randn_like, randperm, tensor, zeros,
+    arange,
+    as_tensor,
+    empty,
+    empty_like,
+    eye,
+    from_numpy,
+    full,
+    full_like,
+    initial_seed,
+    linspace,
+    manual_seed,
+    normal,
+    ones,
+    ones_like,
+    rand,
+    rand_like,
+    randint,
+    randn,
+    randn_like,
+    randperm,
+    tensor,
+    zeros,
     zeros_like,
 )
+from engine.devices import accelerator, backends, cuda
 from engine.dtypes import (
-    bool_ as bool, dtype, float16, float32, float64, int8, int16, int32, int64, promote_types, uint8,
+    bool_ as bool,
 )
-from engine.functions import pointwise as _pointwise
-from engine.functions import unary as _unary
+from engine.dtypes import (
+    dtype,
+    float16,
+    float32,
+    float64,
+    int8,
+    int16,
+    int32,
+    int64,
+    promote_types,
+    uint8,
+)
+from engine.extra_ops import (  # noqa: A004 - PyTorch's names
+    acos,
+    asin,
+    atan,
+    bitwise_and,
+    bitwise_or,
+    bitwise_xor,
+    ceil,
+    cosh,
+    cumsum,
+    eq,
+    expm1,
+    flip,
+    floor,
+    frac,
+    ge,
+    gt,
+    isnan,
+    le,
+    log1p,
+    log2,
+    log10,
+    logical_and,
+    logical_or,
+    logical_xor,
+    lt,
+    masked_fill,
+    ne,
+    prod,
+    round,
+    rsqrt,
+    sign,
+    sinh,
+    sort,
+    tan,
+    topk,
+    trunc,
+    unique,
+)
 from engine.grad_mode import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled
+from engine.join_ops import chunk, split, unbind
 from engine.math_ops import (
-    addmm, amax, argmax, argmin, clamp, dot, log_softmax, logsumexp, matmul, max, maximum, mean, min, minimum,
-    mm, norm, softmax, std, sum, var, where,
+    amax,
+    argmax,
+    argmin,
+    log_softmax,
+    logsumexp,
+    max,
+    mean,
+    min,
+    norm,
+    softmax,
+    std,
+    sum,
+    var,
+    where,
 )
+from engine.out_arg import accepts_out
 from engine.printing import get_printoptions, printoptions, set_printoptions
+from engine.product_ops import addmm, dot
 from engine.shape_ops import (
-    cat, chunk, clone, flatten, permute, reshape, split, squeeze, stack, t, transpose, unbind, unsqueeze,
+    clone,
+    flatten,
+    permute,
+    reshape,
+    squeeze,
+    t,
+    transpose,
+    unsqueeze,
 )
 from engine.tensor import Size, Tensor, device
+from engine.torch_functions import (  # noqa: A004 - PyTorch's names
+    BoolTensor,
+    DoubleTensor,
+    FloatTensor,
+    IntTensor,
+    LongTensor,
+    abs,
+    abs_,
+    add,
+    allclose,
+    cat,
+    clamp,
+    cos,
+    cos_,
+    div,
+    equal,
+    exp,
+    exp_,
+    get_default_dtype,
+    is_floating_point,
+    is_tensor,
+    log,
+    log_,
+    matmul,
+    maximum,
+    minimum,
+    mm,
+    mul,
+    neg,
+    numel,
+    pow,
+    relu,
+    relu_,
+    sigmoid,
+    sigmoid_,
+    sin,
+    sin_,
+    sqrt,
+    sqrt_,
+    square,
+    stack,
+    sub,
+    tanh,
+    tanh_,
+)
 
 methods.install()
+__version__ = "2.13.0+cpu"  # the PyTorch release whose behaviour and printing the engine reproduces
+__version__ = "2.13.0+cpu"  # the PyTorch release whose behaviour and printing the engine reproduces
+zeros, ones, empty, full, rand, randn, arange, linspace, eye = (
+    accepts_out(factory) for factory in (zeros, ones, empty, full, rand, randn, arange, linspace, eye)
+)
 
 float = float32  # noqa: A001 - PyTorch's aliases
 double = float64
@@ -32,81 +174,8 @@ int = int32  # noqa: A001
 short = int16
 concat = concatenate = cat
 clip = clamp
-add, sub, mul, div, pow, neg = (  # noqa: A001
-    _pointwise.add, _pointwise.sub, _pointwise.mul, _pointwise.div, _pointwise.pow, _pointwise.neg,
-)
 multiply, divide, subtract, negative = mul, div, sub, neg
 
+from engine import autograd_functional, nn, optim  # noqa: E402 - they build on everything above
 
-def _unary_function(cls: type):
-    def function(input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's argument name
-        return _unary.unary(cls, input)
-
-    function.__name__ = cls.symbol
-    return function
-
-
-abs = _unary_function(_unary.AbsBackward0)  # noqa: A001
-exp = _unary_function(_unary.ExpBackward0)
-log = _unary_function(_unary.LogBackward0)
-sqrt = _unary_function(_unary.SqrtBackward0)
-sin = _unary_function(_unary.SinBackward0)
-cos = _unary_function(_unary.CosBackward0)
-tanh = _unary_function(_unary.TanhBackward0)
-sigmoid = _unary_function(_unary.SigmoidBackward0)
-relu = _unary_function(_unary.ReluBackward0)
-
-
-def square(input: Tensor) -> Tensor:  # noqa: A002
-    return input**2
-
-
-def is_tensor(value: object) -> bool:
-    return isinstance(value, Tensor)
-
-
-def numel(input: Tensor) -> int:  # noqa: A002
-    return input.numel()
-
-
-def allclose(a: Tensor, b: Tensor, rtol: float = 1e-05, atol: float = 1e-08) -> bool:
-    return a.allclose(b, rtol, atol)
-
-
-def equal(a: Tensor, b: Tensor) -> bool:
-    return a.equal(b)
-
-
-def is_floating_point(input: Tensor) -> bool:  # noqa: A002
-    return input.is_floating_point()
-
-
-def get_default_dtype() -> dtype:
-    return float32
-
-
-class _Cuda:
-    """``torch.cuda``: there is no GPU here, and code that checks for one takes the CPU path."""
-
-    @staticmethod
-    def is_available() -> bool:
-        return False
-
-    @staticmethod
-    def device_count() -> int:
-        return 0
-
-
-cuda = _Cuda()
-
-
-class _Backends:
-    class mps:  # noqa: N801
-        @staticmethod
-        def is_available() -> bool:
-            return False
-
-
-backends = _Backends()
-
-from engine import nn, optim  # noqa: E402 - they build on everything above
+autograd.functional = autograd_functional  # torch.autograd.functional.jacobian

@@ -13,6 +13,7 @@ import itertools
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from heapq import heappop, heappush, heappushpop
 
 import numpy as np
 
@@ -52,10 +53,14 @@ class Node:
         for box, version, holder in self.saved_checks:
             if box[0] != version:
                 raise RuntimeError(_modified_message(holder, box[0], version))
+        if self.saved_scalars:  # 0-d float arrays, read now as numpy scalars: same values, faster arithmetic
+            if len(saved) == 1:
+                return (saved[0][()],)
+            return tuple([value[()] for value in saved])
         return saved
 
     def release(self) -> None:
-        """Free saved values after backward (unless the graph is retained)."""
+        """Free saved values after backward (unless the graph is retained); called when some are saved."""
         if self.saved is not None and self.saved:
             self.saved = None
             self.saved_checks = ()
@@ -69,6 +74,7 @@ class Node:
 
     saved: tuple | None = ()
     saved_checks: tuple = ()
+    saved_scalars = False  # every saved value is a 0-d float array (set when recorded)
     prehooks: tuple = ()
     next_functions: tuple = ()
     input_meta: tuple = ()
@@ -129,6 +135,8 @@ def observe_backward(callback: Callable) -> Iterator[None]:
 def _sum_to_shape(grad: np.ndarray, shape: tuple) -> np.ndarray:
     """Undo broadcasting: sum ``grad`` over the axes along which an input of ``shape`` was stretched."""
     lead = grad.ndim - len(shape)
+    if lead == 1 and 1 not in shape:  # a bias-like input: only the leading (batch) axis was added
+        return grad.sum(axis=0).reshape(shape)
     axes = tuple(range(lead)) + tuple(
         lead + i for i, size in enumerate(shape) if size == 1 and grad.shape[lead + i] != 1
     )
@@ -150,17 +158,21 @@ def _fit_to_input(grad: np.ndarray, meta: tuple) -> np.ndarray:
 def _count_dependencies(roots: list[Node]) -> dict[Node, int]:
     """How many edges lead into each node reachable from the roots (iterative DFS)."""
     dependencies: dict[Node, int] = {}
-    seen = set(roots)
+    # a root reached again is already on the stack; a single root can't be reached at all (no cycles)
+    other_roots = set(roots) if len(roots) > 1 else ()
     stack = list(roots)
+    push, pop = stack.append, stack.pop
     while stack:
-        node = stack.pop()
-        for child, _ in node.next_functions:
+        for child, _ in pop().next_functions:
             if child is None:
                 continue
-            dependencies[child] = dependencies.get(child, 0) + 1
-            if child not in seen:
-                seen.add(child)
-                stack.append(child)
+            count = dependencies.get(child)
+            if count is not None:
+                dependencies[child] = count + 1
+            else:  # first visit
+                dependencies[child] = 1
+                if child not in other_roots:
+                    push(child)
     return dependencies
 
 
@@ -171,47 +183,98 @@ def run_backward(
 ) -> None:
     """Propagate gradients from ``roots`` through the graph in PyTorch's order.
 
-    With ``capture`` (autograd.grad), the gradients arriving at those nodes are stored there instead
-    of being accumulated into leaves.
+    The next node is always the ready one recorded last (highest ``seq``; leaves' AccumulateGrad first).
+    When exactly one node becomes ready and no other waits, it runs next without the heap, so a chain
+    costs no heap traffic and the order is unchanged. With ``capture`` (autograd.grad), the gradients
+    arriving at those nodes are stored there instead of being accumulated into leaves.
     """
-    dependencies = _count_dependencies([node for node, _ in roots])
     buffers: dict[Node, np.ndarray] = {}
-    for node, grad in roots:
-        buffers[node] = buffers[node] + grad if node in buffers else grad
-    ready = [(-node.seq, id(node), node) for node in buffers if dependencies.get(node, 0) == 0]
-    heapq.heapify(ready)
+    ready: list = []
+    if len(roots) == 1:  # one root: nothing leads into it, so it runs first
+        node, grad = roots[0]
+        dependencies = _count_dependencies([node])
+    else:
+        dependencies = _count_dependencies([node for node, _ in roots])
+        for node, grad in roots:
+            buffers[node] = buffers[node] + grad if node in buffers else grad
+        ready = [(-node.seq, id(node), node) for node in buffers if dependencies.get(node, 0) == 0]
+        heapq.heapify(ready)
+        if not ready:
+            return
+        node = heapq.heappop(ready)[2]
+        grad = buffers.pop(node, None)
+    state = grad_mode._state.__dict__  # no_grad() without building a context manager (thread-local)
+    previous = state.get("enabled", True)
+    state["enabled"] = False
+    try:
+        _propagate(node, grad, ready, buffers, dependencies, retain_graph, capture)
+    finally:
+        state["enabled"] = previous
+
+
+def _propagate(
+    node: Node,
+    grad: np.ndarray | None,
+    ready: list,
+    buffers: dict,
+    dependencies: dict,
+    retain_graph: bool,
+    capture: dict | None,
+) -> None:
+    """The backward loop: run ``node``, hand each input its gradient, pick the next ready node."""
     observer = _observer
-    with grad_mode.no_grad():
-        while ready:
-            node = heapq.heappop(ready)[2]
-            grad = buffers.pop(node, None)
-            if grad is None:  # every path into this node carried no gradient
-                grads: Sequence = ()
-            else:
+    while True:
+        grads: Sequence = ()
+        if grad is not None:
+            if node.prehooks:
                 for hook in node.prehooks:
                     replaced = hook(grad)
                     grad = grad if replaced is None else replaced
-                if capture is not None:
-                    if node in capture:
-                        capture[node] = grad
-                    if isinstance(node, AccumulateGrad):
-                        continue
+            if capture is not None and node in capture:
+                capture[node] = grad
+            if capture is None or not isinstance(node, AccumulateGrad):
                 grads = node.backward(grad)
-                if not retain_graph:
+                if not retain_graph and node.saved:
                     node.release()
                 if observer is not None:
                     observer(node, grad, grads)
-            for index, (child, _) in enumerate(node.next_functions):
-                if child is None:
-                    continue
-                child_grad = grads[index] if index < len(grads) else None
-                if child_grad is not None:
-                    child_grad = _fit_to_input(child_grad, node.input_meta[index])
-                    pending = buffers.get(child)
-                    buffers[child] = child_grad if pending is None else pending + child_grad
-                dependencies[child] -= 1
-                if dependencies[child] == 0:
-                    heapq.heappush(ready, (-child.seq, id(child), child))
+        next_node = next_grad = None
+        count = len(grads)
+        index = -1
+        for child, _ in node.next_functions:
+            index += 1
+            if child is None:
+                continue
+            remaining = dependencies[child] - 1
+            dependencies[child] = remaining
+            child_grad = grads[index] if index < count else None
+            if child_grad is not None:
+                shape, dtype = node.input_meta[index]
+                if child_grad.shape != shape or (child_grad.dtype is not dtype and child_grad.dtype != dtype):
+                    child_grad = _fit_to_input(child_grad, (shape, dtype))  # only when something differs
+                pending = buffers.pop(child, None)
+                if pending is not None:
+                    child_grad = pending + child_grad
+                if remaining or next_node is not None:
+                    buffers[child] = child_grad
+            if remaining == 0:
+                if next_node is None:
+                    next_node = child
+                    next_grad = child_grad if child_grad is not None else buffers.pop(child, None)
+                else:
+                    heappush(ready, (-child.seq, id(child), child))
+        if next_node is not None and not ready:  # the only ready node: it runs next, no heap needed
+            node, grad = next_node, next_grad
+            continue
+        if next_node is not None:
+            if next_grad is not None:
+                buffers[next_node] = next_grad
+            node = heappushpop(ready, (-next_node.seq, id(next_node), next_node))[2]
+        elif ready:
+            node = heappop(ready)[2]
+        else:
+            return
+        grad = buffers.pop(node, None)
 
 
 # -- the public torch.autograd functions (implemented in autograd_api, which needs Tensor) ---------

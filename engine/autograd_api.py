@@ -10,6 +10,8 @@ import numpy as np
 from engine import autograd
 from engine.tensor import Tensor
 
+CREATE_GRAPH_UNSUPPORTED = "create_graph=True (higher-order gradients) is not supported by this engine"
+
 
 def _as_list(values: Any) -> list:
     if values is None:
@@ -36,15 +38,22 @@ def _root_gradient(output: Tensor, gradient: Any, position: int) -> np.ndarray:
 
 def _roots(outputs: list[Tensor], gradients: list) -> list[tuple[autograd.Node, np.ndarray]]:
     gradients = gradients or [None] * len(outputs)
-    return [(out._grad_node(), _root_gradient(out, grad, i)) for i, (out, grad) in
-            enumerate(zip(outputs, gradients, strict=True))]
+    return [
+        (out._grad_node(), _root_gradient(out, grad, i))
+        for i, (out, grad) in enumerate(zip(outputs, gradients, strict=True))
+    ]
 
 
-def backward(tensors: Any, grad_tensors: Any = None, retain_graph: bool | None = None,
-             create_graph: bool = False, inputs: Any = None) -> None:
+def backward(
+    tensors: Any,
+    grad_tensors: Any = None,
+    retain_graph: bool | None = None,
+    create_graph: bool = False,
+    inputs: Any = None,
+) -> None:
     """Accumulate the gradients of ``tensors`` into the leaves' ``.grad``."""
     if create_graph:
-        raise NotImplementedError("create_graph=True (higher-order gradients) is not supported by this engine")
+        raise NotImplementedError(CREATE_GRAPH_UNSUPPORTED)
     outputs = _as_list(tensors)
     roots = _roots(outputs, _as_list(grad_tensors))
     if inputs is not None:
@@ -58,12 +67,18 @@ def backward(tensors: Any, grad_tensors: Any = None, retain_graph: bool | None =
     autograd.run_backward(roots, bool(retain_graph))
 
 
-def grad(outputs: Any, inputs: Any, grad_outputs: Any = None, retain_graph: bool | None = None,
-         create_graph: bool = False, allow_unused: bool | None = None,
-         materialize_grads: bool = False) -> tuple[Tensor | None, ...]:
+def grad(
+    outputs: Any,
+    inputs: Any,
+    grad_outputs: Any = None,
+    retain_graph: bool | None = None,
+    create_graph: bool = False,
+    allow_unused: bool | None = None,
+    materialize_grads: bool = False,
+) -> tuple[Tensor | None, ...]:
     """The gradients of ``outputs`` with respect to ``inputs``, returned instead of stored in ``.grad``."""
     if create_graph:
-        raise NotImplementedError("create_graph=True (higher-order gradients) is not supported by this engine")
+        raise NotImplementedError(CREATE_GRAPH_UNSUPPORTED)
     targets: Sequence[Tensor] = _as_list(inputs)
     for target in targets:
         if not target._requires_grad:

@@ -8,24 +8,24 @@ from typing import Any
 import numpy as np
 
 from engine import dtypes
+from engine.random_source import Generator, MersenneSource
 from engine.tensor import Tensor
 
-_random = np.random.default_rng(0)
+_random = MersenneSource()
 
 
-def manual_seed(seed: int) -> Any:
-    """Reset the random generator so random tensors and ``nn.Linear`` weights repeat."""
-    global _random
-    _random = np.random.default_rng(int(seed))
-    return _random
+def manual_seed(seed: int) -> Generator:
+    """Reseed, so random tensors and ``nn.Linear`` weights repeat, with PyTorch's values for the seed."""
+    _random.manual_seed(seed)
+    return Generator(_random)
 
 
 def initial_seed() -> int:
-    return int(_random.bit_generator.seed_seq.entropy)
+    return _random.initial_seed
 
 
-def generator() -> np.random.Generator:
-    """The engine's random generator (used by ``nn.init`` and the random factories)."""
+def generator() -> MersenneSource:
+    """The engine's random generator (used by ``nn.init``, dropout and the random factories)."""
     return _random
 
 
@@ -75,6 +75,8 @@ def _finish(data: np.ndarray, requires_grad: bool) -> Tensor:
 
 def tensor(data: Any, dtype: Any = None, device: Any = None, requires_grad: bool = False) -> Tensor:
     """A new tensor holding a copy of ``data`` (a number, nested lists, a numpy array or a tensor)."""
+    if type(data) is float and dtype is None:  # speed: the article's tensor(3.0); same result as below
+        return _finish(np.array(data, np.float32), requires_grad)
     wanted = _resolve(dtype)
     if isinstance(data, Tensor):
         array = np.array(data._data, dtype=wanted, copy=True)
@@ -133,8 +135,9 @@ def empty(*size: Any, dtype: Any = None, device: Any = None, requires_grad: bool
     return _filled(_shape(size), 0, dtype, requires_grad)
 
 
-def full(size: Sequence, fill_value: Any, dtype: Any = None, device: Any = None,
-         requires_grad: bool = False) -> Tensor:
+def full(
+    size: Sequence, fill_value: Any, dtype: Any = None, device: Any = None, requires_grad: bool = False
+) -> Tensor:
     if dtype is None:
         dtype = dtypes.scalar_dtype(fill_value)
     return _filled(_shape((size,)), fill_value, dtype, requires_grad)
@@ -156,8 +159,9 @@ def empty_like(source: Tensor, dtype: Any = None, device: Any = None, requires_g
     return _filled(source._data.shape, 0, _like(source, dtype)[1], requires_grad)
 
 
-def full_like(source: Tensor, fill_value: Any, dtype: Any = None, device: Any = None,
-              requires_grad: bool = False) -> Tensor:
+def full_like(
+    source: Tensor, fill_value: Any, dtype: Any = None, device: Any = None, requires_grad: bool = False
+) -> Tensor:
     return _filled(source._data.shape, fill_value, _like(source, dtype)[1], requires_grad)
 
 
@@ -165,22 +169,24 @@ def _random_float(dtype: Any) -> np.dtype:
     wanted = _resolve(dtype) or np.dtype(np.float32)
     if wanted.kind != "f":
         name = {"i": "Long", "b": "Bool", "u": "Byte"}[wanted.kind]
-        raise NotImplementedError(f'"normal_kernel_cpu" not implemented for \'{name}\'')
+        raise NotImplementedError(f"\"normal_kernel_cpu\" not implemented for '{name}'")
     return wanted
 
 
-def rand(*size: Any, dtype: Any = None, device: Any = None, requires_grad: bool = False,
-         generator: Any = None) -> Tensor:
+def rand(
+    *size: Any, dtype: Any = None, device: Any = None, requires_grad: bool = False, generator: Any = None
+) -> Tensor:
     """Uniform on [0, 1)."""
     wanted = _random_float(dtype)
-    return _finish(_random.random(_shape(size)).astype(wanted), requires_grad)
+    return _finish(_random.uniform(_shape(size), 0.0, 1.0, wanted), requires_grad)
 
 
-def randn(*size: Any, dtype: Any = None, device: Any = None, requires_grad: bool = False,
-          generator: Any = None) -> Tensor:
+def randn(
+    *size: Any, dtype: Any = None, device: Any = None, requires_grad: bool = False, generator: Any = None
+) -> Tensor:
     """Standard normal."""
     wanted = _random_float(dtype)
-    return _finish(_random.standard_normal(_shape(size)).astype(wanted), requires_grad)
+    return _finish(_random.normal(_shape(size), 0.0, 1.0, wanted), requires_grad)
 
 
 def rand_like(source: Tensor, dtype: Any = None, requires_grad: bool = False) -> Tensor:
@@ -191,27 +197,39 @@ def randn_like(source: Tensor, dtype: Any = None, requires_grad: bool = False) -
     return randn(*source._data.shape, dtype=dtype or source.dtype, requires_grad=requires_grad)
 
 
-def randint(low: int, high: int | None = None, size: Sequence = (), dtype: Any = None,
-            device: Any = None, requires_grad: bool = False) -> Tensor:
+def randint(
+    low: int,
+    high: int | None = None,
+    size: Sequence = (),
+    dtype: Any = None,
+    device: Any = None,
+    requires_grad: bool = False,
+) -> Tensor:
     """Integers in [low, high); ``randint(high, size)`` starts at 0."""
     if high is None or isinstance(high, tuple | list):
         low, high, size = 0, low, high if high is not None else size
     if high <= low:
         raise RuntimeError(f"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}")
-    values = _random.integers(low, high, size=_shape((size,)))
+    values = _random.integers(int(low), int(high), _shape((size,)))
     return _finish(values.astype(_resolve(dtype) or np.int64), requires_grad)
 
 
 def randperm(n: int, dtype: Any = None, device: Any = None) -> Tensor:
-    return Tensor._wrap(_random.permutation(n).astype(_resolve(dtype) or np.int64))
+    return Tensor._wrap(_random.permutation(int(n)).astype(_resolve(dtype) or np.int64))
 
 
 def normal(mean: float, std: float, size: Sequence, dtype: Any = None) -> Tensor:
-    return Tensor._wrap(_random.normal(mean, std, _shape((size,))).astype(_resolve(dtype) or np.float32))
+    return Tensor._wrap(_random.normal(_shape((size,)), mean, std, _resolve(dtype) or np.dtype(np.float32)))
 
 
-def arange(start: float, end: float | None = None, step: float = 1, dtype: Any = None,
-           device: Any = None, requires_grad: bool = False) -> Tensor:
+def arange(
+    start: float,
+    end: float | None = None,
+    step: float = 1,
+    dtype: Any = None,
+    device: Any = None,
+    requires_grad: bool = False,
+) -> Tensor:
     if end is None:
         start, end = 0, start
     numbers = (start, end, step)
@@ -223,12 +241,29 @@ def arange(start: float, end: float | None = None, step: float = 1, dtype: Any =
     return _finish((start + step * np.arange(count, dtype=np.float64)).astype(wanted), requires_grad)
 
 
-def linspace(start: float, end: float, steps: int, dtype: Any = None, device: Any = None,
-             requires_grad: bool = False) -> Tensor:
+def linspace(
+    start: float, end: float, steps: int, dtype: Any = None, device: Any = None, requires_grad: bool = False
+) -> Tensor:
+    """Evenly spaced values, computed as PyTorch does so that printed digits match.
+
+    PyTorch counts the first half up from ``start`` and the second half down from ``end``, with a
+    fused multiply-add in the element type; float64 arithmetic on float32 operands reproduces that.
+    """
     wanted = _resolve(dtype) or np.dtype(np.float32)
-    return _finish(np.linspace(start, end, int(steps)).astype(wanted), requires_grad)
+    count = int(steps)
+    if count < 0:
+        raise RuntimeError("linspace(): number of steps must be non-negative")
+    if count == 1:
+        return _finish(np.full(1, start).astype(wanted), requires_grad)
+    working = np.longdouble if wanted == np.float64 else np.float64
+    step = working(wanted.type((end - start) / max(count - 1, 1)))
+    first, last = working(wanted.type(start)), working(wanted.type(end))
+    index = np.arange(count)
+    values = np.where(index < count // 2, first + step * index, last - step * (count - 1 - index))
+    return _finish(values.astype(wanted), requires_grad)
 
 
-def eye(n: int, m: int | None = None, dtype: Any = None, device: Any = None,
-        requires_grad: bool = False) -> Tensor:
+def eye(
+    n: int, m: int | None = None, dtype: Any = None, device: Any = None, requires_grad: bool = False
+) -> Tensor:
     return _finish(np.eye(n, m, dtype=_resolve(dtype) or np.float32), requires_grad)

@@ -3,6 +3,8 @@
 ``apply`` runs ``forward`` on the inputs' numpy arrays and, when grad mode is on and an input requires
 grad, records the node: its edges (``next_functions``), its inputs' shapes and dtypes (so the engine
 can undo broadcasting in one place) and the values backward needs.
+
+This is the hot path of every operation, so it avoids per-call generators and repeated lookups.
 """
 
 from __future__ import annotations
@@ -12,9 +14,41 @@ from typing import Any
 import numpy as np
 
 from engine import autograd, grad_mode
-from engine.tensor import Tensor, edge_of
+from engine.tensor import Tensor
 
 _NO_EDGE = (None, 0)
+_grad_state = grad_mode._state  # thread-local; read directly to save a call per operation
+_new_object = object.__new__
+_next_sequence = autograd._sequence.__next__
+_weak_reference = autograd.weakref.ref
+_wrap = Tensor._wrap
+
+
+def _edge_and_meta(value: Any) -> tuple[tuple, tuple | None]:
+    """An input's ``next_functions`` entry and its (shape, dtype), or no edge and None for a number."""
+    if not isinstance(value, Tensor):
+        return _NO_EDGE, None
+    data = value._data
+    if not value._requires_grad:
+        return _NO_EDGE, (data.shape, data.dtype)
+    node = value.grad_fn
+    return (node if node is not None else value._grad_node(), 0), (data.shape, data.dtype)
+
+
+def _zero_dim_floats(values: tuple) -> bool:
+    """Whether every saved value is a 0-d float array (backward then reads them as numpy scalars)."""
+    for value in values:
+        if type(value) is not np.ndarray or value.ndim or value.dtype.kind != "f":
+            return False
+    return True
+
+
+def _version_check(source: Any) -> tuple | None:
+    """What ``saved_data`` compares later: the source's version box, its version now, and the source."""
+    if not isinstance(source, Tensor):
+        return None
+    box = source._version_box
+    return (box, box[0], source)
 
 
 class Function(autograd.Node):
@@ -29,38 +63,85 @@ class Function(autograd.Node):
     @classmethod
     def apply(cls, *inputs: Any, **options: Any) -> Tensor:
         """Run the operation on tensors (or Python numbers) and record it if needed."""
-        arrays = [x._data if isinstance(x, Tensor) else x for x in inputs]
+        if len(inputs) == 1:
+            only = inputs[0]
+            arrays = [only._data if isinstance(only, Tensor) else only]
+        else:
+            arrays = [x._data if isinstance(x, Tensor) else x for x in inputs]
         return cls.apply_to_arrays(inputs, arrays, **options)
 
     @classmethod
     def apply_to_arrays(cls, inputs: tuple, arrays: list, **options: Any) -> Tensor:
         """Like ``apply`` with the arrays given (already promoted to the result's dtype)."""
-        node = cls.__new__(cls)
-        result = Tensor._wrap(node.forward(*arrays, **options))
-        if grad_mode.is_grad_enabled() and any(isinstance(x, Tensor) and x._requires_grad for x in inputs):
-            node.record(inputs, arrays, result)
+        node = _new_object(cls)
+        result = _wrap(node.forward(*arrays, **options) if options else node.forward(*arrays))
+        if _grad_state.__dict__.get("enabled", True):
+            for value in inputs:
+                if isinstance(value, Tensor) and value._requires_grad:
+                    node.record(inputs, arrays, result)
+                    break
         return result
 
     def record(self, inputs: tuple, arrays: list, result: Tensor) -> None:
         """Link this node into the graph as ``result.grad_fn``."""
-        self.seq = next(autograd._sequence)
-        self.next_functions = tuple(edge_of(x) if isinstance(x, Tensor) else _NO_EDGE for x in inputs)
-        self.input_meta = tuple(
-            (x._data.shape, x._data.dtype) if isinstance(x, Tensor) else None for x in inputs
-        )
-        saved, checks = [], []
-        for index in self.saves_inputs:
-            saved.append(arrays[index])
-            source = inputs[index]
-            if isinstance(source, Tensor):
-                checks.append((source._version_box, source._version_box[0], source))
-        if self.saves_output:
-            saved.append(result._data)
-            checks.append((result._version_box, result._version_box[0], autograd.weakref.ref(result)))
-        self.saved = tuple(saved)
-        self.saved_checks = tuple(checks)
+        self.seq = _next_sequence()
+        if len(inputs) == 1:
+            edge, meta = _edge_and_meta(inputs[0])
+            self.next_functions, self.input_meta = (edge,), (meta,)
+        elif len(inputs) == 2:
+            edge_a, meta_a = _edge_and_meta(inputs[0])
+            edge_b, meta_b = _edge_and_meta(inputs[1])
+            self.next_functions, self.input_meta = (edge_a, edge_b), (meta_a, meta_b)
+        elif len(inputs) == 3:  # addmm (nn.Linear)
+            edge_a, meta_a = _edge_and_meta(inputs[0])
+            edge_b, meta_b = _edge_and_meta(inputs[1])
+            edge_c, meta_c = _edge_and_meta(inputs[2])
+            self.next_functions, self.input_meta = (edge_a, edge_b, edge_c), (meta_a, meta_b, meta_c)
+        else:
+            pairs = [_edge_and_meta(value) for value in inputs]
+            self.next_functions = tuple(edge for edge, _ in pairs)
+            self.input_meta = tuple(meta for _, meta in pairs)
+        saves = self.saves_inputs
+        if saves or self.saves_output:
+            self._save(saves, inputs, arrays, result)
+            if _zero_dim_floats(self.saved):
+                self.saved_scalars = True
         result._requires_grad = True
         result.grad_fn = self
+
+    def _save(self, saves: tuple[int, ...], inputs: tuple, arrays: list, result: Tensor) -> None:
+        """Keep what backward reads, with versions to detect later in-place changes of the sources."""
+        if not saves:  # only the result (exp, tanh, sigmoid ...): weakly held, as it holds this node
+            box = result._version_box
+            self.saved = (result._data,)
+            self.saved_checks = ((box, box[0], _weak_reference(result)),)
+            return
+        if len(saves) == 1 and not self.saves_output:  # one input (log, pow, sin ...)
+            (index,) = saves
+            self.saved = (arrays[index],)
+            check = _version_check(inputs[index])
+            self.saved_checks = () if check is None else (check,)
+            return
+        if len(saves) == 2 and not self.saves_output:  # the common binary case, without lists
+            first, second = saves
+            self.saved = (arrays[first], arrays[second])
+            check_a, check_b = _version_check(inputs[first]), _version_check(inputs[second])
+            if check_a is None:
+                self.saved_checks = () if check_b is None else (check_b,)
+            else:
+                self.saved_checks = (check_a,) if check_b is None else (check_a, check_b)
+            return
+        saved, checks = [arrays[index] for index in saves], []
+        for index in saves:
+            check = _version_check(inputs[index])
+            if check is not None:
+                checks.append(check)
+        if self.saves_output:
+            saved.append(result._data)
+            box = result._version_box
+            checks.append((box, box[0], _weak_reference(result)))
+        self.saved = tuple(saved)
+        self.saved_checks = tuple(checks)
 
     def needs_grad(self, index: int) -> bool:
         """Whether input ``index`` leads anywhere that wants a gradient (tinygrad's needs_input_grad)."""

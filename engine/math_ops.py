@@ -2,56 +2,15 @@
 
 from __future__ import annotations
 
-from collections import namedtuple
 from typing import Any
 
 import numpy as np
 
-from engine import dtypes, grad_mode
-from engine.functions import linalg, loss, reduction, unary
+from engine import dtypes, return_types
+from engine.functions import loss, reduction, unary
 from engine.functions import pointwise as pw
 from engine.functions.reduction import _axes
-from engine.tensor import Tensor, check_in_place
-
-ValuesIndices = namedtuple("ValuesIndices", ["values", "indices"])  # torch.return_types.max and friends
-
-
-# -- products ------------------------------------------------------------------------------------
-def matmul(a: Tensor, b: Any) -> Tensor:
-    a, b, arrays = pw.promoted(a, b)
-    kind = linalg.matmul_function(*arrays)
-    return kind.apply_to_arrays((a, b), arrays)
-
-
-def mm(a: Tensor, b: Tensor) -> Tensor:
-    if a.dim() != 2 or b.dim() != 2:
-        raise RuntimeError("self must be a matrix" if a.dim() != 2 else "mat2 must be a matrix")
-    return matmul(a, b)
-
-
-def dot(a: Tensor, b: Tensor) -> Tensor:
-    if a.dim() != 1 or b.dim() != 1:
-        raise RuntimeError(f"1D tensors expected, but got {a.dim()}D and {b.dim()}D tensors")
-    return matmul(a, b)
-
-
-def addmm(bias: Tensor, x: Tensor, w: Tensor) -> Tensor:
-    """``bias + x @ w`` recorded as one AddmmBackward0 node."""
-    linalg.matmul_function(x._data, w._data)
-    return linalg.AddmmBackward0.apply(bias, x, w)
-
-
-def linear(x: Tensor, weight: Tensor, bias: Tensor | None = None) -> Tensor:
-    """``x @ weight.T + bias`` as PyTorch records it: addmm for 2-d input, matmul (+ add) otherwise."""
-    from engine.shape_ops import reshape, t
-
-    if x.dim() == 2 and bias is not None:
-        return addmm(bias, x, t(weight))
-    if bias is not None and x.dim() > 2:
-        flat = reshape(x, -1, x.shape[-1])
-        return reshape(addmm(bias, flat, t(weight)), *x.shape[:-1], weight.shape[0])
-    out = matmul(x, t(weight))
-    return out if bias is None else pw.add(out, bias)
+from engine.tensor import Tensor
 
 
 # -- reductions ----------------------------------------------------------------------------------
@@ -63,7 +22,8 @@ def sum(a: Tensor, dim: Any = None, keepdim: bool = False, dtype: Any = None) ->
 
 def _needs_float(name: str, a: Tensor) -> None:
     if not a.is_floating_point():
-        kind = {"int64": "Long", "int32": "Int", "bool": "Bool", "uint8": "Byte"}.get(a.dtype.name, a.dtype.name)
+        names = {"int64": "Long", "int32": "Int", "bool": "Bool", "uint8": "Byte"}
+        kind = names.get(a.dtype.name, a.dtype.name)
         raise RuntimeError(
             f"{name}(): could not infer output dtype. Input dtype must be either a floating point or "
             f"complex dtype. Got: {kind}"
@@ -102,7 +62,8 @@ def _extreme_call(whole, along, pick, a, dim, keepdim, other):
     else:
         indices = pick(a._data, axis=axis)
         indices = np.expand_dims(indices, axis) if keepdim else indices
-    return ValuesIndices(values, Tensor._wrap(indices.astype(np.int64)))
+    pair = return_types.max if whole is reduction.MaxBackward1 else return_types.min
+    return pair(values, Tensor._wrap(indices.astype(np.int64)))
 
 
 def maximum(a: Tensor, b: Tensor) -> Tensor:
@@ -133,7 +94,26 @@ def _arg(pick: Any, a: Tensor, dim: int | None, keepdim: bool) -> Tensor:
     return Tensor._wrap(np.asarray(result, dtype=np.int64))
 
 
+def _kind(a: Tensor) -> str:
+    """PyTorch's scalar-type name (Long, Float ...) used in its error messages."""
+    return {
+        "float16": "Half",
+        "float32": "Float",
+        "float64": "Double",
+        "int64": "Long",
+        "int32": "Int",
+        "int16": "Short",
+        "int8": "Char",
+        "uint8": "Byte",
+        "bool": "Bool",
+    }[a.dtype.name]
+
+
 def norm(a: Tensor, p: Any = "fro", dim: Any = None, keepdim: bool = False) -> Tensor:
+    if not a.is_floating_point():
+        raise RuntimeError(
+            f"linalg.vector_norm: Expected a floating point or complex tensor as input. Got {_kind(a)}"
+        )
     if p not in ("fro", 2, 2.0, None):
         if p == 1 or p == 1.0:
             return sum(a.abs(), dim=dim, keepdim=keepdim)
@@ -141,15 +121,19 @@ def norm(a: Tensor, p: Any = "fro", dim: Any = None, keepdim: bool = False) -> T
     return reduction.LinalgVectorNormBackward0.apply(a, dim=dim, keepdim=keepdim)
 
 
-def var(a: Tensor, dim: Any = None, unbiased: bool = True, keepdim: bool = False, *,
-        correction: int | None = None) -> Tensor:
+def var(
+    a: Tensor, dim: Any = None, unbiased: bool = True, keepdim: bool = False, *, correction: int | None = None
+) -> Tensor:
     fix = (1 if unbiased else 0) if correction is None else correction
+    _var_needs_float(a)
     return reduction.VarBackward0.apply(a, dim=dim, correction=fix, keepdim=keepdim)
 
 
-def std(a: Tensor, dim: Any = None, unbiased: bool = True, keepdim: bool = False, *,
-        correction: int | None = None) -> Tensor:
+def std(
+    a: Tensor, dim: Any = None, unbiased: bool = True, keepdim: bool = False, *, correction: int | None = None
+) -> Tensor:
     fix = (1 if unbiased else 0) if correction is None else correction
+    _var_needs_float(a)
     return reduction.StdBackward0.apply(a, dim=dim, correction=fix, keepdim=keepdim)
 
 
@@ -157,18 +141,38 @@ def logsumexp(a: Tensor, dim: Any, keepdim: bool = False) -> Tensor:
     return reduction.LogsumexpBackward0.apply(a, dim=dim, keepdim=keepdim)
 
 
+def _var_needs_float(a: Tensor) -> None:
+    if not a.is_floating_point():
+        raise RuntimeError("std and var only support floating point and complex dtypes")
+
+
+def _softmax_needs_float(name: str, a: Tensor, dim: int) -> None:
+    if not a.is_floating_point():
+        last = a.ndim == 0 or dim % a.ndim == a.ndim - 1
+        kernel = f"{name}_lastdim_kernel_impl" if last else f"{name}_kernel_impl"
+        raise NotImplementedError(f"\"{kernel}\" not implemented for '{_kind(a)}'")
+
+
 def softmax(a: Tensor, dim: int = -1, dtype: Any = None) -> Tensor:
-    return reduction.SoftmaxBackward0.apply(a if dtype is None else a.to(dtype), dim=dim)
+    a = a if dtype is None else a.to(dtype)
+    _softmax_needs_float("softmax", a, dim)
+    return reduction.SoftmaxBackward0.apply(a, dim=dim)
 
 
 def log_softmax(a: Tensor, dim: int = -1, dtype: Any = None) -> Tensor:
-    return reduction.LogSoftmaxBackward0.apply(a if dtype is None else a.to(dtype), dim=dim)
+    a = a if dtype is None else a.to(dtype)
+    _softmax_needs_float("log_softmax", a, dim)
+    return reduction.LogSoftmaxBackward0.apply(a, dim=dim)
 
 
 # -- element-wise with options -------------------------------------------------------------------
 def clamp(a: Tensor, min: Any = None, max: Any = None) -> Tensor:  # noqa: A002
     if min is None and max is None:
         raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
+    bounds = [b for b in (min, max) if isinstance(b, int | float)]
+    target = dtypes.result_type([a, *bounds])
+    if target is not a.dtype:  # an integer tensor clamped to float bounds gives floats, as in PyTorch
+        a = to(a, target)
     return unary.ClampBackward1.apply(a, low=min, high=max)
 
 
@@ -184,7 +188,9 @@ def mse_loss(pred: Tensor, target: Tensor, reduction: str = "mean") -> Tensor:
         warnings.warn(
             f"Using a target size ({target.shape}) that is different to the input size ({pred.shape}). "
             "This will likely lead to incorrect results due to broadcasting. Please ensure they have the "
-            "same size.", UserWarning, stacklevel=3,
+            "same size.",
+            UserWarning,
+            stacklevel=3,
         )
     pred, target, arrays = pw.promoted(pred, target)
     return loss.MseLossBackward0.apply_to_arrays((pred, target), arrays, reduction=reduction)
@@ -206,51 +212,6 @@ def to(a: Tensor, *args: Any, **kwargs: Any) -> Tensor:
         raise AssertionError("Torch not compiled with CUDA enabled")
     if target is None or target is a.dtype:
         return a
+    if not target.is_floating_point:  # integer and bool results carry no gradient in PyTorch
+        return Tensor._wrap(a._data.astype(target.numpy))
     return unary.ToCopyBackward0.apply(a, dtype=target.numpy)
-
-
-# -- in place ------------------------------------------------------------------------------------
-def in_place(a: Tensor, function: Any, *args: Any, **kwargs: Any) -> Tensor:
-    """Run an out-of-place op and make ``a`` hold the result.
-
-    Outside a graph, the values are written into ``a``'s own memory (views and numpy arrays that
-    share it see the change). Inside a graph, ``a`` takes the new node as its ``grad_fn``.
-    """
-    check_in_place(a)
-    result = function(a, *args, **kwargs)
-    if result.grad_fn is not None and grad_mode.is_grad_enabled():
-        a._data, a.grad_fn, a._requires_grad = result._data, result.grad_fn, True
-    else:
-        np.copyto(a._data, result._data, casting="unsafe")
-    a._version_box[0] += 1
-    return a
-
-
-def fill_(a: Tensor, value: Any) -> Tensor:
-    check_in_place(a)
-    a._data[...] = value._data if isinstance(value, Tensor) else value
-    a._version_box[0] += 1
-    return a
-
-
-def zero_(a: Tensor) -> Tensor:
-    return fill_(a, 0)
-
-
-def copy_(a: Tensor, source: Any) -> Tensor:
-    check_in_place(a)
-    a._data[...] = source._data if isinstance(source, Tensor) else source
-    a._version_box[0] += 1
-    return a
-
-
-def uniform_(a: Tensor, low: float = 0.0, high: float = 1.0) -> Tensor:
-    from engine.creation import generator
-
-    return copy_(a, generator().uniform(low, high, a._data.shape))
-
-
-def normal_(a: Tensor, mean: float = 0.0, std: float = 1.0) -> Tensor:
-    from engine.creation import generator
-
-    return copy_(a, generator().normal(mean, std, a._data.shape))

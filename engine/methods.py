@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from engine import dtypes, math_ops, shape_ops
+from engine import dtypes, in_place_ops, join_ops, math_ops, product_ops, shape_ops
 from engine.functions import pointwise as pw
 from engine.functions import unary
 from engine.tensor import Tensor
@@ -14,6 +14,9 @@ from engine.tensor import Tensor
 
 def _unary(cls: type) -> Any:
     def method(self: Tensor) -> Tensor:
+        data = self._data
+        if data.dtype.kind == "f":  # speed: floating input needs no conversion (unary.floating_only)
+            return cls.apply_to_arrays((self,), [data])
         return unary.unary(cls, self)
 
     method.__name__ = cls.symbol
@@ -26,7 +29,7 @@ def _reflected(function: Any) -> Any:
 
 def _in_place(function: Any) -> Any:
     def method(self: Tensor, *args: Any, **kwargs: Any) -> Tensor:
-        return math_ops.in_place(self, function, *args, **kwargs)
+        return in_place_ops.in_place(self, function, *args, **kwargs)
 
     return method
 
@@ -37,15 +40,25 @@ def _converter(target: dtypes.dtype) -> Any:
 
 def _type(self: Tensor, dtype: Any = None) -> Any:
     if dtype is None:
-        kind = {"float32": "Float", "float64": "Double", "int64": "Long", "int32": "Int", "bool": "Bool",
-                "float16": "Half", "uint8": "Byte", "int8": "Char", "int16": "Short"}[self.dtype.name]
+        kind = {
+            "float32": "Float",
+            "float64": "Double",
+            "int64": "Long",
+            "int32": "Int",
+            "bool": "Bool",
+            "float16": "Half",
+            "uint8": "Byte",
+            "int8": "Char",
+            "int16": "Short",
+        }[self.dtype.name]
         return f"torch.{kind}Tensor"
     return math_ops.to(self, dtype)
 
 
 def _new(fill: Any) -> Any:
-    def method(self: Tensor, *size: Any, dtype: Any = None, device: Any = None,
-               requires_grad: bool = False) -> Tensor:
+    def method(
+        self: Tensor, *size: Any, dtype: Any = None, device: Any = None, requires_grad: bool = False
+    ) -> Tensor:
         from engine.creation import _shape
 
         data = np.full(_shape(size), fill, dtype=(dtype or self.dtype).numpy)
@@ -70,8 +83,13 @@ def _logical(ufunc: np.ufunc) -> Any:
 
 def _invert(self: Tensor) -> Tensor:
     if self._data.dtype.kind == "f":
-        raise TypeError("~ (bitwise_not) is only for bool and integer tensors")
+        raise TypeError("~ (operator.invert) is only implemented on integer and Boolean-type tensors")
     return Tensor._wrap(np.invert(self._data))
+
+
+def _truth(reducer: Any, self: Tensor, dim: int | None, keepdim: bool) -> Tensor:
+    """``all``/``any``: bool results, no graph."""
+    return Tensor._wrap(np.asarray(reducer(self._data, axis=dim, keepdims=keepdim)))
 
 
 def _equal(self: Tensor, other: Tensor) -> bool:
@@ -92,64 +110,158 @@ def _sub_method(self: Tensor, other: Any, *, alpha: float = 1) -> Tensor:
 
 METHODS: dict[str, Any] = {
     # arithmetic operators
-    "__add__": pw.add, "__radd__": _reflected(pw.add), "__sub__": pw.sub, "__rsub__": pw.rsub,
-    "__mul__": pw.mul, "__rmul__": _reflected(pw.mul), "__truediv__": pw.div, "__rtruediv__": pw.rdiv,
-    "__pow__": pw.pow, "__rpow__": _reflected(pw.pow), "__neg__": pw.neg, "__pos__": lambda self: self,
-    "__matmul__": math_ops.matmul, "__rmatmul__": _reflected(math_ops.matmul),
-    "__floordiv__": pw.floor_divide, "__rfloordiv__": _reflected(pw.floor_divide),
-    "__mod__": pw.remainder, "__abs__": _unary(unary.AbsBackward0),
-    "__iadd__": _in_place(pw.add), "__isub__": _in_place(pw.sub), "__imul__": _in_place(pw.mul),
+    "__add__": pw.add,
+    "__radd__": pw.add,
+    "__sub__": pw.sub,
+    "__rsub__": pw.rsub,
+    "__mul__": pw.mul,
+    "__rmul__": pw.mul,
+    "__truediv__": pw.div,
+    "__rtruediv__": pw.rdiv,
+    "__pow__": pw.pow,
+    "__rpow__": _reflected(pw.pow),
+    "__neg__": pw.neg,
+    "__pos__": lambda self: self,
+    "__matmul__": product_ops.matmul,
+    "__rmatmul__": _reflected(product_ops.matmul),
+    "__floordiv__": pw.floor_divide,
+    "__rfloordiv__": _reflected(pw.floor_divide),
+    "__mod__": pw.remainder,
+    "__abs__": _unary(unary.AbsBackward0),
+    "__iadd__": _in_place(pw.add),
+    "__isub__": _in_place(pw.sub),
+    "__imul__": _in_place(pw.mul),
     "__itruediv__": _in_place(pw.div),
     # comparisons and logic (bool results, no graph)
-    "__eq__": _compare(np.equal), "__ne__": _compare(np.not_equal), "__lt__": _compare(np.less),
-    "__le__": _compare(np.less_equal), "__gt__": _compare(np.greater), "__ge__": _compare(np.greater_equal),
-    "__and__": _logical(np.bitwise_and), "__or__": _logical(np.bitwise_or), "__xor__": _logical(np.bitwise_xor),
-    "__invert__": _invert, "eq": _compare(np.equal), "ne": _compare(np.not_equal), "lt": _compare(np.less),
-    "le": _compare(np.less_equal), "gt": _compare(np.greater), "ge": _compare(np.greater_equal),
+    "__eq__": _compare(np.equal),
+    "__ne__": _compare(np.not_equal),
+    "__lt__": _compare(np.less),
+    "__le__": _compare(np.less_equal),
+    "__gt__": _compare(np.greater),
+    "__ge__": _compare(np.greater_equal),
+    "__and__": _logical(np.bitwise_and),
+    "__or__": _logical(np.bitwise_or),
+    "__xor__": _logical(np.bitwise_xor),
+    "__invert__": _invert,
+    "eq": _compare(np.equal),
+    "ne": _compare(np.not_equal),
+    "lt": _compare(np.less),
+    "le": _compare(np.less_equal),
+    "gt": _compare(np.greater),
+    "ge": _compare(np.greater_equal),
     "logical_not": lambda self: Tensor._wrap(np.logical_not(self._data)),
-    "equal": _equal, "allclose": _allclose,
+    "all": lambda self, dim=None, keepdim=False: _truth(np.all, self, dim, keepdim),
+    "any": lambda self, dim=None, keepdim=False: _truth(np.any, self, dim, keepdim),
+    "equal": _equal,
+    "allclose": _allclose,
     # method forms of the arithmetic
-    "add": _add_method, "sub": _sub_method, "mul": pw.mul, "multiply": pw.mul, "div": pw.div,
-    "divide": pw.div, "true_divide": pw.div, "pow": pw.pow, "neg": pw.neg, "negative": pw.neg,
-    "matmul": math_ops.matmul, "mm": math_ops.mm, "dot": math_ops.dot, "mv": math_ops.matmul,
-    "square": lambda self: pw.pow(self, 2), "reciprocal": lambda self: pw.rdiv(self, 1),
-    "abs": _unary(unary.AbsBackward0), "exp": _unary(unary.ExpBackward0), "log": _unary(unary.LogBackward0),
-    "sqrt": _unary(unary.SqrtBackward0), "sin": _unary(unary.SinBackward0), "cos": _unary(unary.CosBackward0),
-    "tanh": _unary(unary.TanhBackward0), "sigmoid": _unary(unary.SigmoidBackward0),
-    "relu": _unary(unary.ReluBackward0), "clamp": math_ops.clamp, "clip": math_ops.clamp,
-    "maximum": math_ops.maximum, "minimum": math_ops.minimum,
-    "floor_divide": pw.floor_divide, "remainder": pw.remainder,
+    "add": _add_method,
+    "sub": _sub_method,
+    "mul": pw.mul,
+    "multiply": pw.mul,
+    "div": pw.div,
+    "divide": pw.div,
+    "true_divide": pw.div,
+    "pow": pw.pow,
+    "neg": pw.neg,
+    "negative": pw.neg,
+    "matmul": product_ops.matmul,
+    "mm": product_ops.mm,
+    "dot": product_ops.dot,
+    "mv": product_ops.matmul,
+    "square": lambda self: pw.pow(self, 2),
+    "reciprocal": lambda self: pw.rdiv(self, 1),
+    "abs": _unary(unary.AbsBackward0),
+    "exp": _unary(unary.ExpBackward0),
+    "log": _unary(unary.LogBackward0),
+    "sqrt": _unary(unary.SqrtBackward0),
+    "sin": _unary(unary.SinBackward0),
+    "cos": _unary(unary.CosBackward0),
+    "tanh": _unary(unary.TanhBackward0),
+    "sigmoid": _unary(unary.SigmoidBackward0),
+    "relu": _unary(unary.ReluBackward0),
+    "clamp": math_ops.clamp,
+    "clip": math_ops.clamp,
+    "maximum": math_ops.maximum,
+    "minimum": math_ops.minimum,
+    "floor_divide": pw.floor_divide,
+    "remainder": pw.remainder,
     # reductions
-    "sum": math_ops.sum, "mean": math_ops.mean, "max": math_ops.max, "min": math_ops.min,
-    "amax": math_ops.amax, "argmax": math_ops.argmax, "argmin": math_ops.argmin, "norm": math_ops.norm,
-    "var": math_ops.var, "std": math_ops.std, "logsumexp": math_ops.logsumexp,
-    "softmax": math_ops.softmax, "log_softmax": math_ops.log_softmax,
+    "sum": math_ops.sum,
+    "mean": math_ops.mean,
+    "max": math_ops.max,
+    "min": math_ops.min,
+    "amax": math_ops.amax,
+    "argmax": math_ops.argmax,
+    "argmin": math_ops.argmin,
+    "norm": math_ops.norm,
+    "var": math_ops.var,
+    "std": math_ops.std,
+    "logsumexp": math_ops.logsumexp,
+    "softmax": math_ops.softmax,
+    "log_softmax": math_ops.log_softmax,
     # shapes and indexing
-    "reshape": shape_ops.reshape, "view": shape_ops.view, "flatten": shape_ops.flatten,
-    "unflatten": shape_ops.unflatten, "squeeze": shape_ops.squeeze, "unsqueeze": shape_ops.unsqueeze,
-    "transpose": shape_ops.transpose, "t": shape_ops.t, "permute": shape_ops.permute,
-    "expand": shape_ops.expand, "repeat": shape_ops.repeat, "split": shape_ops.split,
-    "chunk": shape_ops.chunk, "unbind": shape_ops.unbind, "clone": shape_ops.clone,
-    "contiguous": shape_ops.contiguous, "__getitem__": shape_ops.getitem, "__setitem__": shape_ops.setitem,
+    "reshape": shape_ops.reshape,
+    "view": shape_ops.view,
+    "flatten": shape_ops.flatten,
+    "unflatten": shape_ops.unflatten,
+    "squeeze": shape_ops.squeeze,
+    "unsqueeze": shape_ops.unsqueeze,
+    "transpose": shape_ops.transpose,
+    "t": shape_ops.t,
+    "permute": shape_ops.permute,
+    "expand": shape_ops.expand,
+    "repeat": shape_ops.repeat,
+    "split": join_ops.split,
+    "chunk": join_ops.chunk,
+    "unbind": join_ops.unbind,
+    "clone": shape_ops.clone,
+    "contiguous": shape_ops.contiguous,
+    "__getitem__": shape_ops.getitem,
+    "__setitem__": shape_ops.setitem,
     "view_as": lambda self, other: shape_ops.view(self, other.shape),
     "reshape_as": lambda self, other: shape_ops.reshape(self, other.shape),
     "expand_as": lambda self, other: shape_ops.expand(self, other.shape),
     "is_contiguous": lambda self, memory_format=None: bool(self._data.flags.c_contiguous),
     # dtype and device
-    "to": math_ops.to, "type": _type, "float": _converter(dtypes.float32), "double": _converter(dtypes.float64),
-    "half": _converter(dtypes.float16), "long": _converter(dtypes.int64), "int": _converter(dtypes.int32),
-    "bool": _converter(dtypes.bool_), "short": _converter(dtypes.int16),
-    "byte": _converter(dtypes.uint8), "cpu": lambda self: self,
+    "to": math_ops.to,
+    "type": _type,
+    "float": _converter(dtypes.float32),
+    "double": _converter(dtypes.float64),
+    "half": _converter(dtypes.float16),
+    "long": _converter(dtypes.int64),
+    "int": _converter(dtypes.int32),
+    "bool": _converter(dtypes.bool_),
+    "short": _converter(dtypes.int16),
+    "byte": _converter(dtypes.uint8),
+    "cpu": lambda self: self,
     "type_as": lambda self, other: math_ops.to(self, other.dtype),
-    "new_zeros": _new(0), "new_ones": _new(1), "new_tensor": _new_tensor,
+    "new_zeros": _new(0),
+    "new_ones": _new(1),
+    "new_tensor": _new_tensor,
     "new_full": lambda self, size, fill_value, dtype=None: _new(fill_value)(self, size, dtype=dtype),
     # in place
-    "add_": _in_place(_add_method), "sub_": _in_place(_sub_method), "mul_": _in_place(pw.mul),
-    "div_": _in_place(pw.div), "pow_": _in_place(pw.pow), "clamp_": _in_place(math_ops.clamp),
-    "relu_": _in_place(_unary(unary.ReluBackward0)), "neg_": _in_place(pw.neg),
+    "add_": _in_place(_add_method),
+    "sub_": _in_place(_sub_method),
+    "mul_": _in_place(pw.mul),
+    "div_": _in_place(pw.div),
+    "pow_": _in_place(pw.pow),
+    "clamp_": _in_place(math_ops.clamp),
+    "relu_": _in_place(_unary(unary.ReluBackward0)),
+    "neg_": _in_place(pw.neg),
     "exp_": _in_place(_unary(unary.ExpBackward0)),
-    "zero_": math_ops.zero_, "fill_": math_ops.fill_, "copy_": math_ops.copy_,
-    "uniform_": math_ops.uniform_, "normal_": math_ops.normal_,
+    "log_": _in_place(_unary(unary.LogBackward0)),
+    "abs_": _in_place(_unary(unary.AbsBackward0)),
+    "sqrt_": _in_place(_unary(unary.SqrtBackward0)),
+    "sin_": _in_place(_unary(unary.SinBackward0)),
+    "cos_": _in_place(_unary(unary.CosBackward0)),
+    "tanh_": _in_place(_unary(unary.TanhBackward0)),
+    "sigmoid_": _in_place(_unary(unary.SigmoidBackward0)),
+    "zero_": in_place_ops.zero_,
+    "fill_": in_place_ops.fill_,
+    "copy_": in_place_ops.copy_,
+    "uniform_": in_place_ops.uniform_,
+    "normal_": in_place_ops.normal_,
 }
 
 PROPERTIES = {"T": shape_ops.matrix_transpose, "mT": lambda self: shape_ops.transpose(self, -2, -1)}
@@ -157,7 +269,9 @@ PROPERTIES = {"T": shape_ops.matrix_transpose, "mT": lambda self: shape_ops.tran
 
 def install() -> None:
     """Attach every method and property to ``Tensor`` (called once when ``engine`` is imported)."""
-    for name, function in METHODS.items():
+    from engine.extra_ops import METHODS as EXTRA_METHODS
+
+    for name, function in {**METHODS, **EXTRA_METHODS}.items():
         setattr(Tensor, name, function)
     for name, function in PROPERTIES.items():
         setattr(Tensor, name, property(function))

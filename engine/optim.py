@@ -41,8 +41,25 @@ class Optimizer:
         param._version_box[0] += 1
 
     def state_dict(self) -> dict[str, Any]:
-        return {"state": {i: s for i, s in enumerate(self.state.values())},
-                "param_groups": [{k: v for k, v in g.items() if k != "params"} for g in self.param_groups]}
+        """PyTorch's layout: per-parameter state and groups refer to parameters by position."""
+        positions: dict[int, int] = {}
+        groups = []
+        for group in self.param_groups:
+            for param in group["params"]:
+                positions.setdefault(id(param), len(positions))
+            groups.append(
+                {
+                    **{k: v for k, v in group.items() if k != "params"},
+                    "params": [positions[id(p)] for p in group["params"]],
+                }
+            )
+        state = {
+            positions[id(param)]: {
+                k: Tensor._wrap(np.array(v)) if isinstance(v, np.ndarray) else v for k, v in values.items()
+            }
+            for param, values in self.state.items()
+        }
+        return {"state": state, "param_groups": groups}
 
     def __repr__(self) -> str:
         lines = [f"{type(self).__name__} ("]
@@ -56,16 +73,37 @@ class Optimizer:
 class SGD(Optimizer):
     """Stochastic gradient descent with PyTorch's momentum and Nesterov formulas."""
 
-    def __init__(self, params: Iterable[Any], lr: float = 1e-3, momentum: float = 0, dampening: float = 0,
-                 weight_decay: float = 0, nesterov: bool = False, maximize: bool = False, **_: Any) -> None:
+    def __init__(
+        self,
+        params: Iterable[Any],
+        lr: float = 1e-3,
+        momentum: float = 0,
+        dampening: float = 0,
+        weight_decay: float = 0,
+        nesterov: bool = False,
+        maximize: bool = False,
+        **_: Any,
+    ) -> None:
         if lr < 0:
             raise ValueError(f"Invalid learning rate: {lr}")
         if momentum < 0:
             raise ValueError(f"Invalid momentum value: {momentum}")
         if nesterov and (momentum <= 0 or dampening != 0):
             raise ValueError("Nesterov momentum requires a momentum and zero dampening")
-        super().__init__(params, {"lr": lr, "momentum": momentum, "dampening": dampening,
-                                  "weight_decay": weight_decay, "nesterov": nesterov, "maximize": maximize})
+        super().__init__(
+            params,
+            {
+                "lr": lr,
+                "momentum": momentum,
+                "dampening": dampening,
+                "weight_decay": weight_decay,
+                "nesterov": nesterov,
+                "maximize": maximize,
+                "foreach": None,
+                "differentiable": False,
+                "fused": None,
+            },
+        )
 
     def step(self, closure: Any = None) -> Any:
         loss = closure() if closure is not None else None
@@ -87,6 +125,10 @@ class SGD(Optimizer):
                         buffer = buffer * group["momentum"] + (1 - group["dampening"]) * grad
                     state["momentum_buffer"] = buffer
                     grad = grad + group["momentum"] * buffer if group["nesterov"] else buffer
+                if grad.dtype == param._data.dtype:  # speed: the same arithmetic, written in place
+                    np.subtract(param._data, group["lr"] * grad, out=param._data)
+                    param._version_box[0] += 1
+                    continue
                 self._update(param, param._data - group["lr"] * grad)
         return loss
 
@@ -94,12 +136,37 @@ class SGD(Optimizer):
 class Adam(Optimizer):
     """Adam with bias correction (and AMSGrad); ``weight_decay`` is L2 added to the gradient."""
 
-    def __init__(self, params: Iterable[Any], lr: float = 1e-3, betas: tuple[float, float] = (0.9, 0.999),
-                 eps: float = 1e-8, weight_decay: float = 0, amsgrad: bool = False, **_: Any) -> None:
+    def __init__(
+        self,
+        params: Iterable[Any],
+        lr: float = 1e-3,
+        betas: tuple[float, float] = (0.9, 0.999),
+        eps: float = 1e-8,
+        weight_decay: float = 0,
+        amsgrad: bool = False,
+        *,
+        maximize: bool = False,
+        decoupled_weight_decay: bool = False,
+        **_: Any,
+    ) -> None:
         if lr < 0:
             raise ValueError(f"Invalid learning rate: {lr}")
-        super().__init__(params, {"lr": lr, "betas": betas, "eps": eps, "weight_decay": weight_decay,
-                                  "amsgrad": amsgrad})
+        super().__init__(
+            params,
+            {
+                "lr": lr,
+                "betas": betas,
+                "eps": eps,
+                "weight_decay": weight_decay,
+                "amsgrad": amsgrad,
+                "maximize": maximize,
+                "foreach": None,
+                "capturable": False,
+                "differentiable": False,
+                "fused": None,
+                "decoupled_weight_decay": decoupled_weight_decay,
+            },
+        )
 
     def step(self, closure: Any = None) -> Any:
         loss = closure() if closure is not None else None
@@ -108,11 +175,19 @@ class Adam(Optimizer):
             for param in group["params"]:
                 if param._grad is None:
                     continue
-                grad = param._grad._data
-                if group["weight_decay"]:
+                grad = -param._grad._data if group["maximize"] else param._grad._data
+                if group["weight_decay"] and group["decoupled_weight_decay"]:  # AdamW: shrink the weight
+                    self._update(param, param._data * (1 - group["lr"] * group["weight_decay"]))
+                elif group["weight_decay"]:
                     grad = grad + group["weight_decay"] * param._data
-                state = self.state.setdefault(param, {"step": 0, "exp_avg": np.zeros_like(param._data),
-                                                      "exp_avg_sq": np.zeros_like(param._data)})
+                state = self.state.setdefault(
+                    param,
+                    {
+                        "step": 0,
+                        "exp_avg": np.zeros_like(param._data),
+                        "exp_avg_sq": np.zeros_like(param._data),
+                    },
+                )
                 state["step"] += 1
                 state["exp_avg"] = beta1 * state["exp_avg"] + (1 - beta1) * grad
                 state["exp_avg_sq"] = beta2 * state["exp_avg_sq"] + (1 - beta2) * grad * grad

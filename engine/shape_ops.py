@@ -124,24 +124,40 @@ def t(a: Tensor) -> Tensor:
 
 
 def permute(a: Tensor, *dims: Any) -> Tensor:
-    order = tuple(_dim(d, a._data.ndim) for d in _sizes(dims))
-    if sorted(order) != list(range(a._data.ndim)):
-        raise RuntimeError("permute(sparse_coo): number of dimensions in the tensor input does not match "
-                           "the length of the desired ordering of dimensions")
+    wanted = _sizes(dims)
+    if len(wanted) != a._data.ndim:
+        raise RuntimeError(
+            "permute(sparse_coo): number of dimensions in the tensor input does not match the length of the "
+            f"desired ordering of dimensions i.e. input.dim() = {a._data.ndim} is not equal to len(dims) = "
+            f"{len(wanted)}"
+        )
+    order = tuple(_dim(d, a._data.ndim) for d in wanted)
+    if len(set(order)) != len(order):
+        raise RuntimeError("permute(): duplicate dims are not allowed.")
     return _shares_version(fn.PermuteBackward0.apply(a, dims=order), a)
 
 
+T_NOT_2D_WARNING = (
+    "The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will "
+    "throw an error in a future release. Consider `x.mT` to transpose batches of matrices or "
+    "`x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor."
+)
+T_0D_WARNING = "Tensor.T is deprecated on 0-D tensors. This function is the identity in these cases."
+
+
 def matrix_transpose(a: Tensor) -> Tensor:
-    """``x.T``: all dimensions reversed (PyTorch records a permute)."""
-    return permute(a, *reversed(range(a._data.ndim))) if a._data.ndim > 1 else a
+    """``x.T``: all dimensions reversed (PyTorch records a permute, and warns unless ``x`` is 2-d)."""
+    if a._data.ndim != 2:
+        import warnings
+
+        warnings.warn(T_0D_WARNING if a._data.ndim == 0 else T_NOT_2D_WARNING, UserWarning, stacklevel=2)
+    return permute(a, *reversed(range(a._data.ndim)))
 
 
 def expand(a: Tensor, *sizes: Any) -> Tensor:
     wanted = _sizes(sizes)
     lead = len(wanted) - a._data.ndim
-    shape = tuple(
-        a._data.shape[i - lead] if size == -1 else size for i, size in enumerate(wanted)
-    )
+    shape = tuple(a._data.shape[i - lead] if size == -1 else size for i, size in enumerate(wanted))
     return fn.ExpandBackward0.apply(a, shape=shape)
 
 
@@ -191,7 +207,7 @@ def setitem(a: Tensor, index: Any, value: Any) -> None:
     check_in_place(a)
     index = _plain_index(index)
     value_array = value._data if isinstance(value, Tensor) else value
-    recording = (a._requires_grad or (isinstance(value, Tensor) and value._requires_grad))
+    recording = a._requires_grad or (isinstance(value, Tensor) and value._requires_grad)
     from engine import grad_mode
 
     try:
@@ -203,67 +219,3 @@ def setitem(a: Tensor, index: Any, value: Any) -> None:
     except IndexError as error:
         raise _numpy_to_torch_index_error(error) from None
     a._version_box[0] += 1
-
-
-# -- joining and splitting -----------------------------------------------------------------------
-def _same_dtype(tensors: list[Tensor]) -> list[Tensor]:
-    from engine import dtypes
-
-    target = tensors[0].dtype
-    for other in tensors[1:]:
-        target = dtypes.promote_types(target, other.dtype)
-    return [x if x.dtype is target else x.to(target) for x in tensors]
-
-
-def cat(tensors: Any, dim: int = 0) -> Tensor:
-    tensors = _same_dtype(list(tensors))
-    if not tensors:
-        raise RuntimeError("torch.cat(): expected a non-empty list of Tensors")
-    ndim = tensors[0]._data.ndim
-    if ndim == 0:
-        raise RuntimeError("zero-dimensional tensor (at position 0) cannot be concatenated")
-    axis = _dim(dim, ndim)
-    first = tensors[0]._data.shape
-    for number, other in enumerate(tensors[1:], start=1):
-        for d, (size_a, size_b) in enumerate(zip(first, other._data.shape, strict=False)):
-            if d != axis and size_a != size_b:
-                raise RuntimeError(
-                    f"Sizes of tensors must match except in dimension {axis}. Expected size {size_a} but "
-                    f"got size {size_b} for tensor number {number} in the list."
-                )
-    return fn.CatBackward0.apply(*tensors, dim=axis)
-
-
-def stack(tensors: Any, dim: int = 0) -> Tensor:
-    tensors = _same_dtype(list(tensors))
-    first = tensors[0]._data.shape
-    for number, other in enumerate(tensors[1:], start=1):
-        if other._data.shape != first:
-            raise RuntimeError(
-                f"stack expects each tensor to be equal size, but got {list(first)} at entry 0 and "
-                f"{list(other._data.shape)} at entry {number}"
-            )
-    return fn.StackBackward0.apply(*tensors, dim=_dim(dim, len(first) + 1))
-
-
-def split(a: Tensor, split_size: Any, dim: int = 0) -> tuple[Tensor, ...]:
-    axis = _dim(dim, a._data.ndim)
-    length = a._data.shape[axis]
-    sizes = [split_size] * (length // split_size) + ([length % split_size] if length % split_size else []) \
-        if isinstance(split_size, int) else list(split_size)
-    pieces, start = [], 0
-    for size in sizes:
-        index = (slice(None),) * axis + (slice(start, start + size),)
-        pieces.append(_shares_version(fn.SplitBackward0.apply(a, index=index), a))
-        start += size
-    return tuple(pieces)
-
-
-def chunk(a: Tensor, chunks: int, dim: int = 0) -> tuple[Tensor, ...]:
-    length = a._data.shape[_dim(dim, a._data.ndim)]
-    return split(a, max(-(-length // chunks), 1), dim)
-
-
-def unbind(a: Tensor, dim: int = 0) -> tuple[Tensor, ...]:
-    axis = _dim(dim, a._data.ndim)
-    return tuple(getitem(a, (slice(None),) * axis + (i,)) for i in range(a._data.shape[axis]))

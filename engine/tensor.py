@@ -223,9 +223,22 @@ class Tensor:
     def _accumulate_grad(self, grad: np.ndarray) -> None:
         self._store_grad(grad)
 
-    def backward(self, gradient: Any = None, retain_graph: bool | None = None, create_graph: bool = False,
-                 inputs: Any = None) -> None:
+    def backward(
+        self,
+        gradient: Any = None,
+        retain_graph: bool | None = None,
+        create_graph: bool = False,
+        inputs: Any = None,
+    ) -> None:
         """Compute the gradient of this tensor with respect to the leaves, adding it into their ``.grad``."""
+        data = self._data
+        plain = gradient is None and inputs is None and not create_graph
+        if plain and self._requires_grad and data.size == 1:
+            # speed: plain ``loss.backward()``: what autograd_api.backward does for it, minus the checks
+            # a 0-d output's seed is a numpy scalar (the type 0-d arithmetic yields): faster than a 0-d array
+            seed = np.ones(data.shape, data.dtype) if data.ndim else data.dtype.type(1)
+            autograd.run_backward([(self._grad_node(), seed)], bool(retain_graph))
+            return
         from engine.autograd_api import backward
 
         backward(self, gradient, retain_graph, create_graph, inputs)
@@ -296,7 +309,9 @@ class Tensor:
     def __repr__(self, *, tensor_contents: Any = None) -> str:
         grad_fn = self.grad_fn.name() if self.grad_fn is not None else None
         return printing.format_tensor(
-            self._data, self.dtype.name, requires_grad=self._requires_grad and grad_fn is None,
+            self._data,
+            self.dtype.name,
+            requires_grad=self._requires_grad and grad_fn is None,
             grad_fn_name=grad_fn,
         )
 
@@ -308,6 +323,9 @@ class Tensor:
         if spec:
             raise TypeError("unsupported format string passed to Tensor.__format__")
         return str(self)
+
+
+Tensor.__module__ = "torch"  # type(x) prints <class 'torch.Tensor'>, as learners see in PyTorch
 
 
 def _init(tensor: Tensor, data: np.ndarray, requires_grad: bool) -> None:

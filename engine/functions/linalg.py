@@ -48,6 +48,10 @@ class DotBackward0(MmBackward0):
 
     rule = "∂(a·b)/∂a = b, ∂(a·b)/∂b = a"
 
+    def backward(self, grad):
+        a, b = self.saved_data()
+        return (grad * b if self.needs_grad(0) else None), (grad * a if self.needs_grad(1) else None)
+
 
 class BmmBackward0(MmBackward0):
     """Batched products (3-d and above, broadcasting the batch dimensions)."""
@@ -65,7 +69,10 @@ class AddmmBackward0(Function):
     def backward(self, grad):
         x, w = self.saved_data()
         grad_x = grad @ w.T if self.needs_grad(1) else None
-        grad_w = x.T @ grad if self.needs_grad(2) else None
+        grad_w = None
+        if self.needs_grad(2):  # speed: in w's layout (nn.Linear passes weight.T): weight.grad is C-ordered
+            transposed = w.flags.f_contiguous and not w.flags.c_contiguous
+            grad_w = (grad.T @ x).T if transposed else x.T @ grad
         return grad, grad_x, grad_w
 
 
@@ -78,8 +85,8 @@ def matmul_function(a: np.ndarray, b: np.ndarray) -> type[Function]:
     if a.ndim == 1 and b.ndim == 1:
         if a.shape[0] != b.shape[0]:
             raise RuntimeError(
-                "inconsistent tensor size, expected tensor [%d] and src [%d] to have the same number of "
-                "elements, but got %d and %d elements respectively" % (a.shape[0], b.shape[0], a.shape[0], b.shape[0])
+                f"inconsistent tensor size, expected tensor [{a.shape[0]}] and src [{b.shape[0]}] to have "
+                f"the same number of elements, but got {a.shape[0]} and {b.shape[0]} elements respectively"
             )
         return DotBackward0
     inner_a = a.shape[-1]

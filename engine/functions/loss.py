@@ -85,9 +85,11 @@ class BinaryCrossEntropyWithLogitsBackward0(Function):
 
 
 class NllLossBackward0(Function):
+    """The class indices are an option, not an input: PyTorch records one edge, to the log-probabilities."""
+
     symbol, rule = "nll", "∂L/∂xᵢ = -1/n at each target class, 0 elsewhere"
 
-    def forward(self, log_probs, target, reduction="mean", ignore_index=-100):
+    def forward(self, log_probs, target=None, reduction="mean", ignore_index=-100):
         self.shape, self.reduction = log_probs.shape, reduction
         rows = log_probs if log_probs.ndim > 1 else log_probs[None, :]
         classes = np.asarray(target).reshape(-1)
@@ -109,8 +111,12 @@ class NllLossBackward0(Function):
 
     def backward(self, grad):
         full = np.zeros((len(self.rows), self.shape[-1]), dtype=grad.dtype)
-        per_row = np.broadcast_to(grad, (len(self.rows),)) if self.reduction == "none" else np.full(
-            len(self.rows), grad / (self.count if self.reduction == "mean" else 1), dtype=grad.dtype
+        per_row = (
+            np.broadcast_to(grad, (len(self.rows),))
+            if self.reduction == "none"
+            else np.full(
+                len(self.rows), grad / (self.count if self.reduction == "mean" else 1), dtype=grad.dtype
+            )
         )
         full[self.rows, self.classes] = -per_row * self.keep
-        return full.reshape(self.shape), None
+        return (full.reshape(self.shape),)

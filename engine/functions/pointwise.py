@@ -6,15 +6,13 @@ so the backward rules here are written as if shapes matched.
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 
 from engine import dtypes
 from engine.function import Function
+from engine.functions.power import PowBackward0, PowBackward1, PowBackward2, ReciprocalBackward0
+from engine.functions.promotion import Operand, as_operand, binary, promoted  # noqa: F401 - pw.promoted
 from engine.tensor import Tensor
-
-Operand = Tensor | int | float | bool
 
 
 # -- arithmetic -----------------------------------------------------------------------------------
@@ -41,104 +39,73 @@ class SubBackward0(Function):
 
 
 class RsubBackward1(Function):
+    """A number minus a tensor.
+
+    PyTorch records one edge (the number is no input); this records two, the second always
+    ``(None, 0)``, until engine/trace_build.py reads a one-edge RsubBackward1.
+    """
+
     symbol, rule = "-", "∂(c-a)/∂a = -1"
 
-    def forward(self, a, other):
+    def forward(self, a, other=0):
+        self.other = other
         return other - a
 
     def backward(self, grad):
         return -grad, None
 
 
-class MulBackward0(Function):
-    symbol, rule = "*", "∂(a·b)/∂a = b, ∂(a·b)/∂b = a"
+class _SavesWhatIsNeeded(Function):
+    """Saves only the operands the wanted gradients read, as PyTorch does.
+
+    So ``x * 2`` keeps no reference to ``x``, and changing ``x`` in place afterwards is no error.
+    ``saves_inputs`` holds when both operands want gradients; ``when_only_a``/``when_only_b`` otherwise.
+    """
+
     saves_inputs = (0, 1)
+    when_only_a: tuple[int, ...] = (1,)
+    when_only_b: tuple[int, ...] = (0, 1)
+
+    def record(self, inputs: tuple, arrays: list, result: Tensor) -> None:
+        b = inputs[1]
+        if not (isinstance(b, Tensor) and b._requires_grad):
+            self.saves_inputs = self.when_only_a
+        else:
+            a = inputs[0]
+            if not (isinstance(a, Tensor) and a._requires_grad):
+                self.saves_inputs = self.when_only_b
+        Function.record(self, inputs, arrays, result)  # looked up at call time (trace_record wraps it)
+
+
+class MulBackward0(_SavesWhatIsNeeded):
+    symbol, rule = "*", "∂(a·b)/∂a = b, ∂(a·b)/∂b = a"
+
+    when_only_b = (0,)
 
     def forward(self, a, b):
         return a * b
 
     def backward(self, grad):
-        a, b = self.saved_data()
-        return (grad * b if self.needs_grad(0) else None), (grad * a if self.needs_grad(1) else None)
+        saved = self.saved_data()  # (a, b), (b,) or (a,): b is last when a's gradient is wanted
+        grad_a = grad * saved[-1] if self.needs_grad(0) else None
+        grad_b = grad * saved[0] if self.needs_grad(1) else None
+        return grad_a, grad_b
 
 
-class DivBackward0(Function):
+class DivBackward0(_SavesWhatIsNeeded):
     symbol, rule = "/", "∂(a/b)/∂a = 1/b, ∂(a/b)/∂b = -a/b²"
-    saves_inputs = (0, 1)
 
     def forward(self, a, b):
-        return a / b
+        with np.errstate(divide="ignore", invalid="ignore"):  # x/0 is inf or nan, silently, as in PyTorch
+            return a / b
 
     def backward(self, grad):
-        a, b = self.saved_data()
-        grad_a = grad / b if self.needs_grad(0) else None
-        grad_b = -grad * a / (b * b) if self.needs_grad(1) else None
+        saved = self.saved_data()  # (a, b) when b's gradient is wanted, else (b,)
+        b = saved[-1]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            grad_a = grad / b if self.needs_grad(0) else None
+            grad_b = -grad * saved[0] / (b * b) if self.needs_grad(1) else None
         return grad_a, grad_b
-
-
-class ReciprocalBackward0(Function):
-    symbol, rule = "1/x", "∂(1/x)/∂x = -1/x²"
-    saves_output = True
-
-    def forward(self, a):
-        return 1 / a
-
-    def backward(self, grad):
-        (out,) = self.saved_data()
-        return (-grad * out * out,)
-
-
-class PowBackward0(Function):
-    """Tensor to a constant power."""
-
-    symbol, rule = "**", "∂(xⁿ)/∂x = n·xⁿ⁻¹"
-    saves_inputs = (0,)
-
-    def forward(self, a, exponent):
-        self.exponent = exponent
-        return a**exponent
-
-    def backward(self, grad):
-        (a,) = self.saved_data()
-        n = self.exponent
-        if n == 0:
-            return (np.zeros_like(grad),)
-        return (grad * n * a ** (n - 1),)
-
-
-class PowBackward1(Function):
-    """Tensor to a tensor power."""
-
-    symbol, rule = "**", "∂(aᵇ)/∂a = b·aᵇ⁻¹, ∂(aᵇ)/∂b = aᵇ·ln a"
-    saves_inputs = (0, 1)
-    saves_output = True
-
-    def forward(self, a, b):
-        return a**b
-
-    def backward(self, grad):
-        a, b, out = self.saved_data()
-        grad_a = grad * b * a ** (b - 1) if self.needs_grad(0) else None
-        grad_b = None
-        if self.needs_grad(1):
-            with np.errstate(divide="ignore", invalid="ignore"):
-                grad_b = grad * np.where(out == 0, 0, out * np.log(np.where(a > 0, a, 1)))
-        return grad_a, grad_b
-
-
-class PowBackward2(Function):
-    """A constant to a tensor power."""
-
-    symbol, rule = "**", "∂(cˣ)/∂x = cˣ·ln c"
-    saves_output = True
-
-    def forward(self, base, b):
-        self.base = base
-        return np.power(np.asarray(base, dtype=b.dtype), b)
-
-    def backward(self, grad):
-        (out,) = self.saved_data()
-        return None, grad * out * np.log(self.base)
 
 
 class NegBackward0(Function):
@@ -156,64 +123,33 @@ class NegBackward0(Function):
         return (-grad,)
 
 
-# -- broadcasting and promotion, shared by every binary operation ---------------------------------
-def _check_broadcast(a: np.ndarray, b: np.ndarray) -> None:
-    """PyTorch's message when two shapes cannot broadcast."""
-    for offset in range(1, min(a.ndim, b.ndim) + 1):
-        size_a, size_b = a.shape[-offset], b.shape[-offset]
-        if size_a != size_b and size_a != 1 and size_b != 1:
-            raise RuntimeError(
-                f"The size of tensor a ({size_a}) must match the size of tensor b ({size_b}) at "
-                f"non-singleton dimension {max(a.ndim, b.ndim) - offset}"
-            )
-
-
-def as_operand(value: Any) -> Operand:
-    """Numbers stay numbers (PyTorch's "wrapped numbers"); lists and arrays become tensors."""
-    if isinstance(value, Tensor | bool | int | float):
-        return value
-    if isinstance(value, np.generic):
-        return value.item()
-    from engine.creation import tensor
-
-    return tensor(value)
-
-
-def promoted(a: Operand, b: Operand, floating: bool = False) -> tuple[Operand, Operand, list]:
-    """The operands and their arrays, cast to PyTorch's result dtype for ``a op b``."""
-    a, b = as_operand(a), as_operand(b)
-    array_a = a._data if isinstance(a, Tensor) else a
-    array_b = b._data if isinstance(b, Tensor) else b
-    if isinstance(a, Tensor) and isinstance(b, Tensor):
-        if array_a.shape != array_b.shape:
-            _check_broadcast(array_a, array_b)
-        if array_a.dtype == array_b.dtype and (not floating or array_a.dtype.kind == "f"):
-            return a, b, [array_a, array_b]
-    target = dtypes.result_type([a, b])
-    if floating and not target.is_floating_point:
-        target = dtypes.float32
-    if isinstance(a, Tensor) and array_a.dtype != target.numpy:
-        array_a = array_a.astype(target.numpy)
-    if isinstance(b, Tensor) and array_b.dtype != target.numpy:
-        array_b = array_b.astype(target.numpy)
-    if not isinstance(a, Tensor):
-        array_a = np.asarray(array_a, dtype=target.numpy)
-    if not isinstance(b, Tensor):
-        array_b = np.asarray(array_b, dtype=target.numpy)
-    return a, b, [array_a, array_b]
-
-
-def binary(cls: type[Function], a: Operand, b: Operand, floating: bool = False, **options: Any) -> Tensor:
-    a, b, arrays = promoted(a, b, floating)
-    return cls.apply_to_arrays((a, b), arrays, **options)
-
-
 # -- the user-facing functions --------------------------------------------------------------------
 def add(a: Operand, b: Operand, *, alpha: float = 1) -> Tensor:
+    if type(alpha) is int and alpha == 1:  # speed: forward's default alpha, without passing keywords along
+        return binary(AddBackward0, a, b)
     return binary(AddBackward0, a, b, alpha=alpha)
 
 
+def _is_bool(value: Operand) -> bool:
+    return isinstance(value, bool) or isinstance(value, Tensor) and value._data.dtype == np.bool_
+
+
+def _refuse_bool_subtraction(a: Operand, b: Operand) -> None:
+    """PyTorch's answer to ``mask - x`` and ``1 - mask``: bools cannot be subtracted."""
+    if _is_bool(a) and _is_bool(b) and isinstance(a, Tensor) and isinstance(b, Tensor):
+        raise RuntimeError(
+            "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
+            "`logical_xor()` operator instead."
+        )
+    if _is_bool(a) or _is_bool(b):
+        raise RuntimeError(
+            "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert "
+            "a mask, use the `~` or `logical_not()` operator instead."
+        )
+
+
 def sub(a: Operand, b: Operand, *, alpha: float = 1) -> Tensor:
+    _refuse_bool_subtraction(a, b)
     return binary(SubBackward0, a, b, alpha=alpha)
 
 
@@ -221,7 +157,9 @@ def rsub(a: Tensor, other: Operand) -> Tensor:
     """``other - a`` for a Python number ``other``."""
     if isinstance(other, Tensor):
         return sub(other, a)
-    return binary(RsubBackward1, a, other)
+    _refuse_bool_subtraction(other, a)
+    a, other, arrays = promoted(a, other)
+    return RsubBackward1.apply_to_arrays((a, other), arrays)
 
 
 def mul(a: Operand, b: Operand) -> Tensor:
@@ -246,6 +184,10 @@ def rdiv(a: Tensor, other: Operand) -> Tensor:
 
 
 def pow(a: Operand, exponent: Operand) -> Tensor:  # noqa: A001 - PyTorch's name
+    number = type(exponent) is int or type(exponent) is float
+    if number and isinstance(a, Tensor) and a._data.dtype.kind == "f":
+        # speed: a floating tensor to a Python number power needs no promotion (same as below)
+        return PowBackward0.apply_to_arrays((a,), [a._data], exponent=exponent)
     a, exponent = as_operand(a), as_operand(exponent)
     if not isinstance(a, Tensor):
         return _constant_pow(a, exponent)
@@ -258,9 +200,15 @@ def pow(a: Operand, exponent: Operand) -> Tensor:  # noqa: A001 - PyTorch's name
 
 
 def _constant_pow(base: int | float, exponent: Tensor) -> Tensor:
-    if not exponent.is_floating_point() and isinstance(base, float):
-        exponent = exponent.float()
-    return PowBackward2.apply_to_arrays((base, exponent), [base, exponent._data])
+    """``2 ** x``: the result has the promoted dtype of the number and the tensor (bool -> int64)."""
+    target = dtypes.result_type([exponent, base])
+    if target is not exponent.dtype:
+        exponent = (
+            Tensor._wrap(exponent._data.astype(target.numpy))
+            if not exponent._requires_grad
+            else exponent.to(target)
+        )
+    return PowBackward2.apply_to_arrays((exponent,), [exponent._data], base=base)
 
 
 def neg(a: Tensor) -> Tensor:
@@ -288,5 +236,6 @@ def logical(ufunc: np.ufunc, a: Operand, b: Operand) -> Tensor:
     """``& | ^`` on bool or integer tensors."""
     _, _, arrays = promoted(a, b)
     if arrays[0].dtype.kind == "f":
-        raise RuntimeError(f'"{ufunc.__name__}_cpu" not implemented for \'Float\'')
+        kind = {"float16": "Half", "float32": "Float", "float64": "Double"}[arrays[0].dtype.name]
+        raise NotImplementedError(f"\"{ufunc.__name__}_cpu\" not implemented for '{kind}'")
     return Tensor._wrap(ufunc(*arrays))

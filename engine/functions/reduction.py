@@ -85,7 +85,7 @@ class _Extreme(Function):
 
     saves_inputs = (0,)
     saves_output = True
-    reducer = np.max
+    reducer = staticmethod(np.max)
 
     def forward(self, a):
         if a.size == 0:
@@ -103,12 +103,12 @@ class _Extreme(Function):
 
 class MaxBackward1(_Extreme):
     symbol, rule = "max", "the gradient goes to the largest element"
-    reducer = np.max
+    reducer = staticmethod(np.max)
 
 
 class MinBackward1(_Extreme):
     symbol, rule = "min", "the gradient goes to the smallest element"
-    reducer = np.min
+    reducer = staticmethod(np.min)
 
 
 class MaxBackward0(Function):

@@ -62,6 +62,16 @@ class SqueezeBackward1(ViewBackward0):
     symbol = "squeeze"
 
 
+class SqueezeBackward4(ViewBackward0):
+    """The row dropped after ``vector @ matrix`` (PyTorch computes that as a one-row mm)."""
+
+    symbol = "squeeze"
+
+    def forward(self, a, shape=None):
+        self.shape = a.shape
+        return a.reshape(a.shape[1:])
+
+
 class UnsqueezeBackward0(ViewBackward0):
     symbol = "unsqueeze"
 
@@ -74,6 +84,17 @@ class ExpandBackward0(Function):
 
     def backward(self, grad):
         return (grad,)  # the engine sums it back to the input's shape
+
+
+class FlipBackward0(Function):
+    symbol, rule = "flip", "the gradient is flipped back"
+
+    def forward(self, a, dims=()):
+        self.dims = dims
+        return np.flip(a, dims)
+
+    def backward(self, grad):
+        return (np.flip(grad, self.dims),)
 
 
 class RepeatBackward0(Function):

@@ -250,4 +250,9 @@ def floating_only(name: str, a: Tensor) -> Tensor:
 
 
 def unary(cls: type[Function], a: Tensor, **options) -> Tensor:
+    if cls in KEEPS_INTEGERS and a._data.dtype.kind in "iu":  # |x| and relu of integers stay integers
+        return Tensor._wrap(cls.__new__(cls).forward(a._data, **options))
     return cls.apply(floating_only(cls.symbol, a), **options)
+
+
+KEEPS_INTEGERS = (AbsBackward0, ReluBackward0)

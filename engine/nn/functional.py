@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 
 from engine import creation, math_ops
 from engine.functions import loss as loss_fn
 from engine.functions import pointwise as pw
 from engine.functions import unary
-from engine.math_ops import linear, log_softmax, mse_loss, softmax  # noqa: F401 - part of F
+from engine.math_ops import log_softmax, mse_loss, softmax  # noqa: F401 - part of F
+from engine.product_ops import linear  # noqa: F401 - part of F
 from engine.tensor import Tensor
 
 
@@ -44,7 +43,7 @@ def dropout(x: Tensor, p: float = 0.5, training: bool = True, inplace: bool = Fa
         return x
     if p == 1:
         return pw.mul(x, creation.zeros_like(x))
-    keep = creation.generator().random(x.shape) >= p
+    keep = creation.generator().unit(x.numel(), double=False).reshape(x.shape) >= p
     return pw.mul(x, Tensor._wrap((keep / (1 - p)).astype(x._data.dtype)))
 
 
@@ -59,8 +58,9 @@ def l1_loss(pred: Tensor, target: Tensor, reduction: str = "mean") -> Tensor:
     return {"mean": math_ops.mean, "sum": math_ops.sum}.get(reduction, lambda d: d)(difference)
 
 
-def binary_cross_entropy(pred: Tensor, target: Tensor, weight: Tensor | None = None,
-                         reduction: str = "mean") -> Tensor:
+def binary_cross_entropy(
+    pred: Tensor, target: Tensor, weight: Tensor | None = None, reduction: str = "mean"
+) -> Tensor:
     _check_reduction(reduction)
     if pred.shape != target.shape:
         raise ValueError(
@@ -73,15 +73,23 @@ def binary_cross_entropy(pred: Tensor, target: Tensor, weight: Tensor | None = N
     )
 
 
-def binary_cross_entropy_with_logits(x: Tensor, target: Tensor, weight: Tensor | None = None,
-                                     reduction: str = "mean", pos_weight: Tensor | None = None) -> Tensor:
+def binary_cross_entropy_with_logits(
+    x: Tensor,
+    target: Tensor,
+    weight: Tensor | None = None,
+    reduction: str = "mean",
+    pos_weight: Tensor | None = None,
+) -> Tensor:
     _check_reduction(reduction)
     if x.shape != target.shape:
         raise ValueError(f"Target size ({target.shape}) must be the same as input size ({x.shape})")
     x, target, arrays = pw.promoted(x, target)
     return loss_fn.BinaryCrossEntropyWithLogitsBackward0.apply_to_arrays(
-        (x, target), arrays, weight=None if weight is None else weight._data,
-        pos_weight=None if pos_weight is None else pos_weight._data, reduction=reduction,
+        (x, target),
+        arrays,
+        weight=None if weight is None else weight._data,
+        pos_weight=None if pos_weight is None else pos_weight._data,
+        reduction=reduction,
     )
 
 
@@ -89,11 +97,18 @@ def nll_loss(log_probs: Tensor, target: Tensor, reduction: str = "mean", ignore_
     _check_reduction(reduction)
     if target.is_floating_point():
         raise RuntimeError(f"expected scalar type Long but found {target.dtype}")
-    return loss_fn.NllLossBackward0.apply(log_probs, target, reduction=reduction, ignore_index=ignore_index)
+    return loss_fn.NllLossBackward0.apply(
+        log_probs, target=target._data, reduction=reduction, ignore_index=ignore_index
+    )
 
 
-def cross_entropy(logits: Tensor, target: Tensor, reduction: str = "mean", ignore_index: int = -100,
-                  label_smoothing: float = 0.0) -> Tensor:
+def cross_entropy(
+    logits: Tensor,
+    target: Tensor,
+    reduction: str = "mean",
+    ignore_index: int = -100,
+    label_smoothing: float = 0.0,
+) -> Tensor:
     """``nll_loss(log_softmax(logits))`` for class indices; soft targets (probabilities) also work."""
     _check_reduction(reduction)
     log_probs = log_softmax(logits, 1 if logits.dim() > 1 else 0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from engine import grad_mode, math_ops
+from engine import grad_mode, in_place_ops
 from engine.tensor import Tensor
 
 
@@ -24,17 +24,17 @@ def _gain(nonlinearity: str, param: float | None = None) -> float:
 
 def uniform_(tensor: Tensor, a: float = 0.0, b: float = 1.0) -> Tensor:
     with grad_mode.no_grad():
-        return math_ops.uniform_(tensor, a, b)
+        return in_place_ops.uniform_(tensor, a, b)
 
 
 def normal_(tensor: Tensor, mean: float = 0.0, std: float = 1.0) -> Tensor:
     with grad_mode.no_grad():
-        return math_ops.normal_(tensor, mean, std)
+        return in_place_ops.normal_(tensor, mean, std)
 
 
 def constant_(tensor: Tensor, value: float) -> Tensor:
     with grad_mode.no_grad():
-        return math_ops.fill_(tensor, value)
+        return in_place_ops.fill_(tensor, value)
 
 
 def zeros_(tensor: Tensor) -> Tensor:
@@ -45,8 +45,9 @@ def ones_(tensor: Tensor) -> Tensor:
     return constant_(tensor, 1.0)
 
 
-def kaiming_uniform_(tensor: Tensor, a: float = 0, mode: str = "fan_in",
-                     nonlinearity: str = "leaky_relu") -> Tensor:
+def kaiming_uniform_(
+    tensor: Tensor, a: float = 0, mode: str = "fan_in", nonlinearity: str = "leaky_relu"
+) -> Tensor:
     fan_in, fan_out = _fans(tensor)
     fan = fan_in if mode == "fan_in" else fan_out
     bound = math.sqrt(3.0) * _gain(nonlinearity, a) / math.sqrt(fan) if fan else 0.0

@@ -6,7 +6,7 @@ import math
 from collections import OrderedDict
 from typing import Any
 
-from engine import creation, math_ops, shape_ops
+from engine import creation, math_ops, product_ops, shape_ops
 from engine.functions import unary
 from engine.nn import init
 from engine.nn.module import Module
@@ -19,8 +19,9 @@ class Linear(Module):
 
     _optional = ("bias",)
 
-    def __init__(self, in_features: int, out_features: int, bias: bool = True,
-                 device: Any = None, dtype: Any = None) -> None:
+    def __init__(
+        self, in_features: int, out_features: int, bias: bool = True, device: Any = None, dtype: Any = None
+    ) -> None:
         super().__init__()
         self.in_features, self.out_features = in_features, out_features
         self.weight = Parameter(creation.empty(out_features, in_features, dtype=dtype))
@@ -35,10 +36,11 @@ class Linear(Module):
             init.uniform_(self.bias, -bound, bound)
 
     def forward(self, x: Tensor) -> Tensor:
-        return math_ops.linear(x, self.weight, self.bias)
+        return product_ops.linear(x, self.weight, self.bias)
 
     def extra_repr(self) -> str:
-        return f"in_features={self.in_features}, out_features={self.out_features}, bias={self.bias is not None}"
+        has_bias = self.bias is not None
+        return f"in_features={self.in_features}, out_features={self.out_features}, bias={has_bias}"
 
 
 class Sequential(Module):

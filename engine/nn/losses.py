@@ -37,8 +37,9 @@ class BCELoss(_Loss):
 
 
 class BCEWithLogitsLoss(_Loss):
-    def __init__(self, weight: Tensor | None = None, reduction: str = "mean",
-                 pos_weight: Tensor | None = None) -> None:
+    def __init__(
+        self, weight: Tensor | None = None, reduction: str = "mean", pos_weight: Tensor | None = None
+    ) -> None:
         super().__init__(reduction, weight=weight, pos_weight=pos_weight)
 
     def forward(self, x: Tensor, target: Tensor) -> Tensor:
@@ -48,7 +49,9 @@ class BCEWithLogitsLoss(_Loss):
 
 
 class CrossEntropyLoss(_Loss):
-    def __init__(self, reduction: str = "mean", ignore_index: int = -100, label_smoothing: float = 0.0) -> None:
+    def __init__(
+        self, reduction: str = "mean", ignore_index: int = -100, label_smoothing: float = 0.0
+    ) -> None:
         super().__init__(reduction, ignore_index=ignore_index, label_smoothing=label_smoothing)
 
     def forward(self, logits: Tensor, target: Tensor) -> Tensor:

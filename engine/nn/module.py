@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
+from collections import OrderedDict, namedtuple
 from collections.abc import Iterator
 from typing import Any
 
 from engine.nn.parameter import Parameter
 from engine.tensor import Tensor
+
+
+class _IncompatibleKeys(namedtuple("IncompatibleKeys", ["missing_keys", "unexpected_keys"])):
+    """What ``load_state_dict`` returns; prints as PyTorch's does when everything matched."""
+
+    def __repr__(self) -> str:
+        if not self.missing_keys and not self.unexpected_keys:
+            return "<All keys matched successfully>"
+        return f"_IncompatibleKeys(missing_keys={self.missing_keys}, unexpected_keys={self.unexpected_keys})"
+
+    __str__ = __repr__
 
 
 class Module:
@@ -19,7 +30,8 @@ class Module:
         object.__setattr__(self, "training", True)
 
     def forward(self, *args: Any) -> Any:
-        raise NotImplementedError(f'Module [{type(self).__name__}] is missing the required "forward" function')
+        name = type(self).__name__
+        raise NotImplementedError(f'Module [{name}] is missing the required "forward" function')
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self.forward(*args, **kwargs)
@@ -120,7 +132,7 @@ class Module:
         from engine.math_ops import to
 
         for module in self.modules():
-            for name, param in module._parameters.items():
+            for param in module._parameters.values():
                 if param is not None:
                     converted = to(param.detach(), *args, **kwargs)
                     if converted.dtype is not param.dtype:
@@ -159,7 +171,8 @@ class Module:
             if missing:
                 parts.append("Missing key(s) in state_dict: " + ", ".join(f'"{k}"' for k in missing) + ". ")
             if unexpected:
-                parts.append("Unexpected key(s) in state_dict: " + ", ".join(f'"{k}"' for k in unexpected) + ". ")
+                listed = ", ".join(f'"{k}"' for k in unexpected)
+                parts.append(f"Unexpected key(s) in state_dict: {listed}. ")
             raise RuntimeError(
                 f"Error(s) in loading state_dict for {type(self).__name__}:\n\t" + "\n\t".join(parts)
             )
@@ -175,7 +188,7 @@ class Module:
                     )
                 param._data[...] = source
                 param._version_box[0] += 1
-        return {"missing_keys": missing, "unexpected_keys": unexpected}
+        return _IncompatibleKeys(missing, unexpected)
 
     # -- printing ----------------------------------------------------------------------------------
     def extra_repr(self) -> str:

@@ -25,3 +25,6 @@ class Parameter(Tensor):
 
     def __format__(self, spec: str) -> str:
         return printing.format_nonscalar(str(self), spec, "Parameter")
+
+
+Parameter.__module__ = "torch.nn.parameter"  # type(p) prints as in PyTorch

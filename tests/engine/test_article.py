@@ -41,12 +41,16 @@ def test_accumulation_without_zeroing_prints_2_4_6():
 
 
 def test_no_grad_snippet_builds_a_graph_only_outside_no_grad():
-    _, variables = run_as_torch(article.NO_GRAD.replace("with torch.no_grad():", "first = output\nwith torch.no_grad():"))
+    _, variables = run_as_torch(
+        article.NO_GRAD.replace("with torch.no_grad():", "first = output\nwith torch.no_grad():")
+    )
     first, second = variables["first"], variables["output"]
     assert first.requires_grad and first.grad_fn.name() == "AddmmBackward0"
     assert not second.requires_grad and second.grad_fn is None
     assert [type(n).__name__ if n else None for n, _ in first.grad_fn.next_functions] == [
-        "AccumulateGrad", None, "TBackward0"
+        "AccumulateGrad",
+        None,
+        "TBackward0",
     ]
 
 

@@ -169,40 +169,28 @@ TENSOR_CASES = [
         np.array([[0.1234, -1.2], [3.0, 4.0]]),
         "float32",
         {},
-        (
-            "tensor([[ 0.1234, -1.2000],\n"
-            "        [ 3.0000,  4.0000]])"
-        ),
+        ("tensor([[ 0.1234, -1.2000],\n        [ 3.0000,  4.0000]])"),
         id="mat_sign_padding",
     ),
     pytest.param(
         np.array([[1, -20], [300, 4]]),
         "int64",
         {},
-        (
-            "tensor([[  1, -20],\n"
-            "        [300,   4]])"
-        ),
+        ("tensor([[  1, -20],\n        [300,   4]])"),
         id="mat_ints",
     ),
     pytest.param(
         np.array([[1e-6, 1.0], [-2.0, 3e4]]),
         "float64",
         {},
-        (
-            "tensor([[ 1.0000e-06,  1.0000e+00],\n"
-            "        [-2.0000e+00,  3.0000e+04]], dtype=torch.float64)"
-        ),
+        ("tensor([[ 1.0000e-06,  1.0000e+00],\n        [-2.0000e+00,  3.0000e+04]], dtype=torch.float64)"),
         id="mat_sci",
     ),
     pytest.param(
         np.array([[1.0, 2.0], [3.0, 4.5]]),
         "float32",
         {"grad_fn_name": "MulBackward0"},
-        (
-            "tensor([[1.0000, 2.0000],\n"
-            "        [3.0000, 4.5000]], grad_fn=<MulBackward0>)"
-        ),
+        ("tensor([[1.0000, 2.0000],\n        [3.0000, 4.5000]], grad_fn=<MulBackward0>)"),
         id="mat_grad_fn",
     ),
     pytest.param(

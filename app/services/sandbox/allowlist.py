@@ -1,0 +1,192 @@
+"""What user code may contain, checked on the AST before it runs; a refusal names the construct and place."""
+
+from __future__ import annotations
+
+import ast
+
+from app import config
+from app.services.sandbox.errors import LimitExceeded, UnsupportedError
+
+STATEMENTS = """Module Expr Assign AugAssign AnnAssign For While If Break Continue Pass FunctionDef
+    Return With withitem Assert Import ImportFrom alias Delete"""
+EXPRESSIONS = """BoolOp BinOp UnaryOp Compare IfExp Call keyword Attribute Subscript Slice Starred Name
+    Constant List Tuple Dict Set ListComp SetComp DictComp GeneratorExp comprehension JoinedStr
+    FormattedValue Lambda arguments arg NamedExpr"""
+OPERATORS = """Load Store Del And Or Add Sub Mult MatMult Div Mod Pow LShift RShift BitOr BitXor BitAnd
+    FloorDiv Invert Not UAdd USub Eq NotEq Lt LtE Gt GtE Is IsNot In NotIn"""
+ALLOWED_NODES = frozenset(getattr(ast, name) for name in f"{STATEMENTS} {EXPRESSIONS} {OPERATORS}".split())
+
+CONSTRUCT_NAMES = {
+    ast.ClassDef: "class definitions",
+    ast.Try: "try/except",
+    ast.Raise: "raise",
+    ast.Global: "global",
+    ast.Nonlocal: "nonlocal",
+    ast.Yield: "yield (generators)",
+    ast.YieldFrom: "yield from",
+    ast.AsyncFunctionDef: "async def",
+    ast.Await: "await",
+    ast.AsyncFor: "async for",
+    ast.AsyncWith: "async with",
+    ast.Match: "match",
+    ast.TryStar: "try/except*",
+}
+
+# builtins and names that reach outside the interpreter: refused by name, whatever they are bound to
+FORBIDDEN_NAMES = frozenset(
+    {
+        "exec",
+        "eval",
+        "open",
+        "compile",
+        "getattr",
+        "setattr",
+        "delattr",
+        "hasattr",
+        "globals",
+        "locals",
+        "vars",
+        "dir",
+        "__import__",
+        "breakpoint",
+        "input",
+        "exit",
+        "quit",
+        "help",
+        "memoryview",
+        "bytearray",
+        "object",
+        "super",
+        "classmethod",
+        "staticmethod",
+        "property",
+        "SystemExit",
+        "KeyboardInterrupt",
+        "BaseException",
+        "__builtins__",
+        "__loader__",
+        "__spec__",
+    }
+)
+# attributes refused on every object, besides any starting with "_"
+FORBIDDEN_ATTRIBUTES = frozenset(
+    {
+        "format",
+        "format_map",
+        "mro",
+        "numpy",
+        "from_numpy",
+        "saved",
+        "saved_data",
+        "saved_checks",
+        "prehooks",
+        "register_prehook",
+        "observe_backward",
+        "run_backward",
+        "sequence_number",
+        "release",
+    }
+)
+ATTRIBUTE_ADVICE = {
+    "numpy": "numpy arrays are not available in the playground; use .tolist() or .item()",
+    "format": 'str.format is not available; use an f-string: f"{x:.3f}"',
+    "format_map": "str.format_map is not available; use an f-string",
+}
+IMPORTABLE = frozenset(
+    {"torch", "torch.nn", "torch.nn.functional", "torch.nn.init", "torch.optim", "torch.autograd", "math"}
+)
+
+
+def _refuse(what: str, node: ast.AST) -> UnsupportedError:
+    return UnsupportedError(what, node)
+
+
+def _check_name(identifier: str, node: ast.AST) -> None:
+    if identifier in FORBIDDEN_NAMES:
+        raise _refuse(f"'{identifier}' is not available in the playground", node)
+    if identifier.startswith("__"):
+        raise _refuse(f"names starting with '__' are not available: '{identifier}'", node)
+
+
+def _check_import(node: ast.Import | ast.ImportFrom) -> None:
+    modules = [alias.name for alias in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+    for module in modules:
+        if module == "numpy" or module.startswith("numpy."):
+            raise _refuse("numpy is not available in the playground: torch tensors do everything here", node)
+        if module not in IMPORTABLE or (isinstance(node, ast.ImportFrom) and node.level):
+            raise _refuse(
+                f"import of '{module}' is not available: only torch (and its nn, optim, "
+                "functional) and math can be imported",
+                node,
+            )
+    for alias in node.names:
+        if alias.name == "*":
+            raise _refuse("'from ... import *' is not available: import the names you use", node)
+        _check_name(alias.asname or alias.name.split(".")[0], node)
+        if isinstance(node, ast.ImportFrom) and alias.name.startswith("_"):
+            raise _refuse(f"names starting with '_' cannot be imported: '{alias.name}'", node)
+
+
+def _check_node(node: ast.AST) -> None:
+    """Refuse one node if it is not allowed on its own (its children are checked separately)."""
+    kind = type(node)
+    if kind not in ALLOWED_NODES:
+        what = CONSTRUCT_NAMES.get(kind, kind.__name__)
+        raise _refuse(f"{what} is not supported in the playground", node)
+    if kind is ast.Name:
+        _check_name(node.id, node)
+    elif kind is ast.Attribute:
+        if node.attr.startswith("_") or node.attr in FORBIDDEN_ATTRIBUTES:
+            advice = ATTRIBUTE_ADVICE.get(node.attr, "attributes starting with '_' and internals are hidden")
+            raise _refuse(f"attribute '{node.attr}' is not available: {advice}", node)
+    elif kind is ast.FunctionDef:
+        if node.decorator_list:
+            raise _refuse("decorators are not supported in the playground", node)
+        _check_name(node.name, node)
+    elif kind is ast.arg:
+        _check_name(node.arg, node)
+    elif kind is ast.keyword and node.arg is not None:
+        _check_name(node.arg, node)
+    elif kind in (ast.Import, ast.ImportFrom):
+        _check_import(node)
+    elif kind is ast.Delete:
+        for target in node.targets:
+            if not isinstance(target, (ast.Name, ast.Subscript)):
+                raise _refuse("only 'del name' and 'del container[key]' are supported", node)
+
+
+def parse(code: str) -> ast.Module:
+    """Parse ``code`` and check it: size limits first, then every node against the allow-list."""
+    if len(code.encode("utf-8", "surrogatepass")) > config.SANDBOX_MAX_CODE_BYTES:
+        raise LimitExceeded(
+            "SANDBOX_MAX_CODE_BYTES", f"the code is longer than {config.SANDBOX_MAX_CODE_BYTES} bytes"
+        )
+    try:
+        tree = ast.parse(code, "<snippet>")
+    except (RecursionError, MemoryError):
+        raise LimitExceeded("SANDBOX_MAX_AST_DEPTH", "the code is nested too deeply for the parser") from None
+    check(tree)
+    return tree
+
+
+def check(tree: ast.AST) -> None:
+    """Walk ``tree`` without recursion, counting nodes and depth, refusing the first disallowed node."""
+    count = 0
+    pending: list[tuple[ast.AST, int]] = [(tree, 0)]
+    while pending:
+        node, depth = pending.pop()
+        count += 1
+        if count > config.SANDBOX_MAX_AST_NODES:
+            raise LimitExceeded(
+                "SANDBOX_MAX_AST_NODES",
+                f"the code has more than {config.SANDBOX_MAX_AST_NODES} syntax nodes",
+                node,
+            )
+        if depth > config.SANDBOX_MAX_AST_DEPTH:
+            raise LimitExceeded(
+                "SANDBOX_MAX_AST_DEPTH",
+                f"expressions are nested more than {config.SANDBOX_MAX_AST_DEPTH} levels deep",
+                node,
+            )
+        _check_node(node)
+        pending.extend((child, depth + 1) for child in reversed(list(ast.iter_child_nodes(node))))

@@ -1,0 +1,95 @@
+"""The importable modules (torch and its parts, math) as read-only proxies of their public members."""
+
+from __future__ import annotations
+
+import math
+import types
+from typing import Any
+
+from app.services.sandbox.values import SAFE_FUNCTIONS, ModuleProxy, Opaque, admit
+
+HIDDEN_MEMBERS = frozenset({"observe_backward", "run_backward", "sequence_number", "from_numpy"})
+SUBMODULES = {
+    "engine.nn": "torch.nn",
+    "engine.nn.functional": "torch.nn.functional",
+    "engine.nn.init": "torch.nn.init",
+    "engine.optim": "torch.optim",
+    "engine.autograd": "torch.autograd",
+}
+
+
+def module_proxy(module: types.ModuleType, name: str, cache: dict[str, ModuleProxy]) -> ModuleProxy:
+    """The proxy of an engine module: public members admitted once; known submodules as proxies too."""
+    if name in cache:
+        return cache[name]
+    members: dict[str, Any] = {}
+    cache[name] = ModuleProxy(name, members)
+    for member_name, member in vars(module).items():
+        if member_name.startswith("_") or member_name in HIDDEN_MEMBERS:
+            continue
+        if isinstance(member, types.ModuleType):
+            if member.__name__ in SUBMODULES:
+                members[member_name] = module_proxy(member, SUBMODULES[member.__name__], cache)
+            continue
+        admitted = admit(member)
+        if not isinstance(admitted, Opaque):
+            members[member_name] = admitted
+    return cache[name]
+
+
+def _checked_factorial(n: int) -> int:
+    if isinstance(n, int) and n > 2000:
+        raise ValueError("factorial() argument is too large for the playground (at most 2000)")
+    return math.factorial(n)
+
+
+MATH_NAMES = (
+    "pi",
+    "e",
+    "tau",
+    "inf",
+    "nan",
+    "sqrt",
+    "exp",
+    "log",
+    "log2",
+    "log10",
+    "log1p",
+    "expm1",
+    "sin",
+    "cos",
+    "tan",
+    "asin",
+    "acos",
+    "atan",
+    "atan2",
+    "sinh",
+    "cosh",
+    "tanh",
+    "floor",
+    "ceil",
+    "trunc",
+    "fabs",
+    "isclose",
+    "isfinite",
+    "isinf",
+    "isnan",
+    "pow",
+    "hypot",
+    "degrees",
+    "radians",
+    "copysign",
+    "fsum",
+    "gcd",
+    "erf",
+    "gamma",
+    "lgamma",
+)
+
+
+def math_proxy() -> ModuleProxy:
+    """The ``math`` module's numeric functions and constants (factorial bounded)."""
+    members = {name: getattr(math, name) for name in MATH_NAMES}
+    members["factorial"] = _checked_factorial
+    SAFE_FUNCTIONS.update(id(value) for value in members.values() if callable(value))
+    return ModuleProxy("math", members)

@@ -1,0 +1,18 @@
+"""The training lab's service: real training runs on the engine, as events (no FastAPI here).
+
+- ``config.RunConfig``: a run's configuration (pydantic; defaults are the article's loop), ``InvalidRun``.
+- ``runner.run_events(config) -> Iterator[dict]``: every event of a run, in order, bit-for-bit repeatable::
+
+      {"type": "start", dataset, task, features, train_rows, validation_rows, loss, parameters,
+       batches_per_epoch, validate_every, epochs, lr, model, points, params}
+      {"type": "epoch", epoch, loss, val_loss, accuracy, val_accuracy, lr, grad_norms, params?}
+      {"type": "snapshot", epoch, kind: "curve" (x, y) | "grid" (extent, size, values) | "none", trace}
+      {"type": "diverged", epoch, batch, loss, lr, cause}
+      {"type": "done", reason: finished | diverged | stopped | time limit | error, epochs, params?}
+
+- ``phases.PhaseStepper``: one phase at a time (zero_grad, forward, loss, backward, step), each a
+  ``{"type": "phase", phase, epoch, batch, says, changed, trace}`` event.
+- ``control.TrainingRun``: a run on its own thread, steered by ``command`` (pause, resume, step, stop, set),
+  its events in ``.events``; ``live_runs()`` counts them. ``handover.paced`` turns those events into messages
+  ``{"events": [...]}`` at a browser's rate.
+"""

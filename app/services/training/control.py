@@ -1,0 +1,182 @@
+"""A training run on its own thread, steered as it runs: pause, resume, step (epoch/phase), stop, set lr.
+
+Runs are counted in one registry: ``TRAIN_MAX_RUNS`` may exist at once (``TooManyRuns`` beyond), and
+``live_runs()`` says how many exist, so a test can see that an abandoned run leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import itertools
+import queue
+import threading
+import time
+from typing import Any
+
+import numpy as np
+
+from app import config
+from app.services.training.config import RunConfig
+from app.services.training.experiment import build
+from app.services.training.handover import EventBuffer
+from app.services.training.phases import PhaseStepper
+from app.services.training.runner import Training
+from app.services.training.turns import Turns
+
+POLL_SECONDS = 0.1  # how often a paused run looks at its stop flag and deadline
+TURN_SECONDS = 0.01  # a run trains this long per turn, then lets the next run and its own commands in
+COMMANDS = ("pause", "resume", "step", "stop", "set")
+_ids = itertools.count(1)
+_computing = Turns(config.TRAIN_COMPUTE_THREADS)  # runs take turns, batch by batch, in order
+
+
+class TooManyRuns(RuntimeError):
+    """Every training slot is taken; try again after ``retry_after`` seconds."""
+
+    def __init__(self) -> None:
+        super().__init__(f"{config.TRAIN_MAX_RUNS} training runs are already going; try again shortly")
+        self.retry_after = config.TRAIN_RETRY_AFTER_SECONDS
+
+
+class _Registry:
+    """The runs that hold a slot: from creation until their thread ends (or they close unstarted)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._runs: set[int] = set()
+
+    def reserve(self, run_id: int) -> None:
+        with self._lock:
+            if len(self._runs) >= config.TRAIN_MAX_RUNS:
+                raise TooManyRuns()
+            self._runs.add(run_id)
+
+    def release(self, run_id: int) -> None:
+        with self._lock:
+            self._runs.discard(run_id)
+
+    def count(self) -> int:
+        with self._lock:
+            return len(self._runs)
+
+
+_registry = _Registry()
+
+
+def live_runs() -> int:
+    """How many training runs hold a slot right now (their threads included)."""
+    return _registry.count()
+
+
+class TrainingRun:
+    """One run: built and slotted at creation (``InvalidRun`` / ``TooManyRuns``), trained by ``start``."""
+
+    def __init__(self, run_config: RunConfig, paused: bool = False) -> None:
+        self.id = next(_ids)
+        self.training = Training(build(run_config))
+        self.stepper = PhaseStepper(self.training)
+        self.events = EventBuffer()
+        self.paused = paused
+        self._commands: queue.Queue[tuple[str, Any]] = queue.Queue()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._main, name=f"koubai-train-{self.id}", daemon=True)
+        _registry.reserve(self.id)
+
+    def start(self) -> None:
+        """Begin training on the run's thread."""
+        self._thread.start()
+
+    def command(self, name: str, value: Any = None) -> None:
+        """Queue a control message: pause, resume, step ("epoch"/"phase"), stop, set (learning rate)."""
+        if name not in COMMANDS:
+            raise ValueError(f"unknown command {name!r}; use one of {', '.join(COMMANDS)}")
+        if name == "stop":
+            self._stop.set()
+        self._commands.put((name, value))
+
+    def close(self) -> None:
+        """Stop the run and free its slot; the thread ends within ``TRAIN_STOP_SECONDS``."""
+        self._stop.set()
+        self._commands.put(("stop", None))
+        if not self._thread.is_alive() and self._thread.ident is None:
+            _registry.release(self.id)
+            self.events.close()
+
+    def join(self, timeout: float = config.TRAIN_STOP_SECONDS) -> bool:
+        """Wait for the thread to end; whether it has."""
+        if self._thread.ident is not None:
+            self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    def _emit(self, events: list[dict[str, Any]]) -> None:
+        self.events.put(events, self._stop)
+
+    def _main(self) -> None:
+        try:
+            with np.errstate(over="ignore", invalid="ignore"):  # divergence is reported as an event
+                self._loop(time.monotonic() + config.TRAIN_MAX_RUN_SECONDS)
+        except Exception as error:  # a bug must reach the client as an event, not vanish with the thread
+            self._emit([{"type": "error", "message": f"training failed: {type(error).__name__}: {error}"}])
+            self.training.finish("error")
+            self._emit(self.training.take_events())
+        finally:
+            _registry.release(self.id)
+            self.events.close()
+
+    def _loop(self, deadline: float) -> None:
+        training = self.training
+        self._emit(training.take_events())
+        while not training.finished:
+            if self._stop.is_set():
+                training.finish("stopped")
+            elif time.monotonic() > deadline:
+                training.finish("time limit")
+            else:
+                command = self._take_command()
+                with _computing:
+                    self._next(command)
+            self._emit(training.take_events())
+
+    def _take_command(self) -> tuple[str, Any] | None:
+        try:
+            return self._commands.get(timeout=POLL_SECONDS) if self.paused else self._commands.get_nowait()
+        except queue.Empty:
+            return None
+
+    def _next(self, command: tuple[str, Any] | None) -> None:
+        """Carry out a command, or train for a turn when running freely.
+
+        Events go to the outbox and are handed over after the turn, so a slow client never holds the CPU turn.
+        """
+        if command is None:
+            if not self.paused:
+                self.stepper.finish_batch()
+                self._train_for(TURN_SECONDS)
+            return
+        name, value = command
+        position = {"epoch": self.training.epoch, "batch": self.training.batch}
+        if name in ("pause", "resume"):
+            self.paused = name == "pause"
+            self.training.outbox.append({"type": "paused" if self.paused else "resumed", **position})
+        elif name == "set":
+            self.training.set_lr(value)
+            self.training.outbox.append({"type": "lr", "lr": self.training.lr, **position})
+        elif name == "step":
+            self.paused = True
+            self._step(value)
+
+    def _train_for(self, seconds: float) -> None:
+        """Train batch after batch for about ``seconds`` (less if a command comes or the run ends)."""
+        until = time.monotonic() + seconds
+        while not self.training.finished and not self._stop.is_set():
+            self.training.run_batch()
+            if time.monotonic() >= until or not self._commands.empty():
+                return
+
+    def _step(self, unit: str) -> None:
+        if unit == "phase":
+            self.stepper.advance()
+            return
+        self.stepper.finish_batch()
+        epoch = self.training.epoch
+        while self.training.epoch == epoch and not self.training.finished and not self._stop.is_set():
+            self.training.run_batch()

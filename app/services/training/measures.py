@@ -1,0 +1,123 @@
+"""What events report about the model: parameter values, gradient norms, validation, prediction snapshots.
+
+Numbers are plain Python floats (JSON-ready); a value that is not finite becomes ``None`` (JSON has no NaN).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+import engine as torch
+from app.services.training.datasets import CLASSIFICATION
+from app.services.training.experiment import Experiment
+
+SMALL_MODEL_PARAMETERS = 64  # models up to this many numbers report every value (the article's has 2)
+SHOWN_PREDICTIONS = 100  # predictions a phase event lists one by one; beyond, only their shape
+DRAWN_FEATURES = 2  # inputs a picture can show: a curve for 1, a decision surface for 2
+GRID_SIZE = 40  # points per side of the decision-boundary grid: 1,600 predictions, a smooth picture
+CURVE_POINTS = 100  # points of a fitted 1-D curve
+MARGIN = 0.1  # share of the data's range added on each side of the plotted area
+SNAPSHOT_DIGITS = 4  # decimals of a snapshot's predictions: finer than a screen pixel
+
+
+def finite(value: float) -> float | None:
+    """``value`` as a float, or ``None`` when it is NaN or infinite."""
+    value = float(value)
+    return value if math.isfinite(value) else None
+
+
+def nested(array: np.ndarray) -> Any:
+    """An array as nested lists of floats (``None`` for values that are not finite)."""
+    if np.all(np.isfinite(array)):
+        return array.astype(np.float64).tolist()
+    return _with_nones(array)
+
+
+def _with_nones(array: np.ndarray) -> Any:
+    return [_with_nones(row) for row in array] if array.ndim else finite(array)
+
+
+def is_small(experiment: Experiment) -> bool:
+    """Whether the model is small enough to report every parameter and trace its graph."""
+    return experiment.parameters <= SMALL_MODEL_PARAMETERS
+
+
+def parameter_values(experiment: Experiment) -> dict[str, Any]:
+    """Every parameter by its ``named_parameters`` name, as nested lists."""
+    return {name: nested(param.detach().numpy()) for name, param in experiment.named_parameters}
+
+
+def gradient_values(experiment: Experiment) -> dict[str, Any]:
+    """Every parameter's ``.grad`` as nested lists, ``None`` where there is no gradient (after zero_grad)."""
+    return {
+        name: None if param.grad is None else nested(param.grad.numpy())
+        for name, param in experiment.named_parameters
+    }
+
+
+def gradient_norms(experiment: Experiment) -> dict[str, float | None]:
+    """The L2 norm of each Linear layer's gradients (weight and bias together); 0 where none are set."""
+    norms = {}
+    for name, layer in experiment.layers:
+        grads = [param.grad.numpy().ravel() for param in (layer.weight, layer.bias) if param.grad is not None]
+        flat = np.concatenate(grads).astype(np.float64) if grads else np.zeros(0)
+        squares = float(flat @ flat)
+        norms[name or "linear"] = finite(math.sqrt(squares))
+    return norms
+
+
+def correct(pred: np.ndarray, target: np.ndarray) -> int:
+    """How many predictions (logits) fall on the right side of 0 for their 0/1 target."""
+    return int(np.sum((pred > 0) == (target > 0.5)))
+
+
+def validation(experiment: Experiment) -> tuple[float | None, float | None]:
+    """Loss and accuracy (classification only) on the held-out points, without recording a graph."""
+    if len(experiment.dataset.x_val) == 0:
+        return None, None
+    with torch.no_grad():
+        pred = experiment.model(experiment.x_val)
+        loss = experiment.loss_fn(pred, experiment.y_val).item()
+    if experiment.dataset.task != CLASSIFICATION:
+        return finite(loss), None
+    return finite(loss), correct(pred.numpy(), experiment.dataset.y_val) / len(pred)
+
+
+def _span(values: np.ndarray) -> tuple[float, float]:
+    low, high = float(values.min()), float(values.max())
+    pad = (high - low) * MARGIN or 1.0
+    return low - pad, high + pad
+
+
+def _predict(experiment: Experiment, points: np.ndarray) -> np.ndarray:
+    with torch.no_grad():
+        out = experiment.model(torch.from_numpy(points.astype(np.float32))).numpy()[:, 0]
+    if experiment.dataset.task == CLASSIFICATION:
+        out = 1.0 / (1.0 + np.exp(-out.astype(np.float64)))  # the probability of class 1
+    return np.round(out.astype(np.float64), SNAPSHOT_DIGITS)
+
+
+def predictions(experiment: Experiment) -> dict[str, Any]:
+    """The fitted curve (1 feature), the decision surface on a grid (2 features), or nothing to draw."""
+    x = experiment.dataset.x_train
+    if x.shape[1] == 1:
+        xs = np.linspace(*_span(x[:, 0]), CURVE_POINTS)
+        return {
+            "kind": "curve",
+            "x": nested(np.round(xs, SNAPSHOT_DIGITS)),
+            "y": nested(_predict(experiment, xs[:, None])),
+        }
+    if x.shape[1] == 2:
+        (x0, x1), (y0, y1) = _span(x[:, 0]), _span(x[:, 1])
+        grid_x, grid_y = np.meshgrid(np.linspace(x0, x1, GRID_SIZE), np.linspace(y0, y1, GRID_SIZE))
+        values = _predict(experiment, np.stack([grid_x.ravel(), grid_y.ravel()], axis=1))
+        return {
+            "kind": "grid",
+            "extent": [x0, x1, y0, y1],
+            "size": GRID_SIZE,
+            "values": nested(values.reshape(GRID_SIZE, GRID_SIZE)),
+        }
+    return {"kind": "none"}

@@ -1,0 +1,230 @@
+"""A training run as a sequence of events, driven by the engine's real ``nn``/``optim`` loop.
+
+``train_step`` is the article's loop body, line for line. ``Training`` walks the epochs batch by batch and
+queues the events they produce (``start``, ``epoch``, ``snapshot``, ``diverged``, ``done``) in ``outbox``;
+``run_events`` drains it as a generator. The same configuration gives the same events, bit for bit.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from typing import Any
+
+import numpy as np
+
+import engine as torch
+from app.services.training import measures, tracing
+from app.services.training.config import RunConfig
+from app.services.training.datasets import CLASSIFICATION
+from app.services.training.experiment import Experiment, build
+
+MAX_SNAPSHOTS = 100  # snapshots per run at most (each predicts a grid and may trace a step): longer apart
+# validation losses per run at most (a chart's worth): longer runs validate every k-th epoch, sparing time
+VALIDATION_POINTS = 500
+DIVERGED_CAUSE = (
+    "The loss became {value} at epoch {epoch}: the learning rate {lr:g} is too large, "
+    "so each step overshoots the minimum and the error grows instead of shrinking. "
+    "Try a learning rate 10 times smaller."
+)
+
+
+def train_step(model: Any, loss_fn: Any, optimizer: Any, x: torch.Tensor, y: torch.Tensor) -> tuple[Any, Any]:
+    """One pass of the article's loop: zero_grad, forward, loss, backward, step. Returns (pred, loss)."""
+    optimizer.zero_grad()
+    pred = model(x)
+    loss = loss_fn(pred, y)
+    loss.backward()
+    optimizer.step()
+    return pred, loss
+
+
+class Training:
+    """A run's position (epoch, batch) and the bookkeeping that turns finished batches into events."""
+
+    def __init__(self, experiment: Experiment) -> None:
+        self.experiment = experiment
+        self.epoch = 0  # epochs completed
+        self.batch = 0  # batches completed in the current epoch
+        self.finished = False
+        epochs = experiment.config.epochs
+        self._validate_every = max(1, math.ceil(epochs / VALIDATION_POINTS))  # long runs: not every epoch
+        self.snapshot_every = max(experiment.config.snapshot_every, math.ceil(epochs / MAX_SNAPSHOTS))
+        self.small = measures.is_small(experiment)  # small models report every value and trace snapshots
+        self._trace: dict[str, Any] | None = None  # the traced step of a coming snapshot
+        self.outbox: list[dict[str, Any]] = []
+        self._batches = self._epoch_batches()
+        self._loss_sum, self._seen, self._correct, self._last_loss = 0.0, 0, 0, math.nan
+        self.outbox.append(self._start_event())
+        self.outbox.append(self._snapshot_event(None))
+
+    @property
+    def lr(self) -> float:
+        """The learning rate the next step uses."""
+        return float(self.experiment.optimizer.param_groups[0]["lr"])
+
+    def set_lr(self, lr: float) -> None:
+        """Change the learning rate from the next step on, as ``param_group["lr"] = lr`` does in PyTorch."""
+        for group in self.experiment.optimizer.param_groups:
+            group["lr"] = float(lr)
+
+    def _epoch_batches(self) -> list[np.ndarray] | None:
+        """Row indices of each mini-batch of the coming epoch (shuffled anew), or None: one full batch."""
+        rows, size = len(self.experiment.dataset.x_train), self.experiment.config.batch_size
+        if size is None or size >= rows:
+            return None
+        order = self.experiment.shuffle.permutation(rows)
+        return [order[start : start + size] for start in range(0, rows, size)]
+
+    @property
+    def batches_per_epoch(self) -> int:
+        """How many steps make one epoch."""
+        return 1 if self._batches is None else len(self._batches)
+
+    def current_batch(self) -> tuple[torch.Tensor, torch.Tensor]:
+        """The inputs and targets of the next step."""
+        experiment = self.experiment
+        if self._batches is None:
+            return experiment.x_train, experiment.y_train
+        rows = self._batches[self.batch]
+        data = experiment.dataset
+        return torch.from_numpy(data.x_train[rows]), torch.from_numpy(data.y_train[rows])
+
+    def snapshot_due(self) -> bool:
+        """Whether the epoch the next step completes (if it is the epoch's last) ends with a snapshot."""
+        coming = self.epoch + 1
+        return coming % self.snapshot_every == 0 or coming == self.experiment.config.epochs
+
+    def run_batch(self) -> None:
+        """Train on the next batch with the article's five lines, tracing the step when a snapshot is due."""
+        x, y = self.current_batch()
+        experiment = self.experiment
+        wants_trace = self.small and self.batch == self.batches_per_epoch - 1
+        if wants_trace and self.snapshot_due():
+            (pred, loss), self._trace = tracing.traced_step(experiment, x, y)
+        else:
+            pred, loss = train_step(experiment.model, experiment.loss_fn, experiment.optimizer, x, y)
+        self.finish_batch(pred, loss, y)
+
+    def finish_batch(self, pred: torch.Tensor, loss: torch.Tensor, y: torch.Tensor) -> None:
+        """Account for a completed step; at the end of an epoch, queue its events."""
+        value = loss.item()
+        if not math.isfinite(value):
+            self._diverge(value)
+            return
+        rows = len(y)
+        self._loss_sum += value * rows
+        self._seen += rows
+        self._last_loss = value
+        if self.experiment.dataset.task == CLASSIFICATION:
+            self._correct += measures.correct(pred.detach().numpy(), y.numpy())
+        self.batch += 1
+        if self.batch == self.batches_per_epoch:
+            self._end_epoch()
+
+    def _end_epoch(self) -> None:
+        single = self._batches is None
+        epoch_loss = self._last_loss if single else self._loss_sum / self._seen  # one batch: exactly its loss
+        accuracy = self._correct / self._seen if self.experiment.dataset.task == CLASSIFICATION else None
+        self.epoch += 1
+        self.outbox.append(self._epoch_event(epoch_loss, accuracy))
+        run = self.experiment.config
+        if self.epoch % self.snapshot_every == 0 or self.epoch == run.epochs:
+            self.outbox.append(self._snapshot_event(self._trace))
+            self._trace = None
+        self.batch, self._loss_sum, self._seen, self._correct = 0, 0.0, 0, 0
+        if self.epoch == self.experiment.config.epochs:
+            self.finish("finished")
+        else:
+            self._batches = self._epoch_batches()
+
+    def _diverge(self, value: float) -> None:
+        epoch = self.epoch + 1
+        cause = DIVERGED_CAUSE.format(value=value, epoch=epoch, lr=self.lr)
+        self.outbox.append(
+            {
+                "type": "diverged",
+                "epoch": epoch,
+                "batch": self.batch + 1,
+                "loss": str(value),
+                "lr": self.lr,
+                "cause": cause,
+            }
+        )
+        self.finish("diverged")
+
+    def finish(self, reason: str) -> None:
+        """End the run: queue ``done`` saying why (finished, diverged, stopped, time limit)."""
+        if self.finished:
+            return
+        self.finished = True
+        event: dict[str, Any] = {"type": "done", "reason": reason, "epochs": self.epoch}
+        if self.small:
+            event["params"] = measures.parameter_values(self.experiment)
+        self.outbox.append(event)
+
+    def _start_event(self) -> dict[str, Any]:
+        experiment, data = self.experiment, self.experiment.dataset
+        return {
+            "type": "start",
+            "dataset": data.name,
+            "task": data.task,
+            "features": data.features,
+            "train_rows": len(data.x_train),
+            "validation_rows": len(data.x_val),
+            "loss": experiment.loss_name,
+            "parameters": experiment.parameters,
+            "batches_per_epoch": self.batches_per_epoch,
+            "validate_every": self._validate_every,
+            "snapshot_every": self.snapshot_every,
+            "epochs": experiment.config.epochs,
+            "lr": self.lr,
+            "model": repr(experiment.model),
+            "points": self._points(),
+            "params": measures.parameter_values(experiment) if self.small else None,
+        }
+
+    def _points(self) -> dict[str, Any] | None:
+        """The data to plot under the fit: None past 2 features, where there is no picture to draw."""
+        data = self.experiment.dataset
+        if data.features > measures.DRAWN_FEATURES:
+            return None
+        arrays = {"x_train": data.x_train, "y_train": data.y_train, "x_val": data.x_val, "y_val": data.y_val}
+        return {name: measures.nested(array) for name, array in arrays.items()}
+
+    def _epoch_event(self, loss: float, accuracy: float | None) -> dict[str, Any]:
+        experiment = self.experiment
+        validated = self.epoch % self._validate_every == 0 or self.epoch in (1, experiment.config.epochs)
+        val_loss, val_accuracy = measures.validation(experiment) if validated else (None, None)
+        event = {
+            "type": "epoch",
+            "epoch": self.epoch,
+            "loss": measures.finite(loss),
+            "val_loss": val_loss,
+            "accuracy": accuracy,
+            "val_accuracy": val_accuracy,
+            "lr": self.lr,
+            "grad_norms": measures.gradient_norms(experiment),
+        }
+        if self.small:
+            event["params"] = measures.parameter_values(experiment)
+        return event
+
+    def _snapshot_event(self, trace: dict[str, Any] | None) -> dict[str, Any]:
+        drawing = measures.predictions(self.experiment)
+        return {"type": "snapshot", "epoch": self.epoch, **drawing, "trace": trace}
+
+    def take_events(self) -> list[dict[str, Any]]:
+        """The events queued since the last call, oldest first."""
+        events, self.outbox = self.outbox, []
+        return events
+
+
+def run_events(config: RunConfig) -> Iterator[dict[str, Any]]:
+    """Every event of a run from start to ``done``, training as the consumer pulls."""
+    training = Training(build(config))
+    with np.errstate(over="ignore", invalid="ignore"):  # a diverging run overflows: reported, not warned
+        yield from training.take_events()
+        while not training.finished:
+            training.run_batch()
+            yield from training.take_events()

@@ -1,0 +1,53 @@
+"""The graph trace (``engine.trace``) of a training step, for snapshots and phase steps of small models.
+
+Only the backward pass is recorded (``BackwardRecorder``): trace ids then follow the nodes' creation order
+within the step, so the same run gives the same trace. The engine's backward observer is one per process,
+so traced backward passes take a lock: two runs never record at the same time.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import engine as torch
+from engine.trace import BackwardRecorder, trace
+
+_observer_lock = threading.Lock()
+
+
+def recorded_backward(loss: torch.Tensor) -> BackwardRecorder:
+    """``loss.backward()``, keeping the gradient that reached each node."""
+    with _observer_lock, BackwardRecorder() as steps:
+        loss.backward()
+    return steps
+
+
+def graph(
+    experiment: Any,
+    x: torch.Tensor,
+    y: torch.Tensor,
+    pred: torch.Tensor | None = None,
+    loss: torch.Tensor | None = None,
+    steps: BackwardRecorder | None = None,
+) -> dict[str, Any]:
+    """The step's graph as it stands: parameters alone, then up to ``pred``, then up to ``loss``."""
+    names = {x: "x", y: "y"}
+    if pred is not None:
+        names[pred] = "pred"
+    if loss is not None:
+        names[loss] = "loss"
+    roots = [loss] if loss is not None else [pred] if pred is not None else []
+    extra = [] if roots else list(experiment.model.parameters())
+    return trace(roots, names=names, extra=extra, backward=steps, modules={"model": experiment.model})
+
+
+def traced_step(experiment: Any, x: torch.Tensor, y: torch.Tensor) -> tuple[tuple[Any, Any], dict[str, Any]]:
+    """The article's five calls with the graph traced between backward and step (values before the update)."""
+    experiment.optimizer.zero_grad()
+    pred = experiment.model(x)
+    loss = experiment.loss_fn(pred, y)
+    steps = recorded_backward(loss)
+    data = graph(experiment, x, y, pred, loss, steps)
+    experiment.optimizer.step()
+    return (pred, loss), data

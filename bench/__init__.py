@@ -1,0 +1,1 @@
+"""Benchmarks of the engine against a hand-written numpy floor and PyTorch (``bench/engine_bench.py``)."""

@@ -1,0 +1,173 @@
+"""Training streams: epochs per second bare on the engine vs streamed by the server, and /healthz under load.
+
+Run: ``.venv/bin/python bench/train_bench.py``. Starts its own uvicorn (the training router) on a free port.
+Targets: streaming costs under 10% against the same run in-process; /healthz p99 under 50 ms while 8 stream.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from app.services.training.config import RunConfig  # noqa: E402
+from app.services.training.experiment import build  # noqa: E402
+from app.services.training.runner import run_events, train_step  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES = {
+    "article Linear(1,1), 5000 epochs": {"epochs": 5000, "snapshot_every": 100},
+    "spiral MLP 2-16-16-1, 2000 epochs": {
+        "dataset": "spiral",
+        "model": "mlp",
+        "hidden": [16, 16],
+        "optimizer": "adam",
+        "epochs": 2000,
+        "snapshot_every": 100,
+    },
+}
+STREAMS_UNDER_LOAD = 8  # concurrent runs while /healthz is timed
+HEALTH_SAMPLES = 300  # /healthz requests timed
+REPEATS = 5  # best of, for each timing
+
+
+Timing = tuple[float, float]  # (wall seconds, CPU seconds)
+
+
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) a process has used, from /proc: immune to other processes' load."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def bare_seconds(fields: dict) -> Timing:
+    """The article's five lines on the engine, nothing else (full batch, as the configs here use)."""
+    experiment = build(RunConfig(**fields))
+    args = (
+        experiment.model,
+        experiment.loss_fn,
+        experiment.optimizer,
+        experiment.x_train,
+        experiment.y_train,
+    )
+    wall, cpu = time.perf_counter(), time.process_time()
+    for _ in range(experiment.config.epochs):
+        train_step(*args)
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def service_seconds(fields: dict) -> Timing:
+    """The training service's event generator in-process: the loop plus every event's measurements."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    for _ in run_events(RunConfig(**fields)):
+        pass
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def streamed_seconds(base: str, pid: int, fields: dict) -> Timing:
+    """From POST /api/train to the ``done`` event, reading the SSE stream; CPU is the server's."""
+    wall, cpu = time.perf_counter(), process_cpu(pid)
+    with httpx.stream("POST", f"{base}/api/train", json=fields, timeout=120) as response:
+        for line in response.iter_lines():
+            if line.startswith("data: ") and '"type":"done"' in line:
+                break
+    return time.perf_counter() - wall, process_cpu(pid) - cpu
+
+
+def start_server() -> tuple[subprocess.Popen, str]:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "tests.app.train_test_app:app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            httpx.get(f"{base}/healthz", timeout=1)
+            return process, base
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise RuntimeError("uvicorn did not start")
+
+
+def healthz_under_load(base: str) -> tuple[float, float, int]:
+    """p50 and p99 of /healthz in ms while ``STREAMS_UNDER_LOAD`` runs stream, and how many were streaming."""
+    stop = threading.Event()
+    streaming = []
+    long_run = {"dataset": "spiral", "model": "mlp", "hidden": [16, 16], "epochs": 5000}
+
+    def consume() -> None:
+        with httpx.stream("POST", f"{base}/api/train", json=long_run, timeout=120) as response:
+            streaming.append(response.status_code)
+            for _ in response.iter_lines():
+                if stop.is_set():
+                    break
+
+    threads = [threading.Thread(target=consume) for _ in range(STREAMS_UNDER_LOAD)]
+    for thread in threads:
+        thread.start()
+    time.sleep(1.0)
+    timings = []
+    with httpx.Client(base_url=base) as client:
+        for _ in range(HEALTH_SAMPLES):
+            started = time.perf_counter()
+            client.get("/healthz")
+            timings.append((time.perf_counter() - started) * 1000)
+            time.sleep(0.005)
+    live = json.loads(httpx.get(f"{base}/api/train/runs").text)["live"]
+    stop.set()
+    for thread in threads:
+        thread.join()
+    timings.sort()
+    return timings[len(timings) // 2], timings[int(len(timings) * 0.99) - 1], live
+
+
+def main() -> None:
+    process, base = start_server()
+    try:
+        columns = ("bare ep/s", "service ep/s", "streamed ep/s", "stream cost")
+        print(f"{'case':36} {'':8} " + " ".join(f"{column:>14}" for column in columns))
+        for name, fields in CASES.items():
+            epochs = fields["epochs"]
+            runs = [
+                (bare_seconds(fields), service_seconds(fields), streamed_seconds(base, process.pid, fields))
+                for _ in range(REPEATS)
+            ]  # interleaved, so a busy moment hits all three alike; best of REPEATS
+            for label, index in (("wall", 0), ("CPU", 1)):
+                bare, service, streamed = (
+                    min(run[index] for run in column) for column in zip(*runs, strict=True)
+                )
+                cost = (streamed / service - 1) * 100
+                rates = " ".join(f"{epochs / seconds:14.0f}" for seconds in (bare, service, streamed))
+                print(f"{name if index == 0 else '':36} {label:8} {rates} {cost:13.1f}%")
+        p50, p99, live = healthz_under_load(base)
+        print(f"\n/healthz while {live} runs stream: p50 {p50:.1f} ms, p99 {p99:.1f} ms (target p99 < 50 ms)")
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+if __name__ == "__main__":
+    main()

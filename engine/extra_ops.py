@@ -1,0 +1,247 @@
+"""The less common ops tutorials use: rounding, inverse trigonometry, prod, cumsum, unique, bitwise and logic.
+
+Each is a ``torch.*`` function and a Tensor method (``METHODS``, installed by ``engine/methods.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from engine import return_types
+from engine.functions import pointwise as pw
+from engine.functions import reduction_extra as red
+from engine.functions import unary, unary_extra
+from engine.out_arg import accepts_out
+from engine.tensor import Tensor, check_in_place
+
+
+def _smooth(cls: type, name: str) -> Callable:
+    """A differentiable one-input function (integer inputs compute in float32)."""
+
+    def function(input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's argument name
+        return unary.unary(cls, input)
+
+    function.__name__ = function.__qualname__ = name
+    return function
+
+
+def _flat(cls: type, name: str) -> Callable:
+    """A rounding function: integer tensors come back unchanged (and keep their dtype)."""
+
+    def function(input: Tensor) -> Tensor:  # noqa: A002
+        if input._data.dtype.kind in "biu" and cls is not unary_extra.SignBackward0:
+            return Tensor._wrap(input._data.copy())
+        return cls.apply(input)
+
+    function.__name__ = function.__qualname__ = name
+    return function
+
+
+tan = _smooth(unary_extra.TanBackward0, "tan")
+asin = _smooth(unary_extra.AsinBackward0, "asin")
+acos = _smooth(unary_extra.AcosBackward0, "acos")
+atan = _smooth(unary_extra.AtanBackward0, "atan")
+sinh = _smooth(unary_extra.SinhBackward0, "sinh")
+cosh = _smooth(unary_extra.CoshBackward0, "cosh")
+log2 = _smooth(unary_extra.Log2Backward0, "log2")
+log10 = _smooth(unary_extra.Log10Backward0, "log10")
+log1p = _smooth(unary_extra.Log1PBackward0, "log1p")
+expm1 = _smooth(unary_extra.Expm1Backward0, "expm1")
+rsqrt = _smooth(unary_extra.RsqrtBackward0, "rsqrt")
+frac = _smooth(unary_extra.FracBackward0, "frac")
+ceil = _flat(unary_extra.CeilBackward0, "ceil")
+floor = _flat(unary_extra.FloorBackward0, "floor")
+round = _flat(unary_extra.RoundBackward0, "round")  # noqa: A001 - PyTorch's name
+trunc = _flat(unary_extra.TruncBackward0, "trunc")
+sign = _flat(unary_extra.SignBackward0, "sign")
+
+
+def prod(input: Tensor, dim: int | None = None, keepdim: bool = False, dtype: Any = None) -> Tensor:  # noqa: A002
+    if dtype is not None:
+        input = input.to(dtype)
+    if dim is None:
+        return red.ProdBackward0.apply(input)
+    return red.ProdBackward1.apply(input, dim=dim, keepdim=keepdim)
+
+
+def cumsum(input: Tensor, dim: int, dtype: Any = None) -> Tensor:  # noqa: A002
+    return red.CumsumBackward0.apply(input if dtype is None else input.to(dtype), dim=dim)
+
+
+def unique(
+    input: Tensor,
+    sorted: bool = True,
+    return_inverse: bool = False,  # noqa: A002
+    return_counts: bool = False,
+    dim: int | None = None,
+) -> Any:
+    """The distinct values, sorted (no graph, as in PyTorch)."""
+    values, inverse, counts = np.unique(input._data, return_inverse=True, return_counts=True, axis=dim)
+    result = [Tensor._wrap(values)]
+    if return_inverse:
+        result.append(Tensor._wrap(inverse.reshape(input._data.shape).astype(np.int64)))
+    if return_counts:
+        result.append(Tensor._wrap(counts.astype(np.int64)))
+    return result[0] if len(result) == 1 else tuple(result)
+
+
+def _sorting_axis(input: Tensor, dim: int) -> int:  # noqa: A002
+    from engine.shape_ops import _dim
+
+    return _dim(dim, input._data.ndim)
+
+
+def sort(input: Tensor, dim: int = -1, descending: bool = False, stable: bool = False) -> Any:  # noqa: A002
+    """Sorted values and where each came from (``torch.return_types.sort``)."""
+    if input._data.ndim == 0:
+        only = red.SortBackward0.apply(input.reshape(1), indices=np.zeros(1, np.int64), axis=0)
+        return return_types.sort(only.reshape(()), Tensor._wrap(np.zeros((), np.int64)))
+    axis = _sorting_axis(input, dim)
+    keys = -input._data if descending and input._data.dtype.kind != "b" else input._data
+    order = np.argsort(keys, axis=axis, kind="stable")
+    if descending and input._data.dtype.kind == "b":
+        order = np.flip(order, axis)
+    values = red.SortBackward0.apply(input, indices=order, axis=axis)
+    return return_types.sort(values, Tensor._wrap(order.astype(np.int64)))
+
+
+def topk(input: Tensor, k: int, dim: int = -1, largest: bool = True, sorted: bool = True) -> Any:  # noqa: A002
+    """The ``k`` largest (or smallest) values along ``dim`` and their indices."""
+    axis = _sorting_axis(input, dim)
+    if not 0 <= k <= input._data.shape[axis]:
+        raise RuntimeError("selected index k out of range")
+    keys = -input._data if largest else input._data
+    order = np.take(np.argsort(keys, axis=axis, kind="stable"), np.arange(k), axis=axis)
+    values = red.TopkBackward0.apply(input, indices=order, axis=axis)
+    return return_types.topk(values, Tensor._wrap(order.astype(np.int64)))
+
+
+def masked_fill(input: Tensor, mask: Tensor, value: Any) -> Tensor:  # noqa: A002
+    """``value`` where ``mask`` is True, ``input`` elsewhere."""
+    if mask._data.dtype != np.bool_:
+        raise RuntimeError(f"masked_fill_ only supports boolean masks, but got mask with dtype {mask.dtype}")
+    fill = value.item() if isinstance(value, Tensor) else value
+    mask_array = np.broadcast_to(mask._data, input._data.shape)
+    return red.MaskedFillBackward0.apply(input, mask=mask_array, value=fill)
+
+
+def flip(input: Tensor, dims: Any) -> Tensor:  # noqa: A002
+    """The elements in reverse order along ``dims`` (a copy, as in PyTorch)."""
+    from engine.functions.shape import FlipBackward0
+    from engine.shape_ops import _dim
+
+    axes = (dims,) if isinstance(dims, int) else tuple(dims)
+    return FlipBackward0.apply(input, dims=tuple(_dim(d, input._data.ndim) for d in axes))
+
+
+def _binary_bool(ufunc: np.ufunc, name: str) -> Callable:
+    def function(input: Any, other: Any) -> Tensor:  # noqa: A002
+        return pw.compare(ufunc, input, other)
+
+    function.__name__ = function.__qualname__ = name
+    return accepts_out(function)
+
+
+def _bitwise(ufunc: np.ufunc, name: str) -> Callable:
+    def function(input: Any, other: Any) -> Tensor:  # noqa: A002
+        return pw.logical(ufunc, input, other)
+
+    function.__name__ = function.__qualname__ = name
+    return accepts_out(function)
+
+
+eq = _binary_bool(np.equal, "eq")
+ne = _binary_bool(np.not_equal, "ne")
+lt = _binary_bool(np.less, "lt")
+le = _binary_bool(np.less_equal, "le")
+gt = _binary_bool(np.greater, "gt")
+ge = _binary_bool(np.greater_equal, "ge")
+logical_and = _binary_bool(np.logical_and, "logical_and")
+logical_or = _binary_bool(np.logical_or, "logical_or")
+logical_xor = _binary_bool(np.logical_xor, "logical_xor")
+bitwise_and = _bitwise(np.bitwise_and, "bitwise_and")
+bitwise_or = _bitwise(np.bitwise_or, "bitwise_or")
+bitwise_xor = _bitwise(np.bitwise_xor, "bitwise_xor")
+
+
+def isnan(input: Tensor) -> Tensor:  # noqa: A002
+    return Tensor._wrap(np.isnan(input._data))
+
+
+def _reshape_in_place(function: Callable) -> Callable:
+    """``x.unsqueeze_(0)`` and friends: ``x`` itself takes the new shape."""
+
+    def method(self: Tensor, *args: Any) -> Tensor:
+        check_in_place(self)
+        result = function(self, *args)
+        self._data = result._data
+        if result.grad_fn is not None:
+            self.grad_fn = result.grad_fn
+        self._version_box[0] += 1
+        return self
+
+    return method
+
+
+def _shape_methods() -> dict[str, Callable]:
+    from engine import shape_ops
+
+    return {
+        "unsqueeze_": _reshape_in_place(shape_ops.unsqueeze),
+        "squeeze_": _reshape_in_place(shape_ops.squeeze),
+        "t_": _reshape_in_place(shape_ops.t),
+        "transpose_": _reshape_in_place(shape_ops.transpose),
+    }
+
+
+def _in_place(function: Callable) -> Callable:
+    def method(self: Tensor, *args: Any) -> Tensor:
+        from engine.in_place_ops import in_place
+
+        return in_place(self, function, *args)
+
+    return method
+
+
+SMOOTH = {
+    "tan": tan,
+    "asin": asin,
+    "acos": acos,
+    "atan": atan,
+    "sinh": sinh,
+    "cosh": cosh,
+    "log2": log2,
+    "log10": log10,
+    "log1p": log1p,
+    "expm1": expm1,
+    "rsqrt": rsqrt,
+    "frac": frac,
+    "ceil": ceil,
+    "floor": floor,
+    "round": round,
+    "trunc": trunc,
+    "sign": sign,
+}
+METHODS: dict[str, Callable] = {
+    **SMOOTH,
+    **{f"{name}_": _in_place(function) for name, function in SMOOTH.items()},
+    "prod": prod,
+    "cumsum": cumsum,
+    "unique": unique,
+    "isnan": isnan,
+    "sort": sort,
+    "topk": topk,
+    "masked_fill": masked_fill,
+    "masked_fill_": _in_place(masked_fill),
+    "flip": lambda self, *dims: flip(self, dims[0] if len(dims) == 1 else dims),
+    "logical_and": logical_and,
+    "logical_or": logical_or,
+    "logical_xor": logical_xor,
+    "bitwise_and": bitwise_and,
+    "bitwise_or": bitwise_or,
+    "bitwise_xor": bitwise_xor,
+    **_shape_methods(),
+}

@@ -1,0 +1,105 @@
+"""Products and running sums: ``prod`` (whole or along a dimension) and ``cumsum``, with their derivatives."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from engine.function import Function
+from engine.functions.reduction import _axes, _expand_back
+
+
+def _product_of_others(a: np.ndarray, axis: int) -> np.ndarray:
+    """For each element, the product of the other elements along ``axis`` (exact even with zeros)."""
+    ones = np.ones_like(np.take(a, [0], axis=axis))
+    before = np.cumprod(np.concatenate([ones, np.delete(a, -1, axis=axis)], axis=axis), axis=axis)
+    flipped = np.flip(a, axis=axis)
+    after = np.cumprod(np.concatenate([ones, np.delete(flipped, -1, axis=axis)], axis=axis), axis=axis)
+    return before * np.flip(after, axis=axis)
+
+
+class ProdBackward0(Function):
+    """Product of every element."""
+
+    symbol, rule = "prod", "∂(Πx)/∂xᵢ = product of the other elements"
+    saves_inputs = (0,)
+
+    def forward(self, a):
+        dtype = np.int64 if a.dtype.kind in "biu" else a.dtype
+        return np.prod(a, dtype=dtype)
+
+    def backward(self, grad):
+        (a,) = self.saved_data()
+        if a.size == 0:
+            return (np.zeros_like(a),)
+        others = _product_of_others(a.reshape(-1), 0).reshape(a.shape)
+        return (grad * others,)
+
+
+class ProdBackward1(Function):
+    """Product along one dimension."""
+
+    symbol, rule = "prod", "∂(Πx)/∂xᵢ = product of the other elements in its slice"
+    saves_inputs = (0,)
+
+    def forward(self, a, dim=0, keepdim=False):
+        (self.axis,) = _axes(dim, a.ndim) or (None,)
+        self.keepdim = keepdim
+        dtype = np.int64 if a.dtype.kind in "biu" else a.dtype
+        return np.prod(a, axis=self.axis, keepdims=keepdim, dtype=dtype)
+
+    def backward(self, grad):
+        (a,) = self.saved_data()
+        if self.axis is None:
+            return (grad * np.ones_like(a),)
+        grad = _expand_back(grad, a.shape, (self.axis,), self.keepdim)
+        return (grad * _product_of_others(a, self.axis),)
+
+
+class CumsumBackward0(Function):
+    """Running sum along a dimension: each input adds into every later output."""
+
+    symbol, rule = "cumsum", "∂yⱼ/∂xᵢ = 1 for j ≥ i: the gradient is summed from the end"
+
+    def forward(self, a, dim=0):
+        (self.axis,) = _axes(dim, a.ndim) or (None,)
+        dtype = np.int64 if a.dtype.kind in "biu" else a.dtype
+        if self.axis is None:
+            return a.astype(dtype, copy=True)
+        return np.cumsum(a, axis=self.axis, dtype=dtype)
+
+    def backward(self, grad):
+        if self.axis is None:
+            return (grad,)
+        return (np.flip(np.cumsum(np.flip(grad, self.axis), axis=self.axis), self.axis),)
+
+
+class _TakeAlong(Function):
+    """Elements picked along one axis by index (sort, topk): each gradient returns to where it came from."""
+
+    def forward(self, a, indices=None, axis=0):
+        self.shape, self.indices, self.axis = a.shape, indices, axis
+        return np.take_along_axis(a, indices, axis)
+
+    def backward(self, grad):
+        full = np.zeros(self.shape, dtype=grad.dtype)
+        np.put_along_axis(full, self.indices, grad, self.axis)
+        return (full,)
+
+
+class SortBackward0(_TakeAlong):
+    symbol, rule = "sort", "each element's gradient goes back to its place before sorting"
+
+
+class TopkBackward0(_TakeAlong):
+    symbol, rule = "topk", "the k chosen elements get their gradient back; the others get 0"
+
+
+class MaskedFillBackward0(Function):
+    symbol, rule = "masked_fill", "filled positions pass no gradient; the others pass it unchanged"
+
+    def forward(self, a, mask=None, value=0.0):
+        self.mask = mask
+        return np.where(mask, np.asarray(value, dtype=a.dtype), a)
+
+    def backward(self, grad):
+        return (np.where(self.mask, np.zeros((), dtype=grad.dtype), grad),)

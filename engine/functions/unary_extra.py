@@ -1,0 +1,180 @@
+"""More one-input element-wise functions: inverse trigonometry, hyperbolics, log variants and rounding.
+
+Rounding (ceil, floor, round, trunc, sign, frac) is piecewise constant, so its gradient is 0 almost
+everywhere, as in PyTorch (frac's is 1).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from engine.function import Function
+
+
+class _Quiet(Function):
+    """Forward and backward without numpy's warnings: out-of-domain inputs give nan or inf, as in PyTorch."""
+
+    numpy_function = staticmethod(np.tan)
+
+    def forward(self, a):
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            return self.numpy_function(a)
+
+    def backward(self, grad):
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            return (self.local(grad),)
+
+
+class TanBackward0(_Quiet):
+    symbol, rule = "tan", "∂tan x/∂x = 1 + tan²x"
+    saves_output = True
+    numpy_function = staticmethod(np.tan)
+
+    def local(self, grad):
+        (out,) = self.saved_data()
+        return grad * (1 + out * out)
+
+
+class AsinBackward0(_Quiet):
+    symbol, rule = "asin", "∂asin x/∂x = 1/√(1 - x²)"
+    saves_inputs = (0,)
+    numpy_function = staticmethod(np.arcsin)
+
+    def local(self, grad):
+        (a,) = self.saved_data()
+        return grad / np.sqrt(1 - a * a)
+
+
+class AcosBackward0(_Quiet):
+    symbol, rule = "acos", "∂acos x/∂x = -1/√(1 - x²)"
+    saves_inputs = (0,)
+    numpy_function = staticmethod(np.arccos)
+
+    def local(self, grad):
+        (a,) = self.saved_data()
+        return -grad / np.sqrt(1 - a * a)
+
+
+class AtanBackward0(_Quiet):
+    symbol, rule = "atan", "∂atan x/∂x = 1/(1 + x²)"
+    saves_inputs = (0,)
+    numpy_function = staticmethod(np.arctan)
+
+    def local(self, grad):
+        (a,) = self.saved_data()
+        return grad / (1 + a * a)
+
+
+class SinhBackward0(_Quiet):
+    symbol, rule = "sinh", "∂sinh x/∂x = cosh x"
+    saves_inputs = (0,)
+    numpy_function = staticmethod(np.sinh)
+
+    def local(self, grad):
+        (a,) = self.saved_data()
+        return grad * np.cosh(a)
+
+
+class CoshBackward0(_Quiet):
+    symbol, rule = "cosh", "∂cosh x/∂x = sinh x"
+    saves_inputs = (0,)
+    numpy_function = staticmethod(np.cosh)
+
+    def local(self, grad):
+        (a,) = self.saved_data()
+        return grad * np.sinh(a)
+
+
+class Log2Backward0(_Quiet):
+    symbol, rule = "log2", "∂log₂x/∂x = 1/(x ln 2)"
+    saves_inputs = (0,)
+    numpy_function = staticmethod(np.log2)
+
+    def local(self, grad):
+        (a,) = self.saved_data()
+        return grad / (a * np.log(2.0)).astype(a.dtype)
+
+
+class Log10Backward0(_Quiet):
+    symbol, rule = "log10", "∂log₁₀x/∂x = 1/(x ln 10)"
+    saves_inputs = (0,)
+    numpy_function = staticmethod(np.log10)
+
+    def local(self, grad):
+        (a,) = self.saved_data()
+        return grad / (a * np.log(10.0)).astype(a.dtype)
+
+
+class Log1PBackward0(_Quiet):
+    symbol, rule = "log1p", "∂ln(1+x)/∂x = 1/(1 + x)"
+    saves_inputs = (0,)
+    numpy_function = staticmethod(np.log1p)
+
+    def local(self, grad):
+        (a,) = self.saved_data()
+        return grad / (1 + a)
+
+
+class Expm1Backward0(_Quiet):
+    symbol, rule = "expm1", "∂(eˣ-1)/∂x = eˣ"
+    saves_output = True
+    numpy_function = staticmethod(np.expm1)
+
+    def local(self, grad):
+        (out,) = self.saved_data()
+        return grad * (out + 1)
+
+
+class RsqrtBackward0(_Quiet):
+    symbol, rule = "rsqrt", "∂(1/√x)/∂x = -1/(2x√x)"
+    saves_output = True
+
+    @staticmethod
+    def numpy_function(a):
+        return 1 / np.sqrt(a)
+
+    def local(self, grad):
+        (out,) = self.saved_data()
+        return -0.5 * grad * out * out * out
+
+
+class _Flat(Function):
+    """A piecewise-constant function: the gradient is 0 (PyTorch's rule at every point)."""
+
+    numpy_function = staticmethod(np.ceil)
+
+    def forward(self, a):
+        return self.numpy_function(a)
+
+    def backward(self, grad):
+        return (np.zeros_like(grad),)
+
+
+class CeilBackward0(_Flat):
+    symbol, rule, numpy_function = "ceil", "∂⌈x⌉/∂x = 0", staticmethod(np.ceil)
+
+
+class FloorBackward0(_Flat):
+    symbol, rule, numpy_function = "floor", "∂⌊x⌋/∂x = 0", staticmethod(np.floor)
+
+
+class RoundBackward0(_Flat):
+    symbol, rule, numpy_function = "round", "∂round(x)/∂x = 0", staticmethod(np.round)
+
+
+class TruncBackward0(_Flat):
+    symbol, rule, numpy_function = "trunc", "∂trunc(x)/∂x = 0", staticmethod(np.trunc)
+
+
+class SignBackward0(_Flat):
+    symbol, rule, numpy_function = "sign", "∂sign(x)/∂x = 0", staticmethod(np.sign)
+
+
+class FracBackward0(Function):
+    symbol, rule = "frac", "∂(x - trunc x)/∂x = 1"
+
+    def forward(self, a):
+        return a - np.trunc(a)
+
+    def backward(self, grad):
+        return (grad,)

@@ -1,0 +1,100 @@
+"""Products: ``@``/matmul as PyTorch records each rank combination, mm, dot, addmm and ``linear``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engine.functions import linalg
+from engine.functions import pointwise as pw
+from engine.tensor import Tensor
+
+_SCALAR_NAMES = {
+    "float32": "Float",
+    "float64": "Double",
+    "float16": "Half",
+    "int64": "Long",
+    "int32": "Int",
+    "int16": "Short",
+    "int8": "Char",
+    "uint8": "Byte",
+    "bool": "Bool",
+}
+_C_NAMES = {
+    "float32": "float",
+    "float64": "double",
+    "float16": "c10::Half",
+    "int64": "long int",
+    "int32": "int",
+    "int16": "short int",
+    "int8": "signed char",
+    "uint8": "unsigned char",
+    "bool": "bool",
+}
+
+
+def _same_dtype_message(kind: type, a: Tensor, b: Tensor) -> str:
+    """PyTorch does not promote in products; each kernel words the refusal its own way."""
+    name_a, name_b = a.dtype.name, b.dtype.name
+    if kind is linalg.DotBackward0:
+        return (
+            f"dot : expected both vectors to have same dtype, but found {_SCALAR_NAMES[name_a]} and "
+            f"{_SCALAR_NAMES[name_b]}"
+        )
+    if kind is linalg.MvBackward0 and b.dim() == 1:
+        return (
+            f"addmv input tensors must have the same dtype, but got {_SCALAR_NAMES[name_b]}, "
+            f"{_SCALAR_NAMES[name_a]}, and {_SCALAR_NAMES[name_b]}"
+        )
+    if kind is linalg.BmmBackward0 and b.dim() > 2:
+        return f"expected scalar type {_SCALAR_NAMES[name_a]} but found {_SCALAR_NAMES[name_b]}"
+    return f"expected m1 and m2 to have the same dtype, but got: {_C_NAMES[name_a]} != {_C_NAMES[name_b]}"
+
+
+def matmul(a: Tensor, b: Any) -> Tensor:
+    for position, (name, operand) in enumerate((("input", a), ("other", b)), start=1):
+        if not isinstance(operand, Tensor):
+            kind = type(operand).__name__
+            raise TypeError(f"matmul(): argument '{name}' (position {position}) must be Tensor, not {kind}")
+    kind = linalg.matmul_function(a._data, b._data)
+    if a._data.dtype != b._data.dtype:
+        raise RuntimeError(_same_dtype_message(kind, a, b))
+    arrays = [a._data, b._data]
+    if kind is linalg.MvBackward0 and arrays[0].ndim == 1:
+        # vector @ matrix: PyTorch multiplies the vector as a one-row matrix, then squeezes the row away
+        from engine.functions.shape import SqueezeBackward4
+        from engine.shape_ops import unsqueeze
+
+        row = unsqueeze(a, 0)
+        return SqueezeBackward4.apply(linalg.MmBackward0.apply_to_arrays((row, b), [row._data, arrays[1]]))
+    return kind.apply_to_arrays((a, b), arrays)
+
+
+def mm(a: Tensor, b: Tensor) -> Tensor:
+    if a.dim() != 2 or b.dim() != 2:
+        raise RuntimeError("self must be a matrix" if a.dim() != 2 else "mat2 must be a matrix")
+    return matmul(a, b)
+
+
+def dot(a: Tensor, b: Tensor) -> Tensor:
+    if a.dim() != 1 or b.dim() != 1:
+        raise RuntimeError(f"1D tensors expected, but got {a.dim()}D and {b.dim()}D tensors")
+    return matmul(a, b)
+
+
+def addmm(bias: Tensor, x: Tensor, w: Tensor) -> Tensor:
+    """``bias + x @ w`` recorded as one AddmmBackward0 node."""
+    linalg.matmul_function(x._data, w._data)
+    return linalg.AddmmBackward0.apply(bias, x, w)
+
+
+def linear(x: Tensor, weight: Tensor, bias: Tensor | None = None) -> Tensor:
+    """``x @ weight.T + bias`` as PyTorch records it: addmm for 2-d input, matmul (+ add) otherwise."""
+    from engine.shape_ops import reshape, t
+
+    if x.dim() == 2 and bias is not None:
+        return addmm(bias, x, t(weight))
+    if bias is not None and x.dim() > 2:
+        flat = reshape(x, -1, x.shape[-1])
+        return reshape(addmm(bias, flat, t(weight)), *x.shape[:-1], weight.shape[0])
+    out = matmul(x, t(weight))
+    return out if bias is None else pw.add(out, bias)

@@ -1,0 +1,141 @@
+"""The recorded graph as plain data: tensors, operations, edges, the backward steps and module calls.
+
+Use::
+
+    with ForwardRecorder() as forward, BackwardRecorder() as steps:   # both optional
+        y = x ** 2 + 2 * x + 1
+        y.backward()
+    data = trace([y], names={x: "x", y: "y"}, forward=forward, backward=steps)
+
+``trace(roots, *, names, extra, backward, forward, lines, modules) -> dict`` returns JSON-ready data:
+
+- ``tensors``: ``{id, name, label, kind, shape, dtype, value, requires_grad, is_leaf, retains_grad, grad,
+  observed_grad, op, line}``. ``kind`` is ``leaf`` (a tensor without grad_fn), ``result`` (made by an op),
+  ``constant`` (a number an op used, known from the ForwardRecorder) or ``no_grad`` (an ``extra`` tensor
+  without a graph: computed under no_grad or never needing one). ``value``/``grad``/``observed_grad`` are
+  ``trace_values.encode`` dicts; ``grad`` is ``.grad`` as PyTorch holds it, ``observed_grad`` the gradient
+  of the output with respect to this tensor seen in the last backward (non-leaves too).
+- ``ops``: ``{id, kind: "op", grad_fn, symbol, label, rule, rule_numbers, inputs, output, line, order,
+  grad_in}`` and ``{id, kind: "accumulate", grad_fn: "AccumulateGrad", tensor, grad_in}`` for leaves.
+- ``edges``: ``{id, kind: "input", source: tensor, target: op, index, grad, grad_node}`` and
+  ``{id, kind: "output", source: op, target: tensor, grad}``; ``grad_node`` is the autograd-view node the
+  gradient on this edge goes to (the producer's op or the leaf's AccumulateGrad).
+- ``backward``: the steps of the last pass (see ``trace_steps``); ``modules``: module calls
+  (``trace_modules``); ``roots``: the root tensors' ids; ``notice``: why the trace is partial, or None.
+
+Ids come from creation order (the ForwardRecorder's ordinals, else the order of ``seq``), never from
+``id()``: the same code gives the same ids, and with one ForwardRecorder a node keeps its id across frames.
+``names`` maps tensors to variable names; ``lines`` maps a node's ``seq`` (or a tensor) to its source
+line; ``modules`` maps variable names to ``nn.Module`` objects, whose parameters are named and grouped.
+The two pictures of a trace (value graph, autograd graph) are ``engine.trace_view.view(data, kind)``;
+``engine.draw`` and ``app.services.render`` draw them with Graphviz.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from engine.autograd import AccumulateGrad
+from engine.tensor import Tensor
+from engine.trace_build import Builder
+from engine.trace_modules import call_outputs, describe_calls, module_calls
+from engine.trace_names import names_from, parameter_owners
+from engine.trace_record import BackwardRecorder, ForwardRecorder
+from engine.trace_steps import backward_steps, edge_gradients
+from engine.trace_values import collector_paused
+
+TRACE_NODE_LIMIT = 50_000  # nodes walked at most; beyond it the trace stops and says so
+__all__ = ["BackwardRecorder", "ForwardRecorder", "trace", "names_from", "TRACE_NODE_LIMIT"]
+
+
+def _walk(tensors: Iterable[Tensor]) -> tuple[list[Any], bool]:
+    """Every node reachable from the tensors' grad_fns (iteratively), and whether the limit cut it."""
+    seen: set[Any] = set()
+    stack = [t.grad_fn for t in tensors if t.grad_fn is not None]
+    found: list[Any] = []
+    while stack:
+        node = stack.pop()
+        if node in seen:
+            continue
+        if len(found) >= TRACE_NODE_LIMIT:
+            return found, True
+        seen.add(node)
+        found.append(node)
+        stack.extend(child for child, _ in node.next_functions if child is not None and child not in seen)
+    return found, False
+
+
+def trace(
+    roots: Iterable[Tensor] = (),
+    *,
+    names: Mapping[Tensor, str] | None = None,
+    extra: Iterable[Tensor] = (),
+    backward: BackwardRecorder | None = None,
+    forward: ForwardRecorder | None = None,
+    lines: Mapping[Any, int] | None = None,
+    modules: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The graph reachable from ``roots`` (plus ``extra`` tensors) as JSON-ready data; see the module doc."""
+    with collector_paused():
+        return _trace(list(roots), list(extra), names, backward, forward, lines, modules)
+
+
+def _trace(
+    roots: list,
+    extra: list,
+    names: Mapping | None,
+    backward: BackwardRecorder | None,
+    forward: ForwardRecorder | None,
+    lines: Mapping | None,
+    modules: Mapping | None,
+) -> dict[str, Any]:
+    names = dict(names or {})
+    owners = parameter_owners(modules or {})
+    if modules:
+        names = {**names_from(dict(modules))[0], **names}
+    builder = Builder(names, forward, lines, backward)
+    nodes, truncated = _walk(roots + extra)
+    builder.walked = set(nodes)
+    functions = sorted((node for node in nodes if not isinstance(node, AccumulateGrad)), key=lambda n: n.seq)
+    for tensor in [*roots, *extra, *names]:
+        if tensor.grad_fn is not None:
+            builder.output_of.setdefault(tensor.grad_fn, tensor)
+    for node in functions:
+        for child, _ in node.next_functions:
+            builder.shape_of.setdefault(child, None)
+        for (child, _), meta in zip(node.next_functions, node.input_meta, strict=False):
+            if child is not None and meta is not None:
+                builder.shape_of[child] = meta
+    calls = module_calls(functions, owners)
+    builder.module_outputs = call_outputs(calls)
+    for node in functions:
+        builder.add_node(node)
+    for node in nodes:
+        if isinstance(node, AccumulateGrad):
+            builder.add_accumulator(node)
+    for tensor in [*roots, *extra]:
+        if tensor.grad_fn is None:
+            builder.add_tensor(tensor, kind="leaf" if tensor._requires_grad else "no_grad")
+    steps = backward_steps(backward, builder) if backward is not None else []
+    edge_gradients(builder.edges, backward, builder)
+    return {
+        "version": 1,
+        "roots": [
+            builder.result_id(t.grad_fn) if t.grad_fn is not None else builder.tensor_id(t) for t in roots
+        ],
+        "tensors": sorted(builder.tensors.values(), key=lambda entry: _order(entry["id"])),
+        "ops": builder.ops,
+        "edges": builder.edges,
+        "backward": steps,
+        "modules": describe_calls(calls, builder.op_id, builder.tensor_id),
+        "notice": f"The graph has more than {TRACE_NODE_LIMIT} nodes; only part of it is shown."
+        if truncated
+        else None,
+    }
+
+
+def _order(entry_id: str) -> tuple[int, str]:
+    digits = "".join(itertools.takewhile(str.isdigit, entry_id[1:]))
+    return (int(digits) if digits else 0, entry_id)

@@ -1,0 +1,79 @@
+"""Names for the graph trace: variables and module parameters, and readable labels for unnamed results.
+
+``names_from`` reads a namespace (a notebook's globals, the interpreter's variables) and names every
+tensor after the variable holding it and every module parameter after its path (``model.weight``).
+``expression`` writes an unnamed result as the code that made it (``x**2 + x*2``) while it stays short.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from engine.tensor import Tensor
+from engine.trace_values import format_number
+
+EXPRESSION_CHARACTERS = 28  # longer expressions are not spelled out; the op's symbol is shown instead
+INFIX = {"+", "-", "*", "/", "@", "**"}
+SPACED = {"+", "-"}
+
+
+def names_from(namespace: Mapping[str, Any]) -> tuple[dict[Tensor, str], dict[str, Any]]:
+    """Tensors named after their variables (and module parameters after their path), and the modules."""
+    names: dict[Tensor, str] = {}
+    modules: dict[str, Any] = {}
+    for variable, value in namespace.items():
+        if variable.startswith("_"):
+            continue
+        if isinstance(value, Tensor):
+            names.setdefault(value, variable)
+        elif hasattr(value, "named_parameters") and hasattr(value, "named_modules"):
+            modules[variable] = value
+            for path, parameter in value.named_parameters():
+                names.setdefault(parameter, f"{variable}.{path}")
+    return names, modules
+
+
+def parameter_owners(modules: Mapping[str, Any]) -> dict[Tensor, tuple[str, str]]:
+    """Each parameter's owning module: (its path such as ``model.0``, the module's class name)."""
+    owners: dict[Tensor, tuple[str, str]] = {}
+    for variable, module in modules.items():
+        for path, child in module.named_modules():
+            full = f"{variable}.{path}" if path else variable
+            for parameter in child._parameters.values():
+                if parameter is not None:
+                    owners.setdefault(parameter, (full, type(child).__name__))
+    return owners
+
+
+def operator_label(node: Any) -> str:
+    """The op as the value graph writes it: ``*``, ``+``, ``**2``, ``tanh``."""
+    if node.name() == "PowBackward0":
+        return f"**{format_number(node.exponent)}"
+    return node.symbol
+
+
+def expression(node: Any, inputs: Iterable[str]) -> str | None:
+    """The code that made an unnamed result (``x**2``, ``tanh(h)``), or None when it would be too long."""
+    labels = list(inputs)
+    symbol = node.symbol
+    if node.name() == "PowBackward0" and len(labels) == 1:
+        written = f"{_grouped(labels[0])}**{format_number(node.exponent)}"
+    elif symbol in INFIX and len(labels) == 2:
+        left, right = labels[::-1] if node.name() == "RsubBackward1" else labels
+        if symbol in SPACED:
+            right = _grouped(right) if symbol == "-" else right
+            written = f"{left} {symbol} {right}"
+        else:
+            written = f"{_grouped(left)}{symbol}{_grouped(right)}"
+    elif symbol == "-x" and len(labels) == 1:
+        written = f"-{_grouped(labels[0])}"
+    elif symbol == "T" and len(labels) == 1:
+        written = f"{_grouped(labels[0])}.T"
+    else:
+        written = f"{symbol}({', '.join(labels)})"
+    return written if len(written) <= EXPRESSION_CHARACTERS else None
+
+
+def _grouped(label: str) -> str:
+    return f"({label})" if " " in label else label

@@ -1,0 +1,182 @@
+"""Recorders for the graph trace: what each operation saw going forward, and what backward did.
+
+``ForwardRecorder`` remembers, for every node recorded while it is active, the values of its inputs
+(Python numbers included) and of its result, the source line it came from, and a creation ordinal
+that gives the trace stable ids across frames. ``BackwardRecorder`` wraps
+``engine.autograd.observe_backward`` and keeps the ordered steps of the latest backward pass.
+Neither changes what the engine computes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import weakref
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from engine import autograd
+from engine.function import Function
+
+
+@dataclass
+class Recorded:
+    """What one node saw when it was made."""
+
+    ordinal: int
+    inputs: tuple  # per input: its array (tensor inputs), the Python number, or None
+    sources: tuple  # per input: a weak reference to the tensor when it had no graph, else None
+    output: np.ndarray
+    line: int | None
+
+
+_active: list[ForwardRecorder] = []
+_plain_record = Function.record
+
+
+def _record_and_remember(node: Function, inputs: tuple, arrays: list, result: Any) -> None:
+    """``Function.record`` followed by a note to every active ForwardRecorder."""
+    _plain_record(node, inputs, arrays, result)
+    thread = threading.get_ident()
+    for recorder in _active:
+        if recorder.thread == thread:  # another thread's operations are not this run's
+            recorder.remember(node, inputs, result)
+
+
+class ForwardRecorder:
+    """Context manager: while active, every recorded node is remembered with its inputs and result.
+
+    The engine has no forward observer yet, so entering installs a wrapper around ``Function.record``
+    and leaving the last recorder removes it (no cost when no recorder is active). Set ``line`` before
+    each statement so that nodes carry the line that made them.
+    """
+
+    def __init__(self) -> None:
+        self.line: int | None = None
+        self.thread = threading.get_ident()
+        self._nodes: weakref.WeakKeyDictionary[Function, Recorded] = weakref.WeakKeyDictionary()
+        self._ordinals: dict[int, tuple[weakref.ref, int]] = {}
+        self._counter = itertools.count()
+
+    def __enter__(self) -> ForwardRecorder:
+        self.thread = threading.get_ident()
+        if not _active:
+            Function.record = _record_and_remember
+        _active.append(self)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        _active.remove(self)
+        if not _active:
+            Function.record = _plain_record
+
+    def remember(self, node: Function, inputs: tuple, result: Any) -> None:
+        """Note ``node``: ordinals first for its unseen inputs, then for the node itself."""
+        values, sources = [], []
+        for value in inputs:
+            if hasattr(value, "_data"):
+                if value.grad_fn is None:
+                    self.ordinal(value, create=True)
+                values.append(value._data)
+                sources.append(weakref.ref(value) if value.grad_fn is None else None)
+            else:
+                values.append(value if isinstance(value, int | float | bool) else None)
+                sources.append(None)
+        self._nodes[node] = Recorded(
+            self.ordinal(node, create=True), tuple(values), tuple(sources), result._data, self.line
+        )
+
+    def node(self, node: Any) -> Recorded | None:
+        """What was recorded for ``node``, if it was made while this recorder was active."""
+        try:
+            return self._nodes.get(node)
+        except TypeError:  # not weak-referenceable: never recorded
+            return None
+
+    def ordinal(self, item: Any, create: bool = False) -> int | None:
+        """The creation ordinal of a node or a tensor, given at first sight (``create``) and kept."""
+        entry = self._ordinals.get(id(item))
+        if entry is not None and entry[0]() is item:
+            return entry[1]
+        if not create:
+            return None
+        ordinal, key = next(self._counter), id(item)
+
+        def forget(reference: weakref.ref) -> None:  # keep the table as small as what is alive
+            if self._ordinals.get(key, (None,))[0] is reference:
+                del self._ordinals[key]
+
+        self._ordinals[key] = (weakref.ref(item, forget), ordinal)
+        return ordinal
+
+
+@dataclass
+class Step:
+    """One node run by backward: the gradient arriving and what it sent along each edge."""
+
+    node: autograd.Node
+    grad_in: np.ndarray
+    grads_out: tuple  # per next_functions entry, fitted to that input's shape; None where nothing flowed
+    before: np.ndarray | None = None  # AccumulateGrad only: the leaf's .grad before (None: it was None)
+    after: np.ndarray | None = None  # AccumulateGrad only: the leaf's .grad after
+    extra: dict = field(default_factory=dict)
+
+
+class BackwardRecorder:
+    """Context manager around ``observe_backward``: the ordered steps of the latest backward pass.
+
+    A new pass starts when a node is seen whose sequence number is not below the previous one's
+    (backward visits nodes latest-first), or when ``new_pass()`` is called.
+    """
+
+    def __init__(self) -> None:
+        self.steps: list[Step] = []
+        self.passes = 0
+        self._last_seq: float | None = None
+        self._context: Any = None
+
+    def __enter__(self) -> BackwardRecorder:
+        self._context = autograd.observe_backward(self._observe)
+        self._context.__enter__()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._context.__exit__(*exc_info)
+
+    def new_pass(self) -> None:
+        """Forget the steps seen so far: the next node starts a new backward pass."""
+        self.steps = []
+        self.passes += 1
+        self._last_seq = None
+
+    def _observe(self, node: autograd.Node, grad_in: np.ndarray, grads_out: tuple) -> None:
+        if isinstance(node, autograd.AccumulateGrad):
+            if self._last_seq is None and not self.steps:
+                self.new_pass()
+            self.steps.append(_accumulation(node, grad_in))
+            return
+        if self._last_seq is not None and node.seq >= self._last_seq:
+            self.new_pass()
+        elif self._last_seq is None and not self.steps:
+            self.new_pass()
+        self._last_seq = node.seq
+        fitted = tuple(
+            None if grad is None or meta is None else autograd._fit_to_input(np.asarray(grad), meta)
+            for grad, meta in zip(grads_out, node.input_meta, strict=False)
+        )
+        self.steps.append(Step(node, np.asarray(grad_in), fitted))
+
+    def gradients(self) -> dict[autograd.Node, np.ndarray]:
+        """The gradient that arrived at each node in the latest pass (∂output/∂ that node's tensor)."""
+        return {step.node: step.grad_in for step in self.steps}
+
+
+def _accumulation(node: autograd.AccumulateGrad, grad_in: np.ndarray) -> Step:
+    """An AccumulateGrad step, with the leaf's ``.grad`` before and after (the engine just added it)."""
+    holder = node.variable._grad
+    after = np.array(holder._data, copy=True)
+    fresh = holder._version_box[0] == 0  # a new .grad tensor: there was none before
+    before = None if fresh else after - np.asarray(grad_in, dtype=after.dtype)
+    return Step(node, np.asarray(grad_in), (), before, after)

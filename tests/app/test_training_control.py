@@ -1,0 +1,148 @@
+"""Runs on their own threads, steered while they train, and their events paced to a browser's rate."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+import time
+
+import pytest
+
+from app import config
+from app.services.training import control
+from app.services.training.config import RunConfig
+from app.services.training.control import TooManyRuns, TrainingRun, live_runs
+from app.services.training.handover import EventBuffer, paced
+
+LONG = {"dataset": "spiral", "model": "mlp", "hidden": [8], "epochs": config.TRAIN_MAX_EPOCHS}
+
+
+class Reader:
+    """Reads a run's events in order, up to the first of a given type; later ones wait for the next read."""
+
+    def __init__(self, run: TrainingRun) -> None:
+        self.run, self.pending = run, []
+
+    def until(self, kind: str, timeout: float = 5.0) -> list[dict]:
+        got: list[dict] = []
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            events, finished = self.run.events.drain()
+            self.pending += events
+            while self.pending:
+                event = self.pending.pop(0)
+                got.append(event)
+                if event["type"] == kind:
+                    return got
+            if finished:
+                break
+            time.sleep(0.01)
+        raise AssertionError(f"no {kind!r} event; got {[event['type'] for event in got]}")
+
+
+def test_paused_run_steps_phases_then_resumes_with_a_new_rate_and_stops() -> None:
+    run = TrainingRun(RunConfig(**{**LONG, "dataset": "line", "model": "linear", "hidden": []}), paused=True)
+    run.start()
+    collect = Reader(run).until
+    collect("snapshot")
+    run.command("step", "phase")
+    assert collect("phase")[-1]["phase"] == "zero_grad"
+    for expected in ("forward", "loss", "backward"):
+        run.command("step", "phase")
+        assert collect("phase")[-1]["phase"] == expected
+    run.command("step", "epoch")  # finishes the batch (step) and so the epoch
+    assert collect("epoch")[-1]["epoch"] == 1
+    run.command("resume")
+    run.command("set", 0.02)
+    lr_event = collect("lr")[-1]
+    assert lr_event["lr"] == 0.02
+    assert collect("epoch")[-1]["lr"] == 0.02
+    run.command("stop")
+    done = collect("done")[-1]
+    assert done["reason"] == "stopped" and done["epochs"] < config.TRAIN_MAX_EPOCHS
+    assert run.join()
+
+
+def test_closing_a_run_ends_its_thread_within_the_stop_time() -> None:
+    before = threading.active_count()
+    run = TrainingRun(RunConfig(**LONG))
+    run.start()
+    time.sleep(0.2)
+    assert live_runs() == 1
+    started = time.monotonic()
+    run.close()
+    assert run.join(config.TRAIN_STOP_SECONDS) and time.monotonic() - started < config.TRAIN_STOP_SECONDS
+    assert live_runs() == 0 and threading.active_count() == before
+
+
+def test_run_never_started_frees_its_slot_on_close() -> None:
+    run = TrainingRun(RunConfig())
+    assert live_runs() == 1
+    run.close()
+    assert live_runs() == 0
+
+
+def test_runs_beyond_the_limit_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(control.config, "TRAIN_MAX_RUNS", 2)
+    runs = [TrainingRun(RunConfig()) for _ in range(2)]
+    with pytest.raises(TooManyRuns) as caught:
+        TrainingRun(RunConfig())
+    assert caught.value.retry_after == config.TRAIN_RETRY_AFTER_SECONDS
+    for run in runs:
+        run.close()
+
+
+def test_paced_sends_at_most_the_rate_however_fast_events_come() -> None:
+    buffer, stop = EventBuffer(capacity=100_000), threading.Event()
+
+    def produce() -> None:
+        for index in range(20_000):
+            buffer.put([{"type": "epoch", "epoch": index}], stop)
+            if index % 1000 == 0:
+                time.sleep(0.02)  # arrivals spread over ~0.4 s
+        buffer.close()
+
+    async def consume() -> tuple[list[list[dict]], float]:
+        started = time.monotonic()
+        messages = [json.loads(text)["events"] async for text in paced(buffer, per_second=30.0)]
+        return messages, time.monotonic() - started
+
+    threading.Thread(target=produce).start()
+    messages, seconds = asyncio.run(consume())
+    assert [event["epoch"] for events in messages for event in events] == list(range(20_000))
+    assert len(messages) <= 30.0 * seconds + 1
+
+
+def test_concurrent_runs_take_fair_turns() -> None:
+    runs = [TrainingRun(RunConfig(**LONG)) for _ in range(3)]
+    for run in runs:
+        run.start()
+    time.sleep(1.0)
+    progress = [run.training.epoch for run in runs]
+    for run in runs:
+        run.close()
+        run.join()
+    assert min(progress) > 0.5 * max(progress), progress  # none starved while another raced ahead
+
+
+def test_run_past_its_wall_time_ends_with_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(control.config, "TRAIN_MAX_RUN_SECONDS", 0.3)
+    run = TrainingRun(RunConfig(), paused=True)  # paused: it would otherwise wait for commands forever
+    run.start()
+    done = Reader(run).until("done")[-1]
+    assert done["reason"] == "time limit" and done["epochs"] == 0
+    assert run.join()
+
+
+def test_paced_messages_stay_under_the_byte_cap_in_order() -> None:
+    buffer, stop = EventBuffer(), threading.Event()
+    buffer.put([{"type": "snapshot", "epoch": index, "values": [0.5] * 1000} for index in range(40)], stop)
+    buffer.close()
+
+    async def consume() -> list[str]:
+        return [text async for text in paced(buffer, per_second=1000.0, max_bytes=20_000)]
+
+    messages = asyncio.run(consume())
+    assert all(len(text) <= 20_000 for text in messages) and len(messages) >= 40 * 5000 // 20_000
+    assert [event["epoch"] for text in messages for event in json.loads(text)["events"]] == list(range(40))

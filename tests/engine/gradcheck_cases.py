@@ -1,0 +1,321 @@
+"""The differentiable ops, one case each: how to draw valid float64 inputs and the function to check.
+
+A case is ``draw(data) -> (arrays, function)``: ``arrays`` are the float64 inputs (all differentiated),
+``function`` maps engine tensors to one engine tensor whose graph holds the node the case is named after.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import array_shapes, mutually_broadcastable_shapes
+
+import engine as torch
+from engine.nn import functional as F
+
+MAX_SIDE = 3  # small sides keep the finite differences (two forwards per element) fast
+MAX_DIMS = 3
+KINK_GAP = 0.1  # inputs of |x|, relu, clamp ... stay this far from the kink, where no derivative exists
+
+Case = Callable[[st.DataObject], tuple[list[np.ndarray], Callable]]
+
+
+def values(data: st.DataObject, shape: tuple, low: float = -2.0, high: float = 2.0) -> np.ndarray:
+    """Uniform float64 values in [low, high] from a drawn seed."""
+    seed = data.draw(st.integers(0, 2**32 - 1), label="seed")
+    return np.random.default_rng(seed).uniform(low, high, size=shape)
+
+
+def away_from_zero(data: st.DataObject, shape: tuple, low: float = KINK_GAP, high: float = 2.0) -> np.ndarray:
+    """Values with |x| in [low, high] and a random sign."""
+    magnitude = values(data, shape, low, high)
+    signs = np.where(values(data, shape, -1, 1) < 0, -1.0, 1.0)
+    return magnitude * signs
+
+
+def distinct(data: st.DataObject, shape: tuple) -> np.ndarray:
+    """Values at least KINK_GAP apart, so max/min/sort have a unique winner."""
+    count = int(np.prod(shape))
+    steps = np.arange(count) * KINK_GAP * 2 - count * KINK_GAP
+    order = np.random.default_rng(data.draw(st.integers(0, 2**32 - 1))).permutation(count)
+    return steps[order].reshape(shape)
+
+
+def shape(data: st.DataObject, min_dims: int = 0, max_dims: int = MAX_DIMS, min_side: int = 1) -> tuple:
+    return data.draw(array_shapes(min_dims=min_dims, max_dims=max_dims, min_side=min_side, max_side=MAX_SIDE))
+
+
+def broadcast_shapes(data: st.DataObject, count: int = 2) -> tuple:
+    drawn = data.draw(
+        mutually_broadcastable_shapes(
+            num_shapes=count, min_dims=0, max_dims=MAX_DIMS, min_side=1, max_side=MAX_SIDE
+        )
+    )
+    return drawn.input_shapes
+
+
+def dim_of(data: st.DataObject, ndim: int) -> int:
+    """A dimension index, negative or positive."""
+    return data.draw(st.integers(-ndim, ndim - 1), label="dim")
+
+
+# -- builders ----------------------------------------------------------------------------------
+def unary(
+    function: Callable, low: float = -2.0, high: float = 2.0, kink: bool = False, max_dims: int = MAX_DIMS
+) -> Case:
+    def draw(data):
+        drawn = shape(data, max_dims=max_dims)
+        arrays = [away_from_zero(data, drawn, KINK_GAP, high) if kink else values(data, drawn, low, high)]
+        return arrays, function
+
+    return draw
+
+
+def binary(function: Callable, low: float = -2.0, high: float = 2.0, second_low: float | None = None) -> Case:
+    def draw(data):
+        first, second = broadcast_shapes(data)
+        other_low = low if second_low is None else second_low
+        return [values(data, first, low, high), values(data, second, other_low, high)], function
+
+    return draw
+
+
+def with_scalar(function: Callable, low: float = -2.0, high: float = 2.0) -> Case:
+    def draw(data):
+        scalar = data.draw(st.floats(0.5, 3.0), label="scalar")
+        return [values(data, shape(data), low, high)], lambda x: function(x, scalar)
+
+    return draw
+
+
+def whole(function: Callable, inputs: Callable = values, min_side: int = 1) -> Case:
+    """A reduction over every element."""
+
+    def draw(data):
+        return [inputs(data, shape(data, min_dims=int(min_side > 1), min_side=min_side))], function
+
+    return draw
+
+
+def along_dim(function: Callable, inputs: Callable = values, min_side: int = 1) -> Case:
+    """``function(x, dim, keepdim)`` on a random dimension."""
+
+    def draw(data):
+        drawn = shape(data, min_dims=1, min_side=min_side)
+        dim, keepdim = dim_of(data, len(drawn)), data.draw(st.booleans(), label="keepdim")
+        return [inputs(data, drawn)], lambda x: function(x, dim, keepdim)
+
+    return draw
+
+
+def fixed(arrays: Callable, function: Callable) -> Case:
+    """Shapes that follow the op's own rules (products, losses)."""
+
+    def draw(data):
+        return arrays(data), function
+
+    return draw
+
+
+def matrices(rows_inner_cols: Callable) -> Callable:
+    def arrays(data):
+        return [values(data, s) for s in rows_inner_cols(data)]
+
+    return arrays
+
+
+def _side(data: st.DataObject) -> int:
+    return data.draw(st.integers(1, MAX_SIDE + 1))
+
+
+def mm_shapes(data):
+    n, k, m = _side(data), _side(data), _side(data)
+    return (n, k), (k, m)
+
+
+def mv_shapes(data):
+    n, k = _side(data), _side(data)
+    return (n, k), (k,)
+
+
+def vm_shapes(data):
+    k, m = _side(data), _side(data)
+    return (k,), (k, m)
+
+
+def dot_shapes(data):
+    k = _side(data)
+    return (k,), (k,)
+
+
+def bmm_shapes(data):
+    b, n, k, m = _side(data), _side(data), _side(data), _side(data)
+    return (b, n, k), (b, k, m)
+
+
+def addmm_shapes(data):
+    n, k, m = _side(data), _side(data), _side(data)
+    bias = data.draw(st.sampled_from([(m,), (n, m), (1, m)]))
+    return bias, (n, k), (k, m)
+
+
+def _classes(data, rows: int, classes: int) -> torch.Tensor:
+    seed = data.draw(st.integers(0, 2**32 - 1))
+    return torch.tensor(np.random.default_rng(seed).integers(0, classes, rows))
+
+
+def nll(data):
+    rows, classes = _side(data), _side(data) + 1
+    target = _classes(data, rows, classes)
+    return [values(data, (rows, classes), -3, -0.1)], lambda x: F.nll_loss(x, target)
+
+
+def cross_entropy(data):
+    rows, classes = _side(data), _side(data) + 1
+    target = _classes(data, rows, classes)
+    return [values(data, (rows, classes))], lambda x: F.cross_entropy(x, target)
+
+
+def loss_pair(
+    function: Callable,
+    low: float = -2.0,
+    high: float = 2.0,
+    target_low: float = -2.0,
+    target_high: float = 2.0,
+    differentiate_target: bool = False,
+) -> Case:
+    """A loss of (prediction, target) of one shape; with ``differentiate_target`` both get gradients."""
+
+    def draw(data):
+        drawn = shape(data)
+        prediction, target = values(data, drawn, low, high), values(data, drawn, target_low, target_high)
+        if differentiate_target:
+            return [prediction, target], function
+        return [prediction], lambda x: function(x, torch.tensor(target))
+
+    return draw
+
+
+def index_case(index_of: Callable) -> Case:
+    def draw(data):
+        drawn = shape(data, min_dims=1)
+        index = index_of(data, drawn)
+        return [values(data, drawn)], lambda x: x[index]
+
+    return draw
+
+
+def select_index(data, drawn):
+    return data.draw(st.integers(-drawn[0], drawn[0] - 1))
+
+
+def slice_index(data, drawn):
+    start = data.draw(st.integers(0, drawn[0] - 1))
+    return (..., slice(start, None)) if len(drawn) > 1 else slice(start, None)
+
+
+def gather_index(data, drawn):
+    positions = data.draw(st.lists(st.integers(0, drawn[0] - 1), min_size=1, max_size=4))
+    return torch.tensor(positions)  # repeats add up in the gradient
+
+
+def mask_index(data, drawn):
+    return torch.tensor(values(data, drawn) > 0)
+
+
+def cat(data):
+    first = shape(data, min_dims=1)
+    dim = dim_of(data, len(first))
+    second = list(first)
+    second[dim] = _side(data)
+    return [values(data, first), values(data, tuple(second))], lambda a, b: torch.cat([a, b], dim=dim)
+
+
+def stack(data):
+    drawn = shape(data)
+    dim = dim_of(data, len(drawn) + 1)
+    return [values(data, drawn), values(data, drawn)], lambda a, b: torch.stack([a, b], dim=dim)
+
+
+def copy_slices(data):
+    rows, cols = _side(data) + 1, _side(data)
+
+    def assign(x, v):
+        y = x * 1  # a non-leaf, so the assignment is recorded
+        y[1:] = v
+        return y
+
+    return [values(data, (rows, cols)), values(data, (rows - 1, cols))], assign
+
+
+def permute(data):
+    drawn = shape(data, min_dims=1)
+    order = data.draw(st.permutations(range(len(drawn))))
+    return [values(data, drawn)], lambda x: x.permute(*order)
+
+
+def transpose(data):
+    drawn = shape(data, min_dims=2)
+    first, second = dim_of(data, len(drawn)), dim_of(data, len(drawn))
+    return [values(data, drawn)], lambda x: x.transpose(first, second)
+
+
+def expand(data):
+    drawn = shape(data)
+    lead = data.draw(st.integers(1, 2))
+    target = tuple(_side(data) if size == 1 else size for size in drawn)
+    return [values(data, drawn)], lambda x: x.expand(lead, *target)
+
+
+def repeat(data):
+    drawn = shape(data)
+    counts = data.draw(st.lists(st.integers(1, 3), min_size=len(drawn), max_size=len(drawn) + 1))
+    return [values(data, drawn)], lambda x: x.repeat(*counts) if counts else x.repeat(())
+
+
+def split(data):
+    drawn = shape(data, min_dims=1)
+    size = data.draw(st.integers(1, drawn[0]))
+    return [values(data, drawn)], lambda x: torch.stack([p.sum() for p in torch.split(x, size)])
+
+
+def reshape_noncontiguous(data):
+    rows, cols = _side(data) + 1, _side(data) + 1
+    return [values(data, (rows, cols))], lambda x: x.t().reshape(-1)
+
+
+def squeeze_dim(data):
+    drawn = (*shape(data, max_dims=2), 1)
+    return [values(data, drawn)], lambda x: x.squeeze(-1)
+
+
+def where(data):
+    first, second = broadcast_shapes(data)
+    condition = torch.tensor(values(data, np.broadcast_shapes(first, second)) > 0)
+    return [values(data, first), values(data, second)], lambda a, b: torch.where(condition, a, b)
+
+
+def with_dim(function: Callable, extra: int = 0) -> Case:
+    """``function(x, dim)``; ``extra`` widens the range for ops that add a dimension (unsqueeze, stack)."""
+
+    def draw(data):
+        drawn = shape(data, min_dims=1 - extra)
+        dim = dim_of(data, len(drawn) + extra)
+        return [values(data, drawn)], lambda x: function(x, dim)
+
+    return draw
+
+
+def maximum_of(function: Callable) -> Case:
+    """Two broadcast inputs that never tie: odd tenths against even tenths."""
+
+    def draw(data):
+        first, second = broadcast_shapes(data)
+        rng = np.random.default_rng(data.draw(st.integers(0, 2**32 - 1)))
+        a = (2 * rng.integers(-10, 10, first) + 1) * KINK_GAP
+        b = 2 * rng.integers(-10, 10, second) * KINK_GAP
+        return [a.astype(np.float64), b.astype(np.float64)], function
+
+    return draw

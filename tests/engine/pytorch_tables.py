@@ -1,0 +1,162 @@
+"""PyTorch 2.13's answers, recorded once from real PyTorch as literals: graph shapes and dtype promotion.
+
+``GRAPHS`` maps an expression over ``a``, ``b`` (2x3 leaves), ``v`` (3) and ``w`` (2) to its ``grad_fn``
+name and the class names along its ``next_functions`` (None where an input needs no gradient), or to None
+when the result has no ``grad_fn``.
+"""
+
+# fmt: off
+GRAPHS = {
+    'a + b': ('AddBackward0', ('AccumulateGrad', 'AccumulateGrad')),
+    'a + 2': ('AddBackward0', ('AccumulateGrad', None)),
+    '2 + a': ('AddBackward0', ('AccumulateGrad', None)),
+    'a - b': ('SubBackward0', ('AccumulateGrad', 'AccumulateGrad')),
+    'a - 2': ('SubBackward0', ('AccumulateGrad', None)),
+    '2 - a': ('RsubBackward1', ('AccumulateGrad',)),
+    'a * b': ('MulBackward0', ('AccumulateGrad', 'AccumulateGrad')),
+    'a * 2': ('MulBackward0', ('AccumulateGrad', None)),
+    '2 * a': ('MulBackward0', ('AccumulateGrad', None)),
+    'a / b': ('DivBackward0', ('AccumulateGrad', 'AccumulateGrad')),
+    'a / 2': ('DivBackward0', ('AccumulateGrad', None)),
+    '2 / a': ('MulBackward0', ('ReciprocalBackward0', None)),
+    'a ** 2': ('PowBackward0', ('AccumulateGrad',)),
+    '2 ** a': ('PowBackward2', ('AccumulateGrad',)),
+    'a ** b': ('PowBackward1', ('AccumulateGrad', 'AccumulateGrad')),
+    '-a': ('NegBackward0', ('AccumulateGrad',)),
+    'a.abs()': ('AbsBackward0', ('AccumulateGrad',)),
+    'a.exp()': ('ExpBackward0', ('AccumulateGrad',)),
+    'a.log()': ('LogBackward0', ('AccumulateGrad',)),
+    'a.sqrt()': ('SqrtBackward0', ('AccumulateGrad',)),
+    'a.sin()': ('SinBackward0', ('AccumulateGrad',)),
+    'a.cos()': ('CosBackward0', ('AccumulateGrad',)),
+    'a.tanh()': ('TanhBackward0', ('AccumulateGrad',)),
+    'a.sigmoid()': ('SigmoidBackward0', ('AccumulateGrad',)),
+    'a.relu()': ('ReluBackward0', ('AccumulateGrad',)),
+    'torch.clamp(a, 0, 1)': ('ClampBackward1', ('AccumulateGrad',)),
+    'torch.maximum(a, b)': ('MaximumBackward0', ('AccumulateGrad', 'AccumulateGrad')),
+    'torch.where(a > 0, a, b)': ('WhereBackward0', ('AccumulateGrad', 'AccumulateGrad')),
+    'a.sum()': ('SumBackward0', ('AccumulateGrad',)),
+    'a.sum(0)': ('SumBackward1', ('AccumulateGrad',)),
+    'a.mean()': ('MeanBackward0', ('AccumulateGrad',)),
+    'a.mean(1)': ('MeanBackward1', ('AccumulateGrad',)),
+    'a.max()': ('MaxBackward1', ('AccumulateGrad',)),
+    'a.max(0).values': ('MaxBackward0', ('AccumulateGrad',)),
+    'a.min()': ('MinBackward1', ('AccumulateGrad',)),
+    'a.norm()': ('LinalgVectorNormBackward0', ('AccumulateGrad',)),
+    'a.var()': ('VarBackward0', ('AccumulateGrad',)),
+    'a.std()': ('StdBackward0', ('AccumulateGrad',)),
+    'a.softmax(1)': ('SoftmaxBackward0', ('AccumulateGrad',)),
+    'a.log_softmax(1)': ('LogSoftmaxBackward0', ('AccumulateGrad',)),
+    'torch.logsumexp(a, 1)': ('LogsumexpBackward0', ('AccumulateGrad',)),
+    'a.prod()': ('ProdBackward0', ('AccumulateGrad',)),
+    'a.prod(0)': ('ProdBackward1', ('AccumulateGrad',)),
+    'a.cumsum(0)': ('CumsumBackward0', ('AccumulateGrad',)),
+    'a @ b.T': ('MmBackward0', ('AccumulateGrad', 'PermuteBackward0')),
+    'a @ v': ('MvBackward0', ('AccumulateGrad', 'AccumulateGrad')),
+    'w @ a': ('SqueezeBackward4', ('MmBackward0',)),
+    'v @ v': ('DotBackward0', ('AccumulateGrad', 'AccumulateGrad')),
+    'a.t()': ('TBackward0', ('AccumulateGrad',)),
+    'a.T': ('PermuteBackward0', ('AccumulateGrad',)),
+    'a.transpose(0, 1)': ('TransposeBackward0', ('AccumulateGrad',)),
+    'a.reshape(-1)': ('ViewBackward0', ('AccumulateGrad',)),
+    'a.view(3, 2)': ('ViewBackward0', ('AccumulateGrad',)),
+    'a.T.reshape(-1)': ('UnsafeViewBackward0', ('CloneBackward0',)),
+    'a.flatten()': ('ViewBackward0', ('AccumulateGrad',)),
+    'a.unsqueeze(0)': ('UnsqueezeBackward0', ('AccumulateGrad',)),
+    'a.unsqueeze(0).squeeze()': ('SqueezeBackward0', ('UnsqueezeBackward0',)),
+    'a.unsqueeze(0).squeeze(0)': ('SqueezeBackward1', ('UnsqueezeBackward0',)),
+    'a[0]': ('SelectBackward0', ('AccumulateGrad',)),
+    'a[:, 1]': ('SelectBackward0', ('AccumulateGrad',)),
+    'a[0:1]': ('SliceBackward0', ('AccumulateGrad',)),
+    'a[a > 0]': ('IndexBackward0', ('AccumulateGrad',)),
+    'a[[0, 1, 0]]': ('IndexBackward0', ('AccumulateGrad',)),
+    'torch.cat([a, b])': ('CatBackward0', ('AccumulateGrad', 'AccumulateGrad')),
+    'torch.stack([a, b])': ('StackBackward0', ('AccumulateGrad', 'AccumulateGrad')),
+    'a.clone()': ('CloneBackward0', ('AccumulateGrad',)),
+    'a.double()': ('ToCopyBackward0', ('AccumulateGrad',)),
+    'a.expand(2, 2, 3)': ('ExpandBackward0', ('AccumulateGrad',)),
+    'a.repeat(2, 1)': ('RepeatBackward0', ('AccumulateGrad',)),
+    'a.permute(1, 0)': ('PermuteBackward0', ('AccumulateGrad',)),
+    'F.mse_loss(a, b)': ('MseLossBackward0', ('AccumulateGrad', 'AccumulateGrad')),
+    'F.l1_loss(a, b)': ('MeanBackward0', ('AbsBackward0',)),
+    'F.binary_cross_entropy(a.sigmoid(), b.sigmoid())': ('BinaryCrossEntropyBackward0', ('SigmoidBackward0', 'SigmoidBackward0')),  # noqa: E501
+    'F.binary_cross_entropy_with_logits(a, b.sigmoid())': ('BinaryCrossEntropyWithLogitsBackward0', ('AccumulateGrad', 'SigmoidBackward0')),  # noqa: E501
+    'F.cross_entropy(a, torch.tensor([0, 2]))': ('NllLossBackward0', ('LogSoftmaxBackward0',)),
+    'F.nll_loss(a, torch.tensor([0, 2]))': ('NllLossBackward0', ('AccumulateGrad',)),
+    'torch.nn.functional.linear(a, b, w)': ('AddmmBackward0', ('AccumulateGrad', 'AccumulateGrad', 'TBackward0')),  # noqa: E501
+    'torch.addmm(w, a, b.T)': ('AddmmBackward0', ('AccumulateGrad', 'AccumulateGrad', 'PermuteBackward0')),
+    'a.split(1)[0]': ('SplitBackward0', ('AccumulateGrad',)),
+    'a.chunk(2)[1]': ('SplitBackward0', ('AccumulateGrad',)),
+    'a.floor()': ('FloorBackward0', ('AccumulateGrad',)),
+    'a.round()': ('RoundBackward0', ('AccumulateGrad',)),
+    'a.sign()': ('SignBackward0', ('AccumulateGrad',)),
+    'a.asin()': ('AsinBackward0', ('AccumulateGrad',)),
+    'a.tan()': ('TanBackward0', ('AccumulateGrad',)),
+    'torch.square(a)': ('PowBackward0', ('AccumulateGrad',)),
+    'a.pow(b)': ('PowBackward1', ('AccumulateGrad', 'AccumulateGrad')),
+    'a.mul(2)': ('MulBackward0', ('AccumulateGrad', None)),
+    'a.sort(1).values': ('SortBackward0', ('AccumulateGrad',)),
+    'a.topk(2).values': ('TopkBackward0', ('AccumulateGrad',)),
+    'a.masked_fill(a > 0, 0.0)': ('MaskedFillBackward0', ('AccumulateGrad',)),
+    'a.long()': None,
+    'a.float()': None,
+    'a.int().float()': None,
+    'a.cumsum(1).sum(0)': ('SumBackward1', ('CumsumBackward0',)),
+    'a.sum(1) @ v[:2]': ('DotBackward0', ('SumBackward1', 'SliceBackward0')),
+    'torch.log1p(a.abs())': ('Log1PBackward0', ('AbsBackward0',)),
+    'a.add(b, alpha=2)': ('AddBackward0', ('AccumulateGrad', 'AccumulateGrad')),
+    'F.softplus(a)': ('SoftplusBackward0', ('AccumulateGrad',)),
+    'F.leaky_relu(a)': ('LeakyReluBackward0', ('AccumulateGrad',)),
+    'F.silu(a)': ('SiluBackward0', ('AccumulateGrad',)),
+}
+
+# dtype promotion: PAIRS[a][i] is the dtype of (a + b) for b in DTYPES order
+DTYPES = ("bool", "uint8", "int8", "int16", "int32", "int64", "float16", "float32", "float64")
+PAIRS = {
+    'bool': ('bool', 'uint8', 'int8', 'int16', 'int32', 'int64', 'float16', 'float32', 'float64'),
+    'uint8': ('uint8', 'uint8', 'int16', 'int16', 'int32', 'int64', 'float16', 'float32', 'float64'),
+    'int8': ('int8', 'int16', 'int8', 'int16', 'int32', 'int64', 'float16', 'float32', 'float64'),
+    'int16': ('int16', 'int16', 'int16', 'int16', 'int32', 'int64', 'float16', 'float32', 'float64'),
+    'int32': ('int32', 'int32', 'int32', 'int32', 'int32', 'int64', 'float16', 'float32', 'float64'),
+    'int64': ('int64', 'int64', 'int64', 'int64', 'int64', 'int64', 'float16', 'float32', 'float64'),
+    'float16': ('float16', 'float16', 'float16', 'float16', 'float16', 'float16', 'float16', 'float32', 'float64'),  # noqa: E501
+    'float32': ('float32', 'float32', 'float32', 'float32', 'float32', 'float32', 'float32', 'float32', 'float64'),  # noqa: E501
+    'float64': ('float64', 'float64', 'float64', 'float64', 'float64', 'float64', 'float64', 'float64', 'float64'),  # noqa: E501
+}
+# tensor * True, * 2, * 2.5
+WITH_NUMBERS = {
+    'bool': ('bool', 'int64', 'float32'),
+    'uint8': ('uint8', 'uint8', 'float32'),
+    'int8': ('int8', 'int8', 'float32'),
+    'int16': ('int16', 'int16', 'float32'),
+    'int32': ('int32', 'int32', 'float32'),
+    'int64': ('int64', 'int64', 'float32'),
+    'float16': ('float16', 'float16', 'float16'),
+    'float32': ('float32', 'float32', 'float32'),
+    'float64': ('float64', 'float64', 'float64'),
+}
+# tensor * 0-d tensors of bool, int64, float64
+WITH_ZERO_DIM = {
+    'bool': ('bool', 'int64', 'float64'),
+    'uint8': ('uint8', 'uint8', 'float64'),
+    'int8': ('int8', 'int8', 'float64'),
+    'int16': ('int16', 'int16', 'float64'),
+    'int32': ('int32', 'int32', 'float64'),
+    'int64': ('int64', 'int64', 'float64'),
+    'float16': ('float16', 'float16', 'float16'),
+    'float32': ('float32', 'float32', 'float32'),
+    'float64': ('float64', 'float64', 'float64'),
+}
+# tensor / tensor of the same dtype
+TRUE_DIVIDE = {
+    'bool': 'float32',
+    'uint8': 'float32',
+    'int8': 'float32',
+    'int16': 'float32',
+    'int32': 'float32',
+    'int64': 'float32',
+    'float16': 'float16',
+    'float32': 'float32',
+    'float64': 'float64',
+}
+# fmt: on

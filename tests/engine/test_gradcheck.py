@@ -1,0 +1,249 @@
+"""Finite-difference checks in float64 of every differentiable op, on random shapes with broadcasting.
+
+Each case draws inputs with hypothesis, runs the op on engine tensors, back-propagates a fixed random
+weighting of the output, and compares every input's ``.grad`` with central differences of the same
+weighted sum. The differences never touch autograd, so they are an independent answer.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import engine as torch
+from engine.function import Function
+from engine.functions import (
+    linalg,
+    loss,
+    pointwise,
+    power,
+    reduction,
+    reduction_extra,
+    shape,
+    unary,
+    unary_extra,
+)
+from engine.nn import functional as F
+from tests.engine import gradcheck_cases as c
+
+STEP = 1e-6  # central-difference step in float64: truncation ~1e-12, rounding ~1e-10
+RTOL, ATOL = 1e-5, 1e-7
+COARSE = {"step": 1e-2, "rtol": 1e-4, "atol": 1e-5}  # for ops that pass through float32 (rounding ~1e-7)
+EXAMPLES = 25  # hypothesis examples per op: ~100 ops stay within a few seconds
+
+CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
+    # arithmetic (pointwise.py)
+    "AddBackward0": c.binary(lambda a, b: a + b),
+    "AddBackward0 alpha": c.binary(lambda a, b: torch.add(a, b, alpha=-2.5)),
+    "SubBackward0": c.binary(lambda a, b: a - b),
+    "SubBackward0 alpha": c.binary(lambda a, b: a.sub(b, alpha=0.5)),
+    "RsubBackward1": c.with_scalar(lambda x, s: s - x),
+    "MulBackward0": c.binary(lambda a, b: a * b),
+    "MulBackward0 number": c.with_scalar(lambda x, s: s * x),
+    "DivBackward0": c.binary(lambda a, b: a / b, second_low=0.5),
+    "ReciprocalBackward0": c.with_scalar(lambda x, s: s / x, low=0.5),
+    "PowBackward0": c.with_scalar(lambda x, s: x**s, low=0.5),
+    "PowBackward0 integer": c.unary(lambda x: x.pow(3)),
+    "PowBackward1": c.binary(lambda a, b: a**b, low=0.5),
+    "PowBackward2": c.with_scalar(lambda x, s: s**x),
+    "NegBackward0": c.unary(lambda x: -x),
+    # one-input functions (unary.py)
+    "AbsBackward0": c.unary(torch.abs, kink=True),
+    "ExpBackward0": c.unary(torch.exp),
+    "LogBackward0": c.unary(torch.log, low=0.2),
+    "SqrtBackward0": c.unary(torch.sqrt, low=0.2),
+    "SinBackward0": c.unary(torch.sin),
+    "CosBackward0": c.unary(torch.cos),
+    "TanhBackward0": c.unary(torch.tanh),
+    "SigmoidBackward0": c.unary(torch.sigmoid),
+    "ReluBackward0": c.unary(torch.relu, kink=True),
+    "LeakyReluBackward0": c.unary(lambda x: F.leaky_relu(x, 0.2), kink=True),
+    "SoftplusBackward0": c.unary(F.softplus),
+    "SiluBackward0": c.unary(F.silu),
+    "ClampBackward1": c.unary(lambda x: x.clamp(-1.0, 1.0)),
+    "ClampBackward1 min": c.unary(lambda x: torch.clamp(x, min=0.5)),
+    "CloneBackward0": c.unary(lambda x: x.clone()),
+    "ToCopyBackward0": (c.unary(lambda x: x.float() * 3), COARSE),
+    "MaximumBackward0": c.maximum_of(torch.maximum),
+    "MinimumBackward0": c.maximum_of(torch.minimum),
+    "WhereBackward0": c.where,
+    # more one-input functions (unary_extra.py)
+    "TanBackward0": c.unary(torch.tan, -1.0, 1.0),
+    "AsinBackward0": c.unary(torch.asin, -0.9, 0.9),
+    "AcosBackward0": c.unary(torch.acos, -0.9, 0.9),
+    "AtanBackward0": c.unary(torch.atan),
+    "SinhBackward0": c.unary(torch.sinh),
+    "CoshBackward0": c.unary(torch.cosh),
+    "Log2Backward0": c.unary(torch.log2, low=0.2),
+    "Log10Backward0": c.unary(torch.log10, low=0.2),
+    "Log1PBackward0": c.unary(torch.log1p, low=-0.5),
+    "Expm1Backward0": c.unary(torch.expm1),
+    "RsqrtBackward0": c.unary(torch.rsqrt, low=0.2),
+    "CeilBackward0": c.unary(torch.ceil),
+    "FloorBackward0": c.unary(torch.floor),
+    "RoundBackward0": c.unary(torch.round),
+    "TruncBackward0": c.unary(torch.trunc),
+    "SignBackward0": c.unary(torch.sign, kink=True),
+    "FracBackward0": c.unary(torch.frac),
+    # reductions (reduction.py, reduction_extra.py)
+    "SumBackward0": c.whole(lambda x: x.sum()),
+    "SumBackward1": c.along_dim(lambda x, d, k: x.sum(d, keepdim=k)),
+    "SumBackward1 dims": c.whole(lambda x: x.sum(dim=tuple(range(x.dim())), keepdim=True)),
+    "MeanBackward0": c.whole(lambda x: x.mean()),
+    "MeanBackward1": c.along_dim(lambda x, d, k: x.mean(d, keepdim=k)),
+    "MaxBackward1": c.whole(lambda x: x.max(), c.distinct),
+    "MinBackward1": c.whole(lambda x: torch.min(x), c.distinct),
+    "MaxBackward0": c.along_dim(lambda x, d, k: x.max(d, keepdim=k).values, c.distinct),
+    "MinBackward0": c.along_dim(lambda x, d, k: torch.min(x, d, k)[0], c.distinct),
+    "AmaxBackward0": c.along_dim(lambda x, d, k: torch.amax(x, d, k), c.distinct),
+    "LinalgVectorNormBackward0": c.whole(lambda x: x.norm(), c.away_from_zero),
+    "LinalgVectorNormBackward0 dim": c.along_dim(lambda x, d, k: x.norm(dim=d, keepdim=k), c.away_from_zero),
+    "VarBackward0": c.along_dim(lambda x, d, k: x.var(d, keepdim=k), min_side=2),
+    "VarBackward0 biased": c.whole(lambda x: x.var(unbiased=False)),
+    "StdBackward0": c.along_dim(lambda x, d, k: x.std(d, keepdim=k), min_side=2),
+    "StdBackward0 whole": c.whole(lambda x: torch.std(x), min_side=2),
+    "LogsumexpBackward0": c.along_dim(lambda x, d, k: torch.logsumexp(x, d, k)),
+    "SoftmaxBackward0": c.with_dim(torch.softmax),
+    "LogSoftmaxBackward0": c.with_dim(lambda x, d: x.log_softmax(d)),
+    "ProdBackward0": c.whole(lambda x: x.prod()),
+    "ProdBackward1": c.along_dim(lambda x, d, k: x.prod(d, keepdim=k)),
+    "CumsumBackward0": c.with_dim(torch.cumsum),
+    "SortBackward0": c.with_dim(lambda x, d: x.sort(d).values),
+    "SortBackward0 descending": c.with_dim(lambda x, d: torch.sort(x, d, descending=True).values),
+    "TopkBackward0": c.with_dim(lambda x, d: x.topk(1, d).values),
+    "TopkBackward0 smallest": c.with_dim(lambda x, d: torch.topk(x, 1, d, largest=False).values),
+    "MaskedFillBackward0": c.unary(lambda x: x.masked_fill(x > 0.5, 0.0)),
+    # moving elements (shape.py)
+    "ViewBackward0": c.unary(lambda x: x.view(-1)),
+    "UnsafeViewBackward0": c.reshape_noncontiguous,
+    "PermuteBackward0": c.permute,
+    "PermuteBackward0 T": c.unary(lambda x: x.T),
+    "TransposeBackward0": c.transpose,
+    "TBackward0": c.unary(lambda x: x.t(), max_dims=2),
+    "SqueezeBackward0": c.unary(lambda x: x.unsqueeze(0).squeeze()),
+    "SqueezeBackward1": c.squeeze_dim,
+    "UnsqueezeBackward0": c.with_dim(torch.unsqueeze, extra=1),
+    "ExpandBackward0": c.expand,
+    "RepeatBackward0": c.repeat,
+    "FlipBackward0": c.with_dim(lambda x, d: x.flip(d)),
+    "FlipBackward0 dims": c.unary(lambda x: torch.flip(x, tuple(range(x.dim())))),
+    "SelectBackward0": c.index_case(c.select_index),
+    "SliceBackward0": c.index_case(c.slice_index),
+    "IndexBackward0": c.index_case(c.gather_index),
+    "IndexBackward0 mask": c.index_case(c.mask_index),
+    "SplitBackward0": c.split,
+    "CatBackward0": c.cat,
+    "StackBackward0": c.stack,
+    "CopySlices": c.copy_slices,
+    # products (linalg.py)
+    "MmBackward0": c.fixed(c.matrices(c.mm_shapes), torch.mm),
+    "MvBackward0": c.fixed(c.matrices(c.mv_shapes), torch.matmul),
+    "SqueezeBackward4": c.fixed(c.matrices(c.vm_shapes), torch.matmul),
+    "DotBackward0": c.fixed(c.matrices(c.dot_shapes), torch.dot),
+    "BmmBackward0": c.fixed(c.matrices(c.bmm_shapes), torch.matmul),
+    "AddmmBackward0": c.fixed(c.matrices(c.addmm_shapes), torch.addmm),
+    "AddmmBackward0 linear": c.fixed(c.matrices(c.mm_shapes), lambda x, w: F.linear(x, w.t(), w[0] * 2)),
+    # losses (loss.py)
+    "MseLossBackward0": c.loss_pair(F.mse_loss, differentiate_target=True),
+    "MseLossBackward0 sum": c.loss_pair(
+        lambda p, t: F.mse_loss(p, t, reduction="sum"), differentiate_target=True
+    ),
+    "MseLossBackward0 none": c.loss_pair(lambda p, t: F.mse_loss(p, t, reduction="none")),
+    "BinaryCrossEntropyBackward0": c.loss_pair(F.binary_cross_entropy, 0.05, 0.95, 0.0, 1.0),
+    "BinaryCrossEntropyWithLogitsBackward0": c.loss_pair(
+        F.binary_cross_entropy_with_logits, target_low=0.0, target_high=1.0
+    ),
+    "BinaryCrossEntropyWithLogitsBackward0 pos_weight": c.loss_pair(
+        lambda x, t: F.binary_cross_entropy_with_logits(
+            x, t, pos_weight=torch.tensor(3.0, dtype=torch.float64)
+        ),
+        target_low=0.0,
+        target_high=1.0,
+    ),
+    "NllLossBackward0": c.nll,
+    "NllLossBackward0 cross_entropy": c.cross_entropy,
+}
+
+
+def _node_names(output: torch.Tensor) -> set[str]:
+    """Class names of every node in the graph behind ``output``."""
+    names, stack, seen = set(), [output.grad_fn], set()
+    while stack:
+        node = stack.pop()
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
+        names.add(node.name())
+        stack.extend(child for child, _ in node.next_functions)
+    return names
+
+
+def _weighted_sum(function, arrays: list[np.ndarray], weights: np.ndarray) -> float:
+    with torch.no_grad():
+        out = function(*[torch.tensor(a, dtype=torch.float64) for a in arrays])
+    return float(np.sum(out.numpy().astype(np.float64) * weights))
+
+
+def _finite_differences(function, arrays: list[np.ndarray], weights: np.ndarray, step: float) -> list:
+    gradients = []
+    for position, array in enumerate(arrays):
+        gradient = np.zeros_like(array)
+        for index in np.ndindex(array.shape):
+            shifted = [a.copy() for a in arrays]
+            shifted[position][index] = array[index] + step
+            above = _weighted_sum(function, shifted, weights)
+            shifted[position][index] = array[index] - step
+            below = _weighted_sum(function, shifted, weights)
+            gradient[index] = (above - below) / (2 * step)
+        gradients.append(gradient)
+    return gradients
+
+
+def check_gradients(
+    name: str, arrays: list[np.ndarray], function, step: float = STEP, rtol: float = RTOL, atol: float = ATOL
+) -> None:
+    """Autograd's gradients of a weighted sum of ``function``'s output equal central differences."""
+    leaves = [torch.tensor(a, dtype=torch.float64, requires_grad=True) for a in arrays]
+    out = function(*leaves)
+    assert name in _node_names(out), f"{name} not recorded; graph has {_node_names(out)}"
+    weights = np.random.default_rng(0).uniform(0.5, 1.5, out.shape)
+    (out * torch.tensor(weights, dtype=out.dtype)).sum().backward()
+    expected = _finite_differences(function, arrays, weights, step)
+    for leaf, numeric in zip(leaves, expected, strict=True):
+        analytic = np.zeros_like(numeric) if leaf.grad is None else leaf.grad.numpy()
+        assert analytic.shape == numeric.shape and analytic.dtype == np.float64
+        np.testing.assert_allclose(analytic, numeric, rtol=rtol, atol=atol, equal_nan=False)
+
+
+@pytest.mark.filterwarnings("ignore:The use of `x.T`", "ignore:Tensor.T is deprecated")
+@pytest.mark.parametrize("case", sorted(CASES))
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=True)
+@given(data=st.data())
+def test_gradient_matches_finite_differences(case, data):
+    entry = CASES[case]
+    draw, tolerances = entry if isinstance(entry, tuple) else (entry, {})
+    arrays, function = draw(data)
+    arrays = [np.array(a, dtype=np.float64) for a in arrays]
+    check_gradients(case.split()[0], arrays, function, **tolerances)
+
+
+def test_every_differentiable_op_has_a_gradient_check():
+    modules = (pointwise, power, unary, unary_extra, reduction, reduction_extra, shape, linalg, loss)
+    ops = {
+        name
+        for module in modules
+        for name, member in inspect.getmembers(module, inspect.isclass)
+        if issubclass(member, Function) and member.__module__ == module.__name__ and not name.startswith("_")
+    }
+    checked = {case.split()[0] for case in CASES}
+    assert ops - checked == set()
+
+
+def test_product_gradient_is_exact_with_a_zero_factor():
+    x = torch.tensor([2.0, 0.0, 3.0], requires_grad=True)
+    x.prod().backward()
+    assert x.grad.tolist() == [0.0, 6.0, 0.0]  # each element's gradient is the product of the others

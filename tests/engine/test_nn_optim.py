@@ -1,0 +1,233 @@
+"""nn and optim against hand-worked numbers: modules, default init, losses and their gradients, SGD and Adam.
+
+Strings (reprs, error messages) were recorded from real PyTorch 2.13; numbers are worked out by hand in the
+comments beside them.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+import engine as torch
+from engine import nn
+
+LINEAR_SAMPLES = 4000  # weights drawn to see the init bound reached (within 1%) and not exceeded
+
+
+class TwoLayer(nn.Module):
+    def __init__(self) -> None:
+        super().__init__()
+        self.body = nn.Sequential(nn.Linear(2, 3), nn.Tanh())
+        self.head = nn.Linear(3, 1, bias=False)
+        self.scale = nn.Parameter(torch.ones(1))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.head(self.body(x)) * self.scale
+
+
+TWO_LAYER_REPR = """TwoLayer(
+  (body): Sequential(
+    (0): Linear(in_features=2, out_features=3, bias=True)
+    (1): Tanh()
+  )
+  (head): Linear(in_features=3, out_features=1, bias=False)
+)"""
+
+
+def _parameter(*values: float) -> nn.Parameter:
+    return nn.Parameter(torch.tensor(list(values), dtype=torch.float64))
+
+
+# -- modules --------------------------------------------------------------------------------------
+def test_module_repr_matches_pytorch():
+    assert repr(TwoLayer()) == TWO_LAYER_REPR
+    assert [repr(m) for m in (nn.MSELoss(), nn.ReLU(), nn.Flatten(), nn.Softmax(dim=1), nn.Dropout())] == [
+        "MSELoss()",
+        "ReLU()",
+        "Flatten(start_dim=1, end_dim=-1)",
+        "Softmax(dim=1)",
+        "Dropout(p=0.5, inplace=False)",
+    ]
+    assert (
+        repr(nn.Parameter(torch.tensor([1.0, 2.0])))
+        == "Parameter containing:\ntensor([1., 2.], requires_grad=True)"
+    )
+
+
+def test_parameters_are_listed_own_first_then_by_child():
+    model = TwoLayer()
+    names = [name for name, _ in model.named_parameters()]
+    assert names == ["scale", "body.0.weight", "body.0.bias", "head.weight"]
+    assert [p.shape for p in model.parameters()] == [(1,), (3, 2), (3,), (1, 3)]
+    assert list(model.state_dict()) == names
+
+
+def test_state_dict_round_trip_and_pytorchs_errors():
+    model = nn.Linear(2, 1)
+    result = model.load_state_dict({"weight": torch.tensor([[1.0, -1.0]]), "bias": torch.tensor([0.5])})
+    assert repr(result) == "<All keys matched successfully>"
+    assert model(torch.tensor([[3.0, 1.0]])).item() == 2.5  # 3 - 1 + 0.5
+    with pytest.raises(RuntimeError) as missing:
+        model.load_state_dict({"weight": torch.ones(1, 2)})
+    assert (
+        str(missing.value)
+        == 'Error(s) in loading state_dict for Linear:\n\tMissing key(s) in state_dict: "bias". '
+    )
+    with pytest.raises(RuntimeError) as mismatch:
+        model.load_state_dict({"weight": torch.ones(2, 2), "bias": torch.ones(1)})
+    assert str(mismatch.value) == (
+        "Error(s) in loading state_dict for Linear:\n\tsize mismatch for weight: copying a param with shape "
+        "torch.Size([2, 2]) from checkpoint, the shape in current model is torch.Size([1, 2])."
+    )
+    partial = model.load_state_dict({"weight": torch.ones(1, 2)}, strict=False)
+    assert (partial.missing_keys, partial.unexpected_keys) == (["bias"], [])
+
+
+def test_zero_grad_and_train_eval_reach_every_child():
+    model = TwoLayer()
+    model(torch.ones(4, 2)).sum().backward()
+    assert all(p.grad is not None for p in model.parameters())
+    model.zero_grad(set_to_none=False)
+    assert all(p.grad.abs().sum().item() == 0 for p in model.parameters())
+    model.zero_grad()
+    assert all(p.grad is None for p in model.parameters())
+    model.eval()
+    assert not any(m.training for m in model.modules())
+    model.train()
+    assert all(m.training for m in model.modules())
+
+
+def test_linear_default_init_is_uniform_within_one_over_root_fan_in():
+    torch.manual_seed(0)
+    layer = nn.Linear(16, LINEAR_SAMPLES)
+    bound = 1 / math.sqrt(16)  # 0.25, PyTorch's kaiming_uniform_(a=√5) bound and its bias bound
+    for values in (layer.weight, layer.bias):
+        largest = values.detach().abs().max().item()
+        assert bound * 0.99 < largest <= bound
+        assert values.detach().std().item() == pytest.approx(bound / math.sqrt(3), rel=0.05)  # U(-b, b): b/√3
+
+
+def test_sequential_calls_in_order_and_indexes_like_a_list():
+    first, second = nn.Linear(1, 1), nn.Linear(1, 1)
+    first.load_state_dict({"weight": torch.tensor([[2.0]]), "bias": torch.tensor([1.0])})
+    second.load_state_dict({"weight": torch.tensor([[-3.0]]), "bias": torch.tensor([0.5])})
+    model = nn.Sequential(first, nn.ReLU(), second)
+    assert model(torch.tensor([[1.5]])).item() == -11.5  # relu(2·1.5 + 1) = 4; -3·4 + 0.5
+    assert len(model) == 3 and model[0] is first and isinstance(model[1], nn.ReLU)
+
+
+# -- losses: value and gradient -------------------------------------------------------------------
+def _loss_and_grad(loss_fn, prediction: list, target: torch.Tensor) -> tuple[float, list]:
+    x = torch.tensor(prediction, dtype=torch.float64, requires_grad=True)
+    loss = loss_fn(x, target)
+    loss.backward()
+    return loss.item(), x.grad.tolist()
+
+
+@pytest.mark.parametrize(
+    "loss_fn, prediction, target, value, gradient",
+    [
+        # diffs 1, 0, -2: mean of squares 5/3; gradient 2·diff/3
+        (nn.MSELoss(), [1.0, 2.0, 3.0], [0.0, 2.0, 5.0], 5 / 3, [2 / 3, 0.0, -4 / 3]),
+        (nn.MSELoss(reduction="sum"), [1.0, 2.0, 3.0], [0.0, 2.0, 5.0], 5.0, [2.0, 0.0, -4.0]),
+        # diffs 1, -1, -2: mean |diff| 4/3; gradient sign(diff)/3
+        (nn.L1Loss(), [1.0, 2.0, 3.0], [0.0, 3.0, 5.0], 4 / 3, [1 / 3, -1 / 3, -1 / 3]),
+        # -(ln 0.8 + ln 0.75)/2; gradient (p - y)/(p(1-p))/2
+        (nn.BCELoss(), [0.8, 0.25], [1.0, 0.0], -(math.log(0.8) + math.log(0.75)) / 2, [-0.625, 2 / 3]),
+        # σ(0) = 1/2, σ(ln 3) = 3/4: -(ln ½ + ln ¼)/2; gradient (σ - y)/2
+        (nn.BCEWithLogitsLoss(), [0.0, math.log(3)], [1.0, 0.0], 1.5 * math.log(2), [-0.25, 0.375]),
+    ],
+    ids=["mse", "mse-sum", "l1", "bce", "bce-logits"],
+)
+def test_loss_value_and_gradient_match_hand_worked_numbers(loss_fn, prediction, target, value, gradient):
+    got_value, got_gradient = _loss_and_grad(loss_fn, prediction, torch.tensor(target, dtype=torch.float64))
+    assert got_value == pytest.approx(value, rel=1e-12)
+    assert got_gradient == pytest.approx(gradient, rel=1e-12)
+
+
+def test_cross_entropy_value_and_gradient_match_hand_worked_numbers():
+    # row 1: softmax(0, ln 2, 0) = (¼, ½, ¼), class 1 -> -ln ½; row 2: softmax(ln 2, 0, ln 2) = (.4, .2, .4),
+    # class 0 -> -ln .4; the mean halves each row's gradient softmax - one_hot
+    logits = [[0.0, math.log(2), 0.0], [math.log(2), 0.0, math.log(2)]]
+    value, gradient = _loss_and_grad(nn.CrossEntropyLoss(), logits, torch.tensor([1, 0]))
+    assert value == pytest.approx((math.log(2) - math.log(0.4)) / 2, rel=1e-12)
+    assert gradient == [pytest.approx(row, rel=1e-12) for row in ([0.125, -0.25, 0.125], [-0.3, 0.1, 0.2])]
+
+
+def test_nll_loss_picks_the_target_log_probabilities():
+    value, gradient = _loss_and_grad(nn.NLLLoss(), [[-1.0, -2.0], [-3.0, -4.0]], torch.tensor([1, 0]))
+    assert value == 2.5 and gradient == [[0.0, -0.5], [-0.5, 0.0]]  # (2 + 3)/2; -1/2 at each target
+
+
+# -- optimizers: one or two steps with given gradients ---------------------------------------------
+GRAD_ONE, GRAD_TWO = [0.5, 1.0], [-1.0, 0.5]
+
+
+def _steps(optimizer_class, gradients: list, **options) -> list:
+    param = _parameter(1.0, -2.0)
+    optimizer = optimizer_class([param], **options)
+    seen = []
+    for gradient in gradients:
+        param.grad = torch.tensor(gradient, dtype=torch.float64)
+        optimizer.step()
+        seen.append(param.tolist())
+    return seen
+
+
+@pytest.mark.parametrize(
+    "options, expected",
+    [
+        ({}, [[0.95, -2.1], [0.9, -2.2]]),  # p - 0.1·g
+        ({"weight_decay": 0.1}, [[0.94, -2.08], [0.8806, -2.1592]]),  # g + 0.1·p
+        ({"momentum": 0.9}, [[0.95, -2.1], [0.855, -2.29]]),  # buffer g, then 0.9·g + g = 1.9g
+        ({"momentum": 0.9, "dampening": 0.5}, [[0.95, -2.1], [0.88, -2.24]]),  # then 0.9·g + 0.5·g = 1.4g
+        (
+            {"momentum": 0.9, "nesterov": True},
+            [[0.905, -2.19], [0.7695, -2.461]],
+        ),  # g + 0.9·buffer: 1.9g, 2.71g
+        ({"maximize": True}, [[1.05, -1.9], [1.1, -1.8]]),  # p + 0.1·g
+    ],
+    ids=["plain", "weight-decay", "momentum", "dampening", "nesterov", "maximize"],
+)
+def test_sgd_steps_match_hand_computed_updates(options, expected):
+    got = _steps(torch.optim.SGD, [GRAD_ONE, GRAD_ONE], lr=0.1, **options)
+    assert got == [pytest.approx(step, rel=1e-12) for step in expected]
+
+
+def test_adam_steps_match_hand_computed_updates():
+    # step 1: m̂ = g, v̂ = g², so each weight moves lr·g/(|g| + ε) ≈ 0.1 against its gradient
+    # step 2, first weight: m = 0.9·0.05 - 0.1 = -0.055, v = 0.999·0.00025 + 0.001 = 0.00124975;
+    # m̂ = -0.055/0.19, v̂ = 0.00124975/0.001999; 0.9 - 0.1·m̂/(√v̂ + ε) = 0.93661035...
+    got = _steps(torch.optim.Adam, [GRAD_ONE, GRAD_TWO], lr=0.1)
+    assert got[0] == pytest.approx([1 - 0.1 * 0.5 / (0.5 + 1e-8), -2 - 0.1 * 1.0 / (1.0 + 1e-8)], rel=1e-12)
+    assert got[1] == pytest.approx([0.9366103542405654, -2.193217961701839], rel=1e-12)
+
+
+def test_adam_weight_decay_coupled_and_decoupled():
+    coupled = _steps(torch.optim.Adam, [GRAD_ONE, GRAD_TWO], lr=0.1, weight_decay=0.1)
+    decoupled = _steps(
+        torch.optim.Adam, [GRAD_ONE, GRAD_TWO], lr=0.1, weight_decay=0.1, decoupled_weight_decay=True
+    )
+    assert coupled[1] == pytest.approx([0.9252635194456061, -2.1883622761652832], rel=1e-12)
+    # decoupled (AdamW) first shrinks p by (1 - lr·wd) = 0.99, then takes Adam's step: 0.99 - 0.1 = 0.89
+    assert decoupled[0] == pytest.approx(
+        [0.99 - 0.1 * 0.5 / (0.5 + 1e-8), -1.98 - 0.1 / (1 + 1e-8)], rel=1e-12
+    )
+    assert decoupled[1] == pytest.approx([0.9177103542205653, -2.152417961711839], rel=1e-12)
+
+
+def test_optimizer_zero_grad_and_repr_match_pytorch():
+    param = _parameter(1.0)
+    optimizer = torch.optim.SGD([param], lr=0.01)
+    param.grad = torch.ones(1, dtype=torch.float64)
+    optimizer.zero_grad(set_to_none=False)
+    assert param.grad.tolist() == [0.0]
+    optimizer.zero_grad()
+    assert param.grad is None
+    assert repr(optimizer) == (
+        "SGD (\nParameter Group 0\n    dampening: 0\n    differentiable: False\n    foreach: None\n"
+        "    fused: None\n    lr: 0.01\n    maximize: False\n    momentum: 0\n    nesterov: False\n"
+        "    weight_decay: 0\n)"
+    )
