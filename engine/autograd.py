@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import re
+import threading
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -26,6 +28,7 @@ FREED_MESSAGE = (
     "graph a second time or if you need to access saved tensors after calling backward."
 )
 _sequence = itertools.count()
+_BACKWARD_SUFFIX = re.compile(r"Backward\d+$")
 
 
 def sequence_number() -> int:
@@ -50,9 +53,9 @@ class Node:
         saved = self.saved
         if saved is None:
             raise RuntimeError(FREED_MESSAGE)
-        for box, version, holder in self.saved_checks:
+        for box, version, holder, maker in self.saved_checks:
             if box[0] != version:
-                raise RuntimeError(_modified_message(holder, box[0], version))
+                raise RuntimeError(_modified_message(holder, maker, box[0], version))
         if self.saved_scalars:  # 0-d float arrays, read now as numpy scalars: same values, faster arithmetic
             if len(saved) == 1:
                 return (saved[0][()],)
@@ -96,14 +99,17 @@ class AccumulateGrad(Node):
         return ()
 
 
-def _modified_message(holder: object, now: int, expected: int) -> str:
+def _modified_message(holder: object, maker: Node | None, now: int, expected: int) -> str:
+    """PyTorch's words for a saved tensor changed in place; ``maker`` is the node that saved its output."""
     tensor = holder() if isinstance(holder, weakref.ref) else holder
     description = ""
     if tensor is not None:
+        maker = maker or tensor.grad_fn
         kind = {"float32": "Float", "float64": "Double", "float16": "Half"}.get(tensor.dtype.name, "")
         description = f"[torch.{kind}Tensor [{', '.join(map(str, tensor.shape))}]]"
-        if tensor.grad_fn is not None:
-            description += f", which is output 0 of {tensor.grad_fn.name().removesuffix('Backward0')},"
+        if maker is not None:
+            operation = _BACKWARD_SUFFIX.sub("", maker.name())  # MulBackward0 -> Mul
+            description += f", which is output 0 of {operation},"
     return (
         "one of the variables needed for gradient computation has been modified by an inplace "
         f"operation: {description} is at version {now}; expected version {expected} instead. Hint: "
@@ -112,23 +118,72 @@ def _modified_message(holder: object, now: int, expected: int) -> str:
     )
 
 
-# -- observing backward (for the graph view); costs one `is None` test per node when unused --------
-_observer: Callable | None = None
+# -- observing the graph (for the graph view); costs nothing measurable when unused --------------
+_observers = threading.local()  # this thread's callbacks, by kind: "backward", "backward_start", "forward"
+forward_watchers = 0  # observe_forward blocks open in any thread: Function.record tests this first
+_watchers_lock = threading.Lock()
 
 
 @contextmanager
-def observe_backward(callback: Callable) -> Iterator[None]:
-    """Call ``callback(node, grad_in, grads_out)`` for every node backward runs, in order.
-
-    ``grads_out`` pairs with ``node.next_functions``; for an ``AccumulateGrad`` it is empty and
-    the leaf's ``.grad`` has just been updated.
-    """
-    global _observer
-    previous, _observer = _observer, callback
+def _observing(kind: str, callback: Callable) -> Iterator[None]:
+    """Add ``callback`` to this thread's callbacks of ``kind`` for the block (blocks nest)."""
+    slot = _observers.__dict__
+    previous = slot.get(kind, ())
+    slot[kind] = (*previous, callback)
     try:
         yield
     finally:
-        _observer = previous
+        slot[kind] = previous
+
+
+@contextmanager
+def observe_backward(callback: Callable, on_start: Callable | None = None) -> Iterator[None]:
+    """Call ``callback(node, grad_in, grads_out)`` for every node backward runs in this thread, in order.
+
+    ``grads_out`` pairs with ``node.next_functions`` (before being summed back to the inputs' shapes);
+    for an ``AccumulateGrad`` it is empty and the leaf's ``.grad`` has just been updated.
+    ``on_start()`` is called when a backward pass begins.
+    """
+    with _observing("backward", callback):
+        if on_start is None:
+            yield
+        else:
+            with _observing("backward_start", on_start):
+                yield
+
+
+@contextmanager
+def observe_forward(callback: Callable) -> Iterator[None]:
+    """Call ``callback(node, inputs, result)`` for every node recorded in this thread, as it is recorded."""
+    global forward_watchers
+    with _watchers_lock:
+        forward_watchers += 1
+    try:
+        with _observing("forward", callback):
+            yield
+    finally:
+        with _watchers_lock:
+            forward_watchers -= 1
+
+
+def notify_forward(node: Node, inputs: tuple, result: object) -> None:
+    """Tell this thread's forward observers about a node just recorded."""
+    for callback in _observers.__dict__.get("forward", ()):
+        callback(node, inputs, result)
+
+
+def _notify_backward(callbacks: tuple) -> Callable | None:
+    """One observer call for the backward loop, or None when nobody watches."""
+    if not callbacks:
+        return None
+    if len(callbacks) == 1:
+        return callbacks[0]
+
+    def notify_all(node: Node, grad_in: np.ndarray, grads_out: Sequence) -> None:
+        for callback in callbacks:
+            callback(node, grad_in, grads_out)
+
+    return notify_all
 
 
 # -- the backward pass --------------------------------------------------------------------------
@@ -188,6 +243,11 @@ def run_backward(
     costs no heap traffic and the order is unchanged. With ``capture`` (autograd.grad), the gradients
     arriving at those nodes are stored there instead of being accumulated into leaves.
     """
+    watchers = _observers.__dict__
+    for on_start in watchers.get("backward_start", ()):
+        on_start()
+    observer = _notify_backward(watchers.get("backward", ()))
+    order = itertools.count()  # ties in the ready queue (leaves' AccumulateGrad) go first-come, first-served
     buffers: dict[Node, np.ndarray] = {}
     ready: list = []
     if len(roots) == 1:  # one root: nothing leads into it, so it runs first
@@ -197,7 +257,7 @@ def run_backward(
         dependencies = _count_dependencies([node for node, _ in roots])
         for node, grad in roots:
             buffers[node] = buffers[node] + grad if node in buffers else grad
-        ready = [(-node.seq, id(node), node) for node in buffers if dependencies.get(node, 0) == 0]
+        ready = [(-node.seq, next(order), node) for node in buffers if dependencies.get(node, 0) == 0]
         heapq.heapify(ready)
         if not ready:
             return
@@ -207,7 +267,7 @@ def run_backward(
     previous = state.get("enabled", True)
     state["enabled"] = False
     try:
-        _propagate(node, grad, ready, buffers, dependencies, retain_graph, capture)
+        _propagate(node, grad, ready, buffers, dependencies, retain_graph, capture, observer, order)
     finally:
         state["enabled"] = previous
 
@@ -220,9 +280,10 @@ def _propagate(
     dependencies: dict,
     retain_graph: bool,
     capture: dict | None,
+    observer: Callable | None,
+    order: Iterator[int],
 ) -> None:
     """The backward loop: run ``node``, hand each input its gradient, pick the next ready node."""
-    observer = _observer
     while True:
         grads: Sequence = ()
         if grad is not None:
@@ -238,7 +299,7 @@ def _propagate(
                     node.release()
                 if observer is not None:
                     observer(node, grad, grads)
-        next_node = next_grad = None
+        next_node = next_grad = next_key = None
         count = len(grads)
         index = -1
         for child, _ in node.next_functions:
@@ -259,17 +320,17 @@ def _propagate(
                     buffers[child] = child_grad
             if remaining == 0:
                 if next_node is None:
-                    next_node = child
+                    next_node, next_key = child, next(order)
                     next_grad = child_grad if child_grad is not None else buffers.pop(child, None)
                 else:
-                    heappush(ready, (-child.seq, id(child), child))
+                    heappush(ready, (-child.seq, next(order), child))
         if next_node is not None and not ready:  # the only ready node: it runs next, no heap needed
             node, grad = next_node, next_grad
             continue
         if next_node is not None:
             if next_grad is not None:
                 buffers[next_node] = next_grad
-            node = heappushpop(ready, (-next_node.seq, id(next_node), next_node))[2]
+            node = heappushpop(ready, (-next_node.seq, next_key, next_node))[2]
         elif ready:
             node = heappop(ready)[2]
         else:

@@ -44,11 +44,15 @@ def _zero_dim_floats(values: tuple) -> bool:
 
 
 def _version_check(source: Any) -> tuple | None:
-    """What ``saved_data`` compares later: the source's version box, its version now, and the source."""
+    """What ``saved_data`` compares later: the source's version box, its version now and the source.
+
+    The fourth field names the op for the error message: None for an input (PyTorch names the op
+    that made it last), the node itself for a saved output (PyTorch names the op that saved it).
+    """
     if not isinstance(source, Tensor):
         return None
     box = source._version_box
-    return (box, box[0], source)
+    return (box, box[0], source, None)
 
 
 class Function(autograd.Node):
@@ -108,13 +112,15 @@ class Function(autograd.Node):
                 self.saved_scalars = True
         result._requires_grad = True
         result.grad_fn = self
+        if autograd.forward_watchers:  # someone is drawing the graph (in some thread)
+            autograd.notify_forward(self, inputs, result)
 
     def _save(self, saves: tuple[int, ...], inputs: tuple, arrays: list, result: Tensor) -> None:
         """Keep what backward reads, with versions to detect later in-place changes of the sources."""
         if not saves:  # only the result (exp, tanh, sigmoid ...): weakly held, as it holds this node
             box = result._version_box
             self.saved = (result._data,)
-            self.saved_checks = ((box, box[0], _weak_reference(result)),)
+            self.saved_checks = ((box, box[0], _weak_reference(result), self),)
             return
         if len(saves) == 1 and not self.saves_output:  # one input (log, pow, sin ...)
             (index,) = saves
@@ -139,7 +145,7 @@ class Function(autograd.Node):
         if self.saves_output:
             saved.append(result._data)
             box = result._version_box
-            checks.append((box, box[0], _weak_reference(result)))
+            checks.append((box, box[0], _weak_reference(result), self))
         self.saved = tuple(saved)
         self.saved_checks = tuple(checks)
 

@@ -38,12 +38,12 @@ def _save_as_in_place(node: Any, a: Tensor, result: Tensor) -> None:
     version 2; expected version 1").
     """
     checks = []
-    for box, version, holder in node.saved_checks:
+    for box, version, holder, maker in node.saved_checks:
         if box is a._version_box:
             continue
         if box is result._version_box:
             box, version, holder = a._version_box, a._version_box[0], a
-        checks.append((box, version, holder))
+        checks.append((box, version, holder, maker))
     node.saved_checks = tuple(checks)
 
 

@@ -32,25 +32,10 @@ class Recorded:
     line: int | None
 
 
-_active: list[ForwardRecorder] = []
-_plain_record = Function.record
-
-
-def _record_and_remember(node: Function, inputs: tuple, arrays: list, result: Any) -> None:
-    """``Function.record`` followed by a note to every active ForwardRecorder."""
-    _plain_record(node, inputs, arrays, result)
-    thread = threading.get_ident()
-    for recorder in _active:
-        if recorder.thread == thread:  # another thread's operations are not this run's
-            recorder.remember(node, inputs, result)
-
-
 class ForwardRecorder:
-    """Context manager: while active, every recorded node is remembered with its inputs and result.
-
-    The engine has no forward observer yet, so entering installs a wrapper around ``Function.record``
-    and leaving the last recorder removes it (no cost when no recorder is active). Set ``line`` before
-    each statement so that nodes carry the line that made them.
+    """Context manager: while active, every node this thread records is remembered with its inputs
+    and result (through ``engine.autograd.observe_forward``). Set ``line`` before each statement so
+    that nodes carry the line that made them.
     """
 
     def __init__(self) -> None:
@@ -62,15 +47,12 @@ class ForwardRecorder:
 
     def __enter__(self) -> ForwardRecorder:
         self.thread = threading.get_ident()
-        if not _active:
-            Function.record = _record_and_remember
-        _active.append(self)
+        self._context = autograd.observe_forward(self.remember)
+        self._context.__enter__()
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        _active.remove(self)
-        if not _active:
-            Function.record = _plain_record
+        self._context.__exit__(*exc_info)
 
     def remember(self, node: Function, inputs: tuple, result: Any) -> None:
         """Note ``node``: ordinals first for its unseen inputs, then for the node itself."""
@@ -127,18 +109,16 @@ class Step:
 class BackwardRecorder:
     """Context manager around ``observe_backward``: the ordered steps of the latest backward pass.
 
-    A new pass starts when a node is seen whose sequence number is not below the previous one's
-    (backward visits nodes latest-first), or when ``new_pass()`` is called.
+    The engine announces each pass as it starts; ``new_pass()`` is what that announcement calls.
     """
 
     def __init__(self) -> None:
         self.steps: list[Step] = []
         self.passes = 0
-        self._last_seq: float | None = None
         self._context: Any = None
 
     def __enter__(self) -> BackwardRecorder:
-        self._context = autograd.observe_backward(self._observe)
+        self._context = autograd.observe_backward(self._observe, on_start=self.new_pass)
         self._context.__enter__()
         return self
 
@@ -149,19 +129,11 @@ class BackwardRecorder:
         """Forget the steps seen so far: the next node starts a new backward pass."""
         self.steps = []
         self.passes += 1
-        self._last_seq = None
 
     def _observe(self, node: autograd.Node, grad_in: np.ndarray, grads_out: tuple) -> None:
         if isinstance(node, autograd.AccumulateGrad):
-            if self._last_seq is None and not self.steps:
-                self.new_pass()
             self.steps.append(_accumulation(node, grad_in))
             return
-        if self._last_seq is not None and node.seq >= self._last_seq:
-            self.new_pass()
-        elif self._last_seq is None and not self.steps:
-            self.new_pass()
-        self._last_seq = node.seq
         fitted = tuple(
             None if grad is None or meta is None else autograd._fit_to_input(np.asarray(grad), meta)
             for grad, meta in zip(grads_out, node.input_meta, strict=False)

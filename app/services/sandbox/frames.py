@@ -147,7 +147,6 @@ class FrameRecorder:
         self, call: Callable[[], Any], root: Any, line: int, namespace: Mapping[str, Any]
     ) -> Any:
         """Run one ``backward()`` call, then record its frame (within the frame budget)."""
-        self.backward.new_pass()
         result = call()
         self.backward_calls += 1
         if isinstance(root, engine.Tensor) and root.numel() == 1:

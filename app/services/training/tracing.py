@@ -1,24 +1,20 @@
 """The graph trace (``engine.trace``) of a training step, for snapshots and phase steps of small models.
 
 Only the backward pass is recorded (``BackwardRecorder``): trace ids then follow the nodes' creation order
-within the step, so the same run gives the same trace. The engine's backward observer is one per process,
-so traced backward passes take a lock: two runs never record at the same time.
+within the step, so the same run gives the same trace. The engine's observers are per thread, so runs in
+other threads never show up in this one's recording.
 """
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 import engine as torch
 from engine.trace import BackwardRecorder, trace
 
-_observer_lock = threading.Lock()
-
-
 def recorded_backward(loss: torch.Tensor) -> BackwardRecorder:
     """``loss.backward()``, keeping the gradient that reached each node."""
-    with _observer_lock, BackwardRecorder() as steps:
+    with BackwardRecorder() as steps:
         loss.backward()
     return steps
 
