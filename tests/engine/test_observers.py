@@ -1,4 +1,4 @@
-"""The engine's graph observers: per thread, nestable, told when a pass starts; and a stable backward order."""
+"""The engine's graph observers (per thread, nestable, told when a pass starts) and its backward order."""
 
 import threading
 
@@ -46,7 +46,10 @@ def test_backward_observer_sees_only_its_own_threads_passes():
         (x * 3).backward()
         other_done.set()
 
-    with autograd.observe_backward(lambda node, *_: seen.append(node.name()), on_start=lambda: started.append(1)):
+    def note(node, *_):
+        seen.append(node.name())
+
+    with autograd.observe_backward(note, on_start=lambda: started.append(1)):
         worker = threading.Thread(target=other_thread)
         worker.start()
         worker.join()

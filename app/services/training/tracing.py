@@ -12,6 +12,7 @@ from typing import Any
 import engine as torch
 from engine.trace import BackwardRecorder, trace
 
+
 def recorded_backward(loss: torch.Tensor) -> BackwardRecorder:
     """``loss.backward()``, keeping the gradient that reached each node."""
     with BackwardRecorder() as steps:
