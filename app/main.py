@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from app import config, errors
-from app.routers import docs, examples, graph, health, pages, run, train
+from app.routers import docs, examples, graph, health, pages, run, run_stream, train
 from app.services import sandbox
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
@@ -40,6 +40,7 @@ app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
 app.include_router(pages.router)
 app.include_router(run.router)
+app.include_router(run_stream.router)
 app.include_router(graph.router)
 app.include_router(examples.router)
 app.include_router(health.router)

@@ -179,3 +179,29 @@ multiply, divide, subtract, negative = mul, div, sub, neg
 from engine import autograd_functional, nn, optim  # noqa: E402 - they build on everything above
 
 autograd.functional = autograd_functional  # torch.autograd.functional.jacobian
+
+
+def draw(*roots, **options):
+    """The graph of ``roots`` as a ``graphviz.Digraph`` (Jupyter shows it inline), like torchviz's make_dot.
+
+    See ``engine.drawing.draw`` for the options; graphviz is imported only when this is called. Tensors are
+    labelled with the caller's variable names, as ``engine.drawing.draw`` does for its own caller.
+    """
+    import sys
+
+    from engine.drawing import draw as draw_graph
+    from engine.trace import names_from
+
+    if options.get("names") is None and options.get("modules") is None:
+        caller = sys._getframe(1)
+        options["names"], options["modules"] = names_from({**caller.f_globals, **caller.f_locals})
+    return draw_graph(*roots, **options)
+
+
+def __getattr__(name: str):
+    """``engine.Recording`` (capture values for ``draw``) without importing graphviz at ``import engine``."""
+    if name == "Recording":
+        from engine.drawing import Recording
+
+        return Recording
+    raise AttributeError(f"module 'engine' has no attribute '{name}'")

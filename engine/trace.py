@@ -28,7 +28,7 @@ Ids come from creation order (the ForwardRecorder's ordinals, else the order of 
 ``names`` maps tensors to variable names; ``lines`` maps a node's ``seq`` (or a tensor) to its source
 line; ``modules`` maps variable names to ``nn.Module`` objects, whose parameters are named and grouped.
 The two pictures of a trace (value graph, autograd graph) are ``engine.trace_view.view(data, kind)``;
-``engine.draw`` and ``app.services.render`` draw them with Graphviz.
+``engine.draw`` (engine/drawing.py) and ``app.services.render`` draw them with Graphviz.
 """
 
 from __future__ import annotations

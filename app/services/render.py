@@ -16,7 +16,7 @@ from collections import OrderedDict
 from typing import Any
 
 from app import config
-from engine.draw import build
+from engine.drawing import build
 from engine.trace_view import view as trace_view
 
 FORMATS = ("svg", "png", "dot", "json")

@@ -133,12 +133,12 @@ def test_unknown_format_is_refused():
 def test_draw_names_tensors_after_the_callers_variables():
     import graphviz
 
-    from engine.draw import draw
+    from engine.drawing import draw
 
     x = torch.tensor(3.0, requires_grad=True)
     y = x**2 + 2 * x + 1
     y.backward()
-    graph = draw(y)
+    graph = torch.draw(y)  # the notebook spelling: `import engine as torch; torch.draw(y)`
     assert isinstance(graph, graphviz.Digraph)
     assert "<B>x</B>" in graph.source and "<B>y</B>" in graph.source and "grad 8" in graph.source
     autograd = draw(y, view="autograd")
@@ -146,7 +146,7 @@ def test_draw_names_tensors_after_the_callers_variables():
 
 
 def test_draw_with_a_recording_shows_intermediate_values_and_edge_gradients():
-    from engine.draw import Recording, draw
+    from engine import Recording, draw
 
     a = torch.tensor(2.0, requires_grad=True)
     b = torch.tensor(3.0, requires_grad=True)

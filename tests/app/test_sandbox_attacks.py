@@ -137,3 +137,12 @@ def test_fullwidth_low_lines_are_not_identifiers():
 def test_fullwidth_format_is_still_format():
     error = error_of("'{0.__class__}'.ｆｏｒｍａｔ(1)")
     assert error["type"] == "UnsupportedError" and "'format'" in error["message"]
+
+
+def test_graph_observers_and_the_notebook_drawer_are_out_of_reach():
+    for code in (
+        "import torch\ntorch.autograd.observe_forward",
+        "import torch\ntorch.autograd.notify_forward",
+        "import torch\ntorch.draw",
+    ):
+        assert error_of(code)["type"] == "AttributeError", code

@@ -8,7 +8,19 @@ from typing import Any
 
 from app.services.sandbox.values import SAFE_FUNCTIONS, ModuleProxy, Opaque, admit
 
-HIDDEN_MEMBERS = frozenset({"observe_backward", "run_backward", "sequence_number", "from_numpy"})
+# engine members no snippet may reach: the graph observers, the backward loop, numpy's memory, and the
+# notebook drawing helper (it reads its caller's frame; the playground draws graphs itself)
+HIDDEN_MEMBERS = frozenset(
+    {
+        "observe_backward",
+        "observe_forward",
+        "notify_forward",
+        "run_backward",
+        "sequence_number",
+        "from_numpy",
+        "draw",
+    }
+)
 SUBMODULES = {
     "engine.nn": "torch.nn",
     "engine.nn.functional": "torch.nn.functional",
