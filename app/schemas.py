@@ -54,6 +54,7 @@ class GraphRequest(Request):
         description="Draw the graph as it was at this frame (one per `.backward()` call, then the end); "
         "default: the final graph.",
     )
+    lang: Lang = Field("en", description="Language of the picture's legend: `ja` or `en`.")
 
     model_config = ConfigDict(
         json_schema_extra={

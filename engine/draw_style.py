@@ -72,26 +72,47 @@ def tooltip(data: dict[str, Any]) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def legend(view: dict[str, Any]) -> str:
-    """The key under the picture (and the notice when the graph was collapsed)."""
+LEGENDS = {  # the key under the picture, in the page's language
+    "en": {
+        "value": "■ value",
+        "gradient": "■ gradient (bold: stored in .grad)",
+        "edge": "← gradient sent back along an edge",
+        "leaf": " leaf with requires_grad=True",
+        "autograd": "grad_fn nodes: arrows show where backward sends each gradient",
+        "edge_gradient": "■ gradient on the edge",
+    },
+    "ja": {
+        "value": "■ 値",
+        "gradient": "■ 勾配（太字: .grad に蓄積された値）",
+        "edge": "← 辺を逆向きに流れた勾配",
+        "leaf": " requires_grad=True の葉テンソル",
+        "autograd": "grad_fn ノード: 矢印は backward が勾配を送る向き",
+        "edge_gradient": "■ 辺を流れた勾配",
+    },
+}
+
+
+def legend(view: dict[str, Any], lang: str = "en") -> str:
+    """The key under the picture (and the notice when the graph was collapsed), in English or Japanese."""
+    words = LEGENDS.get(lang, LEGENDS["en"])
     lines: list[str] = []
     if view.get("notice"):
         lines.append(font(escape(view["notice"]), NOTICE_COLOUR, bold=True))
     if view["kind"] == "values":
         lines.append(
-            font("■ value", INK, SMALL_FONT_SIZE)
+            font(words["value"], INK, SMALL_FONT_SIZE)
             + "   "
-            + font("■ gradient (bold: stored in .grad)", ACCENT, SMALL_FONT_SIZE)
+            + font(words["gradient"], ACCENT, SMALL_FONT_SIZE)
             + "   "
-            + font("← gradient sent back along an edge", ACCENT, SMALL_FONT_SIZE)
+            + font(words["edge"], ACCENT, SMALL_FONT_SIZE)
             + "   "
             + font("■", LEAF_MARK, SMALL_FONT_SIZE)
-            + font(" leaf with requires_grad=True", INK, SMALL_FONT_SIZE)
+            + font(words["leaf"], INK, SMALL_FONT_SIZE)
         )
     else:
         lines.append(
-            font("grad_fn nodes: arrows show where backward sends each gradient", INK, SMALL_FONT_SIZE)
+            font(words["autograd"], INK, SMALL_FONT_SIZE)
             + "   "
-            + font("■ gradient on the edge", ACCENT, SMALL_FONT_SIZE)
+            + font(words["edge_gradient"], ACCENT, SMALL_FONT_SIZE)
         )
     return rows(*lines)

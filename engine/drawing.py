@@ -111,8 +111,8 @@ def _add_edge(graph: Any, edge: dict[str, Any], kind: str) -> None:
     graph.edge(edge["source"], edge["target"], **attributes)
 
 
-def build(view: dict[str, Any]) -> Any:
-    """The ``graphviz.Digraph`` of one view (values or autograd) of a trace."""
+def build(view: dict[str, Any], lang: str = "en") -> Any:
+    """The ``graphviz.Digraph`` of one view (values or autograd) of a trace; ``lang`` is the legend's."""
     import graphviz  # only drawing needs it; the engine itself imports numpy alone
 
     kind = view["kind"]
@@ -125,7 +125,7 @@ def build(view: dict[str, Any]) -> Any:
             "nodesep": "0.3",
             "ranksep": "0.45",
             "pad": "0.25",
-            "label": legend(view),
+            "label": legend(view, lang),
             "labelloc": "b",
             "labeljust": "l",
             "fontsize": str(FONT_SIZE),

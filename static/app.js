@@ -105,7 +105,7 @@ function showSvg(text) {
 
 async function drawGraph(code) {
   const view = byId("view").value;
-  const response = await postJSON("/api/graph", { code, format: "svg", view });
+  const response = await postJSON("/api/graph", { code, format: "svg", view, lang });
   if (response.ok) showSvg(await response.text());
   else await showProblem(response, byId("graph"));
 }

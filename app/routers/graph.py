@@ -59,11 +59,11 @@ def chosen_trace(result: dict[str, Any], frame: int | None) -> dict[str, Any]:
 )
 async def graph(body: GraphRequest) -> Response:
     """Run the code, then draw the graph of the requested frame in the requested view and format."""
-    result = await run_in_threadpool(sandbox.run_code, body.code)
+    result = await run_in_threadpool(sandbox.run_code, body.code, lang=body.lang)
     raise_if_busy(result)
     trace = chosen_trace(result, body.frame)
     try:
-        content = await run_in_threadpool(render.render, trace, body.format, body.view)
+        content = await run_in_threadpool(render.render, trace, body.format, body.view, lang=body.lang)
     except render.DotUnavailable as exc:
         raise HTTPException(status_code=503, detail={"message": str(exc), "dot": exc.dot}) from exc
     return Response(content=content, media_type=MEDIA_TYPES[body.format])

@@ -53,10 +53,10 @@ _cache: OrderedDict[str, bytes] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
-def to_dot(trace: dict[str, Any], view: str = "values", limit: int | None = None) -> str:
-    """The DOT source of one view (values or autograd) of a trace."""
+def to_dot(trace: dict[str, Any], view: str = "values", limit: int | None = None, lang: str = "en") -> str:
+    """The DOT source of one view (values or autograd) of a trace, its legend in ``lang`` (en or ja)."""
     drawn = trace_view(trace, view, config.GRAPH_NODE_LIMIT if limit is None else limit)
-    return build(drawn).source
+    return build(drawn, lang).source
 
 
 def render(
@@ -66,13 +66,14 @@ def render(
     *,
     limit: int | None = None,
     timeout: float | None = None,
+    lang: str = "en",
 ) -> bytes:
     """The trace drawn as ``fmt``: SVG or PNG bytes from ``dot``, DOT text, or the trace as JSON."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if fmt == "json":
         return json.dumps(trace, ensure_ascii=False).encode()
-    source = to_dot(trace, view, limit)
+    source = to_dot(trace, view, limit, lang)
     if fmt == "dot":
         return source.encode()
     return render_dot(source, fmt, timeout)

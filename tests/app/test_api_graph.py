@@ -124,3 +124,12 @@ def test_dot_over_its_time_limit_is_503_with_the_dot_source(client, monkeypatch)
     assert response.status_code == 503
     assert "took longer than" in response.json()["message"]
     assert response.json()["detail"]["dot"].startswith("digraph")
+
+
+def test_legend_follows_the_language_asked_for(client):
+    english = draw(client, article.TWO_PATHS, format="svg").text
+    japanese = draw(client, article.TWO_PATHS, format="svg", lang="ja").text
+    assert "gradient sent back along an edge" in english and "辺を逆向きに流れた勾配" not in english
+    assert "辺を逆向きに流れた勾配" in japanese and "gradient sent back along an edge" not in japanese
+    autograd = draw(client, article.TWO_PATHS, format="dot", view="autograd", lang="ja").text
+    assert "backward が勾配を送る向き" in autograd
