@@ -295,8 +295,8 @@ def _propagate(
                 capture[node] = grad
             if capture is None or not isinstance(node, AccumulateGrad):
                 grads = node.backward(grad)
-                if not retain_graph and node.saved:
-                    node.release()
+                if not retain_graph and node.saved:  # Node.release, inline
+                    node.saved, node.saved_checks = None, ()
                 if observer is not None:
                     observer(node, grad, grads)
         next_node = next_grad = next_key = None
@@ -313,7 +313,7 @@ def _propagate(
                 shape, dtype = node.input_meta[index]
                 if child_grad.shape != shape or (child_grad.dtype is not dtype and child_grad.dtype != dtype):
                     child_grad = _fit_to_input(child_grad, (shape, dtype))  # only when something differs
-                pending = buffers.pop(child, None)
+                pending = buffers.pop(child, None) if buffers else None  # a chain leaves it empty
                 if pending is not None:
                     child_grad = pending + child_grad
                 if remaining or next_node is not None:

@@ -22,6 +22,22 @@ _new_object = object.__new__
 _next_sequence = autograd._sequence.__next__
 _weak_reference = autograd.weakref.ref
 _wrap = Tensor._wrap
+SHARED_METAS_LIMIT = 4096  # distinct input_meta tuples kept for sharing between nodes; cleared when full
+_shared_metas: dict[tuple, tuple] = {}
+
+
+def _shared_meta(meta: tuple) -> tuple:
+    """One ``input_meta`` tuple per distinct value, shared by every node that has it.
+
+    Fewer live container objects per node means fewer (and, in a big process, costly) collections
+    of the garbage collector's oldest generation.
+    """
+    shared = _shared_metas.get(meta)
+    if shared is None:
+        if len(_shared_metas) >= SHARED_METAS_LIMIT:
+            _shared_metas.clear()
+        shared = _shared_metas[meta] = meta
+    return shared
 
 
 def _edge_and_meta(value: Any) -> tuple[tuple, tuple | None]:
@@ -89,45 +105,74 @@ class Function(autograd.Node):
     def record(self, inputs: tuple, arrays: list, result: Tensor) -> None:
         """Link this node into the graph as ``result.grad_fn``."""
         self.seq = _next_sequence()
-        if len(inputs) == 1:
-            edge, meta = _edge_and_meta(inputs[0])
-            self.next_functions, self.input_meta = (edge,), (meta,)
-        elif len(inputs) == 2:
-            edge_a, meta_a = _edge_and_meta(inputs[0])
-            edge_b, meta_b = _edge_and_meta(inputs[1])
-            self.next_functions, self.input_meta = (edge_a, edge_b), (meta_a, meta_b)
-        elif len(inputs) == 3:  # addmm (nn.Linear)
+        count = len(inputs)
+        if count <= 2:  # speed: _edge_and_meta inline for one- and two-input operations
+            first = inputs[0]
+            if isinstance(first, Tensor):
+                data = first._data
+                meta = (data.shape, data.dtype)
+                edge = _NO_EDGE
+                if first._requires_grad:
+                    maker = first.grad_fn
+                    edge = (maker if maker is not None else first._grad_node(), 0)
+            else:
+                edge, meta = _NO_EDGE, None
+            if count == 1:
+                self.next_functions, metas = (edge,), (meta,)
+            else:
+                second = inputs[1]
+                if isinstance(second, Tensor):
+                    data = second._data
+                    meta_b = (data.shape, data.dtype)
+                    edge_b = _NO_EDGE
+                    if second._requires_grad:
+                        maker = second.grad_fn
+                        edge_b = (maker if maker is not None else second._grad_node(), 0)
+                else:
+                    edge_b, meta_b = _NO_EDGE, None
+                self.next_functions, metas = (edge, edge_b), (meta, meta_b)
+            self.input_meta = _shared_metas.get(metas) or _shared_meta(metas)
+        elif count == 3:  # addmm (nn.Linear)
             edge_a, meta_a = _edge_and_meta(inputs[0])
             edge_b, meta_b = _edge_and_meta(inputs[1])
             edge_c, meta_c = _edge_and_meta(inputs[2])
-            self.next_functions, self.input_meta = (edge_a, edge_b, edge_c), (meta_a, meta_b, meta_c)
+            self.next_functions = (edge_a, edge_b, edge_c)
+            self.input_meta = _shared_meta((meta_a, meta_b, meta_c))
         else:
             pairs = [_edge_and_meta(value) for value in inputs]
             self.next_functions = tuple(edge for edge, _ in pairs)
             self.input_meta = tuple(meta for _, meta in pairs)
         saves = self.saves_inputs
         if saves or self.saves_output:
-            self._save(saves, inputs, arrays, result)
-            if _zero_dim_floats(self.saved):
-                self.saved_scalars = True
+            if len(saves) == 1 and not self.saves_output:  # speed: _save's commonest case, inline
+                value, source = arrays[saves[0]], inputs[saves[0]]
+                self.saved = (value,)
+                if isinstance(source, Tensor):
+                    box = source._version_box
+                    self.saved_checks = ((box, box[0], source, None),)
+            elif not saves:  # speed: _save's output-only case (exp, tanh, sigmoid ...), inline
+                value, box = result._data, result._version_box
+                self.saved = (value,)
+                self.saved_checks = ((box, box[0], _weak_reference(result), self),)
+            else:
+                self._save(saves, inputs, arrays, result)
+                value = self.saved[0] if len(self.saved) == 1 else None
+            if value is None:
+                if _zero_dim_floats(self.saved):
+                    self.saved_scalars = True
+            elif type(value) is np.ndarray and not value.ndim and value.dtype.kind == "f":
+                self.saved_scalars = True  # _zero_dim_floats for one value, without the call
         result._requires_grad = True
         result.grad_fn = self
         if autograd.forward_watchers:  # someone is drawing the graph (in some thread)
             autograd.notify_forward(self, inputs, result)
 
     def _save(self, saves: tuple[int, ...], inputs: tuple, arrays: list, result: Tensor) -> None:
-        """Keep what backward reads, with versions to detect later in-place changes of the sources."""
-        if not saves:  # only the result (exp, tanh, sigmoid ...): weakly held, as it holds this node
-            box = result._version_box
-            self.saved = (result._data,)
-            self.saved_checks = ((box, box[0], _weak_reference(result), self),)
-            return
-        if len(saves) == 1 and not self.saves_output:  # one input (log, pow, sin ...)
-            (index,) = saves
-            self.saved = (arrays[index],)
-            check = _version_check(inputs[index])
-            self.saved_checks = () if check is None else (check,)
-            return
+        """Keep what backward reads, with versions to detect later in-place changes of the sources.
+
+        ``record`` handles the two commonest cases itself: one input (log, pow, sin ...) and only
+        the result (exp, tanh, sigmoid ...: weakly held, as the result holds this node).
+        """
         if len(saves) == 2 and not self.saves_output:  # the common binary case, without lists
             first, second = saves
             self.saved = (arrays[first], arrays[second])

@@ -88,7 +88,12 @@ class Tensor:
     def _wrap(cls, data: np.ndarray | np.generic, requires_grad: bool = False) -> Tensor:
         """A new tensor around ``data`` (not copied); the fast path every operation uses."""
         tensor = object.__new__(cls)
-        _init(tensor, data if type(data) is np.ndarray else np.asarray(data), requires_grad)
+        # speed: _init's body inline, as every operation's result passes here
+        tensor._data = data if type(data) is np.ndarray else np.asarray(data)
+        tensor._requires_grad = requires_grad
+        tensor.grad_fn = tensor._grad = tensor._accumulator = tensor._backward_hooks = None
+        tensor._version_box = [0]
+        tensor._retains_grad = False
         return tensor
 
     # -- what it holds --------------------------------------------------------------------------

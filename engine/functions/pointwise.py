@@ -6,6 +6,8 @@ so the backward rules here are written as if shapes matched.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from engine import dtypes
@@ -16,11 +18,15 @@ from engine.tensor import Tensor
 
 
 # -- arithmetic -----------------------------------------------------------------------------------
+# _ZERO_DIM_FLOATS: both operands 0-d floats of one dtype (as binary() passes them): on numpy scalars the
+# same operation gives the same bits, faster. Integers stay on arrays: scalar integer overflow warns.
 class AddBackward0(Function):
     symbol, rule = "+", "∂(a+b)/∂a = 1, ∂(a+b)/∂b = 1"
 
     def forward(self, a, b, alpha=1):
         self.alpha = alpha
+        if not a.ndim and not b.ndim and a.dtype.kind == "f" and alpha == 1:
+            return a[()] + b[()]  # speed: _ZERO_DIM_FLOATS
         return a + b if alpha == 1 else a + alpha * b
 
     def backward(self, grad):
@@ -83,12 +89,15 @@ class MulBackward0(_SavesWhatIsNeeded):
     when_only_b = (0,)
 
     def forward(self, a, b):
+        if not a.ndim and not b.ndim and a.dtype.kind == "f":
+            return a[()] * b[()]  # speed: _ZERO_DIM_FLOATS
         return a * b
 
     def backward(self, grad):
         saved = self.saved_data()  # (a, b), (b,) or (a,): b is last when a's gradient is wanted
-        grad_a = grad * saved[-1] if self.needs_grad(0) else None
-        grad_b = grad * saved[0] if self.needs_grad(1) else None
+        (node_a, _), (node_b, _) = self.next_functions  # needs_grad(0), needs_grad(1), inline
+        grad_a = grad * saved[-1] if node_a is not None else None
+        grad_b = grad * saved[0] if node_b is not None else None
         return grad_a, grad_b
 
 
@@ -96,12 +105,16 @@ class DivBackward0(_SavesWhatIsNeeded):
     symbol, rule = "/", "∂(a/b)/∂a = 1/b, ∂(a/b)/∂b = -a/b²"
 
     def forward(self, a, b):
+        if not b.ndim and 0 < abs(b[()]) < math.inf:  # speed: a nonzero finite divisor: nothing to silence
+            return a / b
         with np.errstate(divide="ignore", invalid="ignore"):  # x/0 is inf or nan, silently, as in PyTorch
             return a / b
 
     def backward(self, grad):
         saved = self.saved_data()  # (a, b) when b's gradient is wanted, else (b,)
         b = saved[-1]
+        if type(b) is not np.ndarray and not self.needs_grad(1) and 0 < abs(b) < math.inf:
+            return grad / b, None  # speed: as in forward
         with np.errstate(divide="ignore", invalid="ignore"):
             grad_a = grad / b if self.needs_grad(0) else None
             grad_b = -grad * saved[0] / (b * b) if self.needs_grad(1) else None

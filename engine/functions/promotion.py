@@ -81,5 +81,9 @@ def promoted(
 
 
 def binary(cls: type[Function], a: Operand, b: Operand, floating: bool = False, **options: Any) -> Tensor:
+    if isinstance(a, Tensor) and (type(b) is float or type(b) is int):
+        data = a._data
+        if data.dtype.kind == "f":  # speed: promoted's own fast path for this case, one call less
+            return cls.apply_to_arrays((a, b), [data, np.asarray(b, data.dtype)], **options)
     a, b, arrays = promoted(a, b, floating)
     return cls.apply_to_arrays((a, b), arrays, **options)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from engine.function import Function
@@ -25,6 +27,8 @@ class ExpBackward0(Function):
     saves_output = True
 
     def forward(self, a):
+        if not a.ndim:  # speed: the same ufunc on the numpy scalar, without the 0-d array's overhead
+            return np.exp(a[()])
         return np.exp(a)
 
     def backward(self, grad):
@@ -37,11 +41,15 @@ class LogBackward0(Function):
     saves_inputs = (0,)
 
     def forward(self, a):
+        if a.ndim == 0 and 0 < a[()] < math.inf:  # speed: log of a positive finite number cannot warn
+            return np.log(a[()])
         with np.errstate(divide="ignore", invalid="ignore"):
             return np.log(a)
 
     def backward(self, grad):
         (a,) = self.saved_data()
+        if type(a) is not np.ndarray and a:  # speed: dividing by a nonzero scalar cannot divide by zero
+            return (grad / a,)
         with np.errstate(divide="ignore"):
             return (grad / a,)
 
