@@ -158,8 +158,8 @@ class Builder:
         """An op, its output tensor and its input and output edges (inputs are already added)."""
         inputs = [self.input_of(node, index) for index in range(len(node.next_functions))]
         labels = [label if tensor_id is not None else UNKNOWN_CONSTANT for tensor_id, _, label in inputs]
-        if node.name() == "PowBackward0" or node.name() == "RsubBackward1" and inputs[1][0] is None:
-            labels = labels[:1] if node.name() == "PowBackward0" else [labels[0], UNKNOWN_CONSTANT]
+        if node.name() == "PowBackward0":
+            labels = labels[:1]
         written = expression(node, labels) if None not in labels else None
         if node in self.module_outputs:
             written = self.module_label(node, inputs) or written

@@ -50,6 +50,8 @@ def operator_label(node: Any) -> str:
     """The op as the value graph writes it: ``*``, ``+``, ``**2``, ``tanh``."""
     if node.name() == "PowBackward0":
         return f"**{format_number(node.exponent)}"
+    if node.name() == "RsubBackward1":
+        return f"{format_number(_number(node.other))} -"
     return node.symbol
 
 
@@ -59,6 +61,8 @@ def expression(node: Any, inputs: Iterable[str]) -> str | None:
     symbol = node.symbol
     if node.name() == "PowBackward0" and len(labels) == 1:
         written = f"{_grouped(labels[0])}**{format_number(node.exponent)}"
+    elif node.name() == "RsubBackward1" and len(labels) == 1:
+        written = f"{format_number(_number(node.other))} - {_grouped(labels[0])}"
     elif symbol in INFIX and len(labels) == 2:
         left, right = labels[::-1] if node.name() == "RsubBackward1" else labels
         if symbol in SPACED:
@@ -73,6 +77,11 @@ def expression(node: Any, inputs: Iterable[str]) -> str | None:
     else:
         written = f"{symbol}({', '.join(labels)})"
     return written if len(written) <= EXPRESSION_CHARACTERS else None
+
+
+def _number(value: Any) -> float | int | bool:
+    """A constant kept on a node (a Python number or a 0-d array) as a Python number."""
+    return value.item() if hasattr(value, "item") else value
 
 
 def _grouped(label: str) -> str:

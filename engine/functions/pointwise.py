@@ -45,11 +45,7 @@ class SubBackward0(Function):
 
 
 class RsubBackward1(Function):
-    """A number minus a tensor.
-
-    PyTorch records one edge (the number is no input); this records two, the second always
-    ``(None, 0)``, until engine/trace_build.py reads a one-edge RsubBackward1.
-    """
+    """A number minus a tensor: one edge, as in PyTorch (the number is kept on the node as ``other``)."""
 
     symbol, rule = "-", "∂(c-a)/∂a = -1"
 
@@ -58,7 +54,7 @@ class RsubBackward1(Function):
         return other - a
 
     def backward(self, grad):
-        return -grad, None
+        return (-grad,)
 
 
 class _SavesWhatIsNeeded(Function):
@@ -172,7 +168,7 @@ def rsub(a: Tensor, other: Operand) -> Tensor:
         return sub(other, a)
     _refuse_bool_subtraction(other, a)
     a, other, arrays = promoted(a, other)
-    return RsubBackward1.apply_to_arrays((a, other), arrays)
+    return RsubBackward1.apply_to_arrays((a,), [arrays[0]], other=arrays[1])
 
 
 def mul(a: Operand, b: Operand) -> Tensor:

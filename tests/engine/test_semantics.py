@@ -217,16 +217,8 @@ def _describe(node):
     return node.name(), children
 
 
-ONE_EDGE_RSUB = pytest.mark.xfail(
-    strict=True,
-    reason="RsubBackward1 keeps a second (None, 0) edge until engine/trace_build.py reads one edge",
-)
-
-
 @pytest.mark.filterwarnings("ignore:The use of `x.T`")
-@pytest.mark.parametrize(
-    "expression", [pytest.param(e, marks=ONE_EDGE_RSUB) if e == "2 - a" else e for e in sorted(tables.GRAPHS)]
-)
+@pytest.mark.parametrize("expression", sorted(tables.GRAPHS))
 def test_grad_fn_and_next_functions_match_pytorch(expression):
     a = torch.tensor([[0.5, -1.0, 2.0], [1.5, 0.25, -0.75]], requires_grad=True)
     b = torch.tensor([[-0.5, 1.25, 0.75], [2.0, -1.5, 0.5]], requires_grad=True)
