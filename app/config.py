@@ -64,6 +64,22 @@ SANDBOX_WALL_SECONDS = float(_setting("SANDBOX_WALL_SECONDS", 5.0))
 SANDBOX_KILL_MARGIN_SECONDS = float(_setting("SANDBOX_KILL_MARGIN_SECONDS", 1.0))
 # bytes of address space a run may add above the worker's own (RLIMIT_AS): a huge allocation fails fast
 SANDBOX_MEMORY_BYTES = int(_setting("SANDBOX_MEMORY_BYTES", 512 * 1024 * 1024))
+# runs one worker process serves before it is replaced (a fresh process bounds slow leaks and heap
+# fragmentation; a worker costs ~0.3 s of CPU to start, so ~0.3 ms a run spread over this many runs)
+SANDBOX_WORKER_MAX_RUNS = int(_setting("SANDBOX_WORKER_MAX_RUNS", 1000))
+# bytes a worker's resident or mapped memory may grow above what it had when ready before it is replaced;
+# its hard RLIMIT_AS is ready size + SANDBOX_MEMORY_BYTES + this, so every run gets its whole budget
+SANDBOX_WORKER_MAX_GROWTH_BYTES = int(_setting("SANDBOX_WORKER_MAX_GROWTH_BYTES", 64 * 1024 * 1024))
+# seconds of CPU one worker may use over its life (its hard RLIMIT_CPU; each run has a soft limit of its own
+# wall budget); a worker without room for one more whole run is replaced
+SANDBOX_WORKER_MAX_CPU_SECONDS = int(_setting("SANDBOX_WORKER_MAX_CPU_SECONDS", 600))
+# workers started ahead of need: one takes a retired or killed worker's place at once, without waiting for
+# a start (a spare only waits, costing memory, ~40 MB, and no CPU)
+SANDBOX_SPARE_WORKERS = int(_setting("SANDBOX_SPARE_WORKERS", 1))
+# parsed and checked snippets a worker keeps, most recently run first (learners rerun the same examples:
+# ~0.1 ms of a ~2 ms run), and the longest snippet kept, in characters (bounds the memory: ~100 KB each)
+SANDBOX_PARSE_CACHE_ENTRIES = int(_setting("SANDBOX_PARSE_CACHE_ENTRIES", 64))
+SANDBOX_PARSE_CACHE_MAX_CHARS = int(_setting("SANDBOX_PARSE_CACHE_MAX_CHARS", 4_000))
 # seconds a run waits for an idle worker before it is answered "ServerBusy" (the server may make that a 503)
 SANDBOX_QUEUE_SECONDS = float(_setting("SANDBOX_QUEUE_SECONDS", 10.0))
 # characters of an error message in the answer (a KeyError can carry a megabyte-long key)

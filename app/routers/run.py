@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 from starlette.concurrency import run_in_threadpool
 
 from app.routers.busy import raise_if_busy
@@ -21,8 +19,14 @@ BUSY_RESPONSE = {
 
 
 @router.post("/run", response_model=RunResponse, responses={422: {"model": Problem}, 503: BUSY_RESPONSE})
-async def run(body: RunRequest) -> dict[str, Any]:
-    """Run the code on the engine; an error in the code is part of the answer (200 with `error`)."""
-    result = await run_in_threadpool(sandbox.run_code, body.code, lang=body.lang)
-    raise_if_busy(result)
-    return result
+async def run(body: RunRequest) -> Response:
+    """Run the code on the engine; an error in the code is part of the answer (200 with `error`).
+
+    The worker encodes the answer (every field of `RunResponse`); its bytes are sent as they are.
+    """
+    try:
+        answer = await run_in_threadpool(sandbox.run_code_json, body.code, lang=body.lang)
+    except sandbox.ServerBusy as busy:
+        raise_if_busy(busy.result)
+        raise
+    return Response(content=answer, media_type="application/json")

@@ -1,4 +1,6 @@
-"""The worker pool: runs happen in other processes, runaway runs are killed, and the pool recovers."""
+"""The worker pool: runs happen in other processes, runaway runs are killed, and the pool recovers.
+
+(Runs sharing one worker process, isolation between them and retiring workers: test_sandbox_reuse.py.)"""
 
 import concurrent.futures
 import os
@@ -82,5 +84,8 @@ def test_busy_pool_answers_server_busy(monkeypatch):
     for running in [stream, *streams]:
         next(running)
     assert sandbox.run_code("print(1)")["error"]["type"] == "ServerBusy"
+    with pytest.raises(sandbox.ServerBusy) as busy:
+        sandbox.run_code_json("print(1)")
+    assert busy.value.result["error"]["hint"]["en"] == "The server is busy. Wait a moment and run again."
     for running in [stream, *streams]:
         running.close()

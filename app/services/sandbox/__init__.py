@@ -20,6 +20,8 @@ Public API (for the server; no FastAPI here):
        "warnings": [str],                  # warnings the engine gave, as PyTorch gives them
        "stats": {"steps", "tensor_elements", "elapsed_ms"}}
 
+- ``run_code_json(code, *, lang="en") -> bytes``: the same dict as JSON bytes, encoded once in the worker
+  (``POST /api/run`` sends them as they are); raises ``ServerBusy`` when every worker stayed busy.
 - ``stream_code(code, *, lang="en") -> Iterator[dict]``: the same run as events, as they happen::
 
       {"type": "stdout", "text": str}                  # one per print()
@@ -36,23 +38,26 @@ anything runs: no classes, try/except, raise, global, yield, decorators, imports
 math, numpy refused with a message, no attribute starting with "_" nor format/format_map/numpy/mro and
 the engine's hooks); ``values`` (every value produced is admitted or replaced by a placeholder, so numpy
 objects, modules, frames and other libraries' functions are never reachable); ``budgets`` (the
-SANDBOX_* limits of app/config.py). Processes (``pool``, ``worker``) are the defence behind them.
+SANDBOX_* limits of app/config.py). Processes (``pool``, ``process``, ``worker``, ``limits``) are the
+defence behind them; each worker runs many snippets in turn, each from a fresh namespace and reset
+engine state (``reset``).
 """
 
 from __future__ import annotations
 
 import atexit
+import json
 import threading
 from collections.abc import Iterator
 from typing import Any
 
 from app import config
-from app.services.sandbox.pool import Pool
+from app.services.sandbox.pool import Pool, ServerBusy
 
 _pool: Pool | None = None
 _pool_lock = threading.Lock()
 
-__all__ = ["run_code", "shutdown_pool", "start_pool", "stream_code"]
+__all__ = ["ServerBusy", "run_code", "run_code_json", "shutdown_pool", "start_pool", "stream_code"]
 
 
 def start_pool(size: int | None = None) -> None:
@@ -80,13 +85,19 @@ def stream_code(code: str, *, lang: str = "en") -> Iterator[dict[str, Any]]:
     return _pool.stream(code, lang)
 
 
+def run_code_json(code: str, *, lang: str = "en") -> bytes:
+    """Run ``code`` in a worker; its result dict (see the module doc) as JSON bytes, encoded by the worker.
+
+    Raises ``ServerBusy`` (its ``result`` is the answer saying so) when no worker became free in time.
+    """
+    start_pool()
+    assert _pool is not None
+    return _pool.run_json(code, lang)
+
+
 def run_code(code: str, *, lang: str = "en") -> dict[str, Any]:
     """Run ``code`` in a worker and return its result dict (see the module doc)."""
-    result: dict[str, Any] = {}
-    events = stream_code(code, lang=lang)
-    for event in events:
-        if event["type"] == "result":
-            result = {key: value for key, value in event.items() if key != "type"}
-            break
-    events.close()  # gives the worker back at once (it is still reaping the finished run process)
-    return result
+    try:
+        return json.loads(run_code_json(code, lang=lang))
+    except ServerBusy as busy:
+        return busy.result

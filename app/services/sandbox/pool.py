@@ -1,129 +1,50 @@
-"""The server's side of the sandbox: a small pool of pre-started worker processes, and the public API.
+"""The server's side of the sandbox: a small pool of long-lived worker processes, and spares.
 
-The server process never runs user code: it sends the code to an idle worker (``worker.py``) and reads
-its events back. A worker that stops answering in time is killed with its run and replaced in the
-background; a client that stops reading a stream has its run killed the same way.
+The server process never runs user code: it sends the code to an idle worker (``worker.py``), which runs
+many snippets in turn, and reads its answer back. A worker that stops answering in time, dies, or is
+worn out (it says ``last``) is replaced at once by a pre-started spare, and a new spare starts in the
+background, so no request waits for a process to start. A client that stops reading a stream has its
+run killed the same way.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import select
-import signal
-import subprocess
-import sys
 import threading
-import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from app import config
-from app.services.sandbox.errors import LimitExceeded, error_report
+from app.services.sandbox.answer import encode
 from app.services.sandbox.fairqueue import FairQueue
+from app.services.sandbox.process import Worker, WorkerLost, lost_result
 
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
-WORKER_START_SECONDS = (
-    30.0  # a worker imports numpy and the engine before it is ready; generous on a busy machine
-)
-READ_MARGIN_SECONDS = 2.0  # beyond the worker's own kill margin, before the server gives up on a worker
-READ_BYTES = 1 << 20  # bytes read from a worker at a time
-THREAD_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-
-
-class WorkerLost(Exception):
-    """The worker died or stopped answering; it has been killed."""
+START_ATTEMPTS = 3  # tries to start a worker before a background start gives up (the pool runs one short)
+BUSY_MESSAGE = "every sandbox worker is busy; try again in a moment"
+BUSY_HINT = {
+    "ja": "混み合っています。少し待ってからもう一度実行してください。",
+    "en": "The server is busy. Wait a moment and run again.",
+}
 
 
-class Worker:
-    """One worker process and the JSON lines it writes."""
+class ServerBusy(Exception):
+    """No worker became free within ``SANDBOX_QUEUE_SECONDS``; ``result`` is the answer that says so."""
 
     def __init__(self) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "app.services.sandbox.worker"],
-            cwd=PROJECT_ROOT,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env={**os.environ, **THREAD_ENV},
-            start_new_session=True,
-        )
-        self.buffer = bytearray()
-        self.runs = 0
-        ready = self.read_event(time.monotonic() + WORKER_START_SECONDS)
-        if ready.get("type") != "ready":
-            self.kill()
-            raise WorkerLost(f"the worker started badly: {ready}")
-
-    def read_event(self, deadline: float) -> dict[str, Any]:
-        """The next JSON line, waiting at most until ``deadline`` (lines may be megabytes: frames)."""
-        descriptor = self.process.stdout.fileno()
-        scanned = 0
-        while (newline := self.buffer.find(b"\n", scanned)) < 0:
-            scanned = len(self.buffer)
-            remaining = deadline - time.monotonic()
-            if remaining <= 0 or not select.select([descriptor], [], [], remaining)[0]:
-                self.kill()
-                raise WorkerLost("the worker did not answer in time")
-            chunk = os.read(descriptor, READ_BYTES)
-            if not chunk:
-                self.kill()
-                raise WorkerLost("the worker exited")
-            self.buffer += chunk
-        line = bytes(self.buffer[:newline])
-        del self.buffer[: newline + 1]
-        try:
-            return json.loads(line)
-        except ValueError:
-            return {"type": "garbled"}  # not an event (no run id): skipped by ``events``
-
-    def events(self, code: str, lang: str) -> Iterator[dict[str, Any]]:
-        """Send one run; yield its events up to and including its result.
-
-        Lines of earlier runs (their "idle", or a result written after a kill) are skipped by run id.
-        """
-        self.runs += 1
-        limits = {name: getattr(config, name) for name in dir(config) if name.startswith("SANDBOX_")}
-        request = json.dumps({"id": self.runs, "code": code, "lang": lang, "limits": limits}) + "\n"
-        try:
-            self.process.stdin.write(request.encode("ascii"))
-            self.process.stdin.flush()
-        except OSError as exc:
-            self.kill()
-            raise WorkerLost("the worker is gone") from exc
-        deadline = time.monotonic() + config.SANDBOX_WALL_SECONDS + config.SANDBOX_KILL_MARGIN_SECONDS
-        deadline += READ_MARGIN_SECONDS
-        while True:
-            event = self.read_event(deadline)
-            if event.pop("run", None) != self.runs:
-                continue
-            yield event
-            if event["type"] == "result":
-                return
-
-    def alive(self) -> bool:
-        """Whether the worker process is still running."""
-        return self.process.poll() is None
-
-    def kill(self) -> None:
-        """Kill the worker and any run it forked (they share its process group)."""
-        try:
-            os.killpg(self.process.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-        self.process.wait()
-        for stream in (self.process.stdin, self.process.stdout):
-            stream.close()
+        super().__init__(BUSY_MESSAGE)
+        self.result = _failed("ServerBusy", BUSY_MESSAGE, [], [])
 
 
 class Pool:
-    """Idle workers in a queue; a run takes one, gives it back, or has it replaced."""
+    """``size`` workers serving runs from a fair queue, and spares ready to take a retired one's place."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, spares: int | None = None) -> None:
         self.size = size
+        self.spare_count = config.SANDBOX_SPARE_WORKERS if spares is None else spares
         self.idle: FairQueue[Worker] = FairQueue()
-        self.workers: set[Worker] = set()
+        self.workers: set[Worker] = set()  # serving: idle or running a snippet
+        self.spares: list[Worker] = []
+        self.starting: set[Worker] = set()  # processes not ready yet
         self.lock = threading.Lock()
         self.closed = False
         starters = [threading.Thread(target=self.add_worker) for _ in range(size)]
@@ -131,98 +52,133 @@ class Pool:
             starter.start()
         for starter in starters:
             starter.join()
+        for _ in range(self.spare_count):
+            threading.Thread(target=self.add_worker, daemon=True).start()
 
     def add_worker(self) -> None:
-        """Start one worker and make it available (unless the pool was closed meanwhile)."""
-        worker = Worker()
-        with self.lock:
-            if self.closed:
+        """Start a worker; it serves if the pool is short of workers, else waits as a spare."""
+        for _ in range(START_ATTEMPTS):
+            with self.lock:
+                if self.closed:
+                    return
+                try:
+                    worker = Worker()
+                except OSError:  # no process could be made now (too many, say): try again
+                    continue
+                self.starting.add(worker)  # so that closing the pool kills it too
+            try:
+                worker.wait_ready()
+                break
+            except (WorkerLost, OSError, ValueError):  # it failed to start, or close() killed it meanwhile
                 worker.kill()
-                return
-            self.workers.add(worker)
-        self.idle.put(worker)
+                continue
+            finally:
+                with self.lock:
+                    self.starting.discard(worker)
+        else:
+            return
+        with self.lock:
+            serving = not self.closed and len(self.workers) < self.size
+            waiting = not self.closed and not serving and len(self.spares) < self.spare_count
+            if serving:
+                self.workers.add(worker)
+            elif waiting:
+                self.spares.append(worker)
+        if serving:
+            self.idle.put(worker)
+        elif not waiting:  # closed meanwhile, or nobody needs it any more
+            worker.kill()
 
     def replace(self, worker: Worker) -> None:
-        """Kill ``worker`` and start another in the background."""
+        """Kill ``worker``; a spare takes its place at once, and another process starts in the background."""
         worker.kill()
         with self.lock:
             self.workers.discard(worker)
             if self.closed:
                 return
+            spare = self.spares.pop(0) if self.spares else None
+            if spare is not None:
+                self.workers.add(spare)
+        if spare is not None:
+            self.idle.put(spare)
         threading.Thread(target=self.add_worker, daemon=True).start()
 
-    def stream(self, code: str, lang: str) -> Iterator[dict[str, Any]]:
-        """The events of one run on an idle worker; the worker is given back, or replaced if lost."""
+    def _release(self, worker: Worker, retire: bool) -> None:
+        """A worker that answered: back to the queue, or replaced when it said it retires."""
+        if retire:
+            self.replace(worker)
+        else:
+            self.idle.put(worker)
+
+    def run_json(self, code: str, lang: str) -> bytes:
+        """The answer to one run as JSON bytes, as the worker encoded it (raises ``ServerBusy``)."""
         worker = self.idle.get(timeout=config.SANDBOX_QUEUE_SECONDS)
         if worker is None:
-            yield _failed("ServerBusy", "every sandbox worker is busy; try again in a moment", [], [])
-            return
-        finished = lost = False
-        stdout: list[str] = []
-        frames: list[dict[str, Any]] = []
+            raise ServerBusy
         try:
-            for event in worker.events(code, lang):
-                if event["type"] == "stdout":
-                    stdout.append(event["text"])
-                elif event["type"] == "frame":
-                    frames.append({key: event[key] for key in ("label", "line", "graph")})
-                elif event["type"] == "result":
-                    event = _completed(event, stdout, frames)
-                    finished = True
+            for kind, payload in worker.exchange(code, lang, stream=False):
+                if kind in ("result", "last"):
+                    self._release(worker, retire=kind == "last")
+                    return payload
+        except WorkerLost as lost:
+            self.replace(worker)
+            return encode(lost_result(lost, lost.journal))  # what the run printed and recorded before
+        except BaseException:
+            self.replace(worker)
+            raise
+        self.replace(worker)  # not reached: an exchange ends with the answer or WorkerLost
+        raise WorkerLost("the worker ended its answer early")
+
+    def stream(self, code: str, lang: str) -> Iterator[dict[str, Any]]:
+        """The events of one run as they happen, ending with ``{"type": "result", ...the answer}``."""
+        worker = self.idle.get(timeout=config.SANDBOX_QUEUE_SECONDS)
+        if worker is None:
+            yield ServerBusy().result | {"type": "result"}
+            return
+        sent: list[dict[str, Any]] = []
+        try:
+            for kind, payload in worker.exchange(code, lang, stream=True):
+                event = json.loads(payload)
+                if kind in ("result", "last"):
+                    self._release(worker, retire=kind == "last")
+                    worker = None
+                    yield {"type": "result", **event}
+                    return
+                if kind in ("stdout", "frame"):
+                    sent.append(event)
                 yield event
-        except WorkerLost:
-            lost = finished = True
-            yield _failed("LimitExceeded", "", stdout, frames)
+        except WorkerLost as lost:
+            self.replace(worker)
+            worker = None
+            yield {"type": "result", **lost_result(lost, sent)}
         finally:
-            if finished and not lost:
-                self.idle.put(worker)
-            else:  # the worker was lost, or the reader stopped early while the run may still be going
+            if worker is not None:  # the reader stopped early while the run may still be going
                 self.replace(worker)
 
     def close(self) -> None:
-        """Kill every worker; runs in progress end with an error."""
+        """Kill every worker and spare; runs in progress end with an error."""
         with self.lock:
             self.closed = True
-            workers = list(self.workers)
+            workers = [*self.workers, *self.spares, *self.starting]
             self.workers.clear()
+            self.spares.clear()
         for worker in workers:
             worker.kill()
 
 
-def _completed(result: dict[str, Any], stdout: list[str], frames: list[dict[str, Any]]) -> dict[str, Any]:
-    """The result with the frames streamed before it (and their stdout, if the run died without a result)."""
-    if result.get("stdout") is None:
-        result["stdout"] = "".join(stdout)
-    result["frames"] = frames
-    result["graph"] = frames[-1]["graph"] if frames and frames[-1]["label"] == "end" else None
-    return result
-
-
 def _failed(kind: str, message: str, stdout: list[str], frames: list[dict[str, Any]]) -> dict[str, Any]:
+    """The answer for a run that never ran (``ServerBusy``) or whose worker was lost (``LimitExceeded``)."""
     if kind == "LimitExceeded":
-        error = error_report(
-            LimitExceeded(
-                "SANDBOX_WALL_SECONDS",
-                f"the run took longer than {config.SANDBOX_WALL_SECONDS:g} seconds and was stopped",
-            )
-        )
-    else:
-        error = {
-            "type": kind,
-            "message": message,
-            "line": None,
-            "column": None,
-            "hint": {
-                "ja": "混み合っています。少し待ってからもう一度実行してください。",
-                "en": "The server is busy. Wait a moment and run again.",
-            },
-        }
-    result = {
-        "type": "result",
-        "stdout": None,
+        events = [{"type": "stdout", "text": text} for text in stdout]
+        events += [{"type": "frame", **frame} for frame in frames]
+        return lost_result(WorkerLost("the run took too long", timed_out=True), events)
+    error = {"type": kind, "message": message, "line": None, "column": None, "hint": BUSY_HINT, "limit": None}
+    return {
+        "stdout": "",
         "error": error,
         "variables": [],
+        "frames": [],
+        "graph": None,
         "warnings": [],
         "stats": {},
     }
-    return _completed(result, stdout, frames)

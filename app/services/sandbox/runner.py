@@ -1,12 +1,15 @@
 """One run of a snippet, in the current process: parse, check, interpret, report.
 
-Called inside a sandbox worker's run process (``worker.py``), never in the server. ``emit`` receives the
+Called inside a sandbox worker process (``worker.py``), never in the server; a worker runs many snippets
+in turn, each from a fresh namespace and reset engine state (``reset``). ``emit`` receives the
 events as they happen (stdout, step, frame); the returned dict is the run's result (see the package doc).
 """
 
 from __future__ import annotations
 
+import ast
 import builtins
+import collections
 import time
 import warnings
 from collections.abc import Callable
@@ -14,7 +17,7 @@ from typing import Any
 
 import engine
 from app import config
-from app.services.sandbox import allowlist, modules, values
+from app.services.sandbox import allowlist, modules, reset, values
 from app.services.sandbox.budgets import Budget
 from app.services.sandbox.errors import LimitExceeded, SandboxStop, UnsupportedError, error_report
 from app.services.sandbox.frames import FrameRecorder
@@ -68,6 +71,27 @@ def module_proxies() -> dict[str, values.ModuleProxy]:
             _MODULES[name] = modules.module_proxy(module, name, cache)
         _MODULES["math"] = modules.math_proxy()
     return _MODULES
+
+
+_parsed: collections.OrderedDict[tuple, ast.Module] = collections.OrderedDict()
+
+
+def parsed(code: str) -> ast.Module:
+    """``allowlist.parse(code)``, remembered per process for short snippets (the tree is never changed).
+
+    The key holds the limits the check applies, so a run under other limits checks the code again.
+    """
+    key = (code, config.SANDBOX_MAX_CODE_BYTES, config.SANDBOX_MAX_AST_NODES, config.SANDBOX_MAX_AST_DEPTH)
+    tree = _parsed.get(key)
+    if tree is not None:
+        _parsed.move_to_end(key)
+        return tree
+    tree = allowlist.parse(code)  # a refused snippet raises: nothing is kept for it
+    if len(code) <= config.SANDBOX_PARSE_CACHE_MAX_CHARS:
+        _parsed[key] = tree
+        while len(_parsed) > config.SANDBOX_PARSE_CACHE_ENTRIES:
+            _parsed.popitem(last=False)
+    return tree
 
 
 def _builtins(budget: Budget, stdout: list[str], emit: Callable[[dict], None]) -> dict[str, Any]:
@@ -145,7 +169,7 @@ def _as_limit(exc: BaseException) -> BaseException:
 
 def run_snippet(code: str, emit: Callable[[dict], None], *, lang: str = "en") -> dict[str, Any]:
     """Run ``code``; return the result dict of the package doc (errors are reported, not raised)."""
-    engine.manual_seed(config.SANDBOX_SEED)
+    reset.reset_engine(module_proxies())  # nothing an earlier run in this process did reaches this one
     budget = Budget()
     stdout: list[str] = []
     frames = FrameRecorder(emit, budget)
@@ -156,7 +180,7 @@ def run_snippet(code: str, emit: Callable[[dict], None], *, lang: str = "en") ->
     with frames, warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            interpreter.run(allowlist.parse(code))
+            interpreter.run(parsed(code))
         except (Exception, SandboxStop) as exc:
             error = error_report(_as_limit(exc), [*interpreter.globals.names, *table])
             if error["line"] is None and not isinstance(exc, SyntaxError):

@@ -1,31 +1,35 @@
-"""A sandbox worker process: ``python -m app.services.sandbox.worker``, speaking JSON lines on stdin/stdout.
+"""A sandbox worker process: ``python -m app.services.sandbox.worker``, running many snippets in turn.
 
-It imports the engine once (and warms it up), then for each request ``{"id", "code", "lang", "limits"}``
-forks a run process that sets its rlimits (address space, CPU time), runs the snippet and writes its
-events to stdout, one JSON object per line tagged ``"run": id``, ending with ``{"type": "result", ...}``
-(without the frames, already sent). The worker waits for it — killing it at the wall limit plus a margin —
-writes a result itself if the run died without one, then ``{"type": "idle"}``; then reads the next request.
-A fresh process per run: nothing a run does (monkeypatching, seeds, leaked memory) reaches the next one.
+It imports the engine once and warms it up, says ``ready``, then serves requests from stdin, one JSON line
+each: ``{"code", "lang", "limits", "stream"}``. It answers each with lines ``KIND JSON`` on its event
+channel: for a streamed run its ``stdout``, ``step`` and ``frame`` events as they happen (otherwise the
+``stdout`` and ``frame`` events go to the run's journal, ``journal.py``, which the server reads only if
+the worker dies), then ``result`` with the whole answer (``answer.AnswerWriter``) — or ``last`` with it
+when the worker is worn out and exits after it, to be replaced by the pool. The journal's descriptor is
+the command's argument.
+
+Each run is fenced by the process's limits (``limits.RunLimits``): an address-space soft limit above what
+the worker maps now, a CPU soft limit, and a real-time timer whose signal ends the process even inside C
+code. A run starts from a fresh namespace and reset engine state (``runner``, ``reset``), so nothing one
+run does reaches the next; a run that hit its memory limit retires the worker anyway.
 """
 
 from __future__ import annotations
 
-import io
+import gc
 import json
-import math
 import os
-import resource
-import select
-import signal
 import sys
 from typing import Any
 
 from app import config
 from app.services.sandbox import runner
-from app.services.sandbox.errors import LimitExceeded, error_report
+from app.services.sandbox.answer import AnswerWriter, encode
+from app.services.sandbox.journal import Journal
+from app.services.sandbox.limits import RunLimits
 
 RECURSION_LIMIT = 6_000  # Python frames: above what the call and AST-depth budgets allow, within the C stack
-
+FAILED_EXIT_STATUS = 3  # the worker's own code failed around a run: it exits at once, without an answer
 
 WARM_UP = """\
 import torch
@@ -35,71 +39,24 @@ model = nn.Linear(2, 1)
 loss = nn.MSELoss()(model(x), torch.ones(1)) + (x ** 2 + 2 * x).sum()
 loss.backward()
 print(f"{x.grad} {loss.item():.3f}", x)
-"""  # run once before serving, so that every run process inherits warm caches and lazy imports
+"""  # run once before serving: lazy imports and caches are ready before the first request
 
 
-WARM_UP_AFTER_SECONDS = 0.05  # a spare with no request after this long is idle enough to warm up
+class Channel:
+    """The event channel: the original stdout, kept for events; fd 1 itself then points to /dev/null."""
 
+    def __init__(self) -> None:
+        self.descriptor = os.dup(1)
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)  # a stray write to fd 1 (from C code, say) can never garble the channel
+        os.close(null)
+        sys.stdout = open(os.devnull, "w")  # for the life of the process
 
-def write_line(event: dict[str, Any], run: int | None = None) -> None:
-    """One event as a JSON line on stdout (fd 1), written whole, tagged with the run it belongs to."""
-    if run is not None:
-        event = {**event, "run": run}
-    data = (json.dumps(event, ensure_ascii=False, default=str) + "\n").encode("utf-8", "replace")
-    while data:
-        written = os.write(1, data)
-        data = data[written:]
-
-
-def _address_space() -> int:
-    """Bytes of virtual memory this process maps now (VmSize)."""
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmSize:"):
-                return int(line.split()[1]) * 1024
-    return 0
-
-
-def _run_child(request: dict[str, Any], base_memory: int) -> None:
-    """In the forked run process: limit it, run the snippet, report, exit without cleanup."""
-    try:
-        memory = base_memory + config.SANDBOX_MEMORY_BYTES
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-        cpu = math.ceil(config.SANDBOX_WALL_SECONDS + config.SANDBOX_KILL_MARGIN_SECONDS)
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-        resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))  # no file may be written, should one ever be opened
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        sys.setrecursionlimit(RECURSION_LIMIT)
-        run = request.get("id")
-        result = runner.run_snippet(
-            request["code"], lambda event: write_line(event, run), lang=request.get("lang", "en")
-        )
-        result.pop("frames")  # already sent one by one; the pool puts them back together
-        result.pop("graph")
-        write_line({"type": "result", **result}, run)
-        os._exit(0)
-    except BaseException:  # noqa: B036 - whatever happened, the run process must end here
-        os._exit(3)
-
-
-def _died(status: int, killed_by_us: bool) -> dict[str, Any]:
-    """The result of a run process that ended without writing one."""
-    if killed_by_us or (os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGXCPU):
-        limit, message = (
-            "SANDBOX_WALL_SECONDS",
-            f"the run took longer than {config.SANDBOX_WALL_SECONDS:g} seconds",
-        )
-    else:
-        limit, message = "SANDBOX_MEMORY_BYTES", "the run stopped abruptly (most likely it ran out of memory)"
-    error = error_report(LimitExceeded(limit, message))
-    return {
-        "type": "result",
-        "stdout": None,
-        "error": error,
-        "variables": [],
-        "warnings": [],
-        "stats": {},
-    }
+    def write(self, kind: str, payload: bytes) -> None:
+        """One ``KIND JSON`` line, written whole."""
+        data = kind.encode("ascii") + b" " + payload + b"\n"
+        while data:
+            data = data[os.write(self.descriptor, data) :]
 
 
 def apply_limits(request: dict[str, Any]) -> None:
@@ -109,78 +66,42 @@ def apply_limits(request: dict[str, Any]) -> None:
             setattr(config, name, type(getattr(config, name))(value))
 
 
-def _read_all(descriptor: int) -> bytes:
-    chunks = []
-    while chunk := os.read(descriptor, 1 << 16):
-        chunks.append(chunk)
-    os.close(descriptor)
-    return b"".join(chunks)
-
-
-def fork_spare(base_memory: int) -> tuple[int, int]:
-    """Fork the process for the next run ahead of time; it waits for its request, warming up if idle.
-
-    A forked run copies the memory pages it touches (~6 ms of CPU for a small snippet). Warming up copies
-    them before the request arrives, so the request pays only for the run itself (p50 ~5 ms instead of
-    ~12 ms) — but it costs that CPU again, so under load, when a request comes at once, it is skipped.
-    Returns the child's pid and the pipe to send it the request.
-    """
-    read_end, write_end = os.pipe()
-    child = os.fork()
-    if child == 0:
-        os.close(write_end)
-        os.close(0)  # the worker's request channel is not the run's business
-        sys.stdout = sys.stderr = io.StringIO()  # stray prints must not reach fd 1, the event channel
-        try:
-            if not select.select([read_end], [], [], WARM_UP_AFTER_SECONDS)[0]:  # idle: worth warming up
-                runner.run_snippet(WARM_UP, lambda event: None)
-            request = json.loads(_read_all(read_end))
-            apply_limits(request)
-        except BaseException:  # noqa: B036 - a spare that cannot start must end here
-            os._exit(4)
-        _run_child(request, base_memory)
-    os.close(read_end)
-    return child, write_end
-
-
-def run_request(raw: bytes, spare: tuple[int, int]) -> None:
-    """Hand the request to the spare run process, wait (at most the wall limit plus the margin), check."""
-    request = json.loads(raw)
+def serve(request: dict[str, Any], limits: RunLimits, channel: Channel, journal: Journal) -> bool:
+    """Run one request and send its answer; True when the worker should retire after it."""
     apply_limits(request)
-    child, pipe = spare
-    handle = os.pidfd_open(child)
-    try:
-        try:
-            while raw:
-                raw = raw[os.write(pipe, raw) :]
-        except OSError:
-            pass  # the spare died before its request: its exit status below says so
-        finally:
-            os.close(pipe)
-        ready, _, _ = select.select(
-            [handle], [], [], config.SANDBOX_WALL_SECONDS + config.SANDBOX_KILL_MARGIN_SECONDS
-        )
-        killed = not ready
-        if killed:
-            os.kill(child, signal.SIGKILL)
-        _, status = os.waitpid(child, 0)
-    finally:
-        os.close(handle)
-    if killed or os.waitstatus_to_exitcode(status) != 0:
-        write_line(_died(status, killed), request.get("id"))
+    stream = bool(request.get("stream"))
+    journal.clear()
+    writer = AnswerWriter(channel.write if stream else journal.add, stream)
+    with limits.fence():
+        result = runner.run_snippet(request["code"], writer.emit, lang=request.get("lang", "en"))
+    body = writer.answer(result)
+    out_of_memory = (result["error"] or {}).get("limit") == "SANDBOX_MEMORY_BYTES"
+    retire = out_of_memory or limits.worn_out()
+    channel.write("last" if retire else "result", body)
+    return retire
 
 
 def main() -> None:
-    """Serve requests from stdin until it closes, one run process per request."""
-    runner.module_proxies()  # import and admit the engine once, before any fork
+    """Warm up, then serve requests from stdin until it closes or the worker is worn out."""
+    channel = Channel()
+    journal = Journal(int(sys.argv[1]))
+    journal.detach()
+    sys.setrecursionlimit(RECURSION_LIMIT)
+    runner.module_proxies()  # import and admit the engine once
     runner.run_snippet(WARM_UP, lambda event: None)
-    base_memory = _address_space()
-    spare = fork_spare(base_memory)
-    write_line({"type": "ready", "pid": os.getpid()})
+    gc.collect()
+    gc.freeze()  # what the worker holds for good is never scanned again: each run's collection stays cheap
+    limits = RunLimits()
+    channel.write("ready", encode({"pid": os.getpid()}))
     for raw in sys.stdin.buffer:
-        run_request(raw, spare)
-        spare = fork_spare(base_memory)
-        write_line({"type": "idle"})  # for a reader's log: the pool does not wait for it
+        try:
+            retire = serve(json.loads(raw), limits, channel, journal)
+        except BaseException:  # noqa: B036 - the worker's own failure around a run (out of memory, likely):
+            os._exit(FAILED_EXIT_STATUS)  # it leaves at once; the pool answers from the run's journal
+        if retire:
+            break
+        gc.collect()  # between runs, so that a run's garbage is never collected during the next one
+    os._exit(0)
 
 
 if __name__ == "__main__":
