@@ -28,8 +28,8 @@ class Reader:
         got: list[dict] = []
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            events, finished = self.run.events.drain()
-            self.pending += events
+            texts, finished = self.run.events.drain()
+            self.pending += [json.loads(text) for text in texts]  # a run hands its events over as JSON
             while self.pending:
                 event = self.pending.pop(0)
                 got.append(event)
@@ -146,3 +146,36 @@ def test_paced_messages_stay_under_the_byte_cap_in_order() -> None:
     messages = asyncio.run(consume())
     assert all(len(text) <= 20_000 for text in messages) and len(messages) >= 40 * 5000 // 20_000
     assert [event["epoch"] for text in messages for event in json.loads(text)["events"]] == list(range(40))
+
+
+def test_paced_sends_the_last_message_at_once_rather_than_at_its_turn() -> None:
+    buffer, stop = EventBuffer(), threading.Event()
+    buffer.put([{"type": "epoch", "epoch": 1}], stop)
+
+    def finish() -> None:
+        time.sleep(0.1)
+        buffer.put([{"type": "done", "reason": "finished"}], stop)
+        buffer.close()
+
+    async def consume() -> list[float]:
+        started, arrivals = time.monotonic(), []
+        async for _ in paced(buffer, per_second=0.5):  # turns 2 s apart
+            arrivals.append(time.monotonic() - started)
+        return arrivals
+
+    threading.Thread(target=finish).start()
+    first, last = asyncio.run(consume())
+    assert first < 0.05 and 0.05 < last < 1.0  # the end is not held back to the 2 s turn
+
+
+def test_a_failure_in_training_reaches_the_client_as_error_then_done(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(self: object) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(control.Training, "run_batch", fail)
+    run = TrainingRun(RunConfig())
+    run.start()
+    events = Reader(run).until("done")
+    assert [event["type"] for event in events][-2:] == ["error", "done"]
+    assert events[-2]["message"] == "training failed: ZeroDivisionError: division by zero"
+    assert events[-1]["reason"] == "error" and run.join()

@@ -168,10 +168,10 @@ def test_finishing_a_phased_batch_then_running_freely_keeps_the_epoch_count() ->
 def test_long_runs_validate_every_kth_epoch_first_and_last_included() -> None:
     run = RunConfig(dataset="sine", samples=20, epochs=1200, snapshot_every=1200)
     events = list(run_events(run))
-    assert events[0]["validate_every"] == 3  # 1200 epochs / 500 validation points, rounded up
+    assert events[0]["validate_every"] == 12  # 1200 epochs / 100 validation points
     epochs = [event for event in events if event["type"] == "epoch"]
     validated = [event["epoch"] for event in epochs if event["val_loss"] is not None]
-    assert validated == [1, *range(3, 1201, 3)]
+    assert validated == [1, *range(12, 1201, 12)]
 
 
 def test_csv_run_with_three_features_trains_without_a_picture() -> None:
@@ -201,3 +201,34 @@ def test_snapshots_are_spaced_so_a_long_run_has_at_most_100() -> None:
     assert events[0]["snapshot_every"] == 10
     snapshots = [event["epoch"] for event in events if event["type"] == "snapshot"]
     assert snapshots == list(range(0, 1001, 10))  # the starting fit, then every 10th epoch
+
+
+def test_epoch_gradient_norm_is_the_hand_worked_article_gradient() -> None:
+    events = list(run_events(RunConfig(epochs=1)))
+    start = events[0]["params"]
+    w, b = start["weight"][0][0], start["bias"][0]
+    x, y = np.array([1.0, 2.0, 3.0]), np.array([2.0, 4.0, 6.0])
+    residual = w * x + b - y
+    dw, db = np.mean(2 * residual * x), np.mean(2 * residual)  # d/dw and d/db of the mean squared error
+    (epoch,) = [event for event in events if event["type"] == "epoch"]
+    assert epoch["grad_norms"] == {"linear": pytest.approx(np.hypot(dw, db), rel=1e-6)}
+
+
+def test_mlp_gradient_norms_cover_weight_and_bias_of_each_layer() -> None:
+    training = Training(build(RunConfig(dataset="moons", model="mlp", hidden=[16], epochs=2)))
+    training.run_batch()
+    (epoch,) = [event for event in training.take_events() if event["type"] == "epoch"]
+    expected = {}
+    for name, layer in training.experiment.layers:
+        grads = [param.grad.numpy().astype(np.float64) for param in (layer.weight, layer.bias)]
+        expected[name] = np.sqrt(sum(float(np.sum(grad**2)) for grad in grads))
+    assert epoch["grad_norms"] == {name: pytest.approx(value, rel=1e-5) for name, value in expected.items()}
+
+
+def test_long_runs_trace_at_most_10_snapshots_the_last_included() -> None:
+    events = list(run_events(RunConfig(epochs=1000, snapshot_every=10)))
+    assert events[0]["trace_every"] == 100  # 100 snapshots, one in ten traced
+    snapshots = [event for event in events if event["type"] == "snapshot"]
+    assert len(snapshots) == 101
+    traced = [event["epoch"] for event in snapshots if event["trace"] is not None]
+    assert traced == list(range(100, 1001, 100))

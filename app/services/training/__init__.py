@@ -4,7 +4,7 @@
 - ``runner.run_events(config) -> Iterator[dict]``: every event of a run, in order, bit-for-bit repeatable::
 
       {"type": "start", dataset, task, features, train_rows, validation_rows, loss, parameters,
-       batches_per_epoch, validate_every, epochs, lr, model, points, params}
+       batches_per_epoch, validate_every, snapshot_every, trace_every, epochs, lr, model, points, params}
       {"type": "epoch", epoch, loss, val_loss, accuracy, val_accuracy, lr, grad_norms, params?}
       {"type": "snapshot", epoch, kind: "curve" (x, y) | "grid" (extent, size, values) | "none", trace}
       {"type": "diverged", epoch, batch, loss, lr, cause}
@@ -13,6 +13,6 @@
 - ``phases.PhaseStepper``: one phase at a time (zero_grad, forward, loss, backward, step), each a
   ``{"type": "phase", phase, epoch, batch, says, changed, trace}`` event.
 - ``control.TrainingRun``: a run on its own thread, steered by ``command`` (pause, resume, step, stop, set),
-  its events in ``.events``; ``live_runs()`` counts them. ``handover.paced`` turns those events into messages
-  ``{"events": [...]}`` at a browser's rate.
+  its events in ``.events`` (as JSON text, encoded on the run's thread: ``event_json``); ``live_runs()``
+  counts them. ``handover.paced`` turns those events into messages ``{"events": [...]}`` at a browser's rate.
 """

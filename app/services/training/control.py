@@ -16,6 +16,7 @@ import numpy as np
 
 from app import config
 from app.services.training.config import RunConfig
+from app.services.training.event_json import event_json
 from app.services.training.experiment import build
 from app.services.training.handover import EventBuffer
 from app.services.training.phases import PhaseStepper
@@ -77,6 +78,7 @@ class TrainingRun:
         self.events = EventBuffer()
         self.paused = paused
         self._commands: queue.Queue[tuple[str, Any]] = queue.Queue()
+        self._commanded = threading.Event()  # set while commands wait, so a turn ends early (no lock to read)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._main, name=f"koubai-train-{self.id}", daemon=True)
         _registry.reserve(self.id)
@@ -92,11 +94,13 @@ class TrainingRun:
         if name == "stop":
             self._stop.set()
         self._commands.put((name, value))
+        self._commanded.set()
 
     def close(self) -> None:
         """Stop the run and free its slot; the thread ends within ``TRAIN_STOP_SECONDS``."""
         self._stop.set()
         self._commands.put(("stop", None))
+        self._commanded.set()
         if not self._thread.is_alive() and self._thread.ident is None:
             _registry.release(self.id)
             self.events.close()
@@ -107,40 +111,49 @@ class TrainingRun:
             self._thread.join(timeout)
         return not self._thread.is_alive()
 
-    def _emit(self, events: list[dict[str, Any]]) -> None:
-        self.events.put(events, self._stop)
+    def _encoded(self) -> list[str]:
+        """The outbox's events as JSON text, encoded on this thread while their numbers are still in cache."""
+        return [event_json(event) for event in self.training.take_events()]
 
     def _main(self) -> None:
         try:
             with np.errstate(over="ignore", invalid="ignore"):  # divergence is reported as an event
                 self._loop(time.monotonic() + config.TRAIN_MAX_RUN_SECONDS)
         except Exception as error:  # a bug must reach the client as an event, not vanish with the thread
-            self._emit([{"type": "error", "message": f"training failed: {type(error).__name__}: {error}"}])
+            message = f"training failed: {type(error).__name__}: {error}"
+            self.training.outbox.append({"type": "error", "message": message})
             self.training.finish("error")
-            self._emit(self.training.take_events())
+            self.events.put(self._encoded(), self._stop)
         finally:
             _registry.release(self.id)
             self.events.close()
 
     def _loop(self, deadline: float) -> None:
         training = self.training
-        self._emit(training.take_events())
+        self.events.put(self._encoded(), self._stop)
         while not training.finished:
             if self._stop.is_set():
                 training.finish("stopped")
+                handed = self._encoded()
             elif time.monotonic() > deadline:
                 training.finish("time limit")
+                handed = self._encoded()
             else:
                 command = self._take_command()
-                with _computing:
+                with _computing:  # encoding is part of the turn, so that runs never crowd the event loop
                     self._next(command)
-            self._emit(training.take_events())
+                    handed = self._encoded()
+            self.events.put(handed, self._stop)  # outside the turn: a slow client never holds it
 
     def _take_command(self) -> tuple[str, Any] | None:
+        self._commanded.clear()  # before taking: a command queued from now on sets it again
         try:
-            return self._commands.get(timeout=POLL_SECONDS) if self.paused else self._commands.get_nowait()
+            command = self._commands.get(timeout=POLL_SECONDS) if self.paused else self._commands.get_nowait()
         except queue.Empty:
             return None
+        if not self._commands.empty():
+            self._commanded.set()  # more are waiting: the next turn ends after one batch
+        return command
 
     def _next(self, command: tuple[str, Any] | None) -> None:
         """Carry out a command, or train for a turn when running freely.
@@ -169,7 +182,7 @@ class TrainingRun:
         until = time.monotonic() + seconds
         while not self.training.finished and not self._stop.is_set():
             self.training.run_batch()
-            if time.monotonic() >= until or not self._commands.empty():
+            if time.monotonic() >= until or self._commanded.is_set():
                 return
 
     def _step(self, unit: str) -> None:

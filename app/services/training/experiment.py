@@ -46,6 +46,14 @@ class Experiment:
         """The model's Linear layers with their names, looked up once."""
         return layers_of(self.model)
 
+    @cached_property
+    def layer_parameters(self) -> list[tuple[str, tuple[torch.nn.Parameter, ...]]]:
+        """Each Linear layer's report name ("linear" for a bare one) and its weight and bias."""
+        return [
+            (name or "linear", tuple(param for param in (layer.weight, layer.bias) if param is not None))
+            for name, layer in self.layers
+        ]
+
 
 def load_dataset(run: RunConfig) -> Dataset:
     """The configured dataset, or ``InvalidRun`` listing what is wrong with the uploaded CSV."""

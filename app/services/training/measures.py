@@ -21,6 +21,7 @@ GRID_SIZE = 40  # points per side of the decision-boundary grid: 1,600 predictio
 CURVE_POINTS = 100  # points of a fitted 1-D curve
 MARGIN = 0.1  # share of the data's range added on each side of the plotted area
 SNAPSHOT_DIGITS = 4  # decimals of a snapshot's predictions: finer than a screen pixel
+LISTED_SQUARES = 8  # gradients up to this many values are squared as Python floats (beats a numpy call)
 
 
 def finite(value: float) -> float | None:
@@ -31,9 +32,19 @@ def finite(value: float) -> float | None:
 
 def nested(array: np.ndarray) -> Any:
     """An array as nested lists of floats (``None`` for values that are not finite)."""
-    if np.all(np.isfinite(array)):
-        return array.astype(np.float64).tolist()
-    return _with_nones(array)
+    values = array.tolist() if array.dtype.kind == "f" else array.astype(np.float64).tolist()
+    return values if _all_finite(values, array.ndim) else _with_nones(array)
+
+
+def _all_finite(values: Any, ndim: int) -> bool:
+    """Whether nested lists hold only finite numbers, cheaply: an inf or NaN makes their sum non-finite.
+
+    (A sum that overflows only sends a finite array down the slower exact path, which keeps its values.)
+    """
+    if ndim > 2:
+        return all(_all_finite(row, ndim - 1) for row in values)
+    total = sum(map(sum, values)) if ndim == 2 else sum(values) if ndim == 1 else values
+    return math.isfinite(total)
 
 
 def _with_nones(array: np.ndarray) -> Any:
@@ -46,8 +57,8 @@ def is_small(experiment: Experiment) -> bool:
 
 
 def parameter_values(experiment: Experiment) -> dict[str, Any]:
-    """Every parameter by its ``named_parameters`` name, as nested lists."""
-    return {name: nested(param.detach().numpy()) for name, param in experiment.named_parameters}
+    """Every parameter by its ``named_parameters`` name, as nested lists (read in place, no copy)."""
+    return {name: nested(param._data) for name, param in experiment.named_parameters}
 
 
 def gradient_values(experiment: Experiment) -> dict[str, Any]:
@@ -59,19 +70,36 @@ def gradient_values(experiment: Experiment) -> dict[str, Any]:
 
 
 def gradient_norms(experiment: Experiment) -> dict[str, float | None]:
-    """The L2 norm of each Linear layer's gradients (weight and bias together); 0 where none are set."""
+    """The L2 norm of each Linear layer's gradients (weight and bias together); 0 where none are set.
+
+    Every epoch reports these, so they are read in place and summed cheaply: a few values as Python floats,
+    more with one dot product per array (in float32, the gradients' own precision).
+    """
     norms = {}
-    for name, layer in experiment.layers:
-        grads = [param.grad.numpy().ravel() for param in (layer.weight, layer.bias) if param.grad is not None]
-        flat = np.concatenate(grads).astype(np.float64) if grads else np.zeros(0)
-        squares = float(flat @ flat)
-        norms[name or "linear"] = finite(math.sqrt(squares))
+    for name, params in experiment.layer_parameters:
+        squares = 0.0
+        for param in params:
+            grad = param._grad
+            if grad is None:
+                continue
+            values = grad._data
+            if values.size > LISTED_SQUARES:
+                squares += float(np.vdot(values, values))
+            else:
+                for value in values.ravel().tolist():
+                    squares += value * value
+        norms[name] = finite(math.sqrt(squares))
     return norms
 
 
-def correct(pred: np.ndarray, target: np.ndarray) -> int:
-    """How many predictions (logits) fall on the right side of 0 for their 0/1 target."""
-    return int(np.sum((pred > 0) == (target > 0.5)))
+def positive(target: np.ndarray) -> np.ndarray:
+    """Which 0/1 targets are 1 (a full-batch run computes this once for all its epochs)."""
+    return target > 0.5
+
+
+def correct(pred: np.ndarray, is_positive: np.ndarray) -> int:
+    """How many predictions (logits) fall on the right side of 0 for their targets (``positive`` of them)."""
+    return int(np.count_nonzero((pred > 0) == is_positive))
 
 
 def validation(experiment: Experiment) -> tuple[float | None, float | None]:
@@ -83,7 +111,7 @@ def validation(experiment: Experiment) -> tuple[float | None, float | None]:
         loss = experiment.loss_fn(pred, experiment.y_val).item()
     if experiment.dataset.task != CLASSIFICATION:
         return finite(loss), None
-    return finite(loss), correct(pred.numpy(), experiment.dataset.y_val) / len(pred)
+    return finite(loss), correct(pred.numpy(), positive(experiment.dataset.y_val)) / len(pred)
 
 
 def _span(values: np.ndarray) -> tuple[float, float]:

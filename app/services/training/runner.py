@@ -19,9 +19,12 @@ from app.services.training.config import RunConfig
 from app.services.training.datasets import CLASSIFICATION
 from app.services.training.experiment import Experiment, build
 
-MAX_SNAPSHOTS = 100  # snapshots per run at most (each predicts a grid and may trace a step): longer apart
-# validation losses per run at most (a chart's worth): longer runs validate every k-th epoch, sparing time
-VALIDATION_POINTS = 500
+MAX_SNAPSHOTS = 100  # snapshots per run at most (each predicts a grid or curve): longer runs space them out
+# snapshots carrying a traced step per run at most (a trace costs several steps): the others carry None
+MAX_TRACED_SNAPSHOTS = 10
+# validation losses per run at most (a chart's worth): longer runs validate every k-th epoch, so that the
+# held-out forward pass costs about 1% of the training rather than a third of it
+VALIDATION_POINTS = 100
 DIVERGED_CAUSE = (
     "The loss became {value} at epoch {epoch}: the learning rate {lr:g} is too large, "
     "so each step overshoots the minimum and the error grows instead of shrinking. "
@@ -47,10 +50,14 @@ class Training:
         self.epoch = 0  # epochs completed
         self.batch = 0  # batches completed in the current epoch
         self.finished = False
-        epochs = experiment.config.epochs
+        epochs = self._epochs = experiment.config.epochs
         self._validate_every = max(1, math.ceil(epochs / VALIDATION_POINTS))  # long runs: not every epoch
         self.snapshot_every = max(experiment.config.snapshot_every, math.ceil(epochs / MAX_SNAPSHOTS))
+        snapshots = math.ceil(epochs / self.snapshot_every)
+        self.trace_every = self.snapshot_every * math.ceil(snapshots / MAX_TRACED_SNAPSHOTS)
         self.small = measures.is_small(experiment)  # small models report every value and trace snapshots
+        self._classifying = experiment.dataset.task == CLASSIFICATION
+        self._train_positive = measures.positive(experiment.dataset.y_train)
         self._trace: dict[str, Any] | None = None  # the traced step of a coming snapshot
         self.outbox: list[dict[str, Any]] = []
         self._batches = self._epoch_batches()
@@ -90,17 +97,16 @@ class Training:
         data = experiment.dataset
         return torch.from_numpy(data.x_train[rows]), torch.from_numpy(data.y_train[rows])
 
-    def snapshot_due(self) -> bool:
-        """Whether the epoch the next step completes (if it is the epoch's last) ends with a snapshot."""
+    def trace_due(self) -> bool:
+        """Whether the epoch the next step completes (if it is its last batch) ends with a traced snapshot."""
         coming = self.epoch + 1
-        return coming % self.snapshot_every == 0 or coming == self.experiment.config.epochs
+        return self.small and (coming % self.trace_every == 0 or coming == self._epochs)
 
     def run_batch(self) -> None:
-        """Train on the next batch with the article's five lines, tracing the step when a snapshot is due."""
+        """Train on the next batch with the article's five lines, tracing the step a snapshot will carry."""
         x, y = self.current_batch()
         experiment = self.experiment
-        wants_trace = self.small and self.batch == self.batches_per_epoch - 1
-        if wants_trace and self.snapshot_due():
+        if self.batch == self.batches_per_epoch - 1 and self.trace_due():
             (pred, loss), self._trace = tracing.traced_step(experiment, x, y)
         else:
             pred, loss = train_step(experiment.model, experiment.loss_fn, experiment.optimizer, x, y)
@@ -116,8 +122,9 @@ class Training:
         self._loss_sum += value * rows
         self._seen += rows
         self._last_loss = value
-        if self.experiment.dataset.task == CLASSIFICATION:
-            self._correct += measures.correct(pred.detach().numpy(), y.numpy())
+        if self._classifying:
+            targets = self._train_positive if y is self.experiment.y_train else measures.positive(y._data)
+            self._correct += measures.correct(pred._data, targets)  # read in place: no detached copy
         self.batch += 1
         if self.batch == self.batches_per_epoch:
             self._end_epoch()
@@ -125,17 +132,16 @@ class Training:
     def _end_epoch(self) -> None:
         single = self._batches is None
         epoch_loss = self._last_loss if single else self._loss_sum / self._seen  # one batch: exactly its loss
-        accuracy = self._correct / self._seen if self.experiment.dataset.task == CLASSIFICATION else None
-        self.epoch += 1
+        accuracy = self._correct / self._seen if self._classifying else None
+        epoch = self.epoch = self.epoch + 1
         self.outbox.append(self._epoch_event(epoch_loss, accuracy))
-        run = self.experiment.config
-        if self.epoch % self.snapshot_every == 0 or self.epoch == run.epochs:
+        if epoch % self.snapshot_every == 0 or epoch == self._epochs:
             self.outbox.append(self._snapshot_event(self._trace))
             self._trace = None
         self.batch, self._loss_sum, self._seen, self._correct = 0, 0.0, 0, 0
-        if self.epoch == self.experiment.config.epochs:
+        if epoch == self._epochs:
             self.finish("finished")
-        else:
+        elif not single:
             self._batches = self._epoch_batches()
 
     def _diverge(self, value: float) -> None:
@@ -177,6 +183,7 @@ class Training:
             "batches_per_epoch": self.batches_per_epoch,
             "validate_every": self._validate_every,
             "snapshot_every": self.snapshot_every,
+            "trace_every": self.trace_every if self.small else None,
             "epochs": experiment.config.epochs,
             "lr": self.lr,
             "model": repr(experiment.model),
@@ -193,12 +200,13 @@ class Training:
         return {name: measures.nested(array) for name, array in arrays.items()}
 
     def _epoch_event(self, loss: float, accuracy: float | None) -> dict[str, Any]:
-        experiment = self.experiment
-        validated = self.epoch % self._validate_every == 0 or self.epoch in (1, experiment.config.epochs)
+        """Made every epoch, so kept lean: plain values read in place (see ``measures``), no copies."""
+        experiment, epoch = self.experiment, self.epoch
+        validated = epoch % self._validate_every == 0 or epoch == 1 or epoch == self._epochs
         val_loss, val_accuracy = measures.validation(experiment) if validated else (None, None)
         event = {
             "type": "epoch",
-            "epoch": self.epoch,
+            "epoch": epoch,
             "loss": measures.finite(loss),
             "val_loss": val_loss,
             "accuracy": accuracy,
