@@ -14,6 +14,9 @@ fi
 
 missing=()
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
+# the graphs' font (engine/draw_style.py): Japanese names and legends drawn by `dot` into PNG need it
+[ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto/NotoSansCJK* >/dev/null 2>&1 \
+    || missing+=(fonts-noto-cjk)
 if [ "${KOUBAI_SKIP_BROWSER:-0}" != 1 ]; then
     [ -x /usr/bin/chromium ] || missing+=(chromium)
 fi
