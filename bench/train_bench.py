@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
-import subprocess
 import sys
 import threading
 import time
@@ -24,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from app.services.training.config import RunConfig  # noqa: E402
 from app.services.training.experiment import build  # noqa: E402
 from app.services.training.runner import run_events, train_step  # noqa: E402
+from tests.live_server import LiveServer  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = {
@@ -85,35 +84,6 @@ def streamed_seconds(base: str, pid: int, fields: dict) -> Timing:
     return time.perf_counter() - wall, process_cpu(pid) - cpu
 
 
-def start_server() -> tuple[subprocess.Popen, str]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "tests.app.train_test_app:app",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            httpx.get(f"{base}/healthz", timeout=1)
-            return process, base
-        except httpx.TransportError:
-            time.sleep(0.1)
-    raise RuntimeError("uvicorn did not start")
-
-
 def healthz_under_load(base: str) -> tuple[float, float, int]:
     """p50 and p99 of /healthz in ms while ``STREAMS_UNDER_LOAD`` runs stream, and how many were streaming."""
     stop = threading.Event()
@@ -147,7 +117,9 @@ def healthz_under_load(base: str) -> tuple[float, float, int]:
 
 
 def main() -> None:
-    process, base = start_server()
+    server = LiveServer()
+    server.wait_until_healthy()
+    process, base = server.process, server.base_url
     try:
         columns = ("bare ep/s", "service ep/s", "streamed ep/s", "service cost", "stream cost", "extra")
         print(f"{'case':36} {'':5} " + " ".join(f"{column:>14}" for column in columns))
@@ -168,8 +140,8 @@ def main() -> None:
         p50, p99, live = healthz_under_load(base)
         print(f"\n/healthz while {live} runs stream: p50 {p50:.1f} ms, p99 {p99:.1f} ms (target p99 < 50 ms)")
     finally:
-        process.terminate()
-        process.wait(10)
+        server.stop()
+        server.log.close()
 
 
 if __name__ == "__main__":

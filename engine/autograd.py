@@ -105,8 +105,7 @@ def _modified_message(holder: object, maker: Node | None, now: int, expected: in
     description = ""
     if tensor is not None:
         maker = maker or tensor.grad_fn
-        kind = {"float32": "Float", "float64": "Double", "float16": "Half"}.get(tensor.dtype.name, "")
-        description = f"[torch.{kind}Tensor [{', '.join(map(str, tensor.shape))}]]"
+        description = f"[torch.{tensor.dtype.scalar_name}Tensor [{', '.join(map(str, tensor.shape))}]]"
         if maker is not None:
             operation = _BACKWARD_SUFFIX.sub("", maker.name())  # MulBackward0 -> Mul
             description += f", which is output 0 of {operation},"

@@ -10,9 +10,10 @@ BOOL, INTEGER, FLOATING = 0, 1, 2  # promotion categories, ordered
 class dtype:  # noqa: N801 - PyTorch's name
     """One element type: its PyTorch name, its numpy type and its promotion category."""
 
-    __slots__ = ("name", "numpy", "category", "itemsize")
+    __slots__ = ("name", "numpy", "category", "itemsize", "scalar_name")
 
-    def __init__(self, name: str, numpy_type: type, category: int) -> None:
+    def __init__(self, name: str, numpy_type: type, category: int, scalar_name: str) -> None:
+        self.scalar_name = scalar_name  # PyTorch's ScalarType name, as its messages say it: Float, Long ...
         self.name = name
         self.numpy = np.dtype(numpy_type)
         self.category = category
@@ -33,15 +34,15 @@ class dtype:  # noqa: N801 - PyTorch's name
         return self.name
 
 
-bool_ = dtype("bool", np.bool_, BOOL)
-uint8 = dtype("uint8", np.uint8, INTEGER)
-int8 = dtype("int8", np.int8, INTEGER)
-int16 = dtype("int16", np.int16, INTEGER)
-int32 = dtype("int32", np.int32, INTEGER)
-int64 = dtype("int64", np.int64, INTEGER)
-float16 = dtype("float16", np.float16, FLOATING)
-float32 = dtype("float32", np.float32, FLOATING)
-float64 = dtype("float64", np.float64, FLOATING)
+bool_ = dtype("bool", np.bool_, BOOL, "Bool")
+uint8 = dtype("uint8", np.uint8, INTEGER, "Byte")
+int8 = dtype("int8", np.int8, INTEGER, "Char")
+int16 = dtype("int16", np.int16, INTEGER, "Short")
+int32 = dtype("int32", np.int32, INTEGER, "Int")
+int64 = dtype("int64", np.int64, INTEGER, "Long")
+float16 = dtype("float16", np.float16, FLOATING, "Half")
+float32 = dtype("float32", np.float32, FLOATING, "Float")
+float64 = dtype("float64", np.float64, FLOATING, "Double")
 
 ALL = (bool_, uint8, int8, int16, int32, int64, float16, float32, float64)
 BY_NUMPY = {d.numpy: d for d in ALL}

@@ -96,17 +96,7 @@ def _arg(pick: Any, a: Tensor, dim: int | None, keepdim: bool) -> Tensor:
 
 def _kind(a: Tensor) -> str:
     """PyTorch's scalar-type name (Long, Float ...) used in its error messages."""
-    return {
-        "float16": "Half",
-        "float32": "Float",
-        "float64": "Double",
-        "int64": "Long",
-        "int32": "Int",
-        "int16": "Short",
-        "int8": "Char",
-        "uint8": "Byte",
-        "bool": "Bool",
-    }[a.dtype.name]
+    return a.dtype.scalar_name
 
 
 def norm(a: Tensor, p: Any = "fro", dim: Any = None, keepdim: bool = False) -> Tensor:

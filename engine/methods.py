@@ -40,18 +40,7 @@ def _converter(target: dtypes.dtype) -> Any:
 
 def _type(self: Tensor, dtype: Any = None) -> Any:
     if dtype is None:
-        kind = {
-            "float32": "Float",
-            "float64": "Double",
-            "int64": "Long",
-            "int32": "Int",
-            "bool": "Bool",
-            "float16": "Half",
-            "uint8": "Byte",
-            "int8": "Char",
-            "int16": "Short",
-        }[self.dtype.name]
-        return f"torch.{kind}Tensor"
+        return f"torch.{self.dtype.scalar_name}Tensor"
     return math_ops.to(self, dtype)
 
 

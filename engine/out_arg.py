@@ -12,18 +12,6 @@ import numpy as np
 from engine import dtypes, grad_mode
 from engine.tensor import Tensor
 
-_KIND_NAMES = {
-    "float32": "Float",
-    "float64": "Double",
-    "float16": "Half",
-    "int64": "Long",
-    "int32": "Int",
-    "int16": "Short",
-    "int8": "Char",
-    "uint8": "Byte",
-    "bool": "Bool",
-}
-
 
 def _requires_grad(values: Any) -> bool:
     """Whether any tensor among the arguments (or inside a list of them) requires grad."""
@@ -39,8 +27,8 @@ def write_out(result: Tensor, out: Tensor) -> Tensor:
     """Copy ``result`` into ``out`` (resizing it, with PyTorch's warning, when the shape differs)."""
     if not _castable(result, out):
         raise RuntimeError(
-            f"result type {_KIND_NAMES[result.dtype.name]} can't be cast to the desired output type "
-            f"{_KIND_NAMES[out.dtype.name]}"
+            f"result type {result.dtype.scalar_name} can't be cast to the desired output type "
+            f"{out.dtype.scalar_name}"
         )
     if out._data.shape == result._data.shape:
         np.copyto(out._data, result._data, casting="unsafe")

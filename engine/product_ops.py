@@ -8,17 +8,6 @@ from engine.functions import linalg
 from engine.functions import pointwise as pw
 from engine.tensor import Tensor
 
-_SCALAR_NAMES = {
-    "float32": "Float",
-    "float64": "Double",
-    "float16": "Half",
-    "int64": "Long",
-    "int32": "Int",
-    "int16": "Short",
-    "int8": "Char",
-    "uint8": "Byte",
-    "bool": "Bool",
-}
 _C_NAMES = {
     "float32": "float",
     "float64": "double",
@@ -34,19 +23,14 @@ _C_NAMES = {
 
 def _same_dtype_message(kind: type, a: Tensor, b: Tensor) -> str:
     """PyTorch does not promote in products; each kernel words the refusal its own way."""
-    name_a, name_b = a.dtype.name, b.dtype.name
+    scalar_a, scalar_b = a.dtype.scalar_name, b.dtype.scalar_name
     if kind is linalg.DotBackward0:
-        return (
-            f"dot : expected both vectors to have same dtype, but found {_SCALAR_NAMES[name_a]} and "
-            f"{_SCALAR_NAMES[name_b]}"
-        )
+        return f"dot : expected both vectors to have same dtype, but found {scalar_a} and {scalar_b}"
     if kind is linalg.MvBackward0 and b.dim() == 1:
-        return (
-            f"addmv input tensors must have the same dtype, but got {_SCALAR_NAMES[name_b]}, "
-            f"{_SCALAR_NAMES[name_a]}, and {_SCALAR_NAMES[name_b]}"
-        )
+        return f"addmv input tensors must have the same dtype, but got {scalar_b}, {scalar_a}, and {scalar_b}"
     if kind is linalg.BmmBackward0 and b.dim() > 2:
-        return f"expected scalar type {_SCALAR_NAMES[name_a]} but found {_SCALAR_NAMES[name_b]}"
+        return f"expected scalar type {scalar_a} but found {scalar_b}"
+    name_a, name_b = a.dtype.name, b.dtype.name
     return f"expected m1 and m2 to have the same dtype, but got: {_C_NAMES[name_a]} != {_C_NAMES[name_b]}"
 
 

@@ -245,6 +245,6 @@ def logical(ufunc: np.ufunc, a: Operand, b: Operand) -> Tensor:
     """``& | ^`` on bool or integer tensors."""
     _, _, arrays = promoted(a, b)
     if arrays[0].dtype.kind == "f":
-        kind = {"float16": "Half", "float32": "Float", "float64": "Double"}[arrays[0].dtype.name]
+        kind = dtypes.BY_NUMPY[arrays[0].dtype].scalar_name
         raise NotImplementedError(f"\"{ufunc.__name__}_cpu\" not implemented for '{kind}'")
     return Tensor._wrap(ufunc(*arrays))

@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +13,7 @@ from websockets.sync.client import connect
 
 from app.services.training.config import RunConfig
 from app.services.training.runner import run_events
+from tests.live_server import live_server
 
 ROOT = Path(__file__).resolve().parents[2]
 MAX_RUNS = 3  # the test server's run limit, small so that the 429 is cheap to reach
@@ -27,42 +24,9 @@ STEPPED = {"dataset": "moons", "samples": 2000, "model": "mlp", "hidden": [4], "
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    """A uvicorn serving the training router on a free port, until the module's tests are done."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {**os.environ, "KOUBAI_TRAIN_MAX_RUNS": str(MAX_RUNS)}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "tests.app.train_test_app:app",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline and process.poll() is None, "uvicorn did not start"
-            time.sleep(0.1)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(10)
+    """The real app under uvicorn on a free port, with a small run limit, for the module's tests."""
+    with live_server(env={"KOUBAI_TRAIN_MAX_RUNS": str(MAX_RUNS)}) as running:
+        yield running.base_url
 
 
 def live(base: str) -> int:
