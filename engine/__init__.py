@@ -26,7 +26,7 @@ from engine.creation import (
     zeros,
     zeros_like,
 )
-from engine.devices import accelerator, backends, cuda
+from engine.devices import Size, accelerator, backends, cuda, device
 from engine.dtypes import (
     bool_ as bool,
 )
@@ -112,7 +112,7 @@ from engine.shape_ops import (
     transpose,
     unsqueeze,
 )
-from engine.tensor import Size, Tensor, device
+from engine.tensor import Tensor
 from engine.torch_functions import (  # noqa: A004 - PyTorch's names
     BoolTensor,
     DoubleTensor,

@@ -11,15 +11,14 @@ from __future__ import annotations
 import heapq
 import itertools
 import re
-import threading
 import weakref
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from heapq import heappop, heappush, heappushpop
 
 import numpy as np
 
 from engine import grad_mode
+from engine.observers import _notify_backward, _observers, observe_backward, observe_forward  # noqa: F401
 
 FREED_MESSAGE = (
     "Trying to backward through the graph a second time (or directly access saved tensors after they "
@@ -115,74 +114,6 @@ def _modified_message(holder: object, maker: Node | None, now: int, expected: in
         "enable anomaly detection to find the operation that failed to compute its gradient, with "
         "torch.autograd.set_detect_anomaly(True, check_nan=False)."
     )
-
-
-# -- observing the graph (for the graph view); costs nothing measurable when unused --------------
-_observers = threading.local()  # this thread's callbacks, by kind: "backward", "backward_start", "forward"
-forward_watchers = 0  # observe_forward blocks open in any thread: Function.record tests this first
-_watchers_lock = threading.Lock()
-
-
-@contextmanager
-def _observing(kind: str, callback: Callable) -> Iterator[None]:
-    """Add ``callback`` to this thread's callbacks of ``kind`` for the block (blocks nest)."""
-    slot = _observers.__dict__
-    previous = slot.get(kind, ())
-    slot[kind] = (*previous, callback)
-    try:
-        yield
-    finally:
-        slot[kind] = previous
-
-
-@contextmanager
-def observe_backward(callback: Callable, on_start: Callable | None = None) -> Iterator[None]:
-    """Call ``callback(node, grad_in, grads_out)`` for every node backward runs in this thread, in order.
-
-    ``grads_out`` pairs with ``node.next_functions`` (before being summed back to the inputs' shapes);
-    for an ``AccumulateGrad`` it is empty and the leaf's ``.grad`` has just been updated.
-    ``on_start()`` is called when a backward pass begins.
-    """
-    with _observing("backward", callback):
-        if on_start is None:
-            yield
-        else:
-            with _observing("backward_start", on_start):
-                yield
-
-
-@contextmanager
-def observe_forward(callback: Callable) -> Iterator[None]:
-    """Call ``callback(node, inputs, result)`` for every node recorded in this thread, as it is recorded."""
-    global forward_watchers
-    with _watchers_lock:
-        forward_watchers += 1
-    try:
-        with _observing("forward", callback):
-            yield
-    finally:
-        with _watchers_lock:
-            forward_watchers -= 1
-
-
-def notify_forward(node: Node, inputs: tuple, result: object) -> None:
-    """Tell this thread's forward observers about a node just recorded."""
-    for callback in _observers.__dict__.get("forward", ()):
-        callback(node, inputs, result)
-
-
-def _notify_backward(callbacks: tuple) -> Callable | None:
-    """One observer call for the backward loop, or None when nobody watches."""
-    if not callbacks:
-        return None
-    if len(callbacks) == 1:
-        return callbacks[0]
-
-    def notify_all(node: Node, grad_in: np.ndarray, grads_out: Sequence) -> None:
-        for callback in callbacks:
-            callback(node, grad_in, grads_out)
-
-    return notify_all
 
 
 # -- the backward pass --------------------------------------------------------------------------

@@ -1,9 +1,47 @@
-"""``torch.cuda``, ``torch.backends.mps`` and ``torch.accelerator``: there is no GPU here.
+"""``torch.device``, ``torch.Size``, and ``torch.cuda``, ``torch.backends.mps``, ``torch.accelerator``.
 
-Tutorials pick their device with these checks; every one answers "none", so the code takes the CPU path.
+There is no GPU here: tutorials pick their device with these checks; every one answers "none", so the code
+takes the CPU path.
 """
 
 from __future__ import annotations
+
+import numpy as np
+
+
+class Size(tuple):
+    """``torch.Size``: a tuple of ints that prints as ``torch.Size([2, 3])``."""
+
+    def __repr__(self) -> str:
+        return f"torch.Size([{', '.join(map(str, self))}])"
+
+    __str__ = __repr__
+
+    def numel(self) -> int:
+        return int(np.prod(self, dtype=np.int64))
+
+
+class device:  # noqa: N801 - PyTorch's name
+    """Only the CPU exists here; ``cuda`` devices are refused where they are used."""
+
+    def __init__(self, kind: str | device = "cpu", index: int | None = None) -> None:
+        self.type = kind.type if isinstance(kind, device) else str(kind).split(":")[0]
+        self.index = index
+
+    def __repr__(self) -> str:
+        return f"device(type='{self.type}')"
+
+    def __str__(self) -> str:
+        return self.type
+
+    def __eq__(self, other: object) -> bool:
+        return str(self) == str(other)
+
+    def __hash__(self) -> int:
+        return hash(self.type)
+
+
+CPU = device("cpu")
 
 
 class _Cuda:

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from engine import autograd, grad_mode
+from engine import autograd, grad_mode, observers
 from engine.tensor import Tensor
 
 _NO_EDGE = (None, 0)
@@ -164,8 +164,8 @@ class Function(autograd.Node):
                 self.saved_scalars = True  # _zero_dim_floats for one value, without the call
         result._requires_grad = True
         result.grad_fn = self
-        if autograd.forward_watchers:  # someone is drawing the graph (in some thread)
-            autograd.notify_forward(self, inputs, result)
+        if observers.forward_watchers:  # someone is drawing the graph (in some thread)
+            observers.notify_forward(self, inputs, result)
 
     def _save(self, saves: tuple[int, ...], inputs: tuple, arrays: list, result: Tensor) -> None:
         """Keep what backward reads, with versions to detect later in-place changes of the sources.

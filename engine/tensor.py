@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from engine import autograd, dtypes, grad_mode, printing
+from engine.devices import CPU, Size, device
 
 NON_LEAF_GRAD_WARNING = (
     "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute "
@@ -23,41 +24,6 @@ NON_LEAF_GRAD_WARNING = (
 )
 FLOAT_ONLY = "only Tensors of floating point and complex dtype can require gradients"
 LEAF_IN_PLACE = "a leaf Variable that requires grad is being used in an in-place operation."
-
-
-class Size(tuple):
-    """``torch.Size``: a tuple of ints that prints as ``torch.Size([2, 3])``."""
-
-    def __repr__(self) -> str:
-        return f"torch.Size([{', '.join(map(str, self))}])"
-
-    __str__ = __repr__
-
-    def numel(self) -> int:
-        return int(np.prod(self, dtype=np.int64))
-
-
-class device:  # noqa: N801 - PyTorch's name
-    """Only the CPU exists here; ``cuda`` devices are refused where they are used."""
-
-    def __init__(self, kind: str | device = "cpu", index: int | None = None) -> None:
-        self.type = kind.type if isinstance(kind, device) else str(kind).split(":")[0]
-        self.index = index
-
-    def __repr__(self) -> str:
-        return f"device(type='{self.type}')"
-
-    def __str__(self) -> str:
-        return self.type
-
-    def __eq__(self, other: object) -> bool:
-        return str(self) == str(other)
-
-    def __hash__(self) -> int:
-        return hash(self.type)
-
-
-CPU = device("cpu")
 
 
 class Tensor:

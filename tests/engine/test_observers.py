@@ -3,7 +3,7 @@
 import threading
 
 import engine as torch
-from engine import autograd
+from engine import autograd, observers
 
 
 def leaves(count):
@@ -71,7 +71,7 @@ def test_forward_observers_nest_and_stop_when_their_block_ends():
     x.sin()
     assert outer == ["MulBackward0", "AddBackward0", "ExpBackward0"]
     assert inner == ["AddBackward0"]
-    assert autograd.forward_watchers == 0
+    assert observers.forward_watchers == 0
 
 
 def test_forward_observer_ignores_other_threads():

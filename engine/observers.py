@@ -1,0 +1,82 @@
+"""Watching the graph being made and walked (for the graph view): per thread, nestable, free when unused.
+
+``observe_forward(callback)`` calls ``callback(node, inputs, result)`` for every node this thread records;
+``observe_backward(callback, on_start)`` calls ``callback(node, grad_in, grads_out)`` for every node
+backward runs in this thread, in order, and ``on_start()`` when a pass begins. ``engine.function`` and
+``engine.autograd`` call in here; nothing here imports them.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import numpy as np
+
+_observers = threading.local()  # this thread's callbacks, by kind: "backward", "backward_start", "forward"
+forward_watchers = 0  # observe_forward blocks open in any thread: Function.record tests this first
+_watchers_lock = threading.Lock()
+
+
+@contextmanager
+def _observing(kind: str, callback: Callable) -> Iterator[None]:
+    """Add ``callback`` to this thread's callbacks of ``kind`` for the block (blocks nest)."""
+    slot = _observers.__dict__
+    previous = slot.get(kind, ())
+    slot[kind] = (*previous, callback)
+    try:
+        yield
+    finally:
+        slot[kind] = previous
+
+
+@contextmanager
+def observe_backward(callback: Callable, on_start: Callable | None = None) -> Iterator[None]:
+    """Call ``callback(node, grad_in, grads_out)`` for every node backward runs in this thread, in order.
+
+    ``grads_out`` pairs with ``node.next_functions`` (before being summed back to the inputs' shapes);
+    for an ``AccumulateGrad`` it is empty and the leaf's ``.grad`` has just been updated.
+    ``on_start()`` is called when a backward pass begins.
+    """
+    with _observing("backward", callback):
+        if on_start is None:
+            yield
+        else:
+            with _observing("backward_start", on_start):
+                yield
+
+
+@contextmanager
+def observe_forward(callback: Callable) -> Iterator[None]:
+    """Call ``callback(node, inputs, result)`` for every node recorded in this thread, as it is recorded."""
+    global forward_watchers
+    with _watchers_lock:
+        forward_watchers += 1
+    try:
+        with _observing("forward", callback):
+            yield
+    finally:
+        with _watchers_lock:
+            forward_watchers -= 1
+
+
+def notify_forward(node: Any, inputs: tuple, result: object) -> None:
+    """Tell this thread's forward observers about a node just recorded."""
+    for callback in _observers.__dict__.get("forward", ()):
+        callback(node, inputs, result)
+
+
+def _notify_backward(callbacks: tuple) -> Callable | None:
+    """One observer call for the backward loop, or None when nobody watches."""
+    if not callbacks:
+        return None
+    if len(callbacks) == 1:
+        return callbacks[0]
+
+    def notify_all(node: Any, grad_in: np.ndarray, grads_out: Sequence) -> None:
+        for callback in callbacks:
+            callback(node, grad_in, grads_out)
+
+    return notify_all
