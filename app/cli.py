@@ -8,41 +8,15 @@ it assigned) as SVG, PNG, DOT or trace JSON, chosen by the output file's extensi
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import engine
 from app import config
+from engine.as_torch import imported_as_torch
 from engine.trace import BackwardRecorder, ForwardRecorder, names_from, trace
-
-TORCH_MODULES = {  # what `import torch ...` finds while a script runs
-    "torch": "engine",
-    "torch.nn": "engine.nn",
-    "torch.nn.functional": "engine.nn.functional",
-    "torch.optim": "engine.optim",
-    "torch.autograd": "engine.autograd",
-}
-
-
-@contextlib.contextmanager
-def torch_is_engine() -> Iterator[None]:
-    """Map ``torch`` and its submodules to the engine in ``sys.modules``, restoring them afterwards."""
-    import importlib
-
-    saved = {name: sys.modules.get(name) for name in TORCH_MODULES}
-    for name, target in TORCH_MODULES.items():
-        sys.modules[name] = importlib.import_module(target)
-    try:
-        yield
-    finally:
-        for name, module in saved.items():
-            if module is None:
-                sys.modules.pop(name, None)
-            else:
-                sys.modules[name] = module
 
 
 def run_script(path: Path) -> dict[str, Any]:
@@ -59,7 +33,7 @@ def run_script(path: Path) -> dict[str, Any]:
         return follow_lines
 
     previous = sys.gettrace()
-    with torch_is_engine(), forward, backward:
+    with imported_as_torch(), forward, backward:
         sys.settrace(follow_lines)
         try:
             exec(code, namespace)  # noqa: S102 - the user's own local file, run on purpose

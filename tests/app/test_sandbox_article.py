@@ -2,13 +2,13 @@
 
 import contextlib
 import io
-import sys
 
 import pytest
 
 import engine
 from app import config
 from app.services.sandbox import run_code, stream_code
+from engine.as_torch import imported_as_torch
 from tests.data import article
 
 
@@ -24,19 +24,10 @@ def grad_of(frame: dict, name: str) -> float | None:
 
 def run_as_plain_python(code: str) -> str:
     """Run ``code`` as real Python with ``import torch`` bound to the engine (test code, never user input)."""
-    saved = {name: sys.modules.get(name) for name in ("torch", "torch.nn")}
-    sys.modules["torch"], sys.modules["torch.nn"] = engine, engine.nn
     engine.manual_seed(config.SANDBOX_SEED)
     out = io.StringIO()
-    try:
-        with contextlib.redirect_stdout(out):
-            exec(compile(code, "<reference>", "exec"), {})
-    finally:
-        for name, module in saved.items():
-            if module is None:
-                sys.modules.pop(name, None)
-            else:
-                sys.modules[name] = module
+    with imported_as_torch(), contextlib.redirect_stdout(out):
+        exec(compile(code, "<reference>", "exec"), {})
     return out.getvalue()
 
 

@@ -2,29 +2,19 @@
 
 import contextlib
 import io
-import sys
 
 import pytest
 
-import engine
+from engine.as_torch import imported_as_torch
 from tests.data import article
 
 
 def run_as_torch(code: str) -> tuple[str, dict]:
     """Run ``code`` with ``import torch`` resolving to the engine; return stdout and its variables."""
-    saved = {name: sys.modules.get(name) for name in ("torch", "torch.nn")}
-    sys.modules["torch"], sys.modules["torch.nn"] = engine, engine.nn
     namespace: dict = {}
     out = io.StringIO()
-    try:
-        with contextlib.redirect_stdout(out):
-            exec(compile(code, "<snippet>", "exec"), namespace)  # test code only, never user input
-    finally:
-        for name, module in saved.items():
-            if module is None:
-                sys.modules.pop(name, None)
-            else:
-                sys.modules[name] = module
+    with imported_as_torch(), contextlib.redirect_stdout(out):
+        exec(compile(code, "<snippet>", "exec"), namespace)  # test code only, never user input
     return out.getvalue(), namespace
 
 

@@ -5,38 +5,22 @@ from __future__ import annotations
 import contextlib
 import io
 import re
-import sys
 import warnings
 
 import pytest
 
-import engine
+from engine.as_torch import imported_as_torch
 from tests.engine import tutorial_snippets as snippets
 
 ADDRESS = re.compile(r"0x[0-9a-f]+")
-TORCH_MODULES = {
-    "torch": engine,
-    "torch.nn": engine.nn,
-    "torch.nn.functional": engine.nn.functional,
-    "torch.optim": engine.optim,
-}
 
 
 def run_as_torch(code: str) -> str:
     """Run ``code`` with ``import torch`` resolving to the engine; return its output, addresses as 0x…."""
-    saved = {name: sys.modules.get(name) for name in TORCH_MODULES}
-    sys.modules.update(TORCH_MODULES)
     out = io.StringIO()
-    try:
-        with contextlib.redirect_stdout(out), warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # PyTorch's warnings go to stderr; only stdout is compared
-            exec(compile(code, "<tutorial>", "exec"), {})  # test code from the tutorials, never user input
-    finally:
-        for name, module in saved.items():
-            if module is None:
-                sys.modules.pop(name, None)
-            else:
-                sys.modules[name] = module
+    with imported_as_torch(), contextlib.redirect_stdout(out), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # PyTorch's warnings go to stderr; only stdout is compared
+        exec(compile(code, "<tutorial>", "exec"), {})  # test code from the tutorials, never user input
     return ADDRESS.sub("0x…", out.getvalue())
 
 

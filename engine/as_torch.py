@@ -1,0 +1,37 @@
+"""Run real PyTorch code on the engine: ``import torch`` (and its submodules) resolve to the engine.
+
+For trusted code only — a local script (``koubai graph``) or a test — never a stranger's snippet, which goes
+through the sandboxed interpreter instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import sys
+from collections.abc import Iterator
+
+TORCH_MODULES = {  # what `import torch ...` finds inside the block
+    "torch": "engine",
+    "torch.nn": "engine.nn",
+    "torch.nn.functional": "engine.nn.functional",
+    "torch.nn.init": "engine.nn.init",
+    "torch.optim": "engine.optim",
+    "torch.autograd": "engine.autograd",
+}
+
+
+@contextlib.contextmanager
+def imported_as_torch() -> Iterator[None]:
+    """Map ``torch`` and its submodules to the engine in ``sys.modules``; restore them afterwards."""
+    saved = {name: sys.modules.get(name) for name in TORCH_MODULES}
+    for name, target in TORCH_MODULES.items():
+        sys.modules[name] = importlib.import_module(target)
+    try:
+        yield
+    finally:
+        for name, module in saved.items():
+            if module is None:
+                sys.modules.pop(name, None)
+            else:
+                sys.modules[name] = module
