@@ -189,17 +189,23 @@ def run_backward(
             buffers[node] = buffers[node] + grad if node in buffers else grad
         ready = [(-node.seq, next(order), node) for node in buffers if dependencies.get(node, 0) == 0]
         heapq.heapify(ready)
-        if not ready:
+        if not ready:  # cannot happen without a cycle; announced passes always end
+            for on_end in watchers.get("backward_end", ()):
+                on_end(True)
             return
         node = heapq.heappop(ready)[2]
         grad = buffers.pop(node, None)
     state = grad_mode._state.__dict__  # no_grad() without building a context manager (thread-local)
     previous = state.get("enabled", True)
     state["enabled"] = False
+    completed = False
     try:
         _propagate(node, grad, ready, buffers, dependencies, retain_graph, capture, observer, order)
+        completed = True
     finally:
         state["enabled"] = previous
+        for on_end in watchers.get("backward_end", ()):
+            on_end(completed)
 
 
 def _propagate(

@@ -8,6 +8,7 @@ backward runs in this thread, in order, and ``on_start()`` when a pass begins. `
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -33,19 +34,23 @@ def _observing(kind: str, callback: Callable) -> Iterator[None]:
 
 
 @contextmanager
-def observe_backward(callback: Callable, on_start: Callable | None = None) -> Iterator[None]:
+def observe_backward(
+    callback: Callable, on_start: Callable | None = None, on_end: Callable | None = None
+) -> Iterator[None]:
     """Call ``callback(node, grad_in, grads_out)`` for every node backward runs in this thread, in order.
 
     ``grads_out`` pairs with ``node.next_functions`` (before being summed back to the inputs' shapes);
     for an ``AccumulateGrad`` it is empty and the leaf's ``.grad`` has just been updated.
-    ``on_start()`` is called when a backward pass begins.
+    ``on_start()`` is called when a backward pass begins, ``on_end(completed)`` when it ends (``completed``
+    is False when it raised, e.g. backward through a freed graph).
     """
-    with _observing("backward", callback):
-        if on_start is None:
-            yield
-        else:
-            with _observing("backward_start", on_start):
-                yield
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(_observing("backward", callback))
+        if on_start is not None:
+            stack.enter_context(_observing("backward_start", on_start))
+        if on_end is not None:
+            stack.enter_context(_observing("backward_end", on_end))
+        yield
 
 
 @contextmanager

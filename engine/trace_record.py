@@ -107,38 +107,43 @@ class Step:
 
 
 class BackwardRecorder:
-    """Context manager around ``observe_backward``: the ordered steps of the latest backward pass.
+    """Context manager around ``observe_backward``: the ordered steps of the latest completed backward pass.
 
-    The engine announces each pass as it starts; ``new_pass()`` is what that announcement calls.
+    A pass that raises (backward through a freed graph, say) leaves the previous pass's steps in place, so
+    the picture after the error still shows the gradients of the backward that worked.
     """
 
     def __init__(self) -> None:
         self.steps: list[Step] = []
         self.passes = 0
+        self._pending: list[Step] = []
         self._context: Any = None
 
     def __enter__(self) -> BackwardRecorder:
-        self._context = autograd.observe_backward(self._observe, on_start=self.new_pass)
+        self._context = autograd.observe_backward(self._observe, on_start=self._start, on_end=self._end)
         self._context.__enter__()
         return self
 
     def __exit__(self, *exc_info: object) -> None:
         self._context.__exit__(*exc_info)
 
-    def new_pass(self) -> None:
-        """Forget the steps seen so far: the next node starts a new backward pass."""
-        self.steps = []
-        self.passes += 1
+    def _start(self) -> None:
+        self._pending = []
+
+    def _end(self, completed: bool) -> None:
+        if completed:
+            self.steps, self.passes = self._pending, self.passes + 1
+        self._pending = []
 
     def _observe(self, node: autograd.Node, grad_in: np.ndarray, grads_out: tuple) -> None:
         if isinstance(node, autograd.AccumulateGrad):
-            self.steps.append(_accumulation(node, grad_in))
+            self._pending.append(_accumulation(node, grad_in))
             return
         fitted = tuple(
             None if grad is None or meta is None else autograd._fit_to_input(np.asarray(grad), meta)
             for grad, meta in zip(grads_out, node.input_meta, strict=False)
         )
-        self.steps.append(Step(node, np.asarray(grad_in), fitted))
+        self._pending.append(Step(node, np.asarray(grad_in), fitted))
 
     def gradients(self) -> dict[autograd.Node, np.ndarray]:
         """The gradient that arrived at each node in the latest pass (∂output/∂ that node's tensor)."""

@@ -92,3 +92,13 @@ def test_long_messages_are_shortened(monkeypatch):
     monkeypatch.setattr(config, "SANDBOX_MAX_MESSAGE_CHARS", 10)
     error = error_of("d = {}\nd['a' * 100]\n")
     assert (error["type"], error["message"]) == ("KeyError", "'aaaaaaaa…")
+
+
+def test_after_backward_twice_the_graph_still_shows_the_first_backwards_gradients():
+    code = "import torch\nx = torch.tensor(2.0, requires_grad=True)\ny = x * x\ny.backward()\ny.backward()\n"
+    result = run_snippet(code, lambda event: None)
+    assert result["error"]["type"] == "RuntimeError"
+    end = result["frames"][-1]["graph"]
+    x_id = next(t["id"] for t in end["tensors"] if t["name"] == "x")
+    carried = sorted(e["grad"]["value"] for e in end["edges"] if e["source"] == x_id and e.get("grad"))
+    assert carried == [2.0, 2.0]  # d(x*x)/dx = x along each of the two edges, 4 in all

@@ -277,3 +277,17 @@ def test_operations_of_another_thread_are_not_recorded():
         z = x * 2
     assert forward.node(made["y"].grad_fn) is None
     assert forward.node(z.grad_fn).inputs[1] == 2
+
+
+def test_a_backward_that_fails_leaves_the_last_good_pass_on_the_picture():
+    a = torch.tensor(2.0, requires_grad=True)
+    b = torch.tensor(3.0, requires_grad=True)
+    with BackwardRecorder() as recorder:
+        d = a * b + a
+        d.backward()
+        with pytest.raises(RuntimeError, match="backward through the graph a second time"):
+            d.backward()  # the graph was freed by the first call
+    assert recorder.passes == 1
+    data = trace([d], names={a: "a", b: "b", d: "d"}, backward=recorder)
+    into_a = sorted(e["grad"]["value"] for e in edges_into(data, by_name(data, "a")["id"]))
+    assert into_a == [1.0, 3.0]
