@@ -4,7 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
-if [ -f app/cli.py ] && [ -x .venv/bin/koubai ]; then
-    exec .venv/bin/koubai serve "$@"
-fi
-exec .venv/bin/uvicorn app.main:app --host "${KOUBAI_HOST:-127.0.0.1}" --port "${KOUBAI_PORT:-8000}" "$@"
+exec .venv/bin/koubai serve "$@"
