@@ -1,22 +1,21 @@
 """Watching the graph being made and walked (for the graph view): per thread, nestable, free when unused.
 
 ``observe_forward(callback)`` calls ``callback(node, inputs, result)`` for every node this thread records;
-``observe_backward(callback, on_start)`` calls ``callback(node, grad_in, grads_out)`` for every node
-backward runs in this thread, in order, and ``on_start()`` when a pass begins. ``engine.function`` and
-``engine.autograd`` call in here; nothing here imports them.
+``observe_backward(callback, on_start, on_end)`` calls ``callback(node, grad_in, grads_out)`` for every node
+backward runs in this thread, in order, ``on_start()`` when a pass begins and ``on_end(completed)`` when it
+ends. ``engine.function`` and ``engine.autograd`` call in here; nothing here imports them.
 """
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
 import numpy as np
 
-_observers = threading.local()  # this thread's callbacks, by kind: "backward", "backward_start", "forward"
+_observers = threading.local()  # this thread's callbacks by kind: backward, backward_start/_end, forward
 forward_watchers = 0  # observe_forward blocks open in any thread: Function.record tests this first
 _watchers_lock = threading.Lock()
 
@@ -44,7 +43,7 @@ def observe_backward(
     ``on_start()`` is called when a backward pass begins, ``on_end(completed)`` when it ends (``completed``
     is False when it raised, e.g. backward through a freed graph).
     """
-    with contextlib.ExitStack() as stack:
+    with ExitStack() as stack:
         stack.enter_context(_observing("backward", callback))
         if on_start is not None:
             stack.enter_context(_observing("backward_start", on_start))
