@@ -156,24 +156,26 @@ class Interpreter(Calls, Expressions):
         for item in self.eval(node.iter, scope):
             self.budget.step(node)
             self.assign(node.target, values.admit(item), scope)
-            try:
-                self.block(node.body, scope)
-            except BreakLoop:
+            if not self.loop_body(node, scope):
                 return
-            except ContinueLoop:
-                continue
         self.block(node.orelse, scope)
 
     def exec_While(self, node: ast.While, scope: Scope) -> None:
         while self.eval(node.test, scope):
             self.budget.step(node)
-            try:
-                self.block(node.body, scope)
-            except BreakLoop:
+            if not self.loop_body(node, scope):
                 return
-            except ContinueLoop:
-                continue
         self.block(node.orelse, scope)
+
+    def loop_body(self, node: ast.For | ast.While, scope: Scope) -> bool:
+        """One pass of a loop's body; False when it ran ``break`` (``continue`` just ends the pass)."""
+        try:
+            self.block(node.body, scope)
+        except BreakLoop:
+            return False
+        except ContinueLoop:
+            pass
+        return True
 
     def exec_Pass(self, node: ast.Pass, scope: Scope) -> None:
         pass

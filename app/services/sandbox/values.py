@@ -87,53 +87,12 @@ ITERATOR_TYPES = frozenset(
         filter(None, ()),
     )
 )
-PLAIN_TYPES = (
-    frozenset(
-        {
-            type(None),
-            bool,
-            int,
-            float,
-            complex,
-            str,
-            list,
-            tuple,
-            dict,
-            set,
-            frozenset,
-            range,
-            slice,
-            type(Ellipsis),
-            OrderedDict,
-            Opaque,
-            SafeIterator,
-            ModuleProxy,
-        }
-    )
-    | ITERATOR_TYPES
+# Python's data classes: user code may hold their instances and call the classes themselves
+DATA_CLASSES = frozenset(
+    {bool, int, float, complex, str, list, tuple, dict, set, frozenset, range, slice, OrderedDict}
 )
-SAFE_CLASSES = frozenset(
-    {
-        bool,
-        int,
-        float,
-        complex,
-        str,
-        list,
-        tuple,
-        dict,
-        set,
-        frozenset,
-        range,
-        slice,
-        enumerate,
-        zip,
-        reversed,
-        map,
-        filter,
-        OrderedDict,
-    }
-)
+PLAIN_TYPES = DATA_CLASSES | {type(None), type(Ellipsis), Opaque, SafeIterator, ModuleProxy} | ITERATOR_TYPES
+SAFE_CLASSES = DATA_CLASSES | {enumerate, zip, reversed, map, filter}
 SANDBOX_CALLABLE_TYPES: set[type] = (
     set()
 )  # the interpreter's own callables (user functions), registered later
