@@ -109,7 +109,7 @@ def _modified_message(holder: object, maker: Node | None, now: int, expected: in
             operation = _BACKWARD_SUFFIX.sub("", maker.name())  # MulBackward0 -> Mul
             description += f", which is output 0 of {operation},"
     return (
-        "one of the variables needed for gradient computation has been modified by an inplace "
+        "One of the variables needed for gradient computation has been modified by an inplace "
         f"operation: {description} is at version {now}; expected version {expected} instead. Hint: "
         "enable anomaly detection to find the operation that failed to compute its gradient, with "
         "torch.autograd.set_detect_anomaly(True, check_nan=False)."
@@ -256,9 +256,11 @@ def _propagate(
                     buffers[child] = child_grad
             if remaining == 0:
                 if next_node is None:
-                    next_node, next_key = child, next(order)
+                    next_node = child  # its tie-breaking key is drawn when another node needs one
                     next_grad = child_grad if child_grad is not None else buffers.pop(child, None)
                 else:
+                    if next_key is None:  # before this node's: next_node became ready first
+                        next_key = next(order)
                     heappush(ready, (-child.seq, next(order), child))
         if next_node is not None and not ready:  # the only ready node: it runs next, no heap needed
             node, grad = next_node, next_grad
@@ -266,6 +268,8 @@ def _propagate(
         if next_node is not None:
             if next_grad is not None:
                 buffers[next_node] = next_grad
+            if next_key is None:
+                next_key = next(order)
             node = heappushpop(ready, (-next_node.seq, next_key, next_node))[2]
         elif ready:
             node = heappop(ready)[2]

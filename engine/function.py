@@ -76,6 +76,11 @@ class Function(autograd.Node):
 
     saves_inputs: tuple[int, ...] = ()  # which inputs backward reads (by position)
     saves_output = False  # whether backward reads the result
+    when_only_a: tuple[int, ...] = ()  # what it saves when only input 0 wants a gradient (a product: b)
+    # the scalar lane (engine/zero_dim.py): forward on numpy scalars, same bits as ``forward`` on 0-d
+    # arrays, and the values it takes without a warning (None: all)
+    scalar_forward: Any = None
+    scalar_domain: Any = None
 
     def forward(self, *arrays: Any) -> np.ndarray:
         raise NotImplementedError

@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from engine import dtypes, in_place_ops, join_ops, math_ops, product_ops, shape_ops
+from engine import dtypes, in_place_ops, join_ops, math_ops, product_ops, shape_ops, zero_dim
 from engine.functions import pointwise as pw
 from engine.functions import unary
 from engine.tensor import Tensor
@@ -16,6 +16,10 @@ def _unary(cls: type) -> Any:
     def method(self: Tensor) -> Tensor:
         data = self._data
         if data.dtype.kind == "f":  # speed: floating input needs no conversion (unary.floating_only)
+            if not data.ndim:
+                result = zero_dim.unary(cls, self)
+                if result is not None:
+                    return result
             return cls.apply_to_arrays((self,), [data])
         return unary.unary(cls, self)
 

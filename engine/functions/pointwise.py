@@ -7,14 +7,19 @@ so the backward rules here are written as if shapes matched.
 from __future__ import annotations
 
 import math
+import operator
 
 import numpy as np
 
-from engine import dtypes
+from engine import dtypes, zero_dim
 from engine.function import Function
 from engine.functions.power import PowBackward0, PowBackward1, PowBackward2, ReciprocalBackward0
 from engine.functions.promotion import Operand, as_operand, binary, promoted  # noqa: F401 - pw.promoted
 from engine.tensor import Tensor
+
+
+def nonzero_finite(x: float) -> bool:
+    return 0 < abs(x) < math.inf
 
 
 # -- arithmetic -----------------------------------------------------------------------------------
@@ -22,6 +27,7 @@ from engine.tensor import Tensor
 # same operation gives the same bits, faster. Integers stay on arrays: scalar integer overflow warns.
 class AddBackward0(Function):
     symbol, rule = "+", "∂(a+b)/∂a = 1, ∂(a+b)/∂b = 1"
+    scalar_forward, alpha = operator.add, 1
 
     def forward(self, a, b, alpha=1):
         self.alpha = alpha
@@ -35,6 +41,7 @@ class AddBackward0(Function):
 
 class SubBackward0(Function):
     symbol, rule = "-", "∂(a-b)/∂a = 1, ∂(a-b)/∂b = -1"
+    scalar_forward, alpha = operator.sub, 1
 
     def forward(self, a, b, alpha=1):
         self.alpha = alpha
@@ -81,6 +88,7 @@ class _SavesWhatIsNeeded(Function):
 
 class MulBackward0(_SavesWhatIsNeeded):
     symbol, rule = "*", "∂(a·b)/∂a = b, ∂(a·b)/∂b = a"
+    scalar_forward = operator.mul
 
     when_only_b = (0,)
 
@@ -99,6 +107,8 @@ class MulBackward0(_SavesWhatIsNeeded):
 
 class DivBackward0(_SavesWhatIsNeeded):
     symbol, rule = "/", "∂(a/b)/∂a = 1/b, ∂(a/b)/∂b = -a/b²"
+    scalar_forward = operator.truediv
+    scalar_domain = nonzero_finite  # x/0 warns on numpy scalars: the general path silences it
 
     def forward(self, a, b):
         if not b.ndim and 0 < abs(b[()]) < math.inf:  # speed: a nonzero finite divisor: nothing to silence
@@ -119,6 +129,7 @@ class DivBackward0(_SavesWhatIsNeeded):
 
 class NegBackward0(Function):
     symbol, rule = "-x", "∂(-x)/∂x = -1"
+    scalar_forward = operator.neg
 
     def forward(self, a):
         if a.dtype == np.bool_:
@@ -159,6 +170,8 @@ def _refuse_bool_subtraction(a: Operand, b: Operand) -> None:
 
 def sub(a: Operand, b: Operand, *, alpha: float = 1) -> Tensor:
     _refuse_bool_subtraction(a, b)
+    if type(alpha) is int and alpha == 1:  # speed: as in add
+        return binary(SubBackward0, a, b)
     return binary(SubBackward0, a, b, alpha=alpha)
 
 
@@ -221,6 +234,11 @@ def _constant_pow(base: int | float, exponent: Tensor) -> Tensor:
 
 
 def neg(a: Tensor) -> Tensor:
+    data = a._data
+    if not data.ndim and data.dtype.kind == "f":
+        result = zero_dim.unary(NegBackward0, a)
+        if result is not None:
+            return result
     return NegBackward0.apply(a)
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from engine import dtypes
+from engine import dtypes, zero_dim
 from engine.function import Function
 from engine.tensor import Tensor
 
@@ -84,6 +84,10 @@ def binary(cls: type[Function], a: Operand, b: Operand, floating: bool = False, 
     if isinstance(a, Tensor) and (type(b) is float or type(b) is int):
         data = a._data
         if data.dtype.kind == "f":  # speed: promoted's own fast path for this case, one call less
+            if not data.ndim and not options:
+                result = zero_dim.with_number(cls, a, b)
+                if result is not None:
+                    return result
             return cls.apply_to_arrays((a, b), [data, np.asarray(b, data.dtype)], **options)
     a, b, arrays = promoted(a, b, floating)
     return cls.apply_to_arrays((a, b), arrays, **options)

@@ -10,6 +10,10 @@ from engine.function import Function
 from engine.tensor import Tensor
 
 
+def positive_finite(x: float) -> bool:
+    return 0 < x < math.inf
+
+
 class AbsBackward0(Function):
     symbol, rule = "abs", "∂|x|/∂x = sign(x)"
     saves_inputs = (0,)
@@ -25,6 +29,7 @@ class AbsBackward0(Function):
 class ExpBackward0(Function):
     symbol, rule = "exp", "∂eˣ/∂x = eˣ"
     saves_output = True
+    scalar_forward = np.exp
 
     def forward(self, a):
         if not a.ndim:  # speed: the same ufunc on the numpy scalar, without the 0-d array's overhead
@@ -39,6 +44,8 @@ class ExpBackward0(Function):
 class LogBackward0(Function):
     symbol, rule = "log", "∂ln x/∂x = 1/x"
     saves_inputs = (0,)
+    scalar_forward = np.log
+    scalar_domain = positive_finite  # log of 0 or less warns on numpy scalars: the general path silences it
 
     def forward(self, a):
         if a.ndim == 0 and 0 < a[()] < math.inf:  # speed: log of a positive finite number cannot warn
@@ -71,6 +78,7 @@ class SqrtBackward0(Function):
 class SinBackward0(Function):
     symbol, rule = "sin", "∂sin x/∂x = cos x"
     saves_inputs = (0,)
+    scalar_forward = np.sin
 
     def forward(self, a):
         return np.sin(a)
@@ -83,6 +91,7 @@ class SinBackward0(Function):
 class CosBackward0(Function):
     symbol, rule = "cos", "∂cos x/∂x = -sin x"
     saves_inputs = (0,)
+    scalar_forward = np.cos
 
     def forward(self, a):
         return np.cos(a)
@@ -95,6 +104,7 @@ class CosBackward0(Function):
 class TanhBackward0(Function):
     symbol, rule = "tanh", "∂tanh x/∂x = 1 - tanh²x"
     saves_output = True
+    scalar_forward = np.tanh
 
     def forward(self, a):
         return np.tanh(a)

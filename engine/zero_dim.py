@@ -1,0 +1,105 @@
+"""The scalar lane: common operations on a 0-d floating tensor (and a Python number), recorded leanly.
+
+Scalar chains (the article's first examples, a derivative taken by hand) spend most of their time in
+bookkeeping that a 0-d operand makes trivial: every shape is (), every saved value is one number, there is
+at most one edge. ``binary`` and the unary methods send such operations here. The node is the same class
+as on the general path (``Function.apply``), built with its own rule's arithmetic on numpy scalars, and it
+holds the same fields ``Function.record`` would give it: the same ``next_functions``, ``input_meta``,
+saved values and version checks, observed by the same forward observers. tests/engine/test_zero_dim.py
+compares the two paths field by field, bit for bit.
+
+An operation this lane does not take (two tensors, an option such as ``alpha``, a value whose rule would
+warn, such as ``log`` of 0) goes the general way: ``None`` from ``unary``/``with_number`` says so.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from engine import autograd, grad_mode, observers
+from engine.tensor import Tensor
+
+ENABLED = True  # False sends everything the general way (the tests compare both paths)
+_NO_EDGE = (None, 0)
+_grad_state = grad_mode._state
+_new_object = object.__new__
+_next_sequence = autograd._sequence.__next__
+_weak_reference = autograd.weakref.ref
+_metas: dict[np.dtype, tuple[tuple, tuple]] = {}  # dtype -> input_meta for (x,) and for (x, number)
+
+
+def _meta(dtype: np.dtype) -> tuple[tuple, tuple]:
+    metas = _metas.get(dtype)
+    if metas is None:
+        shape_and_dtype = ((), dtype)
+        metas = _metas[dtype] = ((shape_and_dtype,), (shape_and_dtype, None))
+    return metas
+
+
+def _made(cls: type, a: Tensor, value: np.generic, number: float | int | None) -> Tensor:
+    """The result tensor holding ``value``, linked into the graph as ``Function.record`` would link it.
+
+    ``number`` is the operation's Python number, or None for a unary operation.
+    """
+    result = _new_object(Tensor)  # Tensor._wrap, inline
+    result._data = value[...]  # a numpy scalar indexed with ... is a 0-d array holding it
+    result.grad_fn = result._grad = result._accumulator = result._backward_hooks = None
+    result._version_box = [0]
+    result._retains_grad = False
+    if not (a._requires_grad and _grad_state.__dict__.get("enabled", True)):
+        result._requires_grad = False
+        return result
+    node = _new_object(cls)
+    node.seq = _next_sequence()
+    maker = a.grad_fn
+    edge = (maker if maker is not None else a._grad_node(), 0)
+    dtype = a._data.dtype
+    metas = _metas.get(dtype) or _meta(dtype)
+    if number is None:
+        node.next_functions, node.input_meta = (edge,), metas[0]
+        if cls.saves_output:  # exp, tanh: the result (held weakly: it holds this node)
+            box = result._version_box
+            node.saved = (result._data,)
+            node.saved_checks = ((box, 0, _weak_reference(result), node),)
+            node.saved_scalars = True
+        elif cls.saves_inputs:  # log, sin, cos: x
+            box = a._version_box
+            node.saved = (a._data,)
+            node.saved_checks = ((box, box[0], a, None),)
+            node.saved_scalars = True
+    else:
+        node.next_functions, node.input_meta = (edge, _NO_EDGE), metas[1]
+        if cls.when_only_a:  # a product or quotient keeps the number (what _SavesWhatIsNeeded chooses)
+            node.saves_inputs = cls.when_only_a
+            node.saved = (number,)  # as a Python number: numpy casts it to a's dtype, as it did forward
+    result._requires_grad = True
+    result.grad_fn = node
+    if observers.forward_watchers:  # someone is drawing the graph (in some thread)
+        observers.notify_forward(node, (a,) if number is None else (a, number), result)
+    return result
+
+
+def unary(cls: type, a: Tensor) -> Tensor | None:
+    """``cls`` applied to the 0-d floating tensor ``a``, or None when the lane does not take it."""
+    forward = cls.scalar_forward
+    if forward is None or not ENABLED:
+        return None
+    x = a._data[()]
+    domain = cls.scalar_domain
+    if domain is not None and not domain(x):
+        return None
+    return _made(cls, a, forward(x), None)
+
+
+def with_number(cls: type, a: Tensor, number: float | int) -> Tensor | None:
+    """``a (op) number`` for the 0-d floating tensor ``a`` and a Python number, or None (general path)."""
+    forward = cls.scalar_forward
+    if forward is None or not ENABLED:
+        return None
+    data = a._data
+    domain = cls.scalar_domain
+    if domain is not None and not domain(np.asarray(number, data.dtype)[()]):  # judged as it is computed
+        return None
+    # numpy casts a Python number to the scalar's dtype before the operation (NEP 50): the same bits as
+    # the general path, which makes the number an array of a's dtype first
+    return _made(cls, a, forward(data[()], number), number)
