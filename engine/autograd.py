@@ -109,7 +109,7 @@ def _modified_message(holder: object, maker: Node | None, now: int, expected: in
             operation = _BACKWARD_SUFFIX.sub("", maker.name())  # MulBackward0 -> Mul
             description += f", which is output 0 of {operation},"
     return (
-        "One of the variables needed for gradient computation has been modified by an inplace "
+        "one of the variables needed for gradient computation has been modified by an inplace "
         f"operation: {description} is at version {now}; expected version {expected} instead. Hint: "
         "enable anomaly detection to find the operation that failed to compute its gradient, with "
         "torch.autograd.set_detect_anomaly(True, check_nan=False)."

@@ -202,6 +202,10 @@ ERRORS = [
     "lib.ones(2, 3).permute(0)",
     "lib.ones(2, 3).unsqueeze(3)",
     "lib.ones(2, 3).transpose(0, 2)",
+    # backward twice; a saved output, then a saved input, changed in place (0-d: the scalar lane's nodes)
+    "(lambda y: (y.backward(), y.backward()))(lib.ones(2, requires_grad=True).exp().sum())",
+    "(lambda y: (y.add_(1), y.backward()))(lib.tensor(2.0, requires_grad=True).exp())",
+    "(lambda a: (lambda y: (a.mul_(2), y.backward()))(a.log()))(lib.tensor(2.0, requires_grad=True) * 1.0)",
 ]
 
 

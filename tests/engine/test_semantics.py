@@ -35,7 +35,7 @@ NOT_SCALAR = "grad can be implicitly created only for scalar outputs"
 LEAF_IN_PLACE = "a leaf Variable that requires grad is being used in an in-place operation."
 NUMPY_WITH_GRAD = "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead."
 MODIFIED_MUL = (
-    "One of the variables needed for gradient computation has been modified by an inplace operation: "
+    "one of the variables needed for gradient computation has been modified by an inplace operation: "
     "[torch.FloatTensor [2]], which is output 0 of Mul, is at version 1; expected version 0 instead. Hint: "
     "enable anomaly detection to find the operation that failed to compute its gradient, with "
     "torch.autograd.set_detect_anomaly(True, check_nan=False)."
