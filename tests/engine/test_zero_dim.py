@@ -40,7 +40,7 @@ NUMBER_OPS: dict[str, Callable] = {
     "x / c": lambda t, c: t / c,
     "torch.mul": lambda t, c: torch.mul(t, c),
 }
-DTYPES = (torch.float32, torch.float64)
+DTYPES = (torch.float16, torch.float32, torch.float64)
 finite = st.floats(-30, 30, allow_nan=False, width=32)
 numbers = st.one_of(st.floats(-1e3, 1e3, allow_nan=False), st.integers(-50, 50))
 
