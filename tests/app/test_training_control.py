@@ -179,3 +179,51 @@ def test_a_failure_in_training_reaches_the_client_as_error_then_done(monkeypatch
     assert [event["type"] for event in events][-2:] == ["error", "done"]
     assert events[-2]["message"] == "training failed: ZeroDivisionError: division by zero"
     assert events[-1]["reason"] == "error" and run.join()
+
+
+def test_paced_splits_a_batch_that_overflows_a_message_and_keeps_every_event_in_order() -> None:
+    buffer, stop = EventBuffer(), threading.Event()
+    event = json.dumps({"type": "epoch", "epoch": 0, "pad": "x" * 80}, separators=(",", ":"))  # ~110 bytes
+    batches = [
+        [event.replace('"epoch":0', f'"epoch":{index}') for index in range(start, start + size)]
+        for start, size in ((0, 3), (3, 40), (43, 1), (44, 25))
+    ]
+    for batch in batches:
+        buffer.put(batch, stop)
+    buffer.close()
+
+    async def consume() -> list[str]:
+        return [text async for text in paced(buffer, per_second=1000.0, max_bytes=1_000)]
+
+    messages = asyncio.run(consume())
+    sizes = [len(text) - len('{"events":[]}') for text in messages]  # the events and their commas
+    assert all(size <= 1_000 for size in sizes)
+    events = [json.loads(text)["events"] for text in messages]
+    assert [event["epoch"] for part in events for event in part] == list(range(69))
+    firsts = [len(json.dumps(part[0], separators=(",", ":"))) for part in events]
+    assert all(
+        size + 1 + first > 1_000 for size, first in zip(sizes, firsts[1:], strict=False)
+    )  # each was full
+
+
+def test_a_batch_mixing_events_and_their_text_reaches_the_consumer_as_json() -> None:
+    buffer, stop = EventBuffer(), threading.Event()
+    buffer.put([{"type": "start"}, '{"type":"epoch","epoch":1}', {"type": "done", "loss": None}], stop)
+    buffer.close()
+
+    async def consume() -> list[str]:
+        return [text async for text in paced(buffer)]
+
+    (message,) = asyncio.run(consume())
+    assert json.loads(message) == {
+        "events": [{"type": "start"}, {"type": "epoch", "epoch": 1}, {"type": "done", "loss": None}]
+    }
+
+
+def test_drain_gives_every_event_of_every_put_in_order_then_says_finished() -> None:
+    buffer, stop = EventBuffer(), threading.Event()
+    buffer.put(["a", "b"], stop)
+    buffer.put(["c"], stop)
+    assert buffer.drain() == (["a", "b", "c"], False)
+    buffer.close()
+    assert buffer.drain() == ([], True)

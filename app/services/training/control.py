@@ -73,7 +73,7 @@ class TrainingRun:
 
     def __init__(self, run_config: RunConfig, paused: bool = False) -> None:
         self.id = next(_ids)
-        self.training = Training(build(run_config))
+        self.training = Training(build(run_config), as_text=True)  # epoch events come as JSON text
         self.stepper = PhaseStepper(self.training)
         self.events = EventBuffer()
         self.paused = paused
@@ -113,7 +113,7 @@ class TrainingRun:
 
     def _encoded(self) -> list[str]:
         """The outbox's events as JSON text, encoded on this thread while their numbers are still in cache."""
-        return [event_json(event) for event in self.training.take_events()]
+        return [event if type(event) is str else event_json(event) for event in self.training.take_events()]
 
     def _main(self) -> None:
         try:
@@ -179,10 +179,10 @@ class TrainingRun:
 
     def _train_for(self, seconds: float) -> None:
         """Train batch after batch for about ``seconds`` (less if a command comes or the run ends)."""
-        until = time.monotonic() + seconds
-        while not self.training.finished and not self._stop.is_set():
-            self.training.run_batch()
-            if time.monotonic() >= until or self._commanded.is_set():
+        until, training, commanded = time.monotonic() + seconds, self.training, self._commanded
+        while not training.finished:  # a stop is a command too: ``_commanded`` ends the turn for it
+            training.run_batch()
+            if time.monotonic() >= until or commanded.is_set():
                 return
 
     def _step(self, unit: str) -> None:

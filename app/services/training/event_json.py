@@ -18,7 +18,7 @@ EPOCH_FIELDS_WITH_PARAMS = (*EPOCH_FIELDS, "params")
 _generic = json.JSONEncoder(separators=(",", ":"), allow_nan=False).encode
 
 
-class _Unusual(Exception):
+class Unusual(Exception):
     """A value the template does not write; the generic encoder takes the whole event."""
 
 
@@ -27,7 +27,7 @@ def event_json(event: dict[str, Any]) -> str:
     if event.get("type") == "epoch":
         try:
             return _epoch_json(event)
-        except _Unusual:
+        except Unusual:
             pass
     return _generic(event)
 
@@ -35,8 +35,8 @@ def event_json(event: dict[str, Any]) -> str:
 def _epoch_json(event: dict[str, Any]) -> str:
     fields = tuple(event)
     if fields != EPOCH_FIELDS and fields != EPOCH_FIELDS_WITH_PARAMS:
-        raise _Unusual
-    number = _number
+        raise Unusual
+    number = number_text
     norms = ",".join([f"{_key(name)}:{number(value)}" for name, value in event["grad_norms"].items()])
     text = (
         f'{{"type":"epoch","epoch":{number(event["epoch"])},"loss":{number(event["loss"])},'
@@ -49,7 +49,7 @@ def _epoch_json(event: dict[str, Any]) -> str:
     return f'{text},"params":{{{params}}}}}'
 
 
-def _number(value: Any) -> str:
+def number_text(value: Any) -> str:
     """A number as JSON writes it: Python's repr of an int or a finite float, ``null`` for None."""
     kind = type(value)
     if kind is float:
@@ -59,16 +59,16 @@ def _number(value: Any) -> str:
         return "null"
     elif kind is int:
         return repr(value)
-    raise _Unusual
+    raise Unusual
 
 
 def _array(values: Any) -> str:
     """Nested lists of plain finite floats: their repr, with JSON's separators."""
     if type(values) is not list:
-        return _number(values)
+        return number_text(values)
     text = repr(values)
     if "n" in text or "T" in text or "F" in text:  # None, True, False, nan, inf, numpy scalars
-        raise _Unusual
+        raise Unusual
     return text.replace(", ", ",")
 
 
@@ -76,5 +76,5 @@ def _array(values: Any) -> str:
 def _key(name: str) -> str:
     """A dict key as a JSON string (layer and parameter names repeat every epoch)."""
     if type(name) is not str:
-        raise _Unusual
+        raise Unusual
     return json.dumps(name)

@@ -1,9 +1,11 @@
 """Events handed from a training thread to the event loop, and paced to a browser's rate.
 
-The thread appends; the event loop drains. The loop is woken once per empty-to-non-empty change (never once
-per event), and ``paced`` sends at most ``TRAIN_MESSAGES_PER_SECOND`` messages a second, each carrying every
-event that arrived since the last one, however fast training runs; the last message (the run has ended)
-goes at once rather than at its turn.
+The thread appends a batch at a time (a training turn's events); the event loop takes every batch at once.
+``paced`` sends at most ``TRAIN_MESSAGES_PER_SECOND`` messages a second, each carrying every event that
+arrived since the last one, however fast training runs: it sleeps until a message's turn and is woken by the
+thread only when it found the buffer empty, so a steady stream costs the event loop one wake-up and a few
+string joins per message, never work per event. The last message (the run has ended) goes at once rather
+than at its turn.
 """
 
 from __future__ import annotations
@@ -21,14 +23,20 @@ from app.services.training.event_json import event_json
 WAIT_SLICE_SECONDS = 0.1  # how often a thread blocked on a full buffer looks at its stop flag
 EventOrText = dict[str, Any] | str  # an event, or its JSON text when the producer encoded it already
 Waiter = tuple[asyncio.AbstractEventLoop, asyncio.Event]  # a coroutine waiting on the buffer, and its loop
+Batch = tuple[str, list[str]]  # a batch's events as one JSON text (comma-joined), and each event's text
 
 
 class EventBuffer:
-    """A bounded queue of events between one producer thread and one asyncio consumer."""
+    """A bounded queue of events between one producer thread and one asyncio consumer.
+
+    Events are kept in the batches they were put in, so that handing a turn's worth over costs the consumer
+    one step per batch rather than one per event.
+    """
 
     def __init__(self, capacity: int = config.TRAIN_QUEUE_EVENTS) -> None:
         self._capacity = capacity
-        self._items: deque[EventOrText] = deque()
+        self._batches: deque[list[EventOrText]] = deque()
+        self._count = 0  # events in ``_batches``
         self._lock = threading.Condition()
         self._waiter: Waiter | None = None  # woken by new events or the end
         self._end_waiter: Waiter | None = None  # woken only by the end
@@ -39,11 +47,12 @@ class EventBuffer:
         if not events:
             return
         with self._lock:
-            while len(self._items) >= self._capacity and not stop.is_set():
+            while self._count >= self._capacity and not stop.is_set():
                 self._lock.wait(WAIT_SLICE_SECONDS)
-            if stop.is_set() and len(self._items) >= self._capacity:
+            if stop.is_set() and self._count >= self._capacity:
                 return
-            self._items.extend(events)
+            self._batches.append(list(events))
+            self._count += len(events)
             _wake(self._waiter)
             self._waiter = None
 
@@ -55,18 +64,24 @@ class EventBuffer:
             _wake(self._end_waiter)
             self._waiter = self._end_waiter = None
 
+    def take(self) -> tuple[list[list[EventOrText]], bool]:
+        """Every buffered batch of events, oldest first, and whether the producer has finished."""
+        with self._lock:
+            batches = list(self._batches)
+            self._batches.clear()
+            self._count = 0
+            self._lock.notify_all()
+            return batches, self._closed
+
     def drain(self) -> tuple[list[EventOrText], bool]:
         """Every buffered event, and whether the producer has finished (no more will come)."""
-        with self._lock:
-            items = list(self._items)
-            self._items.clear()
-            self._lock.notify_all()
-            return items, self._closed
+        batches, closed = self.take()
+        return [event for batch in batches for event in batch], closed
 
     async def wait(self) -> None:
         """Return once there are events or the producer has finished."""
         with self._lock:
-            if self._items or self._closed:
+            if self._batches or self._closed:
                 return
             event = asyncio.Event()
             self._waiter = (asyncio.get_running_loop(), event)
@@ -107,33 +122,61 @@ async def paced(
     """Messages ``{"events": [...]}`` as JSON text, paced, until the producer has finished.
 
     At most ``per_second`` a second, each at most about ``max_bytes`` (a single larger event still goes).
+    While events keep coming, the consumer wakes once per message: it sleeps until the message's turn, then
+    takes everything that has gathered.
     """
     interval = 1.0 / per_second
     next_send = 0.0
-    pending: deque[str] = deque()  # encoded events not sent yet; refilled only when empty (backpressure)
+    pending: deque[Batch] = deque()  # encoded batches not sent yet; refilled only when empty (backpressure)
     while True:
-        if not pending:
-            await buffer.wait()
         delay = next_send - time.monotonic()
         if delay > 0:
             await buffer.wait_or_end(delay)  # let events gather: one message carries them all
         if not pending:
-            events, finished = buffer.drain()
-            if not events and finished:
+            await buffer.wait()
+            batches, finished = buffer.take()
+            if not batches and finished:
                 return
-            pending.extend(event if type(event) is str else event_json(event) for event in events)
-        if pending:
-            next_send = time.monotonic() + interval
-            yield _message(pending, max_bytes)
+            pending.extend(map(_joined, batches))
+        next_send = time.monotonic() + interval
+        yield _message(pending, max_bytes)
 
 
-def _message(pending: deque[str], max_bytes: int) -> str:
-    """Take events from the front of ``pending`` while the message stays under ``max_bytes``."""
-    parts = [pending.popleft()]
-    size = len(parts[0])
-    while pending and size + len(pending[0]) + 1 <= max_bytes:
-        size += len(pending[0]) + 1
-        parts.append(pending.popleft())
+def _joined(batch: list[EventOrText]) -> Batch:
+    """A batch as its events' JSON texts joined by commas, and the texts (a producer may send them ready)."""
+    try:
+        return ",".join(batch), batch  # type: ignore[arg-type]
+    except TypeError:  # some are events still to encode
+        texts = [event if type(event) is str else event_json(event) for event in batch]
+        return ",".join(texts), texts
+
+
+def _message(pending: deque[Batch], max_bytes: int) -> str:
+    """Take events from the front of ``pending`` while the message stays under ``max_bytes``.
+
+    Whole batches go as they are; a batch that does not fit is split, and its rest waits for the next message.
+    """
+    parts: list[str] = []
+    size = -1  # the events' length with the commas between them (the first has none)
+    while pending:
+        text, texts = pending[0]
+        if size + 1 + len(text) <= max_bytes:
+            parts.append(text)
+            size += 1 + len(text)
+            pending.popleft()
+            continue
+        taken = 0
+        while taken < len(texts) and (size < 0 or size + 1 + len(texts[taken]) <= max_bytes):
+            size += 1 + len(texts[taken])  # the first event of a message always goes, however large
+            taken += 1
+        if taken:
+            parts.append(",".join(texts[:taken]))
+        rest = texts[taken:]
+        if rest:
+            pending[0] = (",".join(rest), rest)
+        else:
+            pending.popleft()
+        break
     return '{"events":[' + ",".join(parts) + "]}"
 
 

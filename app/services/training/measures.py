@@ -70,13 +70,19 @@ def gradient_values(experiment: Experiment) -> dict[str, Any]:
 
 
 def gradient_norms(experiment: Experiment) -> dict[str, float | None]:
-    """The L2 norm of each Linear layer's gradients (weight and bias together); 0 where none are set.
+    """The L2 norm of each Linear layer's gradients (weight and bias together); 0 where none are set."""
+    names = [name for name, _ in experiment.layer_parameters]
+    return dict(zip(names, map(finite, layer_norms(experiment.layer_parameters)), strict=True))
+
+
+def layer_norms(layers: list[tuple[str, tuple[Any, ...]]]) -> list[float]:
+    """Each layer's gradient norm as a float, finite or not (``finite`` makes it JSON-ready).
 
     Every epoch reports these, so they are read in place and summed cheaply: a few values as Python floats,
     more with one dot product per array (in float32, the gradients' own precision).
     """
-    norms = {}
-    for name, params in experiment.layer_parameters:
+    norms = []
+    for _, params in layers:
         squares = 0.0
         for param in params:
             grad = param._grad
@@ -88,7 +94,7 @@ def gradient_norms(experiment: Experiment) -> dict[str, float | None]:
             else:
                 for value in values.ravel().tolist():
                     squares += value * value
-        norms[name] = finite(math.sqrt(squares))
+        norms.append(math.sqrt(squares))
     return norms
 
 
@@ -120,32 +126,47 @@ def _span(values: np.ndarray) -> tuple[float, float]:
     return low - pad, high + pad
 
 
-def _predict(experiment: Experiment, points: np.ndarray) -> np.ndarray:
-    with torch.no_grad():
-        out = experiment.model(torch.from_numpy(points.astype(np.float32))).numpy()[:, 0]
-    if experiment.dataset.task == CLASSIFICATION:
-        out = 1.0 / (1.0 + np.exp(-out.astype(np.float64)))  # the probability of class 1
-    return np.round(out.astype(np.float64), SNAPSHOT_DIGITS)
+class Drawing:
+    """What a run's snapshots draw: the fitted curve (1 feature), the decision surface on a grid (2), or none.
 
+    Where to predict depends only on the training data, so the points are worked out once per run; each
+    snapshot then costs one forward pass over them.
+    """
 
-def predictions(experiment: Experiment) -> dict[str, Any]:
-    """The fitted curve (1 feature), the decision surface on a grid (2 features), or nothing to draw."""
-    x = experiment.dataset.x_train
-    if x.shape[1] == 1:
-        xs = np.linspace(*_span(x[:, 0]), CURVE_POINTS)
+    def __init__(self, experiment: Experiment) -> None:
+        self._experiment = experiment
+        self._classifying = experiment.dataset.task == CLASSIFICATION
+        x = experiment.dataset.x_train
+        self._points: torch.Tensor | None = None
+        self._fixed: dict[str, Any] = {"kind": "none"}  # the snapshot's fields that never change
+        if x.shape[1] == 1:
+            xs = np.linspace(*_span(x[:, 0]), CURVE_POINTS)
+            self._points = torch.from_numpy(xs[:, None].astype(np.float32))
+            self._fixed = {"kind": "curve", "x": nested(np.round(xs, SNAPSHOT_DIGITS))}
+        elif x.shape[1] == 2:
+            (x0, x1), (y0, y1) = _span(x[:, 0]), _span(x[:, 1])
+            grid_x, grid_y = np.meshgrid(np.linspace(x0, x1, GRID_SIZE), np.linspace(y0, y1, GRID_SIZE))
+            points = np.stack([grid_x.ravel(), grid_y.ravel()], axis=1)
+            self._points = torch.from_numpy(points.astype(np.float32))
+            self._fixed = {"kind": "grid", "extent": [x0, x1, y0, y1], "size": GRID_SIZE}
+
+    def predictions(self) -> dict[str, Any]:
+        """The snapshot's drawing with the model as it stands: ``kind``, then its points and predictions."""
+        fixed = self._fixed
+        if self._points is None:
+            return dict(fixed)
+        values = self._predict()
+        if fixed["kind"] == "curve":
+            return {"kind": "curve", "x": list(fixed["x"]), "y": nested(values)}
         return {
-            "kind": "curve",
-            "x": nested(np.round(xs, SNAPSHOT_DIGITS)),
-            "y": nested(_predict(experiment, xs[:, None])),
-        }
-    if x.shape[1] == 2:
-        (x0, x1), (y0, y1) = _span(x[:, 0]), _span(x[:, 1])
-        grid_x, grid_y = np.meshgrid(np.linspace(x0, x1, GRID_SIZE), np.linspace(y0, y1, GRID_SIZE))
-        values = _predict(experiment, np.stack([grid_x.ravel(), grid_y.ravel()], axis=1))
-        return {
-            "kind": "grid",
-            "extent": [x0, x1, y0, y1],
-            "size": GRID_SIZE,
+            **fixed,
+            "extent": list(fixed["extent"]),
             "values": nested(values.reshape(GRID_SIZE, GRID_SIZE)),
         }
-    return {"kind": "none"}
+
+    def _predict(self) -> np.ndarray:
+        with torch.no_grad():
+            out = self._experiment.model(self._points).numpy()[:, 0]
+        if self._classifying:
+            out = 1.0 / (1.0 + np.exp(-out.astype(np.float64)))  # the probability of class 1
+        return np.round(out.astype(np.float64), SNAPSHOT_DIGITS)

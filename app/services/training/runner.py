@@ -17,6 +17,7 @@ import engine as torch
 from app.services.training import measures, tracing
 from app.services.training.config import RunConfig
 from app.services.training.datasets import CLASSIFICATION
+from app.services.training.epoch_event import NOT_VALIDATED, EpochWriter, Reading
 from app.services.training.experiment import Experiment, build
 
 MAX_SNAPSHOTS = 100  # snapshots per run at most (each predicts a grid or curve): longer runs space them out
@@ -43,9 +44,14 @@ def train_step(model: Any, loss_fn: Any, optimizer: Any, x: torch.Tensor, y: tor
 
 
 class Training:
-    """A run's position (epoch, batch) and the bookkeeping that turns finished batches into events."""
+    """A run's position (epoch, batch) and the bookkeeping that turns finished batches into events.
 
-    def __init__(self, experiment: Experiment) -> None:
+    An epoch's numbers are read as it ends and written as an event when they are taken (``take_events``),
+    with ``as_text`` as their JSON text (``EpochWriter.text``): a streamed run sends text anyway, and writing
+    it directly, a turn's worth at a time, is the cheaper way there.
+    """
+
+    def __init__(self, experiment: Experiment, as_text: bool = False) -> None:
         self.experiment = experiment
         self.epoch = 0  # epochs completed
         self.batch = 0  # batches completed in the current epoch
@@ -58,9 +64,14 @@ class Training:
         self.small = measures.is_small(experiment)  # small models report every value and trace snapshots
         self._classifying = experiment.dataset.task == CLASSIFICATION
         self._train_positive = measures.positive(experiment.dataset.y_train)
+        self._train_rows = len(experiment.dataset.y_train)
+        writer = self._epoch_writer = EpochWriter(experiment, self.small)
+        self._write_epoch = writer.text if as_text else writer.event
         self._trace: dict[str, Any] | None = None  # the traced step of a coming snapshot
-        self.outbox: list[dict[str, Any]] = []
+        self._drawing = measures.Drawing(experiment)
+        self.outbox: list[dict[str, Any] | Reading] = []  # an epoch's Reading, written as it is taken
         self._batches = self._epoch_batches()
+        self._steps = self.batches_per_epoch  # the same every epoch
         self._loss_sum, self._seen, self._correct, self._last_loss = 0.0, 0, 0, math.nan
         self.outbox.append(self._start_event())
         self.outbox.append(self._snapshot_event(None))
@@ -104,9 +115,9 @@ class Training:
 
     def run_batch(self) -> None:
         """Train on the next batch with the article's five lines, tracing the step a snapshot will carry."""
-        x, y = self.current_batch()
         experiment = self.experiment
-        if self.batch == self.batches_per_epoch - 1 and self.trace_due():
+        x, y = (experiment.x_train, experiment.y_train) if self._batches is None else self.current_batch()
+        if self.small and self.batch == self._steps - 1 and self.trace_due():
             (pred, loss), self._trace = tracing.traced_step(experiment, x, y)
         else:
             pred, loss = train_step(experiment.model, experiment.loss_fn, experiment.optimizer, x, y)
@@ -114,35 +125,39 @@ class Training:
 
     def finish_batch(self, pred: torch.Tensor, loss: torch.Tensor, y: torch.Tensor) -> None:
         """Account for a completed step; at the end of an epoch, queue its events."""
-        value = loss.item()
+        value = loss._data.item()  # loss.item(), read in place
         if not math.isfinite(value):
             self._diverge(value)
             return
-        rows = len(y)
-        self._loss_sum += value * rows
-        self._seen += rows
         self._last_loss = value
+        if self._batches is not None:  # mini-batches: the epoch's loss is their row-weighted mean
+            rows = len(y._data)
+            self._loss_sum += value * rows
+            self._seen += rows
         if self._classifying:
             targets = self._train_positive if y is self.experiment.y_train else measures.positive(y._data)
             self._correct += measures.correct(pred._data, targets)  # read in place: no detached copy
         self.batch += 1
-        if self.batch == self.batches_per_epoch:
+        if self.batch == self._steps:
             self._end_epoch()
 
     def _end_epoch(self) -> None:
         single = self._batches is None
         epoch_loss = self._last_loss if single else self._loss_sum / self._seen  # one batch: exactly its loss
-        accuracy = self._correct / self._seen if self._classifying else None
+        accuracy = self._correct / (self._train_rows if single else self._seen) if self._classifying else None
         epoch = self.epoch = self.epoch + 1
-        self.outbox.append(self._epoch_event(epoch_loss, accuracy))
+        validated = epoch % self._validate_every == 0 or epoch == 1 or epoch == self._epochs
+        validation = measures.validation(self.experiment) if validated else NOT_VALIDATED
+        self.outbox.append(self._epoch_writer.read(epoch, epoch_loss, validation, accuracy, self.lr))
         if epoch % self.snapshot_every == 0 or epoch == self._epochs:
             self.outbox.append(self._snapshot_event(self._trace))
             self._trace = None
-        self.batch, self._loss_sum, self._seen, self._correct = 0, 0.0, 0, 0
+        self.batch, self._correct = 0, 0
         if epoch == self._epochs:
             self.finish("finished")
         elif not single:
             self._batches = self._epoch_batches()
+            self._loss_sum, self._seen = 0.0, 0
 
     def _diverge(self, value: float) -> None:
         epoch = self.epoch + 1
@@ -199,33 +214,15 @@ class Training:
         arrays = {"x_train": data.x_train, "y_train": data.y_train, "x_val": data.x_val, "y_val": data.y_val}
         return {name: measures.nested(array) for name, array in arrays.items()}
 
-    def _epoch_event(self, loss: float, accuracy: float | None) -> dict[str, Any]:
-        """Made every epoch, so kept lean: plain values read in place (see ``measures``), no copies."""
-        experiment, epoch = self.experiment, self.epoch
-        validated = epoch % self._validate_every == 0 or epoch == 1 or epoch == self._epochs
-        val_loss, val_accuracy = measures.validation(experiment) if validated else (None, None)
-        event = {
-            "type": "epoch",
-            "epoch": epoch,
-            "loss": measures.finite(loss),
-            "val_loss": val_loss,
-            "accuracy": accuracy,
-            "val_accuracy": val_accuracy,
-            "lr": self.lr,
-            "grad_norms": measures.gradient_norms(experiment),
-        }
-        if self.small:
-            event["params"] = measures.parameter_values(experiment)
-        return event
-
     def _snapshot_event(self, trace: dict[str, Any] | None) -> dict[str, Any]:
-        drawing = measures.predictions(self.experiment)
+        drawing = self._drawing.predictions()
         return {"type": "snapshot", "epoch": self.epoch, **drawing, "trace": trace}
 
-    def take_events(self) -> list[dict[str, Any]]:
-        """The events queued since the last call, oldest first."""
+    def take_events(self) -> list[dict[str, Any] | str]:
+        """The events queued since the last call, oldest first (epoch events as text with ``as_text``)."""
         events, self.outbox = self.outbox, []
-        return events
+        write = self._write_epoch
+        return [write(event) if type(event) is tuple else event for event in events]
 
 
 def run_events(config: RunConfig) -> Iterator[dict[str, Any]]:
