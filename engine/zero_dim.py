@@ -3,10 +3,11 @@
 Scalar chains (the article's first examples, a derivative taken by hand) spend most of their time in
 bookkeeping that a 0-d operand makes trivial: every shape is (), every saved value is one number, there is
 at most one edge. ``binary`` and the unary methods send such operations here. The node is the same class
-as on the general path (``Function.apply``), built with its own rule's arithmetic on numpy scalars, and it
-holds the same fields ``Function.record`` would give it: the same ``next_functions``, ``input_meta``,
-saved values and version checks, observed by the same forward observers. tests/engine/test_zero_dim.py
-compares the two paths field by field, bit for bit.
+as on the general path (``Function.apply``), computed with its rule's ``scalar_forward`` on numpy scalars,
+and linked as ``Function.record`` would link it: the same ``next_functions``, ``input_meta``, saved values
+and version checks (a Python number operand is kept as given: numpy casts it to the tensor's dtype when
+backward uses it, as the general path does beforehand), reported to the same forward observers.
+tests/engine/test_zero_dim.py runs every case both ways and compares what can be seen, bit for bit.
 
 An operation this lane does not take (two tensors, an option such as ``alpha``, a value whose rule would
 warn, such as ``log`` of 0) goes the general way: ``None`` from ``unary``/``with_number`` says so.
@@ -42,7 +43,7 @@ def _made(cls: type, a: Tensor, value: np.generic, number: float | int | None) -
     ``number`` is the operation's Python number, or None for a unary operation.
     """
     result = _new_object(Tensor)  # Tensor._wrap, inline
-    result._data = value[...]  # a numpy scalar indexed with ... is a 0-d array holding it
+    result._data = np.array(value)  # a 0-d array of its own (writable: in-place ops may follow)
     result.grad_fn = result._grad = result._accumulator = result._backward_hooks = None
     result._version_box = [0]
     result._retains_grad = False
