@@ -1,7 +1,8 @@
 """The training API's contract: the WebSocket's control messages, the stream's messages.
 
 Every message on the SSE stream and the WebSocket is ``{"events": [...]}``: the events (each with a ``type``)
-that arrived since the previous message, so a browser gets at most ~30 messages a second.
+that arrived since the previous message, so a browser gets at most ~30 messages a second. Epochs come as
+``epochs`` events: consecutive epochs' numbers in columns (app/services/training/epoch_event.py).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ ARTICLE_CONFIG: dict[str, Any] = {
     "epochs": 100,
     "seed": 0,
 }
-EVENT_TYPES = ("start", "epoch", "snapshot", "phase", "paused", "resumed", "lr", "diverged", "done", "error")
+EVENT_TYPES = ("start", "epochs", "snapshot", "phase", "paused", "resumed", "lr", "diverged", "done", "error")
 
 
 class Control(BaseModel):

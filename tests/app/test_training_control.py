@@ -52,12 +52,13 @@ def test_paused_run_steps_phases_then_resumes_with_a_new_rate_and_stops() -> Non
         run.command("step", "phase")
         assert collect("phase")[-1]["phase"] == expected
     run.command("step", "epoch")  # finishes the batch (step) and so the epoch
-    assert collect("epoch")[-1]["epoch"] == 1
+    stepped = collect("epochs")[-1]
+    assert (stepped["first"], stepped["count"]) == (1, 1)
     run.command("resume")
     run.command("set", 0.02)
     lr_event = collect("lr")[-1]
     assert lr_event["lr"] == 0.02
-    assert collect("epoch")[-1]["lr"] == 0.02
+    assert collect("epochs")[-1]["lr"][-1] == 0.02
     run.command("stop")
     done = collect("done")[-1]
     assert done["reason"] == "stopped" and done["epochs"] < config.TRAIN_MAX_EPOCHS

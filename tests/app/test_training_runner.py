@@ -11,6 +11,7 @@ import pytest
 
 import engine as torch
 from app.services.training.config import RunConfig
+from app.services.training.epoch_event import epoch_rows as per_epoch
 from app.services.training.experiment import build
 from app.services.training.handover import encode
 from app.services.training.phases import PhaseStepper
@@ -37,7 +38,7 @@ def article_snippet_losses(weight: float, bias: float) -> tuple[list[float], dic
 
 def test_article_config_gives_100_epochs_ending_near_weight_2() -> None:
     events = list(run_events(RunConfig()))
-    epochs = [event for event in events if event["type"] == "epoch"]
+    epochs = per_epoch(events)
     assert [event["epoch"] for event in epochs] == list(range(1, 101))
     assert events[-1]["type"] == "done" and events[-1]["reason"] == "finished"
     assert abs(epochs[-1]["params"]["weight"][0][0] - 2.0) < 0.25
@@ -48,7 +49,7 @@ def test_streamed_losses_equal_the_article_snippet_from_the_same_start() -> None
     events = list(run_events(RunConfig()))
     start = events[0]["params"]
     losses, namespace = article_snippet_losses(start["weight"][0][0], start["bias"][0])
-    assert [event["loss"] for event in events if event["type"] == "epoch"] == losses
+    assert [row["loss"] for row in per_epoch(events)] == losses
     assert events[-1]["params"]["weight"][0][0] == namespace["model"].weight.item()
     assert events[-1]["params"]["bias"][0] == namespace["model"].bias.item()
 
@@ -61,7 +62,7 @@ def test_from_pytorchs_start_the_run_ends_where_pytorch_does() -> None:
         model.bias.copy_(torch.tensor([TORCH_START["bias"]]))
     while not training.finished:
         training.run_batch()
-    last_epoch = [event for event in training.take_events() if event["type"] == "epoch"][-1]
+    last_epoch = per_epoch(training.take_events())[-1]
     assert model.weight.item() == pytest.approx(TORCH_END["weight"], abs=1e-6)
     assert model.bias.item() == pytest.approx(TORCH_END["bias"], abs=1e-6)
     assert last_epoch["loss"] == pytest.approx(TORCH_END["loss"], rel=1e-5)
@@ -107,14 +108,14 @@ def test_mini_batch_epoch_loss_is_the_row_weighted_mean_of_its_batches() -> None
             before = training.experiment.loss_fn(training.experiment.model(x), y).item()
         rows_and_losses.append((len(x), before))
         training.run_batch()
-    (epoch,) = [event for event in training.take_events() if event["type"] == "epoch"]
+    (epoch,) = per_epoch(training.take_events())
     assert [rows for rows, _ in rows_and_losses] == [20, 20, 10]
     assert epoch["loss"] == pytest.approx(sum(rows * loss for rows, loss in rows_and_losses) / 50, rel=1e-9)
 
 
 def test_classification_reports_accuracy_and_a_decision_grid() -> None:
     events = list(run_events(RunConfig(dataset="blobs", epochs=30, lr=0.5, snapshot_every=30)))
-    last = [event for event in events if event["type"] == "epoch"][-1]
+    last = per_epoch(events)[-1]
     assert last["accuracy"] > 0.9 and last["val_accuracy"] > 0.9  # two well separated clouds, a linear model
     grid = [event for event in events if event["type"] == "snapshot"][-1]
     assert grid["kind"] == "grid" and len(grid["values"]) == grid["size"]
@@ -162,14 +163,14 @@ def test_finishing_a_phased_batch_then_running_freely_keeps_the_epoch_count() ->
     assert phases == ["loss", "backward", "step"]
     while not training.finished:
         training.run_batch()
-    assert [event["epoch"] for event in training.take_events() if event["type"] == "epoch"] == [1, 2, 3]
+    assert [row["epoch"] for row in per_epoch(training.take_events())] == [1, 2, 3]
 
 
 def test_long_runs_validate_every_kth_epoch_first_and_last_included() -> None:
     run = RunConfig(dataset="sine", samples=20, epochs=1200, snapshot_every=1200)
     events = list(run_events(run))
     assert events[0]["validate_every"] == 12  # 1200 epochs / 100 validation points
-    epochs = [event for event in events if event["type"] == "epoch"]
+    epochs = per_epoch(events)
     validated = [event["epoch"] for event in epochs if event["val_loss"] is not None]
     assert validated == [1, *range(12, 1201, 12)]
 
@@ -192,7 +193,7 @@ def test_csv_run_with_three_features_trains_without_a_picture() -> None:
     start, snapshot = events[0], events[-2]
     assert (start["features"], start["task"], start["points"]) == (3, "regression", None)
     assert snapshot["type"] == "snapshot" and snapshot["kind"] == "none"
-    epochs = [event for event in events if event["type"] == "epoch"]
+    epochs = per_epoch(events)
     assert epochs[-1]["loss"] < epochs[0]["loss"]
 
 
@@ -210,14 +211,14 @@ def test_epoch_gradient_norm_is_the_hand_worked_article_gradient() -> None:
     x, y = np.array([1.0, 2.0, 3.0]), np.array([2.0, 4.0, 6.0])
     residual = w * x + b - y
     dw, db = np.mean(2 * residual * x), np.mean(2 * residual)  # d/dw and d/db of the mean squared error
-    (epoch,) = [event for event in events if event["type"] == "epoch"]
+    (epoch,) = per_epoch(events)
     assert epoch["grad_norms"] == {"linear": pytest.approx(np.hypot(dw, db), rel=1e-6)}
 
 
 def test_mlp_gradient_norms_cover_weight_and_bias_of_each_layer() -> None:
     training = Training(build(RunConfig(dataset="moons", model="mlp", hidden=[16], epochs=2)))
     training.run_batch()
-    (epoch,) = [event for event in training.take_events() if event["type"] == "epoch"]
+    (epoch,) = per_epoch(training.take_events())
     expected = {}
     for name, layer in training.experiment.layers:
         grads = [param.grad.numpy().astype(np.float64) for param in (layer.weight, layer.bias)]

@@ -12,6 +12,7 @@ import pytest
 from websockets.sync.client import connect
 
 from app.services.training.config import RunConfig
+from app.services.training.epoch_event import epoch_rows as per_epoch
 from app.services.training.runner import run_events
 from tests.live_server import live_server
 
@@ -52,18 +53,18 @@ def test_sse_stream_of_the_article_config_gives_100_epochs_near_weight_2(server:
     with httpx.stream("POST", f"{server}/api/train", json={}, timeout=30) as response:
         assert response.headers["content-type"].startswith("text/event-stream")
         events = list(sse_events(response))
-    epochs = [event for event in events if event["type"] == "epoch"]
-    assert len(epochs) == 100 and events[-1]["type"] == "done"
+    epochs = per_epoch(events)
+    assert [epoch["epoch"] for epoch in epochs] == list(range(1, 101)) and events[-1]["type"] == "done"
     assert abs(epochs[-1]["params"]["weight"][0][0] - 2.0) < 0.25
-    direct = [event["loss"] for event in run_events(RunConfig()) if event["type"] == "epoch"]
-    assert [event["loss"] for event in epochs] == direct  # the stream carries the engine's numbers unchanged
+    direct = [epoch["loss"] for epoch in per_epoch(run_events(RunConfig()))]
+    assert [epoch["loss"] for epoch in epochs] == direct  # the stream carries the engine's numbers unchanged
 
 
 def test_event_source_get_takes_the_config_in_the_query(server: str) -> None:
     query = {"dataset": "moons", "model": "mlp", "hidden": [4, 4], "epochs": 7, "snapshot_every": 7}
     with httpx.stream("GET", f"{server}/api/train/stream", params=query, timeout=30) as response:
         events = list(sse_events(response))
-    assert [event["epoch"] for event in events if event["type"] == "epoch"] == list(range(1, 8))
+    assert [epoch["epoch"] for epoch in per_epoch(events)] == list(range(1, 8))
     assert events[0]["parameters"] == 2 * 4 + 4 + 4 * 4 + 4 + 4 + 1
 
 
@@ -79,7 +80,7 @@ def test_fast_training_reaches_the_browser_in_few_messages(server: str) -> None:
 def test_disconnect_mid_stream_ends_the_run(server: str) -> None:
     with httpx.stream("POST", f"{server}/api/train", json=LONG, timeout=30) as response:
         for event in sse_events(response):
-            if event["type"] == "epoch":
+            if event["type"] == "epochs":
                 assert live(server) == 1
                 break  # closes the response: the client is gone
     assert wait_until_idle(server) < 1.0
@@ -107,12 +108,13 @@ def test_websocket_run_paused_stepped_resumed_retuned_and_stopped(server: str) -
         assert [event["phase"] for event in phases] == ["zero_grad", "forward", "loss", "backward", "step"]
         assert set(phases[0]["changed"]["grads"].values()) == {None}  # cleared: no gradient yet
         assert phases[3]["changed"]["grads"]["0.weight"][0][0] != 0.0  # filled by backward
-        assert until("epoch")["epoch"] == 1
+        stepped = until("epochs")
+        assert (stepped["first"], stepped["count"]) == (1, 1)
         ws.send(json.dumps({"type": "resume"}))
         until("resumed")
         ws.send(json.dumps({"type": "set", "lr": 0.001}))
         assert until("lr")["lr"] == 0.001
-        assert until("epoch")["lr"] == 0.001
+        assert until("epochs")["lr"][-1] == 0.001
         ws.send(json.dumps({"type": "stop"}))
         done = until("done")
         assert done["reason"] == "stopped" and 1 < done["epochs"] < 5000

@@ -73,7 +73,7 @@ class TrainingRun:
 
     def __init__(self, run_config: RunConfig, paused: bool = False) -> None:
         self.id = next(_ids)
-        self.training = Training(build(run_config), as_text=True)  # epoch events come as JSON text
+        self.training = Training(build(run_config))
         self.stepper = PhaseStepper(self.training)
         self.events = EventBuffer()
         self.paused = paused
@@ -113,7 +113,7 @@ class TrainingRun:
 
     def _encoded(self) -> list[str]:
         """The outbox's events as JSON text, encoded on this thread while their numbers are still in cache."""
-        return [event if type(event) is str else event_json(event) for event in self.training.take_events()]
+        return [event_json(event) for event in self.training.take_events()]
 
     def _main(self) -> None:
         try:
@@ -189,7 +189,7 @@ class TrainingRun:
         if unit == "phase":
             self.stepper.advance()
             return
+        epoch = self.training.epoch  # the epoch under way: a batch begun by phases is finished first
         self.stepper.finish_batch()
-        epoch = self.training.epoch
         while self.training.epoch == epoch and not self.training.finished and not self._stop.is_set():
             self.training.run_batch()

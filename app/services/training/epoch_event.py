@@ -1,21 +1,25 @@
-"""The ``epoch`` event: read at the end of each epoch, written later as a dict or straight as JSON text.
+"""The ``epochs`` event: consecutive epochs' numbers as columns, read as each epoch ends, written per batch.
 
-A run sends one epoch event per epoch, thousands a second. Reading the model is all that must happen at
-the epoch's end (the numbers change with the next step); writing can wait for the end of the training turn,
-where a run's readings are written one after the other with the code and data still in cache. A streamed
-run writes the text from a template made once per run (its layer and parameter names and shapes never
-change), one ``%`` formatting per epoch. The template holds plain finite numbers only: a reading it cannot
-carry (a value that is not finite) goes through the dict and the generic encoder, so the text is always what
-``json.dumps`` writes of the dict.
+A run reports every epoch, thousands a second. Reading the model is all that must happen at the epoch's end
+(the numbers change with the next step); the event is made when the outbox is taken, for the epochs read
+since, as columns: one list per field, one entry per epoch. That is what a chart appends, a quarter of the
+bytes of one object per epoch, and written by json's C encoder rather than field by field.
+
+    {"type": "epochs", "first": 101, "count": 3,
+     "loss": [...], "val_loss": [null, null, ...], "accuracy": [...] or null, "val_accuracy": ... or null,
+     "lr": [...], "grad_norms": {"linear": [...]}, "params": {"weight": [[[w]], ...], "bias": [[b], ...]}}
+
+``accuracy``/``val_accuracy`` are null for regression; ``params`` is there for small models only; a number
+that is not finite is null. ``rows`` turns an event back into one dict per epoch (``epoch_rows``: a stream's).
 """
 
 from __future__ import annotations
 
-import json
+import math
+from collections.abc import Iterable
 from typing import Any
 
 from app.services.training import measures
-from app.services.training.event_json import Unusual, event_json, number_text
 from app.services.training.experiment import Experiment
 
 Validation = tuple[float | None, float | None]  # held-out loss and accuracy, None where not measured
@@ -23,21 +27,20 @@ NOT_VALIDATED: Validation = (None, None)
 # (epoch, loss, val_loss, accuracy, val_accuracy, lr, layer norms, parameter values in ravel order):
 # floats as read, finite or not
 Reading = tuple[int, float, float | None, float | None, float | None, float, list[float], list[float]]
+PER_EPOCH = ("loss", "val_loss", "accuracy", "val_accuracy", "lr")  # the plain columns, in event order
 
 
 class EpochWriter:
-    """One run's epoch events: ``read`` them as the epoch ends, ``event`` or ``text`` them afterwards."""
+    """One run's epochs: ``read`` each as it ends, ``event`` a batch of readings afterwards."""
 
-    def __init__(self, experiment: Experiment, small: bool) -> None:
+    def __init__(self, experiment: Experiment, small: bool, classifying: bool) -> None:
         self._layers = experiment.layer_parameters
         self._layer_names = [name for name, _ in self._layers]
         named = experiment.named_parameters if small else []
         self._params = [param for _, param in named]
         self._shapes = [(name, tuple(param.shape)) for name, param in named]
         self._small = small
-        self._template = _template(experiment, small)
-        self._lr: float | None = None  # the learning rate whose text ``_lr_text`` holds
-        self._lr_text = ""
+        self._classifying = classifying
 
     def read(
         self, epoch: int, loss: float, validation: Validation, accuracy: float | None, lr: float
@@ -49,49 +52,77 @@ class EpochWriter:
         norms = measures.layer_norms(self._layers)
         return (epoch, loss, validation[0], accuracy, validation[1], lr, norms, values)
 
-    def event(self, reading: Reading) -> dict[str, Any]:
-        """The event as a dict, numbers that are not finite as None."""
-        epoch, loss, val_loss, accuracy, val_accuracy, lr, norms, values = reading
-        event = {
-            "type": "epoch",
-            "epoch": epoch,
-            "loss": measures.finite(loss),
-            "val_loss": _finite_or_none(val_loss),
-            "accuracy": _finite_or_none(accuracy),
-            "val_accuracy": _finite_or_none(val_accuracy),
-            "lr": lr,
-            "grad_norms": dict(zip(self._layer_names, map(measures.finite, norms), strict=True)),
+    def event(self, readings: list[Reading]) -> dict[str, Any]:
+        """Consecutive epochs' readings as one ``epochs`` event."""
+        epochs, loss, val_loss, accuracy, val_accuracy, lr, norms, values = zip(*readings, strict=True)
+        event: dict[str, Any] = {
+            "type": "epochs",
+            "first": epochs[0],
+            "count": len(readings),
+            "loss": _finite(loss),
+            "val_loss": _measured(val_loss),
+            "accuracy": _measured(accuracy) if self._classifying else None,
+            "val_accuracy": _measured(val_accuracy) if self._classifying else None,
+            "lr": _finite(lr),
+            "grad_norms": {
+                name: _finite(column)
+                for name, column in zip(self._layer_names, zip(*norms, strict=True), strict=True)
+            },
         }
         if self._small:
-            finite = [measures.finite(value) for value in values]
-            event["params"] = {}
-            start = 0
-            for name, shape in self._shapes:
-                event["params"][name], start = _nested(finite, start, shape)
+            event["params"] = self._params_by_name(values)
         return event
 
-    def text(self, reading: Reading) -> str:
-        """The event as compact JSON text: exactly ``event_json(self.event(reading))``."""
-        epoch, loss, val_loss, accuracy, val_accuracy, lr, norms, values = reading
-        total = loss + lr + sum(norms) + sum(values)
-        if total - total != 0.0:  # a value is not finite (or the sum overflowed): the dict's way
-            return event_json(self.event(reading))
-        if lr is not self._lr:
-            self._lr, self._lr_text = lr, number_text(lr)
-        try:
-            optional = (_optional(val_loss), _optional(accuracy), _optional(val_accuracy))
-            return self._template % (epoch, loss, *optional, self._lr_text, *norms, *values)
-        except Unusual:
-            return event_json(self.event(reading))
+    def _params_by_name(self, values: tuple[list[float], ...]) -> dict[str, list[Any]]:
+        """Each parameter's value at each epoch, as ``tolist`` gives it (nested lists of its shape)."""
+        by_name: dict[str, list[Any]] = {name: [] for name, _ in self._shapes}
+        for flat in values:
+            if not _all_finite(flat):
+                flat = [measures.finite(value) for value in flat]
+            start = 0
+            for name, shape in self._shapes:
+                value, start = _nested(flat, start, shape)
+                by_name[name].append(value)
+        return by_name
 
 
-def _optional(value: float | None) -> str:
-    """An optional number's text; ``Unusual`` if it is not finite (the dict writes those)."""
-    return "null" if value is None else number_text(value)
+def rows(event: dict[str, Any]) -> list[dict[str, Any]]:
+    """An ``epochs`` event as one dict per epoch: its number and each column's entry for it."""
+    records = []
+    for index in range(event["count"]):
+        record: dict[str, Any] = {"epoch": event["first"] + index}
+        for field in PER_EPOCH:
+            column = event[field]
+            record[field] = None if column is None else column[index]
+        record["grad_norms"] = {name: column[index] for name, column in event["grad_norms"].items()}
+        if "params" in event:
+            record["params"] = {name: column[index] for name, column in event["params"].items()}
+        records.append(record)
+    return records
 
 
-def _finite_or_none(value: float | None) -> float | None:
-    return None if value is None else measures.finite(value)
+def epoch_rows(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every epoch in a sequence of events, one dict each, in order (``rows`` of each ``epochs`` event)."""
+    return [row for event in events if event["type"] == "epochs" for row in rows(event)]
+
+
+def _all_finite(values: tuple[float, ...] | list[float]) -> bool:
+    """Whether every number is finite, cheaply: an inf or NaN makes the sum non-finite (an overflowing
+    sum only sends finite numbers down the slower exact path)."""
+    total = sum(values)
+    return total - total == 0.0
+
+
+def _finite(column: tuple[float, ...]) -> list[float | None]:
+    """A column of floats with those that are not finite as None (JSON has no NaN)."""
+    if _all_finite(column):
+        return list(column)
+    return [value if math.isfinite(value) else None for value in column]
+
+
+def _measured(column: tuple[float | None, ...]) -> list[float | None]:
+    """A column measured on some epochs only (None on the others), with values not finite as None."""
+    return [value if value is None or math.isfinite(value) else None for value in column]
 
 
 def _nested(values: list[Any], start: int, shape: tuple[int, ...]) -> tuple[Any, int]:
@@ -100,35 +131,8 @@ def _nested(values: list[Any], start: int, shape: tuple[int, ...]) -> tuple[Any,
         return values[start], start + 1
     if len(shape) == 1:
         return values[start : start + shape[0]], start + shape[0]
-    rows = []
+    nested = []
     for _ in range(shape[0]):
         row, start = _nested(values, start, shape[1:])
-        rows.append(row)
-    return rows, start
-
-
-def _template(experiment: Experiment, small: bool) -> str:
-    """The run's epoch event as a ``%`` template: epoch, loss, three optional texts, lr, norms, values."""
-    norms = ",".join(f"{_key(name)}:%r" for name, _ in experiment.layer_parameters)
-    text = (
-        '{"type":"epoch","epoch":%d,"loss":%r,"val_loss":%s,"accuracy":%s,"val_accuracy":%s,"lr":%s,'
-        f'"grad_norms":{{{norms}}}'
-    )
-    if not small:
-        return text + "}"
-    params = ",".join(
-        f"{_key(name)}:{_slots(tuple(param.shape))}" for name, param in experiment.named_parameters
-    )
-    return f'{text},"params":{{{params}}}}}'
-
-
-def _key(name: str) -> str:
-    """A dict key as JSON writes it, with ``%`` doubled for the template."""
-    return json.dumps(name).replace("%", "%%")
-
-
-def _slots(shape: tuple[int, ...]) -> str:
-    """Nested lists of ``%r`` slots for an array of ``shape``, in ``ravel`` order."""
-    if not shape:
-        return "%r"
-    return "[" + ",".join([_slots(shape[1:])] * shape[0]) + "]"
+        nested.append(row)
+    return nested, start

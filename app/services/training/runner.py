@@ -46,12 +46,11 @@ def train_step(model: Any, loss_fn: Any, optimizer: Any, x: torch.Tensor, y: tor
 class Training:
     """A run's position (epoch, batch) and the bookkeeping that turns finished batches into events.
 
-    An epoch's numbers are read as it ends and written as an event when they are taken (``take_events``),
-    with ``as_text`` as their JSON text (``EpochWriter.text``): a streamed run sends text anyway, and writing
-    it directly, a turn's worth at a time, is the cheaper way there.
+    An epoch's numbers are read as it ends; the epochs read since the last ``take_events`` become ``epochs``
+    events (columns, see ``epoch_event``) when it is called, one per run of epochs between other events.
     """
 
-    def __init__(self, experiment: Experiment, as_text: bool = False) -> None:
+    def __init__(self, experiment: Experiment) -> None:
         self.experiment = experiment
         self.epoch = 0  # epochs completed
         self.batch = 0  # batches completed in the current epoch
@@ -65,8 +64,7 @@ class Training:
         self._classifying = experiment.dataset.task == CLASSIFICATION
         self._train_positive = measures.positive(experiment.dataset.y_train)
         self._train_rows = len(experiment.dataset.y_train)
-        writer = self._epoch_writer = EpochWriter(experiment, self.small)
-        self._write_epoch = writer.text if as_text else writer.event
+        self._epoch_writer = EpochWriter(experiment, self.small, self._classifying)
         self._trace: dict[str, Any] | None = None  # the traced step of a coming snapshot
         self._drawing = measures.Drawing(experiment)
         self.outbox: list[dict[str, Any] | Reading] = []  # an epoch's Reading, written as it is taken
@@ -218,11 +216,22 @@ class Training:
         drawing = self._drawing.predictions()
         return {"type": "snapshot", "epoch": self.epoch, **drawing, "trace": trace}
 
-    def take_events(self) -> list[dict[str, Any] | str]:
-        """The events queued since the last call, oldest first (epoch events as text with ``as_text``)."""
-        events, self.outbox = self.outbox, []
-        write = self._write_epoch
-        return [write(event) if type(event) is tuple else event for event in events]
+    def take_events(self) -> list[dict[str, Any]]:
+        """The events queued since the last call, oldest first; consecutive epochs as one ``epochs`` event."""
+        queued, self.outbox = self.outbox, []
+        events: list[dict[str, Any]] = []
+        readings: list[Reading] = []
+        for item in queued:
+            if type(item) is tuple:
+                readings.append(item)
+                continue
+            if readings:
+                events.append(self._epoch_writer.event(readings))
+                readings = []
+            events.append(item)
+        if readings:
+            events.append(self._epoch_writer.event(readings))
+        return events
 
 
 def run_events(config: RunConfig) -> Iterator[dict[str, Any]]:

@@ -1,0 +1,141 @@
+"""The ``epochs`` event: consecutive epochs as columns, their numbers as read, back to one dict per epoch."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pytest
+
+from app.services.training.config import RunConfig
+from app.services.training.epoch_event import EpochWriter, epoch_rows, rows
+from app.services.training.event_json import event_json
+from app.services.training.experiment import build
+from app.services.training.runner import Training, run_events
+
+RUNS = [
+    {"epochs": 40},  # the article's model: every parameter value, traced snapshots
+    {"lr": 10},  # diverges
+    {"dataset": "noisy_line", "epochs": 12, "batch_size": 7},  # mini-batches: a row-weighted mean loss
+    {"dataset": "moons", "model": "mlp", "hidden": [3, 2], "epochs": 25, "batch_size": 32},  # accuracy
+    {"dataset": "spiral", "model": "mlp", "hidden": [16, 16], "epochs": 25, "optimizer": "adam"},  # not small
+]
+
+
+@pytest.mark.parametrize("fields", RUNS)
+def test_every_epoch_appears_once_in_order_and_never_across_another_event(fields: dict) -> None:
+    events = list(run_events(RunConfig(**fields)))
+    batches = [event for event in events if event["type"] == "epochs"]
+    expected_first = 1
+    for batch in batches:
+        assert batch["first"] == expected_first and batch["count"] >= 1
+        expected_first += batch["count"]
+        for column in ("loss", "val_loss", "lr"):
+            assert len(batch[column]) == batch["count"]
+    finished = events[-1]["epochs"]
+    assert [row["epoch"] for row in epoch_rows(events)] == list(range(1, finished + 1))
+    for before, after in zip(events, events[1:], strict=False):  # a snapshot follows the epoch it shows
+        if after["type"] == "snapshot" and before["type"] == "epochs":
+            assert before["first"] + before["count"] - 1 == after["epoch"]
+
+
+@pytest.mark.parametrize("fields", RUNS)
+def test_every_event_is_json_without_nan(fields: dict) -> None:
+    for event in run_events(RunConfig(**fields)):
+        text = event_json(event)
+        assert json.loads(text) == event
+        assert "NaN" not in text and "Infinity" not in text
+
+
+def test_regression_has_no_accuracy_columns_and_classification_has_them() -> None:
+    line = [e for e in run_events(RunConfig(epochs=3)) if e["type"] == "epochs"]
+    assert len(line) == 3 and all(e["accuracy"] is None and e["val_accuracy"] is None for e in line)
+    moons = [e for e in run_events(RunConfig(dataset="moons", epochs=3)) if e["type"] == "epochs"]
+    assert all(0.0 <= value <= 1.0 for batch in moons for value in batch["accuracy"])
+
+
+def test_numbers_that_are_not_finite_are_null() -> None:
+    writer = EpochWriter(build(RunConfig()), small=True, classifying=False)  # Linear(1, 1): weight, then bias
+    readings = [
+        (3, 0.25, float("inf"), None, None, 0.01, [float("nan")], [float("inf"), 1.5]),
+        (4, 0.5, None, None, None, 0.01, [2.0], [1.0, 2.5]),
+    ]
+    event = writer.event(readings)
+    assert event["val_loss"] == [None, None] and event["grad_norms"] == {"linear": [None, 2.0]}
+    assert event["params"] == {"weight": [[[None]], [[1.0]]], "bias": [[1.5], [2.5]]}
+    assert '"params":{"weight":[[[null]],[[1.0]]],"bias":[[1.5],[2.5]]}' in event_json(event)
+
+
+def test_rows_give_one_dict_per_epoch_with_each_columns_entry() -> None:
+    event = {
+        "type": "epochs",
+        "first": 11,
+        "count": 2,
+        "loss": [0.5, 0.25],
+        "val_loss": [None, 0.3],
+        "accuracy": None,
+        "val_accuracy": None,
+        "lr": [0.1, 0.1],
+        "grad_norms": {"linear": [1.0, 0.5]},
+        "params": {"weight": [[[1.0]], [[1.5]]]},
+    }
+    assert rows(event) == [
+        {
+            "epoch": 11,
+            "loss": 0.5,
+            "val_loss": None,
+            "accuracy": None,
+            "val_accuracy": None,
+            "lr": 0.1,
+            "grad_norms": {"linear": 1.0},
+            "params": {"weight": [[1.0]]},
+        },
+        {
+            "epoch": 12,
+            "loss": 0.25,
+            "val_loss": 0.3,
+            "accuracy": None,
+            "val_accuracy": None,
+            "lr": 0.1,
+            "grad_norms": {"linear": 0.5},
+            "params": {"weight": [[1.5]]},
+        },
+    ]
+
+
+def test_epoch_params_are_the_models_values_as_the_epoch_ends() -> None:
+    training = Training(build(RunConfig(dataset="moons", model="mlp", hidden=[3, 2], epochs=5)))
+    training.take_events()
+    training.run_batch()
+    values = {
+        name: param.detach().numpy().tolist() for name, param in training.experiment.model.named_parameters()
+    }
+    training.run_batch()  # the next step moves them; the first epoch keeps the values of its own end
+    first = epoch_rows(training.take_events())[0]
+    assert first["params"] == values
+    assert [len(values[name]) for name in ("0.weight", "2.weight", "4.weight")] == [3, 2, 1]
+
+
+def test_gradient_norms_are_each_layers_norm_at_the_epochs_end() -> None:
+    training = Training(build(RunConfig(dataset="moons", model="mlp", hidden=[3], epochs=5)))
+    training.take_events()
+    training.run_batch()
+    layers = training.experiment.layer_parameters
+    expected = {
+        name: math.sqrt(sum(float(np.sum(p.grad.numpy().astype(np.float64) ** 2)) for p in params))
+        for name, params in layers
+    }
+    (row,) = epoch_rows(training.take_events())
+    assert row["grad_norms"] == {name: pytest.approx(value, rel=1e-5) for name, value in expected.items()}
+
+
+def test_columns_are_a_fraction_of_one_object_per_epoch() -> None:
+    """The reason for columns: the article's 5,000 epochs in ~100 bytes each (one object each took ~260)."""
+    training = Training(build(RunConfig(epochs=5000, snapshot_every=5000)))
+    while not training.finished:  # as a streamed run hands them over: many epochs per take
+        training.run_batch()
+    events = training.take_events()
+    epochs_bytes = sum(len(event_json(event)) for event in events if event["type"] == "epochs")
+    objects_bytes = sum(len(json.dumps(row, separators=(",", ":"))) for row in epoch_rows(events))
+    assert epochs_bytes / 5000 < 110 and epochs_bytes < objects_bytes / 2
