@@ -115,9 +115,12 @@ TRAIN_MAX_PARAMETERS = int(_setting("TRAIN_MAX_PARAMETERS", 50_000))
 # hidden layers of an MLP, and units of one hidden layer
 TRAIN_MAX_LAYERS = int(_setting("TRAIN_MAX_LAYERS", 6))
 TRAIN_MAX_WIDTH = int(_setting("TRAIN_MAX_WIDTH", 256))
-# runs training at once (each a thread on the 2 cores); one more is refused with 429 and Retry-After
+# runs training at once (each in a worker process); one more is refused with 429 and Retry-After
 TRAIN_MAX_RUNS = int(_setting("TRAIN_MAX_RUNS", 8))
 TRAIN_RETRY_AFTER_SECONDS = int(_setting("TRAIN_RETRY_AFTER_SECONDS", 5))
+# how much lower a training worker's CPU priority is than the server's (os.nice): with every core busy
+# training, requests and /healthz are still answered at once
+TRAIN_WORKER_NICENESS = int(_setting("TRAIN_WORKER_NICENESS", 10))
 # runs computing at the same moment (the others wait their turn batch by batch): with the GIL more threads
 # add no speed, only contention that would keep the event loop (and /healthz) waiting
 TRAIN_COMPUTE_THREADS = int(_setting("TRAIN_COMPUTE_THREADS", 1))

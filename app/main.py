@@ -12,17 +12,20 @@ from fastapi.staticfiles import StaticFiles
 from app import config, errors
 from app.routers import docs, examples, graph, health, pages, run, run_stream, train
 from app.services import sandbox
+from app.services.training.remote import start_forkserver, stop_forkserver
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
 
 @asynccontextmanager
 async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-    """Start the sandbox's worker processes with the server, and stop them with it."""
+    """Start the sandbox's and training's worker processes with the server, and stop them with it."""
     sandbox.start_pool(config.POOL_WORKERS)
+    start_forkserver()
     try:
         yield
     finally:
+        stop_forkserver()
         sandbox.shutdown_pool()
 
 

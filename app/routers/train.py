@@ -1,7 +1,8 @@
 """Training streams: ``POST /api/train``, ``GET /api/train/stream`` (SSE) and ``/ws/train`` (WebSocket).
 
 Thin: the run is built and slotted by a dependency (422 for a bad configuration or CSV, 429 when every slot
-is taken), trained on its own thread by the training service, and its events are paced out here.
+is taken), trained in a worker process by the training service (``remote``), and its events are paced out
+here.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from app import config
 from app.schemas import Problem
 from app.schemas_train import Control, RunConfig, RunsLive
 from app.services.training.config import InvalidRun
-from app.services.training.control import TooManyRuns, TrainingRun, live_runs
+from app.services.training.control import TooManyRuns, live_runs
 from app.services.training.handover import encode, paced
+from app.services.training.remote import RemoteRun
 
 router = APIRouter(tags=["train"])
 _PROBLEM = {"application/json": {"schema": Problem.model_json_schema()}}  # errors are JSON, not a stream
@@ -36,10 +38,10 @@ def _problem_records(error: InvalidRun) -> list[dict[str, Any]]:
     return [{"type": "value_error", "loc": ["body", field], "msg": text} for field, text in error.problems]
 
 
-def _create(run_config: RunConfig, paused: bool = False) -> TrainingRun:
+def _create(run_config: RunConfig, paused: bool = False) -> RemoteRun:
     """A new run, or the HTTP error saying why not (422 what to fix, 429 with Retry-After)."""
     try:
-        return TrainingRun(run_config, paused=paused)
+        return RemoteRun(run_config, paused=paused)
     except InvalidRun as error:
         message = " ".join(message for _, message in error.problems)
         raise HTTPException(422, {"message": message, "errors": _problem_records(error)}) from None
@@ -48,7 +50,7 @@ def _create(run_config: RunConfig, paused: bool = False) -> TrainingRun:
         raise HTTPException(429, {"message": str(error), "retry_after": error.retry_after}, headers) from None
 
 
-async def _posted_run(run_config: RunConfig) -> AsyncIterator[TrainingRun]:
+async def _posted_run(run_config: RunConfig) -> AsyncIterator[RemoteRun]:
     """The run for a POSTed configuration; stopped, and its slot freed, when the response ends."""
     run = await run_in_threadpool(_create, run_config)
     try:
@@ -57,7 +59,7 @@ async def _posted_run(run_config: RunConfig) -> AsyncIterator[TrainingRun]:
         run.close()
 
 
-async def _queried_run(run_config: Annotated[RunConfig, Query()]) -> AsyncIterator[TrainingRun]:
+async def _queried_run(run_config: Annotated[RunConfig, Query()]) -> AsyncIterator[RemoteRun]:
     """The run for a configuration in the query string (``EventSource`` can only GET)."""
     run = await run_in_threadpool(_create, run_config)
     try:
@@ -66,7 +68,7 @@ async def _queried_run(run_config: Annotated[RunConfig, Query()]) -> AsyncIterat
         run.close()
 
 
-async def _stream(run: TrainingRun) -> AsyncIterator[ServerSentEvent]:
+async def _stream(run: RemoteRun) -> AsyncIterator[ServerSentEvent]:
     """Start the run and pass its paced events on, one SSE message per batch of events."""
     run.start()
     try:
@@ -77,14 +79,14 @@ async def _stream(run: TrainingRun) -> AsyncIterator[ServerSentEvent]:
 
 
 @router.post("/api/train", response_class=EventSourceResponse, responses=ERRORS)
-async def train(run: Annotated[TrainingRun, Depends(_posted_run)]) -> AsyncIterator[ServerSentEvent]:
+async def train(run: Annotated[RemoteRun, Depends(_posted_run)]) -> AsyncIterator[ServerSentEvent]:
     """Train the posted configuration; each SSE message carries ``{"events": [...]}`` (app.schemas_train)."""
     async for message in _stream(run):
         yield message
 
 
 @router.get("/api/train/stream", response_class=EventSourceResponse, responses=ERRORS)
-async def train_stream(run: Annotated[TrainingRun, Depends(_queried_run)]) -> AsyncIterator[ServerSentEvent]:
+async def train_stream(run: Annotated[RemoteRun, Depends(_queried_run)]) -> AsyncIterator[ServerSentEvent]:
     """The same stream for ``EventSource`` (query parameters; close the source on the ``done`` event)."""
     async for message in _stream(run):
         yield message
@@ -101,7 +103,7 @@ class _Socket:
 
     def __init__(self, socket: WebSocket) -> None:
         self.socket = socket
-        self.run: TrainingRun | None = None
+        self.run: RemoteRun | None = None
         self.sender: asyncio.Task[None] | None = None
         self.lock = asyncio.Lock()  # the sender task and error replies share the socket
 
@@ -149,7 +151,7 @@ class _Socket:
         self.run.start()
         self.sender = asyncio.create_task(self._forward(self.run))
 
-    async def _forward(self, run: TrainingRun) -> None:
+    async def _forward(self, run: RemoteRun) -> None:
         """Send the run's events, paced, until its ``done``."""
         async for message in paced(run.events):
             await self.send(message)

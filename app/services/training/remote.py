@@ -1,0 +1,150 @@
+"""A training run in a worker process (``worker.serve``), seen from the server with ``TrainingRun``'s face.
+
+Training in the server's own process shares the GIL and a core with the event loop, and the hand-offs cost
+the run a good part of its speed; in a worker, the server only relays the event texts it receives. Workers
+are forked by multiprocessing's forkserver with numpy, the engine and the training service preloaded
+(``start_forkserver`` at server start), so a run's process starts in milliseconds. ``RemoteRun`` holds a slot
+of the same registry as ``TrainingRun`` (``live_runs``) from creation until its worker has exited.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import multiprocessing
+import multiprocessing.forkserver
+import multiprocessing.resource_tracker
+import threading
+from typing import Any
+
+from app import config
+from app.services.training import worker
+from app.services.training.config import RunConfig
+from app.services.training.control import COMMANDS, _registry
+from app.services.training.experiment import build
+from app.services.training.handover import EventBuffer
+
+LOST = "training failed: its worker process ended without finishing the run (exit code {code})"
+DONE_PREFIX = '{"type":"done"'
+_context = multiprocessing.get_context("forkserver")
+_context.set_forkserver_preload(["app.services.training.worker"])
+_ids = itertools.count(1)
+
+
+def start_forkserver() -> None:
+    """Start the process that forks workers (it imports numpy and the engine once), so no run waits for it."""
+    probe = _context.Process(target=_nothing, daemon=True)
+    probe.start()
+    probe.join()
+
+
+def stop_forkserver() -> None:
+    """Stop the forking process and multiprocessing's resource tracker with the server, and reap them.
+
+    Else they end only when they notice the server has gone, and linger unreaped meanwhile. Their ``_stop``
+    methods are the standard library's own way (its tests use them); there is no public one.
+    """
+    for helper in (multiprocessing.forkserver, multiprocessing.resource_tracker):
+        running = getattr(helper, "_forkserver", None) or getattr(helper, "_resource_tracker", None)
+        if running is not None and hasattr(running, "_stop"):
+            running._stop()
+
+
+def _nothing() -> None:
+    """A worker that does nothing: ``start_forkserver``'s probe."""
+
+
+class RemoteRun:
+    """One run in a worker: checked and slotted at creation (``InvalidRun`` / ``TooManyRuns``), like
+    ``TrainingRun``; its events arrive as JSON text in ``events``, its commands go to the worker."""
+
+    def __init__(self, run_config: RunConfig, paused: bool = False) -> None:
+        self.id = next(_ids)
+        build(run_config)  # a bad configuration or CSV is refused here, before any process starts
+        _registry.reserve(self.id)
+        self.events = EventBuffer()
+        self._stop = threading.Event()
+        self._lock = threading.Lock()  # commands come from the event loop, closing from cleanup
+        self._events_in, events_out = _context.Pipe(duplex=False)
+        commands_in, self._commands_out = _context.Pipe(duplex=False)
+        self._process = _context.Process(
+            target=worker.serve,
+            args=(events_out, commands_in, run_config.model_dump(), paused),
+            name=f"koubai-train-{self.id}",
+            daemon=True,
+        )
+        try:
+            self._process.start()  # builds the run and waits for "go" (started here: off the event loop)
+        except BaseException:
+            _registry.release(self.id)
+            raise
+        events_out.close()  # the worker's ends: closed here, so that its exit ends the pipes
+        commands_in.close()
+        self._relay = threading.Thread(target=self._relay_events, name=f"koubai-relay-{self.id}", daemon=True)
+        self._relay.start()
+
+    def start(self) -> None:
+        """Begin training."""
+        self._send((worker.GO, None))
+
+    def command(self, name: str, value: Any = None) -> None:
+        """Pass a control message on (see ``TrainingRun.command``)."""
+        if name not in COMMANDS:
+            raise ValueError(f"unknown command {name!r}; use one of {', '.join(COMMANDS)}")
+        if name == "stop":
+            self._stop.set()
+        self._send((name, value))
+
+    def close(self) -> None:
+        """Stop the run; its worker ends within ``TRAIN_STOP_SECONDS`` or is killed."""
+        self._stop.set()
+        self._send(("stop", None))
+        with self._lock:
+            self._commands_out.close()  # a worker still waiting for "go" ends on this
+        timer = threading.Timer(config.TRAIN_STOP_SECONDS, self._kill)
+        timer.daemon = True
+        timer.start()
+
+    def join(self, timeout: float = config.TRAIN_STOP_SECONDS) -> bool:
+        """Wait for the worker to end and its last events to be relayed; whether they have."""
+        self._relay.join(timeout)
+        return not self._relay.is_alive()
+
+    def _send(self, message: tuple[str, Any]) -> None:
+        with self._lock:
+            try:
+                self._commands_out.send(message)
+            except (OSError, ValueError):  # closed, or the worker has ended
+                pass
+
+    def _kill(self) -> None:
+        if self._process.is_alive():
+            self._process.kill()
+
+    def _relay_events(self) -> None:
+        """Pass each list of event texts on, until the worker closes its end."""
+        finished = False
+        try:
+            while True:
+                try:
+                    texts = self._events_in.recv()
+                except (EOFError, OSError):
+                    break
+                finished = finished or texts[-1].startswith(DONE_PREFIX)
+                self.events.put(texts, self._stop)
+        finally:
+            self._process.join(config.TRAIN_STOP_SECONDS)
+            self._kill()
+            self._process.join()
+            if not finished and not self._stop.is_set():
+                self.events.put(_lost_events(self._process.exitcode), threading.Event())
+            self._events_in.close()
+            _registry.release(self.id)
+            self.events.close()
+
+
+def _lost_events(code: int | None) -> list[str]:
+    """What the client gets when a worker dies mid-run: an ``error`` event, then ``done``."""
+    error = {"type": "error", "message": LOST.format(code=code)}
+    done = {"type": "done", "reason": "error", "epochs": None}
+    return [json.dumps(error, separators=(",", ":")), json.dumps(done, separators=(",", ":"))]

@@ -1,0 +1,69 @@
+"""A training run in a process of its own: what ``remote.RemoteRun`` starts (``serve``).
+
+The process is forked from a server that has imported numpy, the engine and this module already
+(multiprocessing's forkserver, preloaded), so it starts in milliseconds and shares no GIL and no core with
+the web server's event loop, which only relays what it writes. Two one-way pipes:
+
+- ``commands``: ``("go", None)`` once the server wants training to begin, then ``(name, value)`` control
+  messages as ``TrainingRun.command`` takes them; its end (the server has gone) stops the run;
+- ``events``: lists of the run's events as JSON text, as ``TrainingRun`` hands them over, until ``done``.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import threading
+from multiprocessing.connection import Connection
+from typing import Any
+
+from app import config
+from app.services.training.config import RunConfig
+from app.services.training.control import TrainingRun
+
+GO = "go"
+
+
+class ConnectionSink:
+    """Where the run's thread hands its events (``EventBuffer``'s producer side): onto the events pipe.
+
+    Sending blocks while the pipe is full, which holds training back until the server reads (backpressure).
+    """
+
+    def __init__(self, events: Connection) -> None:
+        self._events = events
+
+    def put(self, texts: list[str], stop: threading.Event) -> None:
+        if texts:
+            self._events.send(texts)
+
+    def close(self) -> None:
+        self._events.close()
+
+
+def relay_commands(run: TrainingRun, commands: Connection) -> None:
+    """Pass each control message to the run; the end of the pipe (the server has gone) stops it."""
+    while True:
+        try:
+            name, value = commands.recv()
+        except (EOFError, OSError):
+            run.close()
+            return
+        run.command(name, value)
+
+
+def serve(events: Connection, commands: Connection, fields: dict[str, Any], paused: bool) -> None:
+    """Build the run, wait for ``go``, train to ``done`` while relaying commands."""
+    gc.freeze()  # what the fork inherited (modules, server objects) is never garbage: collections skip it
+    os.nice(config.TRAIN_WORKER_NICENESS)  # the server's event loop (and /healthz) first when cores are busy
+    run = TrainingRun(RunConfig(**fields), paused=paused)
+    run.events = ConnectionSink(events)  # type: ignore[assignment] - the producer side is all the run uses
+    try:
+        message = commands.recv()
+    except (EOFError, OSError):  # closed before it began
+        return
+    if message[0] != GO:
+        return
+    threading.Thread(target=relay_commands, args=(run, commands), daemon=True).start()
+    run.start()
+    run.join(timeout=None)

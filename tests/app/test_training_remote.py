@@ -1,0 +1,112 @@
+"""Training runs in worker processes (``remote.RemoteRun``): the same events, commands, and a clean end."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+
+from app import config
+from app.services.training.config import RunConfig
+from app.services.training.control import live_runs
+from app.services.training.epoch_event import epoch_rows
+from app.services.training.remote import RemoteRun
+from app.services.training.runner import run_events
+
+LONG = {"dataset": "spiral", "model": "mlp", "hidden": [8], "epochs": config.TRAIN_MAX_EPOCHS}
+STOP_MARGIN = 2.0  # seconds beyond TRAIN_STOP_SECONDS a worker may take to be gone (a loaded machine)
+
+
+def read_all(run: RemoteRun, timeout: float = 30.0) -> list[dict]:
+    """Every event the run relays, until its worker has ended."""
+    events: list[dict] = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        texts, finished = run.events.drain()
+        events += [json.loads(text) for text in texts]
+        if finished:
+            return events
+        time.sleep(0.01)
+    raise AssertionError("the run did not end")
+
+
+def read_until(run: RemoteRun, kind: str, timeout: float = 10.0) -> list[dict]:
+    events: list[dict] = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        texts, _ = run.events.drain()
+        events += [json.loads(text) for text in texts]
+        if any(event["type"] == kind for event in events):
+            return events
+        time.sleep(0.01)
+    raise AssertionError(f"no {kind!r} event")
+
+
+def test_a_run_in_a_worker_gives_the_events_of_the_run_in_process() -> None:
+    fields = {"dataset": "moons", "model": "mlp", "hidden": [3], "epochs": 30, "snapshot_every": 10}
+    run = RemoteRun(RunConfig(**fields))
+    run.start()
+    remote = read_all(run)
+    local = list(run_events(RunConfig(**fields)))
+    assert epoch_rows(remote) == epoch_rows(local)
+    others = [[event for event in events if event["type"] != "epochs"] for events in (remote, local)]
+    assert others[0] == others[1]  # start, the snapshots (traces included), done: bit for bit
+    assert remote[-1]["reason"] == "finished" and run.join()
+
+
+def test_commands_reach_the_worker() -> None:
+    run = RemoteRun(RunConfig(**LONG), paused=True)
+    run.start()
+    read_until(run, "snapshot")
+    run.command("step", "phase")
+    assert read_until(run, "phase")[-1]["phase"] == "zero_grad"
+    run.command("set", 0.5)
+    assert [event for event in read_until(run, "lr") if event["type"] == "lr"][-1]["lr"] == 0.5
+    run.command("stop")
+    assert read_all(run)[-1]["reason"] == "stopped"
+
+
+def test_closing_mid_run_ends_the_worker_and_frees_the_slot() -> None:
+    before = live_runs()
+    run = RemoteRun(RunConfig(**LONG))
+    run.start()
+    read_until(run, "epochs")
+    assert live_runs() == before + 1
+    started = time.monotonic()
+    run.close()
+    assert run.join(config.TRAIN_STOP_SECONDS + STOP_MARGIN)
+    assert time.monotonic() - started < config.TRAIN_STOP_SECONDS + STOP_MARGIN
+    assert not run._process.is_alive() and live_runs() == before
+
+
+def test_closing_before_start_ends_the_waiting_worker() -> None:
+    before = live_runs()
+    run = RemoteRun(RunConfig(**LONG))
+    run.close()
+    assert run.join(config.TRAIN_STOP_SECONDS + STOP_MARGIN)
+    assert not run._process.is_alive() and live_runs() == before
+    assert read_all(run) == []  # it never trained: nothing to report
+
+
+def test_a_worker_that_dies_mid_run_ends_the_stream_with_an_error() -> None:
+    before = live_runs()
+    run = RemoteRun(RunConfig(**LONG))
+    run.start()
+    read_until(run, "epochs")
+    run._process.kill()
+    events = read_all(run)
+    assert events[-2]["type"] == "error" and "worker process ended" in events[-2]["message"]
+    assert events[-1] == {"type": "done", "reason": "error", "epochs": None}
+    assert live_runs() == before
+
+
+def test_workers_train_at_a_lower_priority_than_the_server() -> None:
+    run = RemoteRun(RunConfig(**LONG))
+    run.start()
+    read_until(run, "epochs")  # the worker has set its priority before it began
+    try:
+        ours = os.getpriority(os.PRIO_PROCESS, 0)
+        assert os.getpriority(os.PRIO_PROCESS, run._process.pid) == ours + config.TRAIN_WORKER_NICENESS
+    finally:
+        run.close()
+        run.join(config.TRAIN_STOP_SECONDS + STOP_MARGIN)
