@@ -75,14 +75,21 @@ class EpochWriter:
 
     def _params_by_name(self, values: tuple[list[float], ...]) -> dict[str, list[Any]]:
         """Each parameter's value at each epoch, as ``tolist`` gives it (nested lists of its shape)."""
-        by_name: dict[str, list[Any]] = {name: [] for name, _ in self._shapes}
-        for flat in values:
-            if not _all_finite(flat):
-                flat = [measures.finite(value) for value in flat]
-            start = 0
-            for name, shape in self._shapes:
-                value, start = _nested(flat, start, shape)
-                by_name[name].append(value)
+        readings = [flat if _all_finite(flat) else [measures.finite(v) for v in flat] for flat in values]
+        by_name: dict[str, list[Any]] = {}
+        start = 0
+        for name, shape in self._shapes:
+            size = math.prod(shape)
+            end = start + size
+            if len(shape) == 1:  # a bias: a slice per epoch
+                by_name[name] = [flat[start:end] for flat in readings]
+            elif len(shape) == 2:  # a weight: rows of slices per epoch
+                width = shape[1]
+                rows = range(start, end, width)
+                by_name[name] = [[flat[row : row + width] for row in rows] for flat in readings]
+            else:
+                by_name[name] = [_nested(flat, start, shape)[0] for flat in readings]
+            start = end
         return by_name
 
 

@@ -52,6 +52,7 @@ class Training:
 
     def __init__(self, experiment: Experiment) -> None:
         self.experiment = experiment
+        self._lr = float(experiment.optimizer.param_groups[0]["lr"])
         self.epoch = 0  # epochs completed
         self.batch = 0  # batches completed in the current epoch
         self.finished = False
@@ -76,13 +77,14 @@ class Training:
 
     @property
     def lr(self) -> float:
-        """The learning rate the next step uses."""
-        return float(self.experiment.optimizer.param_groups[0]["lr"])
+        """The learning rate the next step uses (read every epoch: kept, and changed only by ``set_lr``)."""
+        return self._lr
 
     def set_lr(self, lr: float) -> None:
         """Change the learning rate from the next step on, as ``param_group["lr"] = lr`` does in PyTorch."""
+        self._lr = float(lr)
         for group in self.experiment.optimizer.param_groups:
-            group["lr"] = float(lr)
+            group["lr"] = self._lr
 
     def _epoch_batches(self) -> list[np.ndarray] | None:
         """Row indices of each mini-batch of the coming epoch (shuffled anew), or None: one full batch."""
