@@ -31,7 +31,9 @@ _PROBLEM = {"application/json": {"schema": Problem.model_json_schema()}}  # erro
 ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"description": "The configuration or the CSV, and what to fix", "content": _PROBLEM},
     429: {"description": "Every training slot is taken (see Retry-After)", "content": _PROBLEM},
+    503: {"description": "No training process could be started now (see Retry-After)", "content": _PROBLEM},
 }
+NO_PROCESS = "the server could not start a training process ({error}); try again in a few seconds"
 
 
 def _problem_records(error: InvalidRun) -> list[dict[str, Any]]:
@@ -48,6 +50,10 @@ def _create(run_config: RunConfig, paused: bool = False) -> RemoteRun:
     except TooManyRuns as error:
         headers = {"Retry-After": str(error.retry_after)}
         raise HTTPException(429, {"message": str(error), "retry_after": error.retry_after}, headers) from None
+    except OSError as error:  # fork refused: out of processes or memory
+        retry = config.TRAIN_RETRY_AFTER_SECONDS
+        detail = {"message": NO_PROCESS.format(error=error), "retry_after": retry}
+        raise HTTPException(503, detail, {"Retry-After": str(retry)}) from None
 
 
 async def _posted_run(run_config: RunConfig) -> AsyncIterator[RemoteRun]:

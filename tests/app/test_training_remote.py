@@ -6,7 +6,12 @@ import json
 import os
 import time
 
+import pytest
+from fastapi.testclient import TestClient
+
 from app import config
+from app.main import app
+from app.routers import train
 from app.services.training.config import RunConfig
 from app.services.training.control import live_runs
 from app.services.training.epoch_event import epoch_rows
@@ -110,3 +115,15 @@ def test_workers_train_at_a_lower_priority_than_the_server() -> None:
     finally:
         run.close()
         run.join(config.TRAIN_STOP_SECONDS + STOP_MARGIN)
+
+
+def test_a_worker_that_cannot_be_started_is_a_503_with_retry_after(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args, **kwargs):
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(train, "RemoteRun", refuse)
+    with TestClient(app) as client:
+        response = client.post("/api/train", json={})
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == str(config.TRAIN_RETRY_AFTER_SECONDS)
+    assert "could not start a training process" in response.json()["message"]
