@@ -8,7 +8,6 @@ import math
 import numpy as np
 import pytest
 
-from app.services.training import measures
 from app.services.training.config import RunConfig
 from app.services.training.epoch_event import EpochWriter, epoch_rows, rows
 from app.services.training.event_json import event_json
@@ -140,15 +139,3 @@ def test_columns_are_a_fraction_of_one_object_per_epoch() -> None:
     epochs_bytes = sum(len(event_json(event)) for event in events if event["type"] == "epochs")
     objects_bytes = sum(len(json.dumps(row, separators=(",", ":"))) for row in epoch_rows(events))
     assert epochs_bytes / 5000 < 110 and epochs_bytes < objects_bytes / 2
-
-
-def test_a_small_models_norms_are_bit_for_bit_those_a_phase_event_reports() -> None:
-    """Summed later from the gradients read at the epoch's end, in measures.layer_norms' order."""
-    training = Training(build(RunConfig(dataset="moons", model="mlp", hidden=[4, 3], epochs=5)))
-    assert training.small
-    training.take_events()
-    expected = []
-    for _ in range(3):
-        training.run_batch()
-        expected.append(measures.gradient_norms(training.experiment))  # as PhaseStepper reports them
-    assert [row["grad_norms"] for row in epoch_rows(training.take_events())] == expected

@@ -24,8 +24,8 @@ from app.services.training.experiment import Experiment
 
 Validation = tuple[float | None, float | None]  # held-out loss and accuracy, None where not measured
 NOT_VALIDATED: Validation = (None, None)
-# (epoch, loss, val_loss, accuracy, val_accuracy, lr, layer norms or (small models) the flat gradients,
-# parameter values in ravel order (small models)): floats as read, finite or not
+# (epoch, loss, val_loss, accuracy, val_accuracy, lr, layer norms, parameter values in ravel order):
+# floats as read, finite or not
 Reading = tuple[int, float, float | None, float | None, float | None, float, list[float], list[float]]
 PER_EPOCH = ("loss", "val_loss", "accuracy", "val_accuracy", "lr")  # the plain columns, in event order
 
@@ -39,36 +39,22 @@ class EpochWriter:
         named = experiment.named_parameters if small else []
         self._params = [param for _, param in named]
         self._shapes = [(name, tuple(param.shape)) for name, param in named]
-        spans, start = {}, 0
-        for param in self._params:
-            spans[id(param)] = (start, start + param._data.size)
-            start += param._data.size
-        # a small model's layers, as spans of its flat gradient reading (weight, then bias: measures' order)
-        self._layer_spans = [[spans[id(p)] for p in params] for _, params in self._layers] if small else []
         self._small = small
         self._classifying = classifying
 
     def read(
         self, epoch: int, loss: float, validation: Validation, accuracy: float | None, lr: float
     ) -> Reading:
-        """The epoch's numbers, with the gradient norms (or, for a small model, the gradients, summed later)
-        and the parameter values as they stand now."""
-        if not self._small:
-            norms = measures.layer_norms(self._layers)
-            return (epoch, loss, validation[0], accuracy, validation[1], lr, norms, [])
+        """The epoch's numbers, with the gradient norms and parameter values as they stand now."""
         values: list[float] = []
-        grads: list[float] = []
         for param in self._params:
             values += param._data.ravel().tolist()  # read in place: the next step changes the array
-            grad = param._grad
-            grads += grad._data.ravel().tolist() if grad is not None else [0.0] * param._data.size
-        return (epoch, loss, validation[0], accuracy, validation[1], lr, grads, values)
+        norms = measures.layer_norms(self._layers)
+        return (epoch, loss, validation[0], accuracy, validation[1], lr, norms, values)
 
     def event(self, readings: list[Reading]) -> dict[str, Any]:
         """Consecutive epochs' readings as one ``epochs`` event."""
         epochs, loss, val_loss, accuracy, val_accuracy, lr, norms, values = zip(*readings, strict=True)
-        if self._small:
-            norms = tuple(map(self._layer_norms, norms))
         event: dict[str, Any] = {
             "type": "epochs",
             "first": epochs[0],
@@ -86,17 +72,6 @@ class EpochWriter:
         if self._small:
             event["params"] = self._params_by_name(values)
         return event
-
-    def _layer_norms(self, grads: list[float]) -> list[float]:
-        """Each layer's gradient norm from a flat gradient reading, in ``measures.layer_norms``' order."""
-        norms = []
-        for spans in self._layer_spans:
-            squares = 0.0
-            for start, end in spans:
-                for value in grads[start:end]:
-                    squares += value * value
-            norms.append(math.sqrt(squares))
-        return norms
 
     def _params_by_name(self, values: tuple[list[float], ...]) -> dict[str, list[Any]]:
         """Each parameter's value at each epoch, as ``tolist`` gives it (nested lists of its shape)."""

@@ -21,9 +21,7 @@ GRID_SIZE = 40  # points per side of the decision-boundary grid: 1,600 predictio
 CURVE_POINTS = 100  # points of a fitted 1-D curve
 MARGIN = 0.1  # share of the data's range added on each side of the plotted area
 SNAPSHOT_DIGITS = 4  # decimals of a snapshot's predictions: finer than a screen pixel
-# gradients up to this many values are squared as Python floats (exact in float64, and no numpy call); a small
-# model's parameters all are, so its epochs event can sum the squares of its readings the same way, later
-LISTED_SQUARES = SMALL_MODEL_PARAMETERS
+LISTED_SQUARES = 8  # gradients up to this many values are squared as Python floats (beats a numpy call)
 
 
 def finite(value: float) -> float | None:
