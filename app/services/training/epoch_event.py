@@ -2,7 +2,7 @@
 
 A run reports every epoch, thousands a second. Reading the model is all that must happen at the epoch's end
 (the numbers change with the next step); the event is made when the outbox is taken, for the epochs read
-since, as columns: one list per field, one entry per epoch. That is what a chart appends, a quarter of the
+since, as columns: one list per field, one entry per epoch. That is what a chart appends, about 40% of the
 bytes of one object per epoch, and written by json's C encoder rather than field by field.
 
     {"type": "epochs", "first": 101, "count": 3,
