@@ -60,12 +60,18 @@ class _Registry:
             return len(self._runs)
 
 
-_registry = _Registry()
+registry = _Registry()
+
+
+def check_command(name: str) -> None:
+    """Refuse a control message that no run understands (runs in threads and in workers alike)."""
+    if name not in COMMANDS:
+        raise ValueError(f"unknown command {name!r}; use one of {', '.join(COMMANDS)}")
 
 
 def live_runs() -> int:
     """How many training runs hold a slot right now (their threads included)."""
-    return _registry.count()
+    return registry.count()
 
 
 class TrainingRun:
@@ -81,7 +87,7 @@ class TrainingRun:
         self._commanded = threading.Event()  # set while commands wait, so a turn ends early (no lock to read)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._main, name=f"koubai-train-{self.id}", daemon=True)
-        _registry.reserve(self.id)
+        registry.reserve(self.id)
 
     def start(self) -> None:
         """Begin training on the run's thread."""
@@ -89,8 +95,7 @@ class TrainingRun:
 
     def command(self, name: str, value: Any = None) -> None:
         """Queue a control message: pause, resume, step ("epoch"/"phase"), stop, set (learning rate)."""
-        if name not in COMMANDS:
-            raise ValueError(f"unknown command {name!r}; use one of {', '.join(COMMANDS)}")
+        check_command(name)
         if name == "stop":
             self._stop.set()
         self._commands.put((name, value))
@@ -102,7 +107,7 @@ class TrainingRun:
         self._commands.put(("stop", None))
         self._commanded.set()
         if not self._thread.is_alive() and self._thread.ident is None:
-            _registry.release(self.id)
+            registry.release(self.id)
             self.events.close()
 
     def join(self, timeout: float = config.TRAIN_STOP_SECONDS) -> bool:
@@ -125,7 +130,7 @@ class TrainingRun:
             self.training.finish("error")
             self.events.put(self._encoded(), self._stop)
         finally:
-            _registry.release(self.id)
+            registry.release(self.id)
             self.events.close()
 
     def _loop(self, deadline: float) -> None:

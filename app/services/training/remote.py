@@ -10,7 +10,6 @@ of the same registry as ``TrainingRun`` (``live_runs``) from creation until its 
 from __future__ import annotations
 
 import itertools
-import json
 import multiprocessing
 import multiprocessing.forkserver
 import multiprocessing.resource_tracker
@@ -20,7 +19,8 @@ from typing import Any
 from app import config
 from app.services.training import worker
 from app.services.training.config import RunConfig
-from app.services.training.control import COMMANDS, _registry
+from app.services.training.control import check_command, registry
+from app.services.training.event_json import event_json
 from app.services.training.experiment import build
 from app.services.training.handover import EventBuffer
 
@@ -61,7 +61,7 @@ class RemoteRun:
     def __init__(self, run_config: RunConfig, paused: bool = False) -> None:
         self.id = next(_ids)
         build(run_config)  # a bad configuration or CSV is refused here, before any process starts
-        _registry.reserve(self.id)
+        registry.reserve(self.id)
         self.events = EventBuffer()
         self._stop = threading.Event()
         self._lock = threading.Lock()  # commands come from the event loop, closing from cleanup
@@ -76,7 +76,7 @@ class RemoteRun:
         try:
             self._process.start()  # builds the run and waits for "go" (started here: off the event loop)
         except BaseException:
-            _registry.release(self.id)
+            registry.release(self.id)
             raise
         events_out.close()  # the worker's ends: closed here, so that its exit ends the pipes
         commands_in.close()
@@ -89,8 +89,7 @@ class RemoteRun:
 
     def command(self, name: str, value: Any = None) -> None:
         """Pass a control message on (see ``TrainingRun.command``)."""
-        if name not in COMMANDS:
-            raise ValueError(f"unknown command {name!r}; use one of {', '.join(COMMANDS)}")
+        check_command(name)
         if name == "stop":
             self._stop.set()
         self._send((name, value))
@@ -139,7 +138,7 @@ class RemoteRun:
             if not finished and not self._stop.is_set():
                 self.events.put(_lost_events(self._process.exitcode), threading.Event())
             self._events_in.close()
-            _registry.release(self.id)
+            registry.release(self.id)
             self.events.close()
 
 
@@ -147,4 +146,4 @@ def _lost_events(code: int | None) -> list[str]:
     """What the client gets when a worker dies mid-run: an ``error`` event, then ``done``."""
     error = {"type": "error", "message": LOST.format(code=code)}
     done = {"type": "done", "reason": "error", "epochs": None}
-    return [json.dumps(error, separators=(",", ":")), json.dumps(done, separators=(",", ":"))]
+    return [event_json(error), event_json(done)]
