@@ -75,7 +75,7 @@ class EpochWriter:
 
     def _params_by_name(self, values: tuple[list[float], ...]) -> dict[str, list[Any]]:
         """Each parameter's value at each epoch, as ``tolist`` gives it (nested lists of its shape)."""
-        readings = [flat if _all_finite(flat) else [measures.finite(v) for v in flat] for flat in values]
+        readings = [_finite(flat) for flat in values]
         by_name: dict[str, list[Any]] = {}
         start = 0
         for name, shape in self._shapes:
@@ -113,16 +113,9 @@ def epoch_rows(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return [row for event in events if event["type"] == "epochs" for row in rows(event)]
 
 
-def _all_finite(values: tuple[float, ...] | list[float]) -> bool:
-    """Whether every number is finite, cheaply: an inf or NaN makes the sum non-finite (an overflowing
-    sum only sends finite numbers down the slower exact path)."""
-    total = sum(values)
-    return total - total == 0.0
-
-
-def _finite(column: tuple[float, ...]) -> list[float | None]:
+def _finite(column: tuple[float, ...] | list[float]) -> list[float | None]:
     """A column of floats with those that are not finite as None (JSON has no NaN)."""
-    if _all_finite(column):
+    if measures.all_finite(column):
         return list(column)
     return [value if math.isfinite(value) else None for value in column]
 

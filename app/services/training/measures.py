@@ -33,16 +33,16 @@ def finite(value: float) -> float | None:
 def nested(array: np.ndarray) -> Any:
     """An array as nested lists of floats (``None`` for values that are not finite)."""
     values = array.tolist() if array.dtype.kind == "f" else array.astype(np.float64).tolist()
-    return values if _all_finite(values, array.ndim) else _with_nones(array)
+    return values if all_finite(values, array.ndim) else _with_nones(array)
 
 
-def _all_finite(values: Any, ndim: int) -> bool:
+def all_finite(values: Any, ndim: int = 1) -> bool:
     """Whether nested lists hold only finite numbers, cheaply: an inf or NaN makes their sum non-finite.
 
     (A sum that overflows only sends a finite array down the slower exact path, which keeps its values.)
     """
     if ndim > 2:
-        return all(_all_finite(row, ndim - 1) for row in values)
+        return all(all_finite(row, ndim - 1) for row in values)
     total = sum(map(sum, values)) if ndim == 2 else sum(values) if ndim == 1 else values
     return math.isfinite(total)
 
