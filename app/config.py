@@ -122,9 +122,6 @@ TRAIN_RETRY_AFTER_SECONDS = int(_setting("TRAIN_RETRY_AFTER_SECONDS", 5))
 # training, requests and /healthz are still answered at once. Measured with 8 runs streaming: 5 keeps
 # /healthz p99 near 13 ms and costs a lone run ~10%; 10 gives 8.5 ms but a lone run ~20%; 0 gives 17 ms.
 TRAIN_WORKER_NICENESS = int(_setting("TRAIN_WORKER_NICENESS", 5))
-# runs computing at the same moment (the others wait their turn batch by batch): with the GIL more threads
-# add no speed, only contention that would keep the event loop (and /healthz) waiting
-TRAIN_COMPUTE_THREADS = int(_setting("TRAIN_COMPUTE_THREADS", 1))
 # messages per second to one client, however fast training runs: about a browser's frame rate
 TRAIN_MESSAGES_PER_SECOND = float(_setting("TRAIN_MESSAGES_PER_SECOND", 30.0))
 # bytes of one message, about (a single larger event still goes): under common WebSocket client limits (1 MiB)

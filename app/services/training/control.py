@@ -21,13 +21,11 @@ from app.services.training.experiment import build
 from app.services.training.handover import EventBuffer
 from app.services.training.phases import PhaseStepper
 from app.services.training.runner import Training
-from app.services.training.turns import Turns
 
 POLL_SECONDS = 0.1  # how often a paused run looks at its stop flag and deadline
-TURN_SECONDS = 0.01  # a run trains this long per turn, then lets the next run and its own commands in
+TURN_SECONDS = 0.01  # a run trains this long per turn, then hands its events over and reads its commands
 COMMANDS = ("pause", "resume", "step", "stop", "set")
 _ids = itertools.count(1)
-_computing = Turns(config.TRAIN_COMPUTE_THREADS)  # runs take turns, batch by batch, in order
 
 
 class TooManyRuns(RuntimeError):
@@ -145,10 +143,9 @@ class TrainingRun:
                 handed = self._encoded()
             else:
                 command = self._take_command()
-                with _computing:  # encoding is part of the turn, so that runs never crowd the event loop
-                    self._next(command)
-                    handed = self._encoded()
-            self.events.put(handed, self._stop)  # outside the turn: a slow client never holds it
+                self._next(command)
+                handed = self._encoded()
+            self.events.put(handed, self._stop)
 
     def _take_command(self) -> tuple[str, Any] | None:
         self._commanded.clear()  # before taking: a command queued from now on sets it again
