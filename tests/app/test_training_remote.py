@@ -105,6 +105,22 @@ def test_a_worker_that_dies_mid_run_ends_the_stream_with_an_error() -> None:
     assert live_runs() == before
 
 
+def test_concurrent_runs_train_side_by_side() -> None:
+    """Each run has its own process: none waits for another to finish (they are long) before it trains."""
+    runs = [RemoteRun(RunConfig(**LONG)) for _ in range(3)]
+    try:
+        for run in runs:
+            run.start()
+        for run in runs:
+            events = read_until(run, "epochs")
+            assert all(event["type"] != "done" for event in events)
+    finally:
+        for run in runs:
+            run.close()
+        for run in runs:
+            assert run.join(config.TRAIN_STOP_SECONDS + STOP_MARGIN)
+
+
 def test_workers_train_at_a_lower_priority_than_the_server() -> None:
     run = RemoteRun(RunConfig(**LONG))
     run.start()
