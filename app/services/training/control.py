@@ -16,7 +16,6 @@ import numpy as np
 
 from app import config
 from app.services.training.config import RunConfig
-from app.services.training.event_json import event_json
 from app.services.training.experiment import build
 from app.services.training.handover import EventBuffer
 from app.services.training.phases import PhaseStepper
@@ -114,9 +113,10 @@ class TrainingRun:
             self._thread.join(timeout)
         return not self._thread.is_alive()
 
-    def _encoded(self) -> list[str]:
-        """The outbox's events as JSON text, encoded on this thread while their numbers are still in cache."""
-        return [event_json(event) for event in self.training.take_events()]
+    def _handed(self) -> list[dict[str, Any]]:
+        """The outbox's events, handed over as they are: the consumer encodes them (a worker's run is
+        encoded by the server, on another core, so that JSON costs the training nothing)."""
+        return self.training.take_events()
 
     def _main(self) -> None:
         try:
@@ -126,25 +126,25 @@ class TrainingRun:
             message = f"training failed: {type(error).__name__}: {error}"
             self.training.outbox.append({"type": "error", "message": message})
             self.training.finish("error")
-            self.events.put(self._encoded(), self._stop)
+            self.events.put(self._handed(), self._stop)
         finally:
             registry.release(self.id)
             self.events.close()
 
     def _loop(self, deadline: float) -> None:
         training = self.training
-        self.events.put(self._encoded(), self._stop)
+        self.events.put(self._handed(), self._stop)
         while not training.finished:
             if self._stop.is_set():
                 training.finish("stopped")
-                handed = self._encoded()
+                handed = self._handed()
             elif time.monotonic() > deadline:
                 training.finish("time limit")
-                handed = self._encoded()
+                handed = self._handed()
             else:
                 command = self._take_command()
                 self._next(command)
-                handed = self._encoded()
+                handed = self._handed()
             self.events.put(handed, self._stop)
 
     def _take_command(self) -> tuple[str, Any] | None:

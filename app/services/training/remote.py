@@ -1,7 +1,8 @@
 """A training run in a worker process (``worker.serve``), seen from the server with ``TrainingRun``'s face.
 
 Training in the server's own process shares the GIL and a core with the event loop, and the hand-offs cost
-the run a good part of its speed; in a worker, the server only relays the event texts it receives. Workers
+the run a good part of its speed; in a worker, the server only writes the events it receives as JSON and
+relays them, on its own core. Workers
 are forked by multiprocessing's forkserver with numpy, the engine and the training service preloaded
 (``start_forkserver`` at server start), so a run's process starts in milliseconds. ``RemoteRun`` holds a slot
 of the same registry as ``TrainingRun`` (``live_runs``) from creation until its worker has exited.
@@ -25,7 +26,6 @@ from app.services.training.experiment import build
 from app.services.training.handover import EventBuffer
 
 LOST = "training failed: its worker process ended without finishing the run (exit code {code})"
-DONE_PREFIX = '{"type":"done"'
 _context = multiprocessing.get_context("forkserver")
 _context.set_forkserver_preload(["app.services.training.worker"])
 _ids = itertools.count(1)
@@ -121,16 +121,19 @@ class RemoteRun:
             self._process.kill()
 
     def _relay_events(self) -> None:
-        """Pass each list of event texts on, until the worker closes its end."""
+        """Pass each list of events on as JSON text, until the worker closes its end.
+
+        The JSON is written here, on the relay's thread, so that the worker spends its core on training.
+        """
         finished = False
         try:
             while True:
                 try:
-                    texts = self._events_in.recv()
+                    events = self._events_in.recv()
                 except (EOFError, OSError):
                     break
-                finished = finished or texts[-1].startswith(DONE_PREFIX)
-                self.events.put(texts, self._stop)
+                finished = finished or events[-1]["type"] == "done"
+                self.events.put([event_json(event) for event in events], self._stop)
         finally:
             self._process.join(config.TRAIN_STOP_SECONDS)
             self._kill()

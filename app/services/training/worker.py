@@ -6,7 +6,8 @@ the web server's event loop, which only relays what it writes. Two one-way pipes
 
 - ``commands``: ``("go", None)`` once the server wants training to begin, then ``(name, value)`` control
   messages as ``TrainingRun.command`` takes them; its end (the server has gone) stops the run;
-- ``events``: lists of the run's events as JSON text, as ``TrainingRun`` hands them over, until ``done``.
+- ``events``: lists of the run's events as ``TrainingRun`` hands them over, until ``done``. They cross as
+  pickles (a tenth of the cost of JSON); the server writes the JSON, on its own core.
 """
 
 from __future__ import annotations
@@ -33,9 +34,9 @@ class ConnectionSink:
     def __init__(self, events: Connection) -> None:
         self._events = events
 
-    def put(self, texts: list[str], stop: threading.Event) -> None:
-        if texts:
-            self._events.send(texts)
+    def put(self, events: list[dict[str, Any]], stop: threading.Event) -> None:
+        if events:
+            self._events.send(events)
 
     def close(self) -> None:
         self._events.close()
