@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from app import config, errors
 from app.routers import docs, examples, graph, health, pages, run, run_stream, train
 from app.services import sandbox
-from app.services.training.remote import start_forkserver, stop_forkserver
+from app.services.training.remote import start_workers, stop_workers
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
@@ -21,11 +21,11 @@ STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 async def lifespan(_: FastAPI) -> AsyncIterator[None]:
     """Start the sandbox's and training's worker processes with the server, and stop them with it."""
     sandbox.start_pool(config.POOL_WORKERS)
-    start_forkserver()
+    start_workers()
     try:
         yield
     finally:
-        stop_forkserver()
+        stop_workers()
         sandbox.shutdown_pool()
 
 

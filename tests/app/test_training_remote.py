@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,6 +13,7 @@ from fastapi.testclient import TestClient
 from app import config
 from app.main import app
 from app.routers import train
+from app.services.training import remote
 from app.services.training.config import RunConfig
 from app.services.training.control import live_runs
 from app.services.training.epoch_event import epoch_rows
@@ -20,6 +22,14 @@ from app.services.training.runner import run_events
 
 LONG = {"dataset": "spiral", "model": "mlp", "hidden": [8], "epochs": config.TRAIN_MAX_EPOCHS}
 STOP_MARGIN = 2.0  # seconds beyond TRAIN_STOP_SECONDS a worker may take to be gone (a loaded machine)
+
+
+def is_running(pid: int) -> bool:
+    """Whether a process exists and is not a zombie (its parent, the forkserver, may reap it later)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
 
 
 def read_all(run: RemoteRun, timeout: float = 30.0) -> list[dict]:
@@ -119,6 +129,45 @@ def test_concurrent_runs_train_side_by_side() -> None:
             run.close()
         for run in runs:
             assert run.join(config.TRAIN_STOP_SECONDS + STOP_MARGIN)
+
+
+def wait_for_spare(timeout: float = 10.0) -> int:
+    """The pid of the spare worker once one is waiting."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready = remote._spare._ready
+        if ready is not None:
+            return ready.process.pid
+        time.sleep(0.01)
+    raise AssertionError("no spare worker was forked")
+
+
+def test_a_run_takes_the_spare_worker_and_another_is_forked_for_the_next() -> None:
+    before = live_runs()
+    remote.start_workers()
+    try:
+        spare = wait_for_spare()
+        assert live_runs() == before  # a spare is not a run
+        run = RemoteRun(RunConfig(epochs=5))
+        assert run._process.pid == spare
+        run.start()
+        assert read_all(run)[-1]["reason"] == "finished" and run.join()
+        assert wait_for_spare() != spare
+    finally:
+        remote.stop_workers()
+    assert remote._spare._ready is None
+    assert not is_running(spare)
+
+
+def test_stopping_the_workers_ends_the_waiting_spare() -> None:
+    remote.start_workers()
+    spare = wait_for_spare()
+    remote.stop_workers()
+    assert not is_running(spare) and remote._spare._ready is None
+    run = RemoteRun(RunConfig(epochs=2))  # with no spare wanted, a run forks its own worker
+    run.start()
+    assert read_all(run)[-1]["reason"] == "finished" and run.join()
+    assert remote._spare._ready is None
 
 
 def test_workers_train_at_a_lower_priority_than_the_server() -> None:

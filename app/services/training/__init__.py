@@ -15,8 +15,9 @@
 - ``phases.PhaseStepper``: one phase at a time (zero_grad, forward, loss, backward, step), each a
   ``{"type": "phase", phase, epoch, batch, says, changed, trace}`` event.
 - ``control.TrainingRun``: a run on its own thread, steered by ``command`` (pause, resume, step, stop, set),
-  its events in ``.events`` (as JSON text, encoded on the run's thread: ``event_json``); ``live_runs()``
+  its events in ``.events`` (as dicts; the consumer writes them with ``event_json``); ``live_runs()``
   counts them. ``handover.paced`` turns those events into messages ``{"events": [...]}`` at a browser's rate.
 - ``remote.RemoteRun``: the same face for a run in a worker process (``worker.serve`` runs its TrainingRun),
-  which is how the server runs them: training then shares no GIL and no core with the event loop.
+  which is how the server runs them: training then shares no GIL and no core with the event loop. Its
+  events arrive as JSON text, written by the server. ``start_workers`` keeps one worker forked ahead.
 """

@@ -4,8 +4,9 @@ The process is forked from a server that has imported numpy, the engine and this
 (multiprocessing's forkserver, preloaded), so it starts in milliseconds and shares no GIL and no core with
 the web server's event loop, which only relays what it writes. Two one-way pipes:
 
-- ``commands``: ``("go", None)`` once the server wants training to begin, then ``(name, value)`` control
-  messages as ``TrainingRun.command`` takes them; its end (the server has gone) stops the run;
+- ``commands``: ``("run", (fields, paused))`` with the run's configuration (a worker may be forked ahead
+  and wait for it), ``("go", None)`` once the server wants training to begin, then ``(name, value)``
+  control messages as ``TrainingRun.command`` takes them; its end (the server has gone) stops the run;
 - ``events``: lists of the run's events as ``TrainingRun`` hands them over, until ``done``. They cross as
   pickles (a tenth of the cost of JSON); the server writes the JSON, on its own core.
 """
@@ -22,6 +23,7 @@ from app import config
 from app.services.training.config import RunConfig
 from app.services.training.control import TrainingRun
 
+RUN = "run"
 GO = "go"
 
 
@@ -53,17 +55,26 @@ def relay_commands(run: TrainingRun, commands: Connection) -> None:
         run.command(name, value)
 
 
-def serve(events: Connection, commands: Connection, fields: dict[str, Any], paused: bool) -> None:
-    """Build the run, wait for ``go``, train to ``done`` while relaying commands."""
+def serve(events: Connection, commands: Connection) -> None:
+    """Wait for a run's configuration, build it, wait for ``go``, train to ``done`` while relaying commands.
+
+    The pipe closing before ``go`` (a spare the server no longer needs, a run closed unstarted) ends it.
+    """
     gc.freeze()  # what the fork inherited (modules, server objects) is never garbage: collections skip it
     os.nice(config.TRAIN_WORKER_NICENESS)  # the server's event loop (and /healthz) first when cores are busy
+    try:
+        kind, (fields, paused) = commands.recv()
+    except (EOFError, OSError):
+        return
+    if kind != RUN:
+        return
     run = TrainingRun(RunConfig(**fields), paused=paused)
     run.events = ConnectionSink(events)  # type: ignore[assignment] - the producer side is all the run uses
     try:
-        message = commands.recv()
-    except (EOFError, OSError):  # closed before it began
+        kind, _ = commands.recv()
+    except (EOFError, OSError):
         return
-    if message[0] != GO:
+    if kind != GO:
         return
     threading.Thread(target=relay_commands, args=(run, commands), daemon=True).start()
     run.start()
