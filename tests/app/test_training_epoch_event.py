@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import threading
 
 import numpy as np
 import pytest
@@ -40,6 +41,29 @@ def test_every_epoch_appears_once_in_order_and_never_across_another_event(fields
             assert before["first"] + before["count"] - 1 == after["epoch"]
 
 
+LONG_RUNS = [  # past VALIDATION_POINTS epochs, most epochs are plain: neither validated nor snapshot
+    {"epochs": 450},
+    {"lr": 0.2, "epochs": 1000},  # diverges at epoch 218, a plain one
+    {"dataset": "circle", "model": "mlp", "hidden": [4], "epochs": 450},  # accuracy
+    {"dataset": "spiral", "model": "mlp", "hidden": [16, 16], "epochs": 250, "optimizer": "adam"},  # big
+]
+
+
+@pytest.mark.parametrize("fields", RUNS + LONG_RUNS)
+def test_free_running_gives_the_events_of_batch_by_batch(fields: dict) -> None:
+    """``train_for`` takes a short path through plain epochs; it reports the same, number for number."""
+    by_batch = list(run_events(RunConfig(**fields)))
+    training = Training(build(RunConfig(**fields)))
+    freely = training.take_events()
+    with np.errstate(over="ignore", invalid="ignore"):
+        while not training.finished:
+            training.train_for(0.002, threading.Event())  # short turns: runs of columns end mid-way
+            freely += training.take_events()
+    assert epoch_rows(freely) == epoch_rows(by_batch)
+    assert sum(event["count"] for event in freely if event["type"] == "epochs") == training.epoch
+    assert [e for e in freely if e["type"] != "epochs"] == [e for e in by_batch if e["type"] != "epochs"]
+
+
 @pytest.mark.parametrize("fields", RUNS)
 def test_every_event_is_json_without_nan(fields: dict) -> None:
     for event in run_events(RunConfig(**fields)):
@@ -57,14 +81,34 @@ def test_regression_has_no_accuracy_columns_and_classification_has_them() -> Non
 
 def test_numbers_that_are_not_finite_are_null() -> None:
     writer = EpochWriter(build(RunConfig()), small=True, classifying=False)  # Linear(1, 1): weight, then bias
-    readings = [
-        (3, 0.25, float("inf"), None, None, 0.01, [float("nan")], [float("inf"), 1.5]),
-        (4, 0.5, None, None, None, 0.01, [2.0], [1.0, 2.5]),
-    ]
-    event = writer.event(readings)
-    assert event["val_loss"] == [None, None] and event["grad_norms"] == {"linear": [None, 2.0]}
+    epochs = writer.begin(3, 0.01)
+    epochs.loss += [0.25, float("nan")]
+    epochs.validated[0] = (float("inf"), None)
+    epochs.norms[0] += [float("nan"), 2.0]
+    epochs.params[0] += [[[float("inf")]], [[1.0]]]
+    epochs.params[1] += [[1.5], [2.5]]
+    event = writer.event(epochs)
+    assert (event["first"], event["count"], event["lr"]) == (3, 2, [0.01, 0.01])
+    assert event["loss"] == [0.25, None] and event["val_loss"] == [None, None]
+    assert event["grad_norms"] == {"linear": [None, 2.0]}
     assert event["params"] == {"weight": [[[None]], [[1.0]]], "bias": [[1.5], [2.5]]}
     assert '"params":{"weight":[[[null]],[[1.0]]],"bias":[[1.5],[2.5]]}' in event_json(event)
+
+
+def test_a_change_of_rate_ends_the_columns() -> None:
+    training = Training(build(RunConfig(epochs=20)))
+    for _ in range(3):
+        training.run_batch()
+    training.set_lr(0.5)
+    training.queue({"type": "lr", "lr": 0.5})
+    for _ in range(2):
+        training.run_batch()
+    events = [event for event in training.take_events() if event["type"] in ("epochs", "lr")]
+    assert [(event["type"], event.get("first"), event.get("lr")) for event in events] == [
+        ("epochs", 1, [0.01, 0.01, 0.01]),
+        ("lr", None, 0.5),
+        ("epochs", 4, [0.5, 0.5]),
+    ]
 
 
 def test_rows_give_one_dict_per_epoch_with_each_columns_entry() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from fastapi.testclient import TestClient
 from app import config
 from app.main import app
 from app.routers import train
-from app.services.training import remote
+from app.services.training import remote, worker
 from app.services.training.config import RunConfig
 from app.services.training.control import live_runs
 from app.services.training.epoch_event import epoch_rows
@@ -192,3 +193,11 @@ def test_a_worker_that_cannot_be_started_is_a_503_with_retry_after(monkeypatch: 
     assert response.status_code == 503
     assert response.headers["retry-after"] == str(config.TRAIN_RETRY_AFTER_SECONDS)
     assert "could not start a training process" in response.json()["message"]
+
+
+def test_a_worker_whose_server_has_gone_stops_sending_without_an_error() -> None:
+    reader, writer = remote._context.Pipe(duplex=False)
+    reader.close()
+    stop = threading.Event()
+    worker.ConnectionSink(writer).put([{"type": "start"}], stop)  # a broken pipe: no traceback, a stop
+    assert stop.is_set()

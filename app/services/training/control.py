@@ -124,7 +124,7 @@ class TrainingRun:
                 self._loop(time.monotonic() + config.TRAIN_MAX_RUN_SECONDS)
         except Exception as error:  # a bug must reach the client as an event, not vanish with the thread
             message = f"training failed: {type(error).__name__}: {error}"
-            self.training.outbox.append({"type": "error", "message": message})
+            self.training.queue({"type": "error", "message": message})
             self.training.finish("error")
             self.events.put(self._handed(), self._stop)
         finally:
@@ -165,27 +165,19 @@ class TrainingRun:
         if command is None:
             if not self.paused:
                 self.stepper.finish_batch()
-                self._train_for(TURN_SECONDS)
+                self.training.train_for(TURN_SECONDS, self._commanded)  # a stop is a command too
             return
         name, value = command
         position = {"epoch": self.training.epoch, "batch": self.training.batch}
         if name in ("pause", "resume"):
             self.paused = name == "pause"
-            self.training.outbox.append({"type": "paused" if self.paused else "resumed", **position})
+            self.training.queue({"type": "paused" if self.paused else "resumed", **position})
         elif name == "set":
             self.training.set_lr(value)
-            self.training.outbox.append({"type": "lr", "lr": self.training.lr, **position})
+            self.training.queue({"type": "lr", "lr": self.training.lr, **position})
         elif name == "step":
             self.paused = True
             self._step(value)
-
-    def _train_for(self, seconds: float) -> None:
-        """Train batch after batch for about ``seconds`` (less if a command comes or the run ends)."""
-        until, training, commanded = time.monotonic() + seconds, self.training, self._commanded
-        while not training.finished:  # a stop is a command too: ``_commanded`` ends the turn for it
-            training.run_batch()
-            if time.monotonic() >= until or commanded.is_set():
-                return
 
     def _step(self, unit: str) -> None:
         if unit == "phase":

@@ -1,16 +1,18 @@
-"""The ``epochs`` event: consecutive epochs' numbers as columns, read as each epoch ends, written per batch.
+"""The ``epochs`` event: consecutive epochs' numbers as columns, appended as each epoch ends.
 
 A run reports every epoch, thousands a second. Reading the model is all that must happen at the epoch's end
-(the numbers change with the next step); the event is made when the outbox is taken, for the epochs read
-since, as columns: one list per field, one entry per epoch. That is what a chart appends, about 40% of the
-bytes of one object per epoch, and written by json's C encoder rather than field by field.
+(the numbers change with the next step), so each epoch only appends to the open ``Epochs``: its loss, its
+accuracy, each layer's gradient norm and each parameter's values. The event is made when the outbox is
+taken, as columns: one list per field, one entry per epoch. That is what a chart appends, about 40% of the
+bytes of one object per epoch.
 
     {"type": "epochs", "first": 101, "count": 3,
      "loss": [...], "val_loss": [null, null, ...], "accuracy": [...] or null, "val_accuracy": ... or null,
      "lr": [...], "grad_norms": {"linear": [...]}, "params": {"weight": [[[w]], ...], "bias": [[b], ...]}}
 
 ``accuracy``/``val_accuracy`` are null for regression; ``params`` is there for small models only; a number
-that is not finite is null. ``rows`` turns an event back into one dict per epoch (``epoch_rows``: a stream's).
+that is not finite, or was not measured, is null. ``rows`` turns an event back into one dict per epoch
+(``epoch_rows``: a stream's).
 """
 
 from __future__ import annotations
@@ -23,74 +25,74 @@ from app.services.training import measures
 from app.services.training.experiment import Experiment
 
 Validation = tuple[float | None, float | None]  # held-out loss and accuracy, None where not measured
-NOT_VALIDATED: Validation = (None, None)
-# (epoch, loss, val_loss, accuracy, val_accuracy, lr, layer norms, parameter values in ravel order):
-# floats as read, finite or not
-Reading = tuple[int, float, float | None, float | None, float | None, float, list[float], list[float]]
 PER_EPOCH = ("loss", "val_loss", "accuracy", "val_accuracy", "lr")  # the plain columns, in event order
 
 
+class Epochs:
+    """Consecutive epochs' numbers as read: the columns of one ``epochs`` event, still open to appends.
+
+    The learning rate is one number: a change of rate is an ``lr`` event, which ends the columns.
+    """
+
+    __slots__ = ("first", "lr", "loss", "accuracy", "validated", "norms", "params")
+
+    def __init__(self, first: int, lr: float, layers: int, params: int) -> None:
+        self.first = first
+        self.lr = lr
+        self.loss: list[float] = []
+        self.accuracy: list[float] = []  # classification only
+        self.validated: dict[int, Validation] = {}  # by index in the columns: the epochs validated
+        self.norms: list[list[float]] = [[] for _ in range(layers)]  # per layer, then per epoch
+        self.params: list[list[Any]] = [[] for _ in range(params)]  # per parameter (small models), per epoch
+
+
 class EpochWriter:
-    """One run's epochs: ``read`` each as it ends, ``event`` a batch of readings afterwards."""
+    """One run's epochs: ``begin`` columns, ``read`` each epoch into them, ``event`` them afterwards."""
 
     def __init__(self, experiment: Experiment, small: bool, classifying: bool) -> None:
         self._layers = experiment.layer_parameters
         self._layer_names = [name for name, _ in self._layers]
         named = experiment.named_parameters if small else []
         self._params = [param for _, param in named]
-        self._shapes = [(name, tuple(param.shape)) for name, param in named]
+        self._param_names = [(name, param.ndim) for name, param in named]
         self._small = small
         self._classifying = classifying
 
-    def read(
-        self, epoch: int, loss: float, validation: Validation, accuracy: float | None, lr: float
-    ) -> Reading:
-        """The epoch's numbers, with the gradient norms and parameter values as they stand now."""
-        values: list[float] = []
-        for param in self._params:
-            values += param._data.ravel().tolist()  # read in place: the next step changes the array
-        norms = measures.layer_norms(self._layers)
-        return (epoch, loss, validation[0], accuracy, validation[1], lr, norms, values)
+    def begin(self, first: int, lr: float) -> Epochs:
+        """Empty columns whose first epoch will be ``first``."""
+        return Epochs(first, lr, len(self._layers), len(self._params))
 
-    def event(self, readings: list[Reading]) -> dict[str, Any]:
-        """Consecutive epochs' readings as one ``epochs`` event."""
-        epochs, loss, val_loss, accuracy, val_accuracy, lr, norms, values = zip(*readings, strict=True)
+    def read(self, epochs: Epochs) -> None:
+        """Append the gradient norms and parameter values as they stand now (its loss is appended already)."""
+        for column, norm in zip(epochs.norms, measures.layer_norms(self._layers), strict=True):
+            column.append(norm)
+        for column, param in zip(epochs.params, self._params, strict=True):
+            column.append(param._data.tolist())  # read in place: the next step changes the array
+
+    def event(self, epochs: Epochs) -> dict[str, Any]:
+        """The columns as one ``epochs`` event."""
+        count = len(epochs.loss)
+        val_loss: list[float | None] = [None] * count
+        val_accuracy: list[float | None] = [None] * count
+        for index, (loss, accuracy) in epochs.validated.items():
+            val_loss[index], val_accuracy[index] = loss, accuracy
         event: dict[str, Any] = {
             "type": "epochs",
-            "first": epochs[0],
-            "count": len(readings),
-            "loss": _finite(loss),
+            "first": epochs.first,
+            "count": count,
+            "loss": _finite(epochs.loss),
             "val_loss": _measured(val_loss),
-            "accuracy": _measured(accuracy) if self._classifying else None,
+            "accuracy": _finite(epochs.accuracy) if self._classifying else None,
             "val_accuracy": _measured(val_accuracy) if self._classifying else None,
-            "lr": _finite(lr),
-            "grad_norms": {
-                name: _finite(column)
-                for name, column in zip(self._layer_names, zip(*norms, strict=True), strict=True)
-            },
+            "lr": [measures.finite(epochs.lr)] * count,
+            "grad_norms": dict(zip(self._layer_names, map(_finite, epochs.norms), strict=True)),
         }
         if self._small:
-            event["params"] = self._params_by_name(values)
+            event["params"] = {
+                name: _finite_nested(column, ndim)
+                for (name, ndim), column in zip(self._param_names, epochs.params, strict=True)
+            }
         return event
-
-    def _params_by_name(self, values: tuple[list[float], ...]) -> dict[str, list[Any]]:
-        """Each parameter's value at each epoch, as ``tolist`` gives it (nested lists of its shape)."""
-        readings = [_finite(flat) for flat in values]
-        by_name: dict[str, list[Any]] = {}
-        start = 0
-        for name, shape in self._shapes:
-            size = math.prod(shape)
-            end = start + size
-            if len(shape) == 1:  # a bias: a slice per epoch
-                by_name[name] = [flat[start:end] for flat in readings]
-            elif len(shape) == 2:  # a weight: rows of slices per epoch
-                width = shape[1]
-                rows = range(start, end, width)
-                by_name[name] = [[flat[row : row + width] for row in rows] for flat in readings]
-            else:
-                by_name[name] = [_nested(flat, start, shape)[0] for flat in readings]
-            start = end
-        return by_name
 
 
 def rows(event: dict[str, Any]) -> list[dict[str, Any]]:
@@ -113,26 +115,26 @@ def epoch_rows(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return [row for event in events if event["type"] == "epochs" for row in rows(event)]
 
 
-def _finite(column: tuple[float, ...] | list[float]) -> list[float | None]:
+def _finite(column: list[float]) -> list[float | None]:
     """A column of floats with those that are not finite as None (JSON has no NaN)."""
     if measures.all_finite(column):
-        return list(column)
+        return column
     return [value if math.isfinite(value) else None for value in column]
 
 
-def _measured(column: tuple[float | None, ...]) -> list[float | None]:
+def _finite_nested(column: list[Any], ndim: int) -> list[Any]:
+    """A column of nested lists (one parameter's values per epoch) with values not finite as None."""
+    if measures.all_finite(column, ndim + 1):
+        return column
+    return [_nones(values) for values in column]
+
+
+def _nones(values: Any) -> Any:
+    if isinstance(values, list):
+        return [_nones(value) for value in values]
+    return values if math.isfinite(values) else None
+
+
+def _measured(column: list[float | None]) -> list[float | None]:
     """A column measured on some epochs only (None on the others), with values not finite as None."""
     return [value if value is None or math.isfinite(value) else None for value in column]
-
-
-def _nested(values: list[Any], start: int, shape: tuple[int, ...]) -> tuple[Any, int]:
-    """The values from ``start`` on as nested lists of ``shape`` (as ``tolist`` gives), and where they end."""
-    if not shape:
-        return values[start], start + 1
-    if len(shape) == 1:
-        return values[start : start + shape[0]], start + shape[0]
-    nested = []
-    for _ in range(shape[0]):
-        row, start = _nested(values, start, shape[1:])
-        nested.append(row)
-    return nested, start

@@ -70,7 +70,7 @@ class PhaseStepper:
             "trace": self._trace(),
         }
         self.next_phase = (self.next_phase + 1) % len(PHASES)
-        training.outbox.append(event)  # before the epoch events this step may complete
+        training.queue(event)  # before the epoch events this step may complete
         if name == "step":
             pred, loss, y = self._pred, self._loss, self._y
             self._x = self._y = self._pred = self._loss = self._steps = None

@@ -1,13 +1,19 @@
 """A training run as a sequence of events, driven by the engine's real ``nn``/``optim`` loop.
 
 ``train_step`` is the article's loop body, line for line. ``Training`` walks the epochs batch by batch and
-queues the events they produce (``start``, ``epoch``, ``snapshot``, ``diverged``, ``done``) in ``outbox``;
+queues the events they produce (``start``, ``epochs``, ``snapshot``, ``diverged``, ``done``) in ``outbox``;
 ``run_events`` drains it as a generator. The same configuration gives the same events, bit for bit.
+
+Most epochs of a long run only add their numbers to the open columns (``epoch_event.Epochs``). The others,
+landmarks, also validate, snapshot or trace, or end the run. ``train_for`` runs the plain epochs of a
+full-batch run on a short path (the five lines, then the numbers) and every other batch as ``run_batch``.
 """
 
 from __future__ import annotations
 
 import math
+import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,7 +23,7 @@ import engine as torch
 from app.services.training import measures, tracing
 from app.services.training.config import RunConfig
 from app.services.training.datasets import CLASSIFICATION
-from app.services.training.epoch_event import NOT_VALIDATED, EpochWriter, Reading
+from app.services.training.epoch_event import Epochs, EpochWriter
 from app.services.training.experiment import Experiment, build
 
 MAX_SNAPSHOTS = 100  # snapshots per run at most (each predicts a grid or curve): longer runs space them out
@@ -46,8 +52,8 @@ def train_step(model: Any, loss_fn: Any, optimizer: Any, x: torch.Tensor, y: tor
 class Training:
     """A run's position (epoch, batch) and the bookkeeping that turns finished batches into events.
 
-    An epoch's numbers are read as it ends; the epochs read since the last ``take_events`` become ``epochs``
-    events (columns, see ``epoch_event``) when it is called, one per run of epochs between other events.
+    An epoch's numbers are appended to the open columns as it ends; other events (``queue``) end them, so
+    each becomes one ``epochs`` event, between the events around it, when ``take_events`` is called.
     """
 
     def __init__(self, experiment: Experiment) -> None:
@@ -68,12 +74,14 @@ class Training:
         self._epoch_writer = EpochWriter(experiment, self.small, self._classifying)
         self._trace: dict[str, Any] | None = None  # the traced step of a coming snapshot
         self._drawing = measures.Drawing(experiment)
-        self.outbox: list[dict[str, Any] | Reading] = []  # an epoch's Reading, written as it is taken
+        self.outbox: list[dict[str, Any] | Epochs] = []  # filled by queue and _record; see take_events
+        self._columns: Epochs | None = None  # the open columns, the outbox's last item
         self._batches = self._epoch_batches()
         self._steps = self.batches_per_epoch  # the same every epoch
         self._loss_sum, self._seen, self._correct, self._last_loss = 0.0, 0, 0, math.nan
-        self.outbox.append(self._start_event())
-        self.outbox.append(self._snapshot_event(None))
+        self._landmark = self._next_landmark(0)
+        self.queue(self._start_event())
+        self.queue(self._snapshot_event(None))
 
     @property
     def lr(self) -> float:
@@ -83,8 +91,27 @@ class Training:
     def set_lr(self, lr: float) -> None:
         """Change the learning rate from the next step on, as ``param_group["lr"] = lr`` does in PyTorch."""
         self._lr = float(lr)
+        self._columns = None  # the open columns keep the rate they began with
         for group in self.experiment.optimizer.param_groups:
             group["lr"] = self._lr
+
+    def queue(self, event: dict[str, Any]) -> None:
+        """Put an event in the outbox after the epochs read so far (later epochs go after it)."""
+        self._columns = None
+        self.outbox.append(event)
+
+    def _open_columns(self) -> Epochs:
+        columns = self._columns
+        if columns is None:
+            columns = self._columns = self._epoch_writer.begin(self.epoch + 1, self._lr)
+            self.outbox.append(columns)
+        return columns
+
+    def _next_landmark(self, epoch: int) -> int:
+        """The first epoch after ``epoch`` that does more than add its numbers (the last one at most)."""
+        every = [self._validate_every, self.snapshot_every] + ([self.trace_every] if self.small else [])
+        after = [_next_multiple(epoch, k) for k in every]
+        return min(self._epochs, *after, *([1] if epoch == 0 else []))  # the first epoch is validated
 
     def _epoch_batches(self) -> list[np.ndarray] | None:
         """Row indices of each mini-batch of the coming epoch (shuffled anew), or None: one full batch."""
@@ -145,13 +172,15 @@ class Training:
         single = self._batches is None
         epoch_loss = self._last_loss if single else self._loss_sum / self._seen  # one batch: exactly its loss
         accuracy = self._correct / (self._train_rows if single else self._seen) if self._classifying else None
-        epoch = self.epoch = self.epoch + 1
-        validated = epoch % self._validate_every == 0 or epoch == 1 or epoch == self._epochs
-        validation = measures.validation(self.experiment) if validated else NOT_VALIDATED
-        self.outbox.append(self._epoch_writer.read(epoch, epoch_loss, validation, accuracy, self.lr))
+        columns = self._record(epoch_loss, accuracy)
+        epoch = self.epoch
+        if epoch % self._validate_every == 0 or epoch == 1 or epoch == self._epochs:
+            columns.validated[len(columns.loss) - 1] = measures.validation(self.experiment)
         if epoch % self.snapshot_every == 0 or epoch == self._epochs:
-            self.outbox.append(self._snapshot_event(self._trace))
+            self.queue(self._snapshot_event(self._trace))
             self._trace = None
+        if epoch == self._landmark:
+            self._landmark = self._next_landmark(epoch)
         self.batch, self._correct = 0, 0
         if epoch == self._epochs:
             self.finish("finished")
@@ -159,10 +188,55 @@ class Training:
             self._batches = self._epoch_batches()
             self._loss_sum, self._seen = 0.0, 0
 
+    def _record(self, loss: float, accuracy: float | None) -> Epochs:
+        """Count the epoch and append its numbers to the open columns (which it returns)."""
+        columns = self._open_columns()
+        self.epoch += 1
+        columns.loss.append(loss)
+        if accuracy is not None:
+            columns.accuracy.append(accuracy)
+        self._epoch_writer.read(columns)
+        return columns
+
+    def train_for(self, seconds: float, interrupted: threading.Event) -> None:
+        """Train batch after batch for about ``seconds``, less if ``interrupted`` is set or the run ends.
+
+        A full-batch run's plain epochs (between landmarks) take ``_plain_epochs``, the rest ``run_batch``.
+        """
+        until = time.monotonic() + seconds
+        while not self.finished:
+            if self._batches is None and self.batch == 0 and self.epoch + 1 < self._landmark:
+                self._plain_epochs(until, interrupted)
+            else:
+                self.run_batch()
+            if time.monotonic() >= until or interrupted.is_set():
+                return
+
+    def _plain_epochs(self, until: float, interrupted: threading.Event) -> None:
+        """Full-batch epochs up to the next landmark (not included): the five lines, then the numbers.
+
+        What ``run_batch`` and ``_end_epoch`` do for such an epoch, without the checks that are known false.
+        """
+        experiment = self.experiment
+        model, loss_fn, optimizer = experiment.model, experiment.loss_fn, experiment.optimizer
+        step = (model, loss_fn, optimizer, experiment.x_train, experiment.y_train)
+        classifying, positive, rows = self._classifying, self._train_positive, self._train_rows
+        last = self._landmark - 1
+        while self.epoch < last:
+            pred, loss = train_step(*step)
+            value = loss._data.item()  # loss.item(), read in place
+            if not math.isfinite(value):
+                self._diverge(value)
+                return
+            self._last_loss = value
+            self._record(value, measures.correct(pred._data, positive) / rows if classifying else None)
+            if time.monotonic() >= until or interrupted.is_set():
+                return
+
     def _diverge(self, value: float) -> None:
         epoch = self.epoch + 1
         cause = DIVERGED_CAUSE.format(value=value, epoch=epoch, lr=self.lr)
-        self.outbox.append(
+        self.queue(
             {
                 "type": "diverged",
                 "epoch": epoch,
@@ -182,7 +256,7 @@ class Training:
         event: dict[str, Any] = {"type": "done", "reason": reason, "epochs": self.epoch}
         if self.small:
             event["params"] = measures.parameter_values(self.experiment)
-        self.outbox.append(event)
+        self.queue(event)
 
     def _start_event(self) -> dict[str, Any]:
         experiment, data = self.experiment, self.experiment.dataset
@@ -220,20 +294,14 @@ class Training:
 
     def take_events(self) -> list[dict[str, Any]]:
         """The events queued since the last call, oldest first; consecutive epochs as one ``epochs`` event."""
-        queued, self.outbox = self.outbox, []
-        events: list[dict[str, Any]] = []
-        readings: list[Reading] = []
-        for item in queued:
-            if type(item) is tuple:
-                readings.append(item)
-                continue
-            if readings:
-                events.append(self._epoch_writer.event(readings))
-                readings = []
-            events.append(item)
-        if readings:
-            events.append(self._epoch_writer.event(readings))
-        return events
+        queued, self.outbox, self._columns = self.outbox, [], None
+        event = self._epoch_writer.event
+        return [event(item) if type(item) is Epochs else item for item in queued]
+
+
+def _next_multiple(epoch: int, every: int) -> int:
+    """The first multiple of ``every`` after ``epoch``."""
+    return (epoch // every + 1) * every
 
 
 def run_events(config: RunConfig) -> Iterator[dict[str, Any]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 import os
+import pickle
 import threading
 from multiprocessing.connection import Connection
 from typing import Any
@@ -22,9 +23,11 @@ from typing import Any
 from app import config
 from app.services.training.config import RunConfig
 from app.services.training.control import TrainingRun
+from app.services.training.runner import run_events
 
 RUN = "run"
 GO = "go"
+WARM_UP = RunConfig(epochs=3, snapshot_every=1)  # a throwaway run that goes through every part once
 
 
 class ConnectionSink:
@@ -37,8 +40,12 @@ class ConnectionSink:
         self._events = events
 
     def put(self, events: list[dict[str, Any]], stop: threading.Event) -> None:
-        if events:
+        if not events:
+            return
+        try:
             self._events.send(events)
+        except OSError:  # the server has gone: nobody reads; the commands pipe's end stops the run
+            stop.set()
 
     def close(self) -> None:
         self._events.close()
@@ -55,6 +62,15 @@ def relay_commands(run: TrainingRun, commands: Connection) -> None:
         run.command(name, value)
 
 
+def warm_up() -> None:
+    """Train a throwaway run while waiting for the real one.
+
+    A forked process first pays for every page of the server's memory it writes to (copy on write), and
+    Python writes to every object it touches. Paid here, that cost no longer delays the run's first events.
+    """
+    pickle.dumps(list(run_events(WARM_UP)))
+
+
 def serve(events: Connection, commands: Connection) -> None:
     """Wait for a run's configuration, build it, wait for ``go``, train to ``done`` while relaying commands.
 
@@ -62,6 +78,7 @@ def serve(events: Connection, commands: Connection) -> None:
     """
     gc.freeze()  # what the fork inherited (modules, server objects) is never garbage: collections skip it
     os.nice(config.TRAIN_WORKER_NICENESS)  # the server's event loop (and /healthz) first when cores are busy
+    warm_up()
     try:
         kind, (fields, paused) = commands.recv()
     except (EOFError, OSError):
