@@ -19,10 +19,9 @@ from app.services.training.config import RunConfig
 from app.services.training.experiment import build
 from app.services.training.handover import EventBuffer
 from app.services.training.phases import PhaseStepper
-from app.services.training.runner import Training
+from app.services.training.runner import TURN_SECONDS, Training
 
 POLL_SECONDS = 0.1  # how often a paused run looks at its stop flag and deadline
-TURN_SECONDS = 0.01  # a run trains this long per turn, then hands its events over and reads its commands
 COMMANDS = ("pause", "resume", "step", "stop", "set")
 _ids = itertools.count(1)
 

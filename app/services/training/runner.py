@@ -26,6 +26,7 @@ from app.services.training.datasets import CLASSIFICATION
 from app.services.training.epoch_event import Epochs, EpochWriter
 from app.services.training.experiment import Experiment, build
 
+TURN_SECONDS = 0.01  # a free-running run trains this long, then hands its events over (and reads commands)
 MAX_SNAPSHOTS = 100  # snapshots per run at most (each predicts a grid or curve): longer runs space them out
 # snapshots carrying a traced step per run at most (a trace costs several steps): the others carry None
 MAX_TRACED_SNAPSHOTS = 10
@@ -305,7 +306,12 @@ def _next_multiple(epoch: int, every: int) -> int:
 
 
 def run_events(config: RunConfig) -> Iterator[dict[str, Any]]:
-    """Every event of a run from start to ``done``, training as the consumer pulls."""
+    """Every event of a run from start to ``done``, training batch by batch as the consumer pulls.
+
+    Each ``epochs`` event holds one epoch here, so the sequence does not depend on timing: the same
+    configuration gives the same events, bit for bit. (A streamed run groups epochs by turns of
+    ``TURN_SECONDS``; its ``epoch_rows`` are the same.)
+    """
     training = Training(build(config))
     with np.errstate(over="ignore", invalid="ignore"):  # a diverging run overflows: reported, not warned
         yield from training.take_events()
