@@ -143,7 +143,7 @@ class RemoteRun:
             raise
         self._process, self._events_in = taken.process, taken.events_in
         self._commands_out = taken.commands_out
-        self._send((worker.RUN, (run_config.model_dump(), paused)))  # it builds the run, then waits for "go"
+        self._send((worker.RUN, (run_config, paused)))  # it builds the checked run, then waits for "go"
         self._relay = threading.Thread(target=self._relay_events, name=f"koubai-relay-{self.id}", daemon=True)
         self._relay.start()
 

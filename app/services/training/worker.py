@@ -4,7 +4,7 @@ The process is forked from a server that has imported numpy, the engine and this
 (multiprocessing's forkserver, preloaded), so it starts in milliseconds and shares no GIL and no core with
 the web server's event loop, which only relays what it writes. Two one-way pipes:
 
-- ``commands``: ``("run", (fields, paused))`` with the run's configuration (a worker may be forked ahead
+- ``commands``: ``("run", (RunConfig, paused))`` with the run's configuration (a worker may be forked ahead
   and wait for it), ``("go", None)`` once the server wants training to begin, then ``(name, value)``
   control messages as ``TrainingRun.command`` takes them; its end (the server has gone) stops the run;
 - ``events``: lists of the run's events as ``TrainingRun`` hands them over, until ``done``. They cross as
@@ -80,12 +80,12 @@ def serve(events: Connection, commands: Connection) -> None:
     os.nice(config.TRAIN_WORKER_NICENESS)  # the server's event loop (and /healthz) first when cores are busy
     warm_up()
     try:
-        kind, (fields, paused) = commands.recv()
+        kind, (run_config, paused) = commands.recv()
     except (EOFError, OSError):
         return
     if kind != RUN:
         return
-    run = TrainingRun(RunConfig(**fields), paused=paused)
+    run = TrainingRun(run_config, paused=paused)  # validated by the server: it crosses as the model itself
     run.events = ConnectionSink(events)  # type: ignore[assignment] - the producer side is all the run uses
     try:
         kind, _ = commands.recv()
