@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import sys
 import threading
 import time
@@ -38,7 +39,7 @@ CASES = {
 }
 STREAMS_UNDER_LOAD = 8  # concurrent runs while /healthz is timed
 HEALTH_SAMPLES = 300  # /healthz requests timed
-REPEATS = 5  # best of, for each timing
+REPEATS = 7  # interleaved repeats of each timing; the table gives medians
 
 
 Timing = tuple[float, float]  # (wall seconds, CPU seconds)
@@ -58,7 +59,10 @@ def process_cpu(pid: int) -> float:
             continue
         ticks += sum(int(field) for field in fields[11:15])
         for task in tasks:
-            pending += [int(child) for child in (task / "children").read_text().split()]
+            try:
+                pending += [int(child) for child in (task / "children").read_text().split()]
+            except FileNotFoundError:  # the thread ended meanwhile
+                continue
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
@@ -139,6 +143,12 @@ def healthz_under_load(base: str) -> tuple[float, float, int]:
     return timings[len(timings) // 2], timings[int(len(timings) * 0.99) - 1], live
 
 
+def _median_cost(triples: list[list[float]], which: int) -> str:
+    """The median over repeats of (time / bare time - 1), with the range, as text: ``12.3% (9-15)``."""
+    costs = sorted((triple[which] / triple[0] - 1) * 100 for triple in triples)
+    return f"{statistics.median(costs):.1f}% ({costs[0]:.0f}..{costs[-1]:.0f})"
+
+
 def main() -> None:
     server = LiveServer()
     server.wait_until_healthy()
@@ -152,13 +162,14 @@ def main() -> None:
             runs = [
                 (bare_seconds(fields), service_seconds(fields), streamed_seconds(client, process.pid, fields))
                 for _ in range(REPEATS)
-            ]  # interleaved, so a busy moment hits all three alike; best of REPEATS
+            ]  # interleaved: each repeat is a matched triple, measured within a second of each other
             for label, index in (("wall", 0), ("CPU", 1)):
-                bare, service, streamed = (
-                    min(run[index] for run in column) for column in zip(*runs, strict=True)
-                )
+                triples = [[timing[index] for timing in run] for run in runs]
+                bare, service, streamed = (statistics.median(column) for column in zip(*triples, strict=True))
                 rates = " ".join(f"{epochs / seconds:14.0f}" for seconds in (bare, service, streamed))
-                costs = " ".join(f"{(seconds / bare - 1) * 100:13.1f}%" for seconds in (service, streamed))
+                costs = " ".join(
+                    f"{_median_cost(triples, which):>14}" for which in (1, 2)
+                )  # the median of each repeat's own ratio: a slow moment slows a triple together
                 extra = (streamed - bare) / epochs * 1e6
                 print(f"{name if index == 0 else '':36} {label:5} {rates} {costs} {extra:9.1f} us/epoch")
         p50, p99, live = healthz_under_load(base)

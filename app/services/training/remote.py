@@ -57,7 +57,9 @@ class _Worker:
 class _Spare:
     """One worker forked ahead, so that a run starts without waiting for a fork (about 8 ms of it).
 
-    The server asks for spares (``start_workers``); each taken spare is replaced from a background thread.
+    The server asks for spares (``start_workers``). A taken spare is replaced when its run has ended, not
+    while it trains: forking and warming up a process would take CPU from the run (a busy second core
+    slows this machine's first by a few percent), and a run started meanwhile forks its own worker.
     """
 
     def __init__(self) -> None:
@@ -80,11 +82,8 @@ class _Spare:
         """The waiting spare, or a newly forked worker when there is none (``OSError`` if forking fails)."""
         with self._lock:
             ready, self._ready = self._ready, None
-            wanted = self._wanted
         if ready is None or not ready.process.is_alive():
             ready = _Worker()
-        if wanted:
-            threading.Thread(target=self.replenish, name="koubai-spare", daemon=True).start()
         return ready
 
     def replenish(self) -> None:
@@ -207,6 +206,7 @@ class RemoteRun:
             self._events_in.close()
             registry.release(self.id)
             self.events.close()
+            _spare.replenish()  # now, not while the run trained: forking would have competed for the cores
 
 
 def _lost_events(code: int | None) -> list[str]:
