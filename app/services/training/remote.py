@@ -69,8 +69,11 @@ class _Spare:
         self._wanted = False
 
     def want(self, wanted: bool) -> None:
-        """Keep a spare ready from now on, or stop doing so and end the one waiting."""
-        with self._lock:
+        """Keep a spare ready from now on, or stop doing so and end the one waiting.
+
+        Stopping waits for a fork under way, so that none starts (or starts a forking process) after it.
+        """
+        with self._forking, self._lock:
             self._wanted = wanted
             waiting, self._ready = (None, self._ready) if wanted else (self._ready, None)
         if waiting is not None:
@@ -97,10 +100,7 @@ class _Spare:
             except OSError:
                 return
             with self._lock:
-                if self._wanted and self._ready is None:
-                    self._ready, fresh = fresh, None
-            if fresh is not None:  # the server stopped meanwhile
-                fresh.discard()
+                self._ready = fresh
 
 
 _spare = _Spare()
