@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Mapping
+from operator import attrgetter
 from typing import Any
 
 from engine.autograd import AccumulateGrad
@@ -47,6 +48,7 @@ from engine.trace_steps import backward_steps, edge_gradients
 from engine.trace_values import collector_paused
 
 TRACE_NODE_LIMIT = 50_000  # nodes walked at most; beyond it the trace stops and says so
+_SEQ = attrgetter("seq")  # creation order of nodes
 __all__ = ["BackwardRecorder", "ForwardRecorder", "trace", "names_from", "TRACE_NODE_LIMIT"]
 
 
@@ -63,7 +65,7 @@ def _walk(tensors: Iterable[Tensor]) -> tuple[list[Any], bool]:
             return found, True
         seen.add(node)
         found.append(node)
-        stack.extend(child for child, _ in node.next_functions if child is not None and child not in seen)
+        stack.extend([child for child, _ in node.next_functions if child is not None and child not in seen])
     return found, False
 
 
@@ -94,20 +96,16 @@ def _trace(
     names = dict(names or {})
     owners = parameter_owners(modules or {})
     if modules:
-        names = {**names_from(dict(modules))[0], **names}
+        names = {**names_from(modules)[0], **names}
     builder = Builder(names, forward, lines, backward)
     nodes, truncated = _walk(roots + extra)
     builder.walked = set(nodes)
-    functions = sorted((node for node in nodes if not isinstance(node, AccumulateGrad)), key=lambda n: n.seq)
-    for tensor in [*roots, *extra, *names]:
+    functions = sorted((node for node in nodes if not isinstance(node, AccumulateGrad)), key=_SEQ)
+    output_of = builder.output_of
+    for tensor in itertools.chain(roots, extra, names):
         if tensor.grad_fn is not None:
-            builder.output_of.setdefault(tensor.grad_fn, tensor)
-    for node in functions:
-        for child, _ in node.next_functions:
-            builder.shape_of.setdefault(child, None)
-        for (child, _), meta in zip(node.next_functions, node.input_meta, strict=False):
-            if child is not None and meta is not None:
-                builder.shape_of[child] = meta
+            output_of.setdefault(tensor.grad_fn, tensor)
+    _input_shapes(functions, builder.shape_of)
     calls = module_calls(functions, owners)
     builder.module_outputs = call_outputs(calls)
     for node in functions:
@@ -115,7 +113,7 @@ def _trace(
     for node in nodes:
         if isinstance(node, AccumulateGrad):
             builder.add_accumulator(node)
-    for tensor in [*roots, *extra]:
+    for tensor in itertools.chain(roots, extra):
         if tensor.grad_fn is None:
             builder.add_tensor(tensor, kind="leaf" if tensor._requires_grad else "no_grad")
     steps = backward_steps(backward, builder) if backward is not None else []
@@ -125,7 +123,7 @@ def _trace(
         "roots": [
             builder.result_id(t.grad_fn) if t.grad_fn is not None else builder.tensor_id(t) for t in roots
         ],
-        "tensors": sorted(builder.tensors.values(), key=lambda entry: _order(entry["id"])),
+        "tensors": builder.tensors_in_order(),
         "ops": builder.ops,
         "edges": builder.edges,
         "backward": steps,
@@ -136,6 +134,14 @@ def _trace(
     }
 
 
-def _order(entry_id: str) -> tuple[int, str]:
-    digits = "".join(itertools.takewhile(str.isdigit, entry_id[1:]))
-    return (int(digits) if digits else 0, entry_id)
+def _input_shapes(functions: list, shape_of: dict[Any, tuple | None]) -> None:
+    """Each node's output (shape, dtype) as the ops that use it saw it (None when none recorded it)."""
+    for node in functions:
+        metas = node.input_meta
+        known = len(metas)
+        for index, (child, _) in enumerate(node.next_functions):
+            meta = metas[index] if index < known else None
+            if child is not None and meta is not None:
+                shape_of[child] = meta  # the last use decides, as the ops are in creation order
+            elif child not in shape_of:
+                shape_of[child] = None

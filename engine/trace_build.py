@@ -5,22 +5,25 @@ Used by ``engine.trace.trace``; kept apart so that the public entry point and it
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Mapping
 from typing import Any
 
 from engine.autograd import AccumulateGrad
 from engine.tensor import Tensor
 from engine.trace_names import EXPRESSION_CHARACTERS, expression, operator_label
-from engine.trace_record import BackwardRecorder, ForwardRecorder
+from engine.trace_record import BackwardRecorder, ForwardRecorder, Recorded
 from engine.trace_rules import rule_with_numbers
-from engine.trace_values import encode, text
+from engine.trace_values import Encodings, dtype_name, encode
 
 UNKNOWN_CONSTANT = "c"  # how a formula writes a number an op used when no ForwardRecorder saw it
 
 
 class Builder:
-    """Turns the reachable graph into the trace's lists (one pass over the nodes in creation order)."""
+    """Turns the reachable graph into the trace's lists (one pass over the nodes in creation order).
+
+    Ids come from ordinals given at first request, so the order in which entries ask for ids is part of
+    the output: the methods below ask in the order the trace's lists are built.
+    """
 
     def __init__(
         self,
@@ -31,46 +34,58 @@ class Builder:
     ) -> None:
         self.names, self.forward, self.lines = names, forward, lines or {}
         self.gradients = backward.gradients() if backward is not None else {}
-        self.counter = itertools.count()
-        self.ordinals: dict[int, int] = {}
+        self.ordinals: dict[int, int] = {}  # id(item) -> ordinal, when there is no ForwardRecorder
         self.tensors: dict[str, dict[str, Any]] = {}
+        self.tensor_order: list[tuple[int, str]] = []  # (ordinal, id) per entry: creation order when sorted
         self.ops: list[dict[str, Any]] = []
         self.edges: list[dict[str, Any]] = []
         self.output_of: dict[Any, Tensor] = {}
         self.shape_of: dict[Any, tuple] = {}
         self.module_outputs: dict[Any, tuple[str, set]] = {}
         self.walked: set[Any] = set()  # the nodes in the trace
-        self.encoded: dict[int, tuple[Any, Any]] = {}  # id(array) -> (array, its encoding)
+        self.encode = Encodings().encode  # trace_values.encode, once per array (and per equal small ones)
+        self.op_ids: dict[Any, str] = {}  # node -> its op id (asked for by its edges and steps again)
+        self.recorded: dict[Any, Recorded | None] = {}  # node -> what the ForwardRecorder saw
 
-    def encode(self, array: Any) -> dict[str, Any] | None:
-        """``trace_values.encode``, once per array: one gradient appears on a node, its edges and its step."""
-        if array is None:
+    def recorded_node(self, node: Any) -> Recorded | None:
+        """What the ForwardRecorder saw of ``node`` (None without a recorder), looked up once."""
+        if self.forward is None:
             return None
-        known = self.encoded.get(id(array))
-        if known is None or known[0] is not array:
-            known = self.encoded[id(array)] = (array, encode(array))
-        return known[1]
+        if node in self.recorded:
+            return self.recorded[node]
+        found = self.recorded[node] = self.forward.node(node)
+        return found
 
     # -- ids --------------------------------------------------------------------------------------
     def ordinal(self, item: Any) -> int:
         if self.forward is not None:
             return self.forward.ordinal(item, create=True)
-        if id(item) not in self.ordinals:
-            self.ordinals[id(item)] = next(self.counter)
-        return self.ordinals[id(item)]
+        ordinals, key = self.ordinals, id(item)
+        found = ordinals.get(key)
+        if found is None:
+            found = ordinals[key] = len(ordinals)  # the next number: one per item seen so far
+        return found
 
     def tensor_id(self, tensor: Tensor) -> str:
         return f"t{self.ordinal(tensor)}"
 
     def op_id(self, node: Any) -> str:
-        return (
-            f"acc{self.ordinal(node.variable)}"
-            if isinstance(node, AccumulateGrad)
-            else f"op{self.ordinal(node)}"
-        )
+        found = self.op_ids.get(node)
+        if found is None:
+            found = self.op_ids[node] = (
+                f"acc{self.ordinal(node.variable)}"
+                if isinstance(node, AccumulateGrad)
+                else f"op{self.ordinal(node)}"
+            )
+        return found
 
     def result_id(self, node: Any) -> str:
         return f"t{self.ordinal(node)}"
+
+    def tensors_in_order(self) -> list[dict[str, Any]]:
+        """The tensor entries in creation order: by ordinal, an op's result before its constants."""
+        tensors = self.tensors
+        return [tensors[tensor_id] for _, tensor_id in sorted(self.tensor_order)]
 
     # -- entries ----------------------------------------------------------------------------------
     def add_tensor(
@@ -82,56 +97,63 @@ class Builder:
         label: str | None = None,
     ) -> str:
         """A tensor entry (once per id); ``node`` is the op that made it, when it was made by one."""
-        tensor_id = self.result_id(node) if node is not None else self.tensor_id(tensor)
+        ordinal = self.ordinal(node if node is not None else tensor)
+        tensor_id = f"t{ordinal}"
         if tensor_id in self.tensors:
             return tensor_id
+        self.tensor_order.append((ordinal, tensor_id))
         if tensor is not None:
             array = tensor._data
-        recorded = self.forward.node(node) if self.forward is not None and node is not None else None
-        if array is None and recorded is not None:
-            array = recorded.output
-        name = self.names.get(tensor) if tensor is not None else None
-        grad_node = (
-            node
-            if node is not None
-            else (tensor._accumulator() if tensor is not None and tensor._accumulator is not None else None)
-        )
-        shape = list(array.shape) if array is not None else list(self.shape_of.get(node, ((), None))[0])
-        dtype = array.dtype if array is not None else self.shape_of.get(node, ((), None))[1]
+        if array is None and node is not None:
+            recorded = self.recorded_node(node)
+            if recorded is not None:
+                array = recorded.output
+        if array is not None:
+            shape, dtype = array.shape, array.dtype
+        else:
+            meta = self.shape_of.get(node, ((), None))
+            shape, dtype = meta[0], meta[1]
+        if tensor is None:
+            name = grad = None
+            grad_node = node
+            requires_grad, retains_grad = kind == "result", False
+        else:
+            name = self.names.get(tensor)
+            grad = tensor._grad
+            grad_node = node if node is not None or tensor._accumulator is None else tensor._accumulator()
+            requires_grad, retains_grad = tensor._requires_grad, bool(tensor._retains_grad)
         self.tensors[tensor_id] = {
             "id": tensor_id,
             "name": name,
             "label": name or label,
             "kind": kind,
-            "shape": shape,
-            "dtype": None if dtype is None else str(dtype),
+            "shape": list(shape),
+            "dtype": None if dtype is None else dtype_name(dtype),
             "value": self.encode(array),
-            "requires_grad": tensor._requires_grad if tensor is not None else kind == "result",
+            "requires_grad": requires_grad,
             "is_leaf": node is None,
-            "retains_grad": bool(tensor is not None and tensor._retains_grad),
-            "grad": self.encode(tensor._grad._data)
-            if tensor is not None and tensor._grad is not None
-            else None,
+            "retains_grad": retains_grad,
+            "grad": self.encode(grad._data) if grad is not None else None,
             "observed_grad": self.encode(self.gradients.get(grad_node)) if grad_node is not None else None,
             "op": self.op_id(node) if node is not None else None,
-            "line": self._line(tensor, node),
+            "line": self._line(tensor, node) if self.lines or self.forward is not None else None,
         }
         return tensor_id
 
     def _line(self, tensor: Tensor | None, node: Any) -> int | None:
-        if tensor is not None and tensor in self.lines:
-            return self.lines[tensor]
-        if node is not None:
-            if node.seq in self.lines:
-                return self.lines[node.seq]
-            recorded = self.forward.node(node) if self.forward is not None else None
-            return recorded.line if recorded is not None else None
-        return None
+        lines = self.lines
+        if lines:  # speed: most traces have no lines at all
+            if tensor is not None and tensor in lines:
+                return lines[tensor]
+            if node is not None and node.seq in lines:
+                return lines[node.seq]
+        recorded = self.recorded_node(node) if node is not None else None
+        return recorded.line if recorded is not None else None
 
     def input_of(self, node: Any, index: int) -> tuple[str | None, Any, str | None]:
         """Input ``index`` of ``node``: its tensor id, its value when the op ran, and its label."""
         child = node.next_functions[index][0]
-        recorded = self.forward.node(node) if self.forward is not None else None
+        recorded = self.recorded_node(node) if self.forward is not None else None
         value = recorded.inputs[index] if recorded is not None and index < len(recorded.inputs) else None
         if child is None:
             source = recorded.sources[index]() if recorded is not None and recorded.sources[index] else None
@@ -140,25 +162,35 @@ class Builder:
                 return tensor_id, value, self.tensors[tensor_id]["label"]
             if value is None:
                 return None, None, None
-            entry_id = f"{self.result_id(node)}c{index}"
-            self.tensors.setdefault(entry_id, {**_constant(entry_id, value), "line": self._line(None, node)})
-            return entry_id, value, text(value)
+            ordinal = self.ordinal(node)
+            entry_id = f"t{ordinal}c{index}"  # after its op's result
+            if entry_id not in self.tensors:
+                self.tensors[entry_id] = {**_constant(entry_id, value), "line": self._line(None, node)}
+                self.tensor_order.append((ordinal, entry_id))
+            return entry_id, value, self.tensors[entry_id]["label"]  # the label is text(value)
         if isinstance(child, AccumulateGrad):
             tensor_id = self.add_tensor(child.variable)
             leaf_value = child.variable._data if value is None else value
             return tensor_id, leaf_value, self.tensors[tensor_id]["label"]
         if child not in self.walked:  # beyond the trace's node limit
             return None, None, None
-        tensor_id = self.result_id(child)
-        if value is None and self.tensors[tensor_id]["value"] is not None:
-            value = self.tensors[tensor_id]["value"].get("value")
-        return tensor_id, value, self.tensors[tensor_id]["label"]
+        entry = self.tensors[self.result_id(child)]
+        if value is None and entry["value"] is not None:
+            value = entry["value"].get("value")
+        return entry["id"], value, entry["label"]
 
     def add_node(self, node: Any) -> None:
         """An op, its output tensor and its input and output edges (inputs are already added)."""
-        inputs = [self.input_of(node, index) for index in range(len(node.next_functions))]
-        labels = [label if tensor_id is not None else UNKNOWN_CONSTANT for tensor_id, _, label in inputs]
-        if node.name() == "PowBackward0":
+        next_functions = node.next_functions
+        inputs = [self.input_of(node, index) for index in range(len(next_functions))]
+        ids, values, labels, names = [], [], [], []  # speed: one pass over the inputs for the four lists
+        for tensor_id, value, label in inputs:
+            ids.append(tensor_id)
+            values.append(value)
+            labels.append(label if tensor_id is not None else UNKNOWN_CONSTANT)
+            names.append(label or UNKNOWN_CONSTANT)
+        grad_fn = node.name()
+        if grad_fn == "PowBackward0":
             labels = labels[:1]
         written = expression(node, labels) if None not in labels else None
         if node in self.module_outputs:
@@ -166,32 +198,32 @@ class Builder:
         output_id = self.add_tensor(self.output_of.get(node), node, "result", label=written)
         output = self.tensors[output_id]
         op_id = self.op_id(node)
-        names = [label or UNKNOWN_CONSTANT for _, _, label in inputs]
-        out_value = output["value"]["value"] if output["value"] and "value" in output["value"] else None
-        numbers = rule_with_numbers(
-            node, names, [value for _, value, _ in inputs], output["label"] or "out", out_value
-        )
+        encoded = output["value"]
+        out_value = encoded["value"] if encoded and "value" in encoded else None
+        numbers = rule_with_numbers(node, names, values, output["label"] or "out", out_value)
+        grad_in = self.encode(self.gradients.get(node))
         self.ops.append(
             {
                 "id": op_id,
                 "kind": "op",
-                "grad_fn": node.name(),
+                "grad_fn": grad_fn,
                 "symbol": node.symbol,
                 "label": operator_label(node),
                 "rule": getattr(node, "rule", None),
                 "rule_numbers": numbers,
-                "inputs": [tensor_id for tensor_id, _, _ in inputs],
+                "inputs": ids,
                 "output": output_id,
                 "line": output["line"],
                 "order": self.ordinal(node),
-                "grad_in": self.encode(self.gradients.get(node)),
+                "grad_in": grad_in,
             }
         )
+        edges, walked = self.edges, self.walked
         for index, (tensor_id, _, _) in enumerate(inputs):
             if tensor_id is None:
                 continue
-            child = node.next_functions[index][0]
-            self.edges.append(
+            child = next_functions[index][0]
+            edges.append(
                 {
                     "id": f"e-{tensor_id}-{op_id}-{index}",
                     "kind": "input",
@@ -199,16 +231,16 @@ class Builder:
                     "target": op_id,
                     "index": index,
                     "grad": None,
-                    "grad_node": self.op_id(child) if child in self.walked else None,
+                    "grad_node": self.op_id(child) if child in walked else None,
                 }
             )
-        self.edges.append(
+        edges.append(
             {
                 "id": f"e-{op_id}-{output_id}",
                 "kind": "output",
                 "source": op_id,
                 "target": output_id,
-                "grad": self.encode(self.gradients.get(node)),
+                "grad": grad_in,
             }
         )
 

@@ -9,9 +9,12 @@ join the call that consumes them; a call is the connected set of such operations
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from operator import attrgetter
 from typing import Any
 
 from engine.autograd import AccumulateGrad
+
+_SEQ = attrgetter("seq")  # creation order of nodes
 
 
 def module_calls(functions: Sequence[Any], owners: Mapping[Any, tuple[str, str]]) -> list[dict[str, Any]]:
@@ -23,19 +26,12 @@ def module_calls(functions: Sequence[Any], owners: Mapping[Any, tuple[str, str]]
     calls: list[dict[str, Any]] = []
     for node in functions:
         children = [child for child, _ in node.next_functions if child is not None]
-        direct = [
-            owners[child.variable]
-            for child in children
-            if isinstance(child, AccumulateGrad) and child.variable in owners
-        ]
-        via = [call_of[child]["module"] for child in children if child in internal]
-        module = (direct + via)[0] if direct or via else None
+        module, params_only = _module_of(children, owners, internal, call_of)
+        if module is None:
+            continue
         joined = [
             call_of[child] for child in children if child in call_of and call_of[child]["module"] == module
         ]
-        params_only = len(direct) == len(children)
-        if module is None:
-            continue
         call = _merged(joined, calls) if joined else _new_call(module, calls)
         call["nodes"].append(node)
         call_of[node] = call
@@ -44,12 +40,36 @@ def module_calls(functions: Sequence[Any], owners: Mapping[Any, tuple[str, str]]
     return [{**call, "internal": internal & set(call["nodes"])} for call in calls if call["nodes"]]
 
 
+def _module_of(
+    children: list, owners: Mapping, internal: set, call_of: dict
+) -> tuple[tuple[str, str] | None, bool]:
+    """The module an op belongs to, and whether its inputs are all parameters of modules.
+
+    The module is the owner of its first parameter input, else that of its first input made inside a
+    call from parameters only (the weight's transpose), else None.
+    """
+    owner = via = None
+    params_only = True
+    for child in children:
+        if isinstance(child, AccumulateGrad):
+            found = owners.get(child.variable)
+            if found is None:
+                params_only = False
+            elif owner is None:
+                owner = found
+        else:
+            params_only = False
+            if via is None and child in internal:
+                via = call_of[child]["module"]
+    return (owner if owner is not None else via), params_only
+
+
 def call_outputs(calls: Sequence[dict[str, Any]]) -> dict[Any, tuple[str, set]]:
     """The node whose result leaves each call, with the call's path and nodes (to label ``model(x)``)."""
     outputs = {}
     for call in calls:
         made = [node for node in call["nodes"] if node not in call["internal"]] or call["nodes"]
-        outputs[max(made, key=lambda node: node.seq)] = (call["module"][0], set(call["nodes"]))
+        outputs[max(made, key=_SEQ)] = (call["module"][0], set(call["nodes"]))
     return outputs
 
 
@@ -78,12 +98,14 @@ def _merged(joined: list[dict[str, Any]], calls: list) -> dict[str, Any]:
 
 def _described(call: dict[str, Any], index: int, op_id: Callable, tensor_id: Callable) -> dict[str, Any]:
     path, kind, internal = *call["module"], call["internal"]
-    nodes = sorted(call["nodes"], key=lambda node: node.seq)
+    nodes = sorted(call["nodes"], key=_SEQ)
     params = []
     for node in nodes:
         for child, _ in node.next_functions:
-            if isinstance(child, AccumulateGrad) and tensor_id(child.variable) not in params:
-                params.append(tensor_id(child.variable))
+            if isinstance(child, AccumulateGrad):
+                param = tensor_id(child.variable)
+                if param not in params:
+                    params.append(param)
     outputs = [node for node in nodes if node not in internal]
     return {
         "id": f"m{index}",

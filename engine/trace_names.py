@@ -48,9 +48,10 @@ def parameter_owners(modules: Mapping[str, Any]) -> dict[Tensor, tuple[str, str]
 
 def operator_label(node: Any) -> str:
     """The op as the value graph writes it: ``*``, ``+``, ``**2``, ``tanh``."""
-    if node.name() == "PowBackward0":
+    name = node.name()
+    if name == "PowBackward0":
         return f"**{format_number(node.exponent)}"
-    if node.name() == "RsubBackward1":
+    if name == "RsubBackward1":
         return f"{format_number(_number(node.other))} -"
     return node.symbol
 
@@ -58,13 +59,13 @@ def operator_label(node: Any) -> str:
 def expression(node: Any, inputs: Iterable[str]) -> str | None:
     """The code that made an unnamed result (``x**2``, ``tanh(h)``), or None when it would be too long."""
     labels = list(inputs)
-    symbol = node.symbol
-    if node.name() == "PowBackward0" and len(labels) == 1:
+    symbol, name = node.symbol, node.name()
+    if name == "PowBackward0" and len(labels) == 1:
         written = f"{_grouped(labels[0])}**{format_number(node.exponent)}"
-    elif node.name() == "RsubBackward1" and len(labels) == 1:
+    elif name == "RsubBackward1" and len(labels) == 1:
         written = f"{format_number(_number(node.other))} - {_grouped(labels[0])}"
     elif symbol in INFIX and len(labels) == 2:
-        left, right = labels[::-1] if node.name() == "RsubBackward1" else labels
+        left, right = labels[::-1] if name == "RsubBackward1" else labels
         if symbol in SPACED:
             right = _grouped(right) if symbol == "-" else right
             written = f"{left} {symbol} {right}"

@@ -6,6 +6,7 @@ known) its value at this point. Operations without an entry keep the words of th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -15,10 +16,15 @@ from engine.trace_values import format_number, text
 
 Value = np.ndarray | None
 Formula = tuple[str, Any]  # (the derivative in names, its value or None when unknown)
+_OPERATOR_MARK = re.compile(r"[ +\-*/]")  # a name holding one of these is put in brackets
 
 
 def _known(*values: Any) -> bool:
-    return all(value is not None for value in values)
+    # speed: a loop, not all() over a generator (and not ``None in values``, which compares arrays)
+    for value in values:
+        if value is None:
+            return False
+    return True
 
 
 def _apply(function: Callable, *values: Any) -> Any:
@@ -30,7 +36,7 @@ def _apply(function: Callable, *values: Any) -> Any:
 
 
 def _wrapped(name: str) -> str:
-    return f"({name})" if any(mark in name for mark in " +-*/") else name
+    return f"({name})" if _OPERATOR_MARK.search(name) else name
 
 
 def _mul(names, values, out, node):
@@ -126,7 +132,9 @@ def rule_with_numbers(
             lines.append(None)
             continue
         line = f"∂{_wrapped(output_name)}/∂{_wrapped(name)} = {formula}"
-        if value is not None and formula != text(value):
-            line += f" = {text(value)}"
+        if value is not None:
+            number = text(value)
+            if number != formula:
+                line += f" = {number}"
         lines.append(line)
     return lines

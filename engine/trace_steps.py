@@ -13,26 +13,26 @@ from typing import Any
 from engine.trace_record import BackwardRecorder
 
 
-def _steps_by_op(backward: BackwardRecorder, builder: Any) -> dict[str, Any]:
-    return {builder.op_id(step.node): step for step in backward.steps}
-
-
 def backward_steps(backward: BackwardRecorder, builder: Any) -> list[dict[str, Any]]:
     """The latest backward pass over the traced graph, in the order the engine ran it."""
     in_graph = {op["id"] for op in builder.ops}
     edge_at = {(edge["target"], edge["index"]): edge for edge in builder.edges if edge["kind"] == "input"}
+    encode, op_id = builder.encode, builder.op_id
     pending: dict[str, list[dict[str, Any]]] = {}
     steps: list[dict[str, Any]] = []
     for step in backward.steps:
-        node_id = builder.op_id(step.node)
+        node = step.node
+        node_id = op_id(node)  # asked for every step, in order: an id is numbered when first asked for
         if node_id not in in_graph:
             continue
         sends = []
         for index, grad in enumerate(step.grads_out):
-            edge = edge_at.get((node_id, index))
-            if grad is None or edge is None or edge["grad_node"] is None:
+            if grad is None:
                 continue
-            sent = {"edge": edge["id"], "to": edge["grad_node"], "index": index, "grad": builder.encode(grad)}
+            edge = edge_at.get((node_id, index))
+            if edge is None or edge["grad_node"] is None:
+                continue
+            sent = {"edge": edge["id"], "to": edge["grad_node"], "index": index, "grad": encode(grad)}
             sends.append(sent)
             pending.setdefault(edge["grad_node"], []).append(
                 {"edge": edge["id"], "from": node_id, "grad": sent["grad"]}
@@ -40,16 +40,16 @@ def backward_steps(backward: BackwardRecorder, builder: Any) -> list[dict[str, A
         accumulate = None
         if step.after is not None:
             accumulate = {
-                "tensor": builder.tensor_id(step.node.variable),
-                "before": builder.encode(step.before),
-                "after": builder.encode(step.after),
+                "tensor": builder.tensor_id(node.variable),
+                "before": encode(step.before),
+                "after": encode(step.after),
             }
         steps.append(
             {
                 "index": len(steps),
                 "node": node_id,
-                "grad_fn": step.node.name(),
-                "grad_in": builder.encode(step.grad_in),
+                "grad_fn": node.name(),
+                "grad_in": encode(step.grad_in),
                 "seed": not steps,
                 "arrivals": pending.pop(node_id, []),
                 "sends": sends,
@@ -63,7 +63,8 @@ def edge_gradients(edges: list[dict[str, Any]], backward: BackwardRecorder | Non
     """Fill each input edge's ``grad``: what its op sent back along it in the latest pass."""
     if backward is None:
         return
-    step_of = _steps_by_op(backward, builder)
+    op_id = builder.op_id
+    step_of = {op_id(step.node): step for step in backward.steps}
     for edge in edges:
         if edge["kind"] != "input":
             continue
