@@ -23,7 +23,7 @@ def names_from(namespace: Mapping[str, Any]) -> tuple[dict[Tensor, str], dict[st
     names: dict[Tensor, str] = {}
     modules: dict[str, Any] = {}
     for variable, value in namespace.items():
-        if variable.startswith("_"):
+        if variable.startswith("_") or isinstance(value, type):  # a Module subclass is not a module
             continue
         if isinstance(value, Tensor):
             names.setdefault(value, variable)

@@ -89,3 +89,25 @@ def test_serve_takes_host_and_port():
 
     arguments = parser().parse_args(["serve", "--host", "0.0.0.0", "--port", "9123"])
     assert (arguments.host, arguments.port, arguments.handler) == ("0.0.0.0", 9123, serve_command)
+
+
+def test_a_script_defining_its_own_module_class_names_the_instances_parameters(tmp_path):
+    source = """import torch
+from torch import nn
+
+class TinyNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(2, 1)
+
+    def forward(self, x):
+        return self.fc(x)
+
+net = TinyNet()
+loss = net(torch.ones(3, 2)).sum()
+loss.backward()
+"""
+    out = tmp_path / "graph.json"
+    assert main(["graph", str(script(tmp_path, source)), "-o", str(out)]) == 0
+    names = {t["name"] for t in json.loads(out.read_text(encoding="utf-8"))["tensors"]}
+    assert {"net.fc.weight", "net.fc.bias", "loss"} <= names
