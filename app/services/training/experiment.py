@@ -72,8 +72,9 @@ def make_optimizer(run: RunConfig, model: torch.nn.Module) -> torch.optim.Optimi
     return torch.optim.SGD(model.parameters(), lr=run.lr, momentum=run.momentum)
 
 
-def build(run: RunConfig) -> Experiment:
-    """The run's experiment, or ``InvalidRun`` (bad CSV, a loss that does not fit, a model too large)."""
+def check(run: RunConfig) -> tuple[Dataset, str]:
+    """The run's dataset and loss, or ``InvalidRun`` (bad CSV, a loss that does not fit, a model too large):
+    what ``build`` checks, without making the model (a server checks a run that a worker will build)."""
     dataset = load_dataset(run)
     loss_name = run.loss_for(dataset.task)
     try:
@@ -91,6 +92,12 @@ def build(run: RunConfig) -> Experiment:
                 )
             ]
         )
+    return dataset, loss_name
+
+
+def build(run: RunConfig) -> Experiment:
+    """The run's experiment, or ``InvalidRun`` (see ``check``)."""
+    dataset, loss_name = check(run)
     model = build_model(dataset.features, run.hidden, run.activation)
     initialise(model, run.seed)
     return Experiment(

@@ -22,7 +22,7 @@ from app.services.training import worker
 from app.services.training.config import RunConfig
 from app.services.training.control import check_command, registry
 from app.services.training.event_json import event_json
-from app.services.training.experiment import build
+from app.services.training.experiment import check
 from app.services.training.handover import EventBuffer
 
 LOST = "training failed: its worker process ended without finishing the run (exit code {code})"
@@ -130,7 +130,7 @@ class RemoteRun:
 
     def __init__(self, run_config: RunConfig, paused: bool = False) -> None:
         self.id = next(_ids)
-        build(run_config)  # a bad configuration or CSV is refused here, before any process starts
+        check(run_config)  # a bad configuration or CSV is refused here, before any process starts
         registry.reserve(self.id)
         self.events = EventBuffer()
         self._stop = threading.Event()
@@ -187,6 +187,7 @@ class RemoteRun:
         """Pass each list of events on as JSON text, until the worker closes its end.
 
         The JSON is written here, on the relay's thread, so that the worker spends its core on training.
+        The run's slot is freed only when the worker has exited, after its stream has ended.
         """
         finished = False
         try:
@@ -195,8 +196,10 @@ class RemoteRun:
                     events = self._events_in.recv()
                 except (EOFError, OSError):
                     break
-                finished = finished or events[-1]["type"] == "done"
                 self.events.put([event_json(event) for event in events], self._stop)
+                if events[-1]["type"] == "done":
+                    finished = True
+                    self.events.close()  # the stream ends now, not once the worker has exited (a few ms)
         finally:
             self._process.join(config.TRAIN_STOP_SECONDS)
             self._kill()
