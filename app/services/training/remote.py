@@ -2,10 +2,10 @@
 
 Training in the server's own process shares the GIL and a core with the event loop, and the hand-offs cost
 the run a good part of its speed; in a worker, the server only writes the events it receives as JSON and
-relays them, on its own core. Workers
-are forked by multiprocessing's forkserver with numpy, the engine and the training service preloaded
-(``start_forkserver`` at server start), so a run's process starts in milliseconds. ``RemoteRun`` holds a slot
-of the same registry as ``TrainingRun`` (``live_runs``) from creation until its worker has exited.
+relays them, on its own core. Workers are forked by multiprocessing's forkserver with numpy, the engine and
+the training service preloaded, and one is kept forked ahead (``start_workers`` at server start), so a run
+starts in a few milliseconds. ``RemoteRun`` holds a slot of the same registry as ``TrainingRun``
+(``live_runs``) from creation until its worker has exited.
 """
 
 from __future__ import annotations

@@ -80,11 +80,12 @@ def serve(events: Connection, commands: Connection) -> None:
     os.nice(config.TRAIN_WORKER_NICENESS)  # the server's event loop (and /healthz) first when cores are busy
     warm_up()
     try:
-        kind, (run_config, paused) = commands.recv()
+        kind, value = commands.recv()
     except (EOFError, OSError):
         return
     if kind != RUN:
         return
+    run_config, paused = value
     run = TrainingRun(run_config, paused=paused)  # validated by the server: it crosses as the model itself
     run.events = ConnectionSink(events)  # type: ignore[assignment] - the producer side is all the run uses
     try:
