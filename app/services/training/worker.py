@@ -51,12 +51,19 @@ class ConnectionSink:
         self._events.close()
 
 
+def receive(commands: Connection) -> tuple[str | None, Any]:
+    """The next message from the server as ``(name, value)``; ``(None, None)`` once the pipe has closed."""
+    try:
+        return commands.recv()
+    except (EOFError, OSError):
+        return None, None
+
+
 def relay_commands(run: TrainingRun, commands: Connection) -> None:
     """Pass each control message to the run; the end of the pipe (the server has gone) stops it."""
     while True:
-        try:
-            name, value = commands.recv()
-        except (EOFError, OSError):
+        name, value = receive(commands)
+        if name is None:
             run.close()
             return
         run.command(name, value)
@@ -79,20 +86,13 @@ def serve(events: Connection, commands: Connection) -> None:
     gc.freeze()  # what the fork inherited (modules, server objects) is never garbage: collections skip it
     os.nice(config.TRAIN_WORKER_NICENESS)  # the server's event loop (and /healthz) first when cores are busy
     warm_up()
-    try:
-        kind, value = commands.recv()
-    except (EOFError, OSError):
-        return
+    kind, value = receive(commands)
     if kind != RUN:
         return
     run_config, paused = value
     run = TrainingRun(run_config, paused=paused)  # validated by the server: it crosses as the model itself
     run.events = ConnectionSink(events)  # type: ignore[assignment] - the producer side is all the run uses
-    try:
-        kind, _ = commands.recv()
-    except (EOFError, OSError):
-        return
-    if kind != GO:
+    if receive(commands)[0] != GO:
         return
     threading.Thread(target=relay_commands, args=(run, commands), daemon=True).start()
     run.start()
