@@ -65,6 +65,23 @@ def test_paused_run_steps_phases_then_resumes_with_a_new_rate_and_stops() -> Non
     assert run.join()
 
 
+def test_each_epoch_a_step_ends_is_measured_in_full_even_between_a_long_runs_readings() -> None:
+    run = TrainingRun(RunConfig(**{**LONG, "dataset": "line", "model": "linear", "hidden": []}), paused=True)
+    run.start()
+    collect = Reader(run).until
+    collect("snapshot")
+    stepped = []
+    for _ in range(3):  # a 5000-epoch run reads its parameters every 5th epoch when running freely
+        run.command("step", "epoch")
+        stepped.append(collect("epochs")[-1])
+    run.close()
+    assert [(event["first"], event["count"]) for event in stepped] == [(1, 1), (2, 1), (3, 1)]
+    for event in stepped:
+        assert event["grad_norms"]["linear"][0] is not None
+        assert event["params"]["weight"][0] is not None and event["params"]["bias"][0] is not None
+    assert run.join()
+
+
 def test_closing_a_run_ends_its_thread_within_the_stop_time() -> None:
     before = threading.active_count()
     run = TrainingRun(RunConfig(**LONG))

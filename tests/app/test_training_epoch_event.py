@@ -43,6 +43,7 @@ def test_every_epoch_appears_once_in_order_and_never_across_another_event(fields
 
 LONG_RUNS = [  # past VALIDATION_POINTS epochs, most epochs are plain: neither validated nor snapshot
     {"epochs": 450},
+    {"epochs": 2500, "lr": 0.001},  # past CHART_POINTS: norms and parameters read every 3rd epoch
     {"lr": 0.2, "epochs": 1000},  # diverges at epoch 218, a plain one
     {"dataset": "circle", "model": "mlp", "hidden": [4], "epochs": 450},  # accuracy
     {"dataset": "spiral", "model": "mlp", "hidden": [16, 16], "epochs": 250, "optimizer": "adam"},  # big
@@ -84,15 +85,25 @@ def test_numbers_that_are_not_finite_are_null() -> None:
     epochs = writer.begin(3, 0.01)
     epochs.loss += [0.25, float("nan")]
     epochs.validated[0] = (float("inf"), None)
-    epochs.norms[0] += [float("nan"), 2.0]
-    epochs.params[0] += [[[float("inf")]], [[1.0]]]
-    epochs.params[1] += [[1.5], [2.5]]
+    epochs.measured[0] = ([float("nan")], [[[float("inf")]], [1.5]])
+    epochs.measured[1] = ([2.0], [[[1.0]], [2.5]])
     event = writer.event(epochs)
     assert (event["first"], event["count"], event["lr"]) == (3, 2, [0.01, 0.01])
     assert event["loss"] == [0.25, None] and event["val_loss"] == [None, None]
     assert event["grad_norms"] == {"linear": [None, 2.0]}
     assert event["params"] == {"weight": [[[None]], [[1.0]]], "bias": [[1.5], [2.5]]}
     assert '"params":{"weight":[[[null]],[[1.0]]],"bias":[[1.5],[2.5]]}' in event_json(event)
+
+
+def test_epochs_not_measured_have_null_norms_and_parameters() -> None:
+    writer = EpochWriter(build(RunConfig()), small=True, classifying=False)
+    epochs = writer.begin(1, 0.01)
+    epochs.loss += [0.5, 0.25, 0.125]
+    epochs.measured[1] = ([2.0], [[[1.0]], [0.5]])
+    event = writer.event(epochs)
+    assert event["loss"] == [0.5, 0.25, 0.125]
+    assert event["grad_norms"] == {"linear": [None, 2.0, None]}
+    assert event["params"] == {"weight": [None, [[1.0]], None], "bias": [None, [0.5], None]}
 
 
 def test_a_change_of_rate_ends_the_columns() -> None:

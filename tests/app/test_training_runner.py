@@ -175,6 +175,17 @@ def test_long_runs_validate_every_kth_epoch_first_and_last_included() -> None:
     assert validated == [1, *range(12, 1201, 12)]
 
 
+def test_long_runs_read_norms_and_parameters_every_kth_epoch_and_every_loss() -> None:
+    events = list(run_events(RunConfig(epochs=2500, lr=0.001, snapshot_every=2500)))
+    assert events[0]["measure_every"] == 3  # 2500 epochs / 1000 chart points
+    epochs = per_epoch(events)
+    assert all(row["loss"] is not None for row in epochs)
+    measured = [row["epoch"] for row in epochs if row["params"]["weight"] is not None]
+    assert measured == [1, *range(3, 2500, 3), 2500]
+    assert measured == [row["epoch"] for row in epochs if row["grad_norms"]["linear"] is not None]
+    assert epochs[-1]["params"] == events[-1]["params"]  # the last epoch's values are the final ones
+
+
 def test_csv_run_with_three_features_trains_without_a_picture() -> None:
     rows = "\n".join(
         f"{a},{b},{c},{a + 2 * b - c}"

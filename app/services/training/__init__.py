@@ -4,14 +4,17 @@
 - ``runner.run_events(config) -> Iterator[dict]``: every event of a run, in order, bit-for-bit repeatable::
 
       {"type": "start", dataset, task, features, train_rows, validation_rows, loss, parameters,
-       batches_per_epoch, validate_every, snapshot_every, trace_every, epochs, lr, model, points, params}
+       batches_per_epoch, validate_every, measure_every, snapshot_every, trace_every, epochs, lr, model,
+       points, params}
       {"type": "epochs", first, count, loss: [...], val_loss: [...], accuracy: [...] | null,
        val_accuracy: [...] | null, lr: [...], grad_norms: {layer: [...]}, params?: {name: [...]}}
       {"type": "snapshot", epoch, kind: "curve" (x, y) | "grid" (extent, size, values) | "none", trace}
       {"type": "diverged", epoch, batch, loss, lr, cause}
       {"type": "done", reason: finished | diverged | stopped | time limit | error, epochs, params?}
 
-  (``epochs``: consecutive epochs as columns, one entry per epoch; ``epoch_event.rows`` gives one dict each)
+  (``epochs``: consecutive epochs as columns, one entry per epoch, null where not measured: validation every
+  ``validate_every``-th epoch, norms and parameters every ``measure_every``-th; ``epoch_event.rows`` gives
+  one dict each)
 - ``phases.PhaseStepper``: one phase at a time (zero_grad, forward, loss, backward, step), each a
   ``{"type": "phase", phase, epoch, batch, says, changed, trace}`` event.
 - ``control.TrainingRun``: a run on its own thread, steered by ``command`` (pause, resume, step, stop, set),

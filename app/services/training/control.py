@@ -85,6 +85,15 @@ class TrainingRun:
         self._thread = threading.Thread(target=self._main, name=f"koubai-train-{self.id}", daemon=True)
         registry.reserve(self.id)
 
+    @property
+    def paused(self) -> bool:
+        """Whether the run waits for commands. Its epochs then end by steps, and each is measured in full."""
+        return self.training.stepping
+
+    @paused.setter
+    def paused(self, paused: bool) -> None:
+        self.training.stepping = paused
+
     def start(self) -> None:
         """Begin training on the run's thread."""
         self._thread.start()

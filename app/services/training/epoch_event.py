@@ -1,18 +1,18 @@
 """The ``epochs`` event: consecutive epochs' numbers as columns, appended as each epoch ends.
 
 A run reports every epoch, thousands a second. Reading the model is all that must happen at the epoch's end
-(the numbers change with the next step), so each epoch only appends to the open ``Epochs``: its loss, its
-accuracy, each layer's gradient norm and each parameter's values. The event is made when the outbox is
-taken, as columns: one list per field, one entry per epoch. That is what a chart appends, about 40% of the
-bytes of one object per epoch.
+(the numbers change with the next step), so each epoch only appends to the open ``Epochs``: its loss and its
+accuracy, and on the epochs the run measures (``runner.CHART_POINTS``), each layer's gradient norm and each
+parameter's values. The event is made when the outbox is taken, as columns: one list per field, one entry
+per epoch. That is what a chart appends, about 40% of the bytes of one object per epoch.
 
     {"type": "epochs", "first": 101, "count": 3,
      "loss": [...], "val_loss": [null, null, ...], "accuracy": [...] or null, "val_accuracy": ... or null,
      "lr": [...], "grad_norms": {"linear": [...]}, "params": {"weight": [[[w]], ...], "bias": [[b], ...]}}
 
 ``accuracy``/``val_accuracy`` are null for regression; ``params`` is there for small models only; a number
-that is not finite, or was not measured, is null. ``rows`` turns an event back into one dict per epoch
-(``epoch_rows``: a stream's).
+that is not finite, or was not measured (validation, and the gradient norms and parameters of long runs), is
+null. ``rows`` turns an event back into one dict per epoch (``epoch_rows``: a stream's).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from app.services.training import measures
 from app.services.training.experiment import Experiment
 
 Validation = tuple[float | None, float | None]  # held-out loss and accuracy, None where not measured
+Reading = tuple[list[float], list[Any]]  # each layer's gradient norm, each parameter's values (small models)
 PER_EPOCH = ("loss", "val_loss", "accuracy", "val_accuracy", "lr")  # the plain columns, in event order
 
 
@@ -34,16 +35,15 @@ class Epochs:
     The learning rate is one number: a change of rate is an ``lr`` event, which ends the columns.
     """
 
-    __slots__ = ("first", "lr", "loss", "accuracy", "validated", "norms", "params")
+    __slots__ = ("first", "lr", "loss", "accuracy", "validated", "measured")
 
-    def __init__(self, first: int, lr: float, layers: int, params: int) -> None:
+    def __init__(self, first: int, lr: float) -> None:
         self.first = first
         self.lr = lr
         self.loss: list[float] = []
         self.accuracy: list[float] = []  # classification only
         self.validated: dict[int, Validation] = {}  # by index in the columns: the epochs validated
-        self.norms: list[list[float]] = [[] for _ in range(layers)]  # per layer, then per epoch
-        self.params: list[list[Any]] = [[] for _ in range(params)]  # per parameter (small models), per epoch
+        self.measured: dict[int, Reading] = {}  # by index: the epochs whose norms and parameters were read
 
 
 class EpochWriter:
@@ -60,14 +60,12 @@ class EpochWriter:
 
     def begin(self, first: int, lr: float) -> Epochs:
         """Empty columns whose first epoch will be ``first``."""
-        return Epochs(first, lr, len(self._layers), len(self._params))
+        return Epochs(first, lr)
 
     def read(self, epochs: Epochs) -> None:
-        """Append the gradient norms and parameter values as they stand now (its loss is appended already)."""
-        for column, norm in zip(epochs.norms, measures.layer_norms(self._layers), strict=True):
-            column.append(norm)
-        for column, param in zip(epochs.params, self._params, strict=True):
-            column.append(param._data.tolist())  # read in place: the next step changes the array
+        """Measure the epoch just appended: gradient norms and parameter values as they stand now."""
+        values = [param._data.tolist() for param in self._params]  # in place: the next step changes them
+        epochs.measured[len(epochs.loss) - 1] = (measures.layer_norms(self._layers), values)
 
     def event(self, epochs: Epochs) -> dict[str, Any]:
         """The columns as one ``epochs`` event."""
@@ -76,6 +74,13 @@ class EpochWriter:
         val_accuracy: list[float | None] = [None] * count
         for index, (loss, accuracy) in epochs.validated.items():
             val_loss[index], val_accuracy[index] = loss, accuracy
+        norms: list[list[float | None]] = [[None] * count for _ in self._layer_names]
+        params: list[list[Any]] = [[None] * count for _ in self._param_names]
+        for index, (layer_norms, values) in epochs.measured.items():
+            for column, norm in zip(norms, layer_norms, strict=True):
+                column[index] = norm
+            for column, value in zip(params, values, strict=True):
+                column[index] = value
         event: dict[str, Any] = {
             "type": "epochs",
             "first": epochs.first,
@@ -85,12 +90,12 @@ class EpochWriter:
             "accuracy": _finite(epochs.accuracy) if self._classifying else None,
             "val_accuracy": _measured(val_accuracy) if self._classifying else None,
             "lr": [measures.finite(epochs.lr)] * count,
-            "grad_norms": dict(zip(self._layer_names, map(_finite, epochs.norms), strict=True)),
+            "grad_norms": dict(zip(self._layer_names, map(_measured, norms), strict=True)),
         }
         if self._small:
             event["params"] = {
-                name: _finite_nested(column, ndim)
-                for (name, ndim), column in zip(self._param_names, epochs.params, strict=True)
+                name: _measured_nested(column, ndim)
+                for (name, ndim), column in zip(self._param_names, params, strict=True)
             }
         return event
 
@@ -122,11 +127,10 @@ def _finite(column: list[float]) -> list[float | None]:
     return [value if math.isfinite(value) else None for value in column]
 
 
-def _finite_nested(column: list[Any], ndim: int) -> list[Any]:
-    """A column of nested lists (one parameter's values per epoch) with values not finite as None."""
-    if measures.all_finite(column, ndim + 1):
-        return column
-    return [_nones(values) for values in column]
+def _measured_nested(column: list[Any], ndim: int) -> list[Any]:
+    """A column of nested lists (one parameter's values per epoch, None where not measured) with values
+    not finite as None."""
+    return [value if value is None or measures.all_finite(value, ndim) else _nones(value) for value in column]
 
 
 def _nones(values: Any) -> Any:

@@ -33,6 +33,10 @@ MAX_TRACED_SNAPSHOTS = 10
 # validation losses per run at most (a chart's worth): longer runs validate every k-th epoch, so that the
 # held-out forward pass costs about 1% of the training rather than a third of it
 VALIDATION_POINTS = 100
+# epochs per run at most whose gradient norms and parameter values are read (more than a chart shows):
+# longer runs read them every k-th epoch, the first and the last, and every epoch a step command ends. Each
+# read costs a few percent of a small model's step; the loss (and accuracy) of every epoch is reported.
+CHART_POINTS = 1000
 DIVERGED_CAUSE = (
     "The loss became {value} at epoch {epoch}: the learning rate {lr:g} is too large, "
     "so each step overshoots the minimum and the error grows instead of shrinking. "
@@ -65,6 +69,8 @@ class Training:
         self.finished = False
         epochs = self._epochs = experiment.config.epochs
         self._validate_every = max(1, math.ceil(epochs / VALIDATION_POINTS))  # long runs: not every epoch
+        self._measure_every = max(1, math.ceil(epochs / CHART_POINTS))
+        self.stepping = False  # set while epochs end by step commands (a paused run): each is measured
         self.snapshot_every = max(experiment.config.snapshot_every, math.ceil(epochs / MAX_SNAPSHOTS))
         snapshots = math.ceil(epochs / self.snapshot_every)
         self.trace_every = self.snapshot_every * math.ceil(snapshots / MAX_TRACED_SNAPSHOTS)
@@ -192,11 +198,12 @@ class Training:
     def _record(self, loss: float, accuracy: float | None) -> Epochs:
         """Count the epoch and append its numbers to the open columns (which it returns)."""
         columns = self._open_columns()
-        self.epoch += 1
+        epoch = self.epoch = self.epoch + 1
         columns.loss.append(loss)
         if accuracy is not None:
             columns.accuracy.append(accuracy)
-        self._epoch_writer.read(columns)
+        if epoch % self._measure_every == 0 or epoch == 1 or epoch == self._epochs or self.stepping:
+            self._epoch_writer.read(columns)
         return columns
 
     def train_for(self, seconds: float, interrupted: threading.Event) -> None:
@@ -272,6 +279,7 @@ class Training:
             "parameters": experiment.parameters,
             "batches_per_epoch": self.batches_per_epoch,
             "validate_every": self._validate_every,
+            "measure_every": self._measure_every,
             "snapshot_every": self.snapshot_every,
             "trace_every": self.trace_every if self.small else None,
             "epochs": experiment.config.epochs,

@@ -27,7 +27,11 @@ from app.services.training.runner import run_events
 
 RUN = "run"
 GO = "go"
-WARM_UP = RunConfig(epochs=3, snapshot_every=1)  # a throwaway run that goes through every part once
+# throwaway runs that go through every part once: the article's, and an MLP classifier trained with Adam
+WARM_UP = (
+    RunConfig(epochs=3, snapshot_every=1),
+    RunConfig(dataset="moons", samples=20, model="mlp", hidden=[4], optimizer="adam", epochs=3),
+)
 
 
 class ConnectionSink:
@@ -70,12 +74,13 @@ def relay_commands(run: TrainingRun, commands: Connection) -> None:
 
 
 def warm_up() -> None:
-    """Train a throwaway run while waiting for the real one.
+    """Train throwaway runs while waiting for the real one.
 
     A forked process first pays for every page of the server's memory it writes to (copy on write), and
     Python writes to every object it touches. Paid here, that cost no longer delays the run's first events.
     """
-    pickle.dumps(list(run_events(WARM_UP)))
+    for run_config in WARM_UP:
+        pickle.dumps(list(run_events(run_config)))
 
 
 def serve(events: Connection, commands: Connection) -> None:
