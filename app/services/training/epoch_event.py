@@ -54,7 +54,8 @@ class EpochWriter:
         self._layer_names = [name for name, _ in self._layers]
         named = experiment.named_parameters if small else []
         self._params = [param for _, param in named]
-        self._param_names = [(name, param.ndim) for name, param in named]
+        self._param_names = [name for name, _ in named]
+        self._ndims = [param.ndim for param in self._params]
         self._small = small
         self._classifying = classifying
 
@@ -68,35 +69,32 @@ class EpochWriter:
         epochs.measured[len(epochs.loss) - 1] = (measures.layer_norms(self._layers), values)
 
     def event(self, epochs: Epochs) -> dict[str, Any]:
-        """The columns as one ``epochs`` event."""
+        """The columns as one ``epochs`` event. Only the epochs measured are gone through one by one."""
         count = len(epochs.loss)
         val_loss: list[float | None] = [None] * count
         val_accuracy: list[float | None] = [None] * count
         for index, (loss, accuracy) in epochs.validated.items():
-            val_loss[index], val_accuracy[index] = loss, accuracy
+            val_loss[index], val_accuracy[index] = _finite_or_none(loss), _finite_or_none(accuracy)
         norms: list[list[float | None]] = [[None] * count for _ in self._layer_names]
-        params: list[list[Any]] = [[None] * count for _ in self._param_names]
+        params: list[list[Any]] = [[None] * count for _ in self._params]
         for index, (layer_norms, values) in epochs.measured.items():
             for column, norm in zip(norms, layer_norms, strict=True):
-                column[index] = norm
-            for column, value in zip(params, values, strict=True):
-                column[index] = value
+                column[index] = norm if math.isfinite(norm) else None
+            for column, value, ndim in zip(params, values, self._ndims, strict=True):
+                column[index] = value if measures.all_finite(value, ndim) else _nones(value)
         event: dict[str, Any] = {
             "type": "epochs",
             "first": epochs.first,
             "count": count,
             "loss": _finite(epochs.loss),
-            "val_loss": _measured(val_loss),
+            "val_loss": val_loss,
             "accuracy": _finite(epochs.accuracy) if self._classifying else None,
-            "val_accuracy": _measured(val_accuracy) if self._classifying else None,
+            "val_accuracy": val_accuracy if self._classifying else None,
             "lr": [measures.finite(epochs.lr)] * count,
-            "grad_norms": dict(zip(self._layer_names, map(_measured, norms), strict=True)),
+            "grad_norms": dict(zip(self._layer_names, norms, strict=True)),
         }
         if self._small:
-            event["params"] = {
-                name: _measured_nested(column, ndim)
-                for (name, ndim), column in zip(self._param_names, params, strict=True)
-            }
+            event["params"] = dict(zip(self._param_names, params, strict=True))
         return event
 
 
@@ -127,18 +125,13 @@ def _finite(column: list[float]) -> list[float | None]:
     return [value if math.isfinite(value) else None for value in column]
 
 
-def _measured_nested(column: list[Any], ndim: int) -> list[Any]:
-    """A column of nested lists (one parameter's values per epoch, None where not measured) with values
-    not finite as None."""
-    return [value if value is None or measures.all_finite(value, ndim) else _nones(value) for value in column]
-
-
 def _nones(values: Any) -> Any:
+    """Nested lists with the values that are not finite as None."""
     if isinstance(values, list):
         return [_nones(value) for value in values]
     return values if math.isfinite(values) else None
 
 
-def _measured(column: list[float | None]) -> list[float | None]:
-    """A column measured on some epochs only (None on the others), with values not finite as None."""
-    return [value if value is None or math.isfinite(value) else None for value in column]
+def _finite_or_none(value: float | None) -> float | None:
+    """A measured value, None where it is not finite or was not measured."""
+    return None if value is None or not math.isfinite(value) else value
