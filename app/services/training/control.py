@@ -83,6 +83,7 @@ class TrainingRun:
         self._commanded = threading.Event()  # set while commands wait, so a turn ends early (no lock to read)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._main, name=f"koubai-train-{self.id}", daemon=True)
+        self._started = False  # by start or run
         registry.reserve(self.id)
 
     @property
@@ -95,8 +96,14 @@ class TrainingRun:
         self.training.stepping = paused
 
     def start(self) -> None:
-        """Begin training on the run's thread."""
+        """Begin training on the run's own thread."""
+        self._started = True
         self._thread.start()
+
+    def run(self) -> None:
+        """Train on the calling thread until the run ends (a worker's main thread: no thread to start)."""
+        self._started = True
+        self._main()
 
     def command(self, name: str, value: Any = None) -> None:
         """Queue a control message: pause, resume, step ("epoch"/"phase"), stop, set (learning rate)."""
@@ -111,7 +118,7 @@ class TrainingRun:
         self._stop.set()
         self._commands.put(("stop", None))
         self._commanded.set()
-        if not self._thread.is_alive() and self._thread.ident is None:
+        if not self._started:
             registry.release(self.id)
             self.events.close()
 

@@ -100,5 +100,4 @@ def serve(events: Connection, commands: Connection) -> None:
     if receive(commands)[0] != GO:
         return
     threading.Thread(target=relay_commands, args=(run, commands), daemon=True).start()
-    run.start()
-    run.join(timeout=None)
+    run.run()
