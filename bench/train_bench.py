@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.services.training.config import RunConfig  # noqa: E402
 from app.services.training.experiment import build  # noqa: E402
-from app.services.training.runner import TURN_SECONDS, Training, train_step  # noqa: E402
+from app.services.training.runner import TURN_SECONDS, Training  # noqa: E402
 from tests.live_server import LiveServer  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,18 +67,22 @@ def process_cpu(pid: int) -> float:
 
 
 def bare_seconds(fields: dict) -> Timing:
-    """The article's five lines on the engine, nothing else (full batch, as the configs here use)."""
+    """The article's loop as it is written, on the engine, nothing else (full batch, as the configs here use).
+
+    Written out rather than calling ``train_step``: a loop's ``pred`` and ``loss`` live on until the next
+    epoch replaces them, and freeing the old graph then rather than as a call returns makes the loop
+    2-5% faster here. The service keeps them likewise; this is the faster of the two bare loops.
+    """
     experiment = build(RunConfig(**fields))
-    args = (
-        experiment.model,
-        experiment.loss_fn,
-        experiment.optimizer,
-        experiment.x_train,
-        experiment.y_train,
-    )
+    model, loss_fn, optimizer = experiment.model, experiment.loss_fn, experiment.optimizer
+    x, y = experiment.x_train, experiment.y_train
     wall, cpu = time.perf_counter(), time.process_time()
     for _ in range(experiment.config.epochs):
-        train_step(*args)
+        optimizer.zero_grad()
+        pred = model(x)
+        loss = loss_fn(pred, y)
+        loss.backward()
+        optimizer.step()
     return time.perf_counter() - wall, time.process_time() - cpu
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import threading
@@ -178,6 +179,15 @@ def test_workers_train_at_a_lower_priority_than_the_server() -> None:
     try:
         ours = os.getpriority(os.PRIO_PROCESS, 0)
         assert os.getpriority(os.PRIO_PROCESS, run._process.pid) == ours + config.TRAIN_WORKER_NICENESS
+    finally:
+        run.close()
+        run.join(config.TRAIN_STOP_SECONDS + STOP_MARGIN)
+
+
+def test_a_workers_events_pipe_holds_a_turns_events_without_the_relay() -> None:
+    run = RemoteRun(RunConfig(epochs=5))
+    try:
+        assert fcntl.fcntl(run._events_in.fileno(), fcntl.F_GETPIPE_SZ) == remote.EVENTS_PIPE_BYTES
     finally:
         run.close()
         run.join(config.TRAIN_STOP_SECONDS + STOP_MARGIN)

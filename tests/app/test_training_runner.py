@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 import engine as torch
+from app.services.training import measures
 from app.services.training.config import RunConfig
 from app.services.training.epoch_event import epoch_rows as per_epoch
 from app.services.training.experiment import build
@@ -122,6 +123,19 @@ def test_classification_reports_accuracy_and_a_decision_grid() -> None:
     assert all(0.0 <= value <= 1.0 for row in grid["values"] for value in row)
 
 
+def test_accuracies_counted_together_equal_each_epochs_own_count() -> None:
+    targets = np.array([[1.0], [0.0], [1.0], [0.0], [1.0]], dtype=np.float32)
+    positive = measures.positive(targets)
+    logits = [
+        np.array([[0.5], [-0.5], [2.0], [-1.0], [0.1]], dtype=np.float32),  # all right
+        np.array([[0.0], [0.0], [-2.0], [3.0], [0.0]], dtype=np.float32),  # a logit of exactly 0 is class 0
+        np.array([[-1.0], [1.0], [-1.0], [1.0], [-1.0]], dtype=np.float32),  # all wrong
+    ]
+    expected = [measures.correct(pred, positive) / 5 for pred in logits]
+    assert expected == [1.0, 0.2, 0.0]
+    assert measures.accuracies(logits, positive) == expected
+
+
 def test_snapshot_of_a_small_model_carries_the_traced_step() -> None:
     events = list(run_events(RunConfig(epochs=10, snapshot_every=10)))
     snapshot = [event for event in events if event["type"] == "snapshot"][-1]
@@ -177,11 +191,11 @@ def test_long_runs_validate_every_kth_epoch_first_and_last_included() -> None:
 
 def test_long_runs_read_norms_and_parameters_every_kth_epoch_and_every_loss() -> None:
     events = list(run_events(RunConfig(epochs=2500, lr=0.001, snapshot_every=2500)))
-    assert events[0]["measure_every"] == 3  # 2500 epochs / 1000 chart points
+    assert events[0]["measure_every"] == 5  # 2500 epochs / 500 chart points
     epochs = per_epoch(events)
     assert all(row["loss"] is not None for row in epochs)
     measured = [row["epoch"] for row in epochs if row["params"]["weight"] is not None]
-    assert measured == [1, *range(3, 2500, 3), 2500]
+    assert measured == [1, *range(5, 2501, 5)]  # the first, every 5th, and the last
     assert measured == [row["epoch"] for row in epochs if row["grad_norms"]["linear"] is not None]
     assert epochs[-1]["params"] == events[-1]["params"]  # the last epoch's values are the final ones
 

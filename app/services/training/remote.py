@@ -10,6 +10,8 @@ starts in a few milliseconds. ``RemoteRun`` holds a slot of the same registry as
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import itertools
 import multiprocessing
 import multiprocessing.forkserver
@@ -29,6 +31,9 @@ LOST = "training failed: its worker process ended without finishing the run (exi
 _context = multiprocessing.get_context("forkserver")
 _context.set_forkserver_preload(["app.services.training.worker"])
 _ids = itertools.count(1)
+# bytes the events pipe holds (Linux's default is 64 KiB; 1 MiB is its limit without privileges): a turn's
+# events (tens of KiB) fit, so the worker's send returns at once instead of waiting for the relay to wake up
+EVENTS_PIPE_BYTES = 1 << 20
 
 
 class _Worker:
@@ -36,6 +41,8 @@ class _Worker:
 
     def __init__(self) -> None:
         self.events_in, events_out = _context.Pipe(duplex=False)
+        with contextlib.suppress(OSError):  # over the user's pipe quota: the default size still works
+            fcntl.fcntl(self.events_in.fileno(), fcntl.F_SETPIPE_SZ, EVENTS_PIPE_BYTES)
         commands_in, self.commands_out = _context.Pipe(duplex=False)
         self.process = _context.Process(
             target=worker.serve, args=(events_out, commands_in), name="koubai-train", daemon=True

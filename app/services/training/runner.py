@@ -39,7 +39,7 @@ VALIDATION_POINTS = 100
 # epochs per run at most whose gradient norms and parameter values are read (more than a chart shows):
 # longer runs read them every k-th epoch, the first and the last, and every epoch a step command ends. Each
 # read costs a few percent of a small model's step; the loss (and accuracy) of every epoch is reported.
-CHART_POINTS = 1000
+CHART_POINTS = 500
 DIVERGED_CAUSE = (
     "The loss became {value} at epoch {epoch}: the learning rate {lr:g} is too large, "
     "so each step overshoots the minimum and the error grows instead of shrinking. "
@@ -226,23 +226,38 @@ class Training:
     def _plain_epochs(self, until: float, interrupted: threading.Event) -> None:
         """Full-batch epochs up to the next landmark (not included): the five lines, then the numbers.
 
-        What ``run_batch`` and ``_end_epoch`` do for such an epoch, without the checks that are known false.
+        What ``run_batch`` and ``_end_epoch`` (``_record``) do for such an epoch, without the checks that are
+        known false: no event comes between these epochs, so they all go to the same open columns. Their
+        accuracies are counted together as the call ends (a step never changes the predictions it made).
         """
         experiment = self.experiment
         model, loss_fn, optimizer = experiment.model, experiment.loss_fn, experiment.optimizer
         step = (model, loss_fn, optimizer, experiment.x_train, experiment.y_train)
-        classifying, positive, rows = self._classifying, self._train_positive, self._train_rows
-        last = self._landmark - 1
-        while self.epoch < last:
-            pred, loss = train_step(*step)
-            value = loss._data.item()  # loss.item(), read in place
-            if not math.isfinite(value):
-                self._diverge(value)
-                return
-            self._last_loss = value
-            self._record(value, measures.correct(pred._data, positive) / rows if classifying else None)
-            if time.monotonic() >= until or interrupted.is_set():
-                return
+        classifying, positive = self._classifying, self._train_positive
+        columns = self._open_columns()
+        losses, accuracies, read = columns.loss, columns.accuracy, self._epoch_writer.read
+        every = self._measure_every
+        epoch, last = self.epoch, self._landmark - 1
+        predictions: list[np.ndarray] = []  # classification: each epoch's logits, read in place
+        try:
+            while epoch < last:
+                pred, loss = train_step(*step)
+                value = loss._data.item()  # loss.item(), read in place
+                if not math.isfinite(value):
+                    self._diverge(value)
+                    return
+                self._last_loss = value
+                epoch = self.epoch = epoch + 1
+                losses.append(value)
+                if classifying:
+                    predictions.append(pred._data)
+                if epoch % every == 0:
+                    read(columns)
+                if time.monotonic() >= until or interrupted.is_set():
+                    return
+        finally:
+            if predictions:
+                accuracies += measures.accuracies(predictions, positive)
 
     def _diverge(self, value: float) -> None:
         epoch = self.epoch + 1
