@@ -5,12 +5,14 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import threading
+import time
 
 import numpy as np
 import pytest
 
 import engine as torch
-from app.services.training import measures
+from app.services.training import measures, runner
 from app.services.training.config import RunConfig
 from app.services.training.epoch_event import epoch_rows as per_epoch
 from app.services.training.experiment import build
@@ -134,6 +136,16 @@ def test_accuracies_counted_together_equal_each_epochs_own_count() -> None:
     expected = [measures.correct(pred, positive) / 5 for pred in logits]
     assert expected == [1.0, 0.2, 0.0]
     assert measures.accuracies(logits, positive) == expected
+
+
+def test_free_running_notices_a_command_within_milliseconds() -> None:
+    training = Training(build(RunConfig(epochs=5000, snapshot_every=5000)))
+    interrupted = threading.Event()
+    threading.Timer(0.05, interrupted.set).start()
+    started = time.monotonic()
+    training.train_for(10.0, interrupted)  # plain epochs look for commands every ~1 ms, not every epoch
+    assert time.monotonic() - started < 0.05 + 0.1
+    assert 1 < training._stride <= runner.MAX_CHECK_STRIDE and not training.finished
 
 
 def test_snapshot_of_a_small_model_carries_the_traced_step() -> None:

@@ -30,6 +30,10 @@ from app.services.training.experiment import Experiment, build
 # a free-running run trains this long, then hands its events over: one browser message's worth (a command
 # ends a turn at once). Shorter turns only wake the server more often: each hand-over costs ~50 us here.
 TURN_SECONDS = 1 / config.TRAIN_MESSAGES_PER_SECOND
+# plain epochs look at the clock and for commands about this often (every epoch of a slow model, at most
+# every MAX_CHECK_STRIDE-th of a fast one): a look costs ~1% of a small model's epoch, right after its step
+CHECK_SECONDS = 0.001
+MAX_CHECK_STRIDE = 64
 MAX_SNAPSHOTS = 100  # snapshots per run at most (each predicts a grid or curve): longer runs space them out
 # snapshots carrying a traced step per run at most (a trace costs several steps): the others carry None
 MAX_TRACED_SNAPSHOTS = 10
@@ -74,6 +78,7 @@ class Training:
         self._validate_every = max(1, math.ceil(epochs / VALIDATION_POINTS))  # long runs: not every epoch
         self._measure_every = max(1, math.ceil(epochs / CHART_POINTS))
         self.stepping = False  # set while epochs end by step commands (a paused run): each is measured
+        self._stride = 1  # plain epochs between looks at the clock: CHECK_SECONDS' worth at the last rate
         self.snapshot_every = max(experiment.config.snapshot_every, math.ceil(epochs / MAX_SNAPSHOTS))
         snapshots = math.ceil(epochs / self.snapshot_every)
         self.trace_every = self.snapshot_every * math.ceil(snapshots / MAX_TRACED_SNAPSHOTS)
@@ -239,6 +244,8 @@ class Training:
         every = self._measure_every
         epoch, last = self.epoch, self._landmark - 1
         predictions: list[np.ndarray] = []  # classification: each epoch's logits, read in place
+        stride = self._stride
+        check, since, looked = epoch + stride, epoch, time.monotonic()
         try:
             while epoch < last:
                 pred, loss = train_step(*step)
@@ -253,8 +260,12 @@ class Training:
                     predictions.append(pred._data)
                 if epoch % every == 0:
                     read(columns)
-                if time.monotonic() >= until or interrupted.is_set():
-                    return
+                if epoch >= check:
+                    now = time.monotonic()
+                    if now >= until or interrupted.is_set():
+                        return
+                    stride = self._stride = _stride(epoch - since, now - looked)
+                    check, since, looked = epoch + stride, epoch, now
         finally:
             if predictions:
                 accuracies += measures.accuracies(predictions, positive)
@@ -324,6 +335,13 @@ class Training:
         queued, self.outbox, self._columns = self.outbox, [], None
         event = self._epoch_writer.event
         return [event(item) if type(item) is Epochs else item for item in queued]
+
+
+def _stride(epochs: int, seconds: float) -> int:
+    """How many epochs take about ``CHECK_SECONDS`` at the rate just seen (1 to ``MAX_CHECK_STRIDE``)."""
+    if seconds <= 0:
+        return MAX_CHECK_STRIDE
+    return max(1, min(MAX_CHECK_STRIDE, int(epochs * CHECK_SECONDS / seconds)))
 
 
 def _next_multiple(epoch: int, every: int) -> int:
