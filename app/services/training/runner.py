@@ -76,6 +76,7 @@ class Training:
         self.finished = False
         epochs = self._epochs = experiment.config.epochs
         self._validate_every = max(1, math.ceil(epochs / VALIDATION_POINTS))  # long runs: not every epoch
+        self._validates = len(experiment.dataset.x_val) > 0  # no held-out rows (the article's 3 points): none
         self._measure_every = max(1, math.ceil(epochs / CHART_POINTS))
         self.stepping = False  # set while epochs end by step commands (a paused run): each is measured
         self._stride = 1  # plain epochs between looks at the clock: CHECK_SECONDS' worth at the last rate
@@ -124,9 +125,11 @@ class Training:
 
     def _next_landmark(self, epoch: int) -> int:
         """The first epoch after ``epoch`` that does more than add its numbers (the last one at most)."""
-        every = [self._validate_every, self.snapshot_every] + ([self.trace_every] if self.small else [])
+        every = [self.snapshot_every]
+        every += [self._validate_every] if self._validates else []
+        every += [self.trace_every] if self.small else []
         after = [_next_multiple(epoch, k) for k in every]
-        return min(self._epochs, *after, *([1] if epoch == 0 else []))  # the first epoch is validated
+        return min(self._epochs, *after, *([1] if epoch == 0 else []))  # the first: validated and measured
 
     def _epoch_batches(self) -> list[np.ndarray] | None:
         """Row indices of each mini-batch of the coming epoch (shuffled anew), or None: one full batch."""
@@ -189,7 +192,7 @@ class Training:
         accuracy = self._correct / (self._train_rows if single else self._seen) if self._classifying else None
         columns = self._record(epoch_loss, accuracy)
         epoch = self.epoch
-        if epoch % self._validate_every == 0 or epoch == 1 or epoch == self._epochs:
+        if self._validates and (epoch % self._validate_every == 0 or epoch == 1 or epoch == self._epochs):
             columns.validated[len(columns.loss) - 1] = measures.validation(self.experiment)
         if epoch % self.snapshot_every == 0 or epoch == self._epochs:
             self.queue(self._snapshot_event(self._trace))
