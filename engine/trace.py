@@ -41,10 +41,10 @@ from typing import Any
 from engine.autograd import AccumulateGrad
 from engine.tensor import Tensor
 from engine.trace_build import Builder
-from engine.trace_modules import call_outputs, describe_calls, module_calls
-from engine.trace_names import names_from, parameter_owners
+from engine.trace_modules import describe_calls, module_calls
+from engine.trace_names import module_names, names_from
 from engine.trace_record import BackwardRecorder, ForwardRecorder
-from engine.trace_steps import backward_steps, edge_gradients
+from engine.trace_steps import backward_steps
 from engine.trace_values import collector_paused
 
 TRACE_NODE_LIMIT = 50_000  # nodes walked at most; beyond it the trace stops and says so
@@ -52,21 +52,28 @@ _SEQ = attrgetter("seq")  # creation order of nodes
 __all__ = ["BackwardRecorder", "ForwardRecorder", "trace", "names_from", "TRACE_NODE_LIMIT"]
 
 
-def _walk(tensors: Iterable[Tensor]) -> tuple[list[Any], bool]:
-    """Every node reachable from the tensors' grad_fns (iteratively), and whether the limit cut it."""
+def _walk(tensors: Iterable[Tensor]) -> tuple[list[Any], list[Any], set[Any], bool]:
+    """Every node reachable from the tensors' grad_fns (iteratively): the functions, the AccumulateGrad
+    nodes (in the order reached), all of them as a set, and whether the limit cut the walk."""
     seen: set[Any] = set()
     stack = [t.grad_fn for t in tensors if t.grad_fn is not None]
-    found: list[Any] = []
+    functions: list[Any] = []
+    accumulators: list[Any] = []
     while stack:
         node = stack.pop()
         if node in seen:
             continue
-        if len(found) >= TRACE_NODE_LIMIT:
-            return found, True
+        if len(seen) >= TRACE_NODE_LIMIT:
+            return functions, accumulators, seen, True
         seen.add(node)
-        found.append(node)
-        stack.extend([child for child, _ in node.next_functions if child is not None and child not in seen])
-    return found, False
+        if isinstance(node, AccumulateGrad):
+            accumulators.append(node)
+            continue  # it has no inputs
+        functions.append(node)
+        for child, _ in node.next_functions:
+            if child is not None and child not in seen:
+                stack.append(child)
+    return functions, accumulators, seen, False
 
 
 def trace(
@@ -93,31 +100,28 @@ def _trace(
     lines: Mapping | None,
     modules: Mapping | None,
 ) -> dict[str, Any]:
-    names = dict(names or {})
-    owners = parameter_owners(modules or {})
     if modules:
-        names = {**names_from(modules)[0], **names}
+        module_named, owners = module_names(modules)
+        names = {**module_named, **names} if names else module_named
+    else:
+        names, owners = dict(names or {}), {}
     builder = Builder(names, forward, lines, backward)
-    nodes, truncated = _walk(roots + extra)
-    builder.walked = set(nodes)
-    functions = sorted((node for node in nodes if not isinstance(node, AccumulateGrad)), key=_SEQ)
+    functions, accumulators, builder.walked, truncated = _walk(roots + extra)
+    functions.sort(key=_SEQ)
     output_of = builder.output_of
     for tensor in itertools.chain(roots, extra, names):
         if tensor.grad_fn is not None:
             output_of.setdefault(tensor.grad_fn, tensor)
     _input_shapes(functions, builder.shape_of)
-    calls = module_calls(functions, owners)
-    builder.module_outputs = call_outputs(calls)
+    calls, builder.module_outputs = module_calls(functions, owners)
     for node in functions:
         builder.add_node(node)
-    for node in nodes:
-        if isinstance(node, AccumulateGrad):
-            builder.add_accumulator(node)
+    for node in accumulators:
+        builder.add_accumulator(node)
     for tensor in itertools.chain(roots, extra):
         if tensor.grad_fn is None:
-            builder.add_tensor(tensor, kind="leaf" if tensor._requires_grad else "no_grad")
+            builder.leaf(tensor, "leaf" if tensor._requires_grad else "no_grad")
     steps = backward_steps(backward, builder) if backward is not None else []
-    edge_gradients(builder.edges, backward, builder)
     return {
         "version": 1,
         "roots": [
@@ -138,10 +142,13 @@ def _input_shapes(functions: list, shape_of: dict[Any, tuple | None]) -> None:
     """Each node's output (shape, dtype) as the ops that use it saw it (None when none recorded it)."""
     for node in functions:
         metas = node.input_meta
-        known = len(metas)
-        for index, (child, _) in enumerate(node.next_functions):
-            meta = metas[index] if index < known else None
-            if child is not None and meta is not None:
+        edges = node.next_functions
+        if len(metas) < len(edges):  # inputs without a recorded meta count as None
+            metas = (*metas, *[None] * (len(edges) - len(metas)))
+        for (child, _), meta in zip(edges, metas, strict=False):
+            if child is None:
+                continue
+            if meta is not None:
                 shape_of[child] = meta  # the last use decides, as the ops are in creation order
             elif child not in shape_of:
                 shape_of[child] = None

@@ -17,60 +17,63 @@ from engine.autograd import AccumulateGrad
 _SEQ = attrgetter("seq")  # creation order of nodes
 
 
-def module_calls(functions: Sequence[Any], owners: Mapping[Any, tuple[str, str]]) -> list[dict[str, Any]]:
-    """Group ``functions`` (in creation order) into calls: ``{module: (path, type), nodes, internal}``."""
+def module_calls(
+    functions: Sequence[Any], owners: Mapping[Any, tuple[str, str]]
+) -> tuple[list[dict[str, Any]], dict[Any, tuple[str, set]]]:
+    """Group ``functions`` (in creation order) into calls: ``{module: (path, type), nodes, internal}``; and
+    the node whose result leaves each call, with the call's path and nodes (to label ``model(x)``).
+
+    An op belongs to the owner of its first parameter input, else to the call of its first input made
+    inside a call from parameters only (the weight's transpose); it joins the calls of its inputs that
+    belong to the same module (merging them), else starts a call.
+    """
     if not owners:
-        return []
+        return [], {}
     call_of: dict[Any, dict[str, Any]] = {}  # node -> its call
     internal: set[Any] = set()  # nodes fed only by one module's parameters (the weight's transpose)
     calls: list[dict[str, Any]] = []
     for node in functions:
-        children = [child for child, _ in node.next_functions if child is not None]
-        module, params_only = _module_of(children, owners, internal, call_of)
+        owner = via = None
+        params_only = True  # speed: one loop over the inputs finds the module and the calls near it
+        near = []  # the calls of its inputs
+        for child, _ in node.next_functions:
+            if child is None:
+                continue
+            if isinstance(child, AccumulateGrad):
+                found = owners.get(child.variable)
+                if found is None:
+                    params_only = False
+                elif owner is None:
+                    owner = found
+            else:
+                params_only = False
+                call = call_of.get(child)
+                if call is not None:
+                    near.append(call)
+                    if via is None and child in internal:
+                        via = call["module"]
+        module = owner if owner is not None else via
         if module is None:
             continue
-        joined = [
-            call_of[child] for child in children if child in call_of and call_of[child]["module"] == module
-        ]
-        call = _merged(joined, calls) if joined else _new_call(module, calls)
+        joined = [call for call in near if call["module"] == module] if near else near
+        if not joined:
+            call = _new_call(module, calls)
+        else:
+            call = joined[0] if len(joined) == 1 else _merged(joined)
         call["nodes"].append(node)
         call_of[node] = call
         if params_only:
             internal.add(node)
-    return [{**call, "internal": internal & set(call["nodes"])} for call in calls if call["nodes"]]
-
-
-def _module_of(
-    children: list, owners: Mapping, internal: set, call_of: dict
-) -> tuple[tuple[str, str] | None, bool]:
-    """The module an op belongs to, and whether its inputs are all parameters of modules.
-
-    The module is the owner of its first parameter input, else that of its first input made inside a
-    call from parameters only (the weight's transpose), else None.
-    """
-    owner = via = None
-    params_only = True
-    for child in children:
-        if isinstance(child, AccumulateGrad):
-            found = owners.get(child.variable)
-            if found is None:
-                params_only = False
-            elif owner is None:
-                owner = found
-        else:
-            params_only = False
-            if via is None and child in internal:
-                via = call_of[child]["module"]
-    return (owner if owner is not None else via), params_only
-
-
-def call_outputs(calls: Sequence[dict[str, Any]]) -> dict[Any, tuple[str, set]]:
-    """The node whose result leaves each call, with the call's path and nodes (to label ``model(x)``)."""
-    outputs = {}
+    found_calls, outputs = [], {}
     for call in calls:
-        made = [node for node in call["nodes"] if node not in call["internal"]] or call["nodes"]
-        outputs[max(made, key=_SEQ)] = (call["module"][0], set(call["nodes"]))
-    return outputs
+        nodes = call["nodes"]
+        if not nodes:
+            continue
+        inside = internal.intersection(nodes)
+        found_calls.append({"module": call["module"], "nodes": nodes, "internal": inside})
+        made = [node for node in nodes if node not in inside] if inside else nodes
+        outputs[max(made or nodes, key=_SEQ)] = (call["module"][0], set(nodes))
+    return found_calls, outputs
 
 
 def describe_calls(
@@ -86,7 +89,7 @@ def _new_call(module: tuple[str, str], calls: list) -> dict[str, Any]:
     return call
 
 
-def _merged(joined: list[dict[str, Any]], calls: list) -> dict[str, Any]:
+def _merged(joined: list[dict[str, Any]]) -> dict[str, Any]:
     """One call from several partial ones (a transpose made before the addmm that uses it)."""
     target = joined[0]
     for other in joined[1:]:
@@ -97,22 +100,28 @@ def _merged(joined: list[dict[str, Any]], calls: list) -> dict[str, Any]:
 
 
 def _described(call: dict[str, Any], index: int, op_id: Callable, tensor_id: Callable) -> dict[str, Any]:
-    path, kind, internal = *call["module"], call["internal"]
+    (path, kind), internal = call["module"], call["internal"]
     nodes = sorted(call["nodes"], key=_SEQ)
-    params = []
+    params, ops, inside = [], [], []
+    output = None
     for node in nodes:
         for child, _ in node.next_functions:
             if isinstance(child, AccumulateGrad):
                 param = tensor_id(child.variable)
                 if param not in params:
                     params.append(param)
-    outputs = [node for node in nodes if node not in internal]
+    for node in nodes:  # after the parameters: ids are numbered in the order they are asked for
+        ops.append(op_id(node))
+        if node in internal:
+            inside.append(ops[-1])
+        else:
+            output = node
     return {
         "id": f"m{index}",
         "name": path,
         "type": kind,
-        "ops": [op_id(node) for node in nodes],
+        "ops": ops,
         "params": params,
-        "internal": [op_id(node) for node in nodes if node in internal],
-        "output": op_id(outputs[-1] if outputs else nodes[-1]),
+        "internal": inside,
+        "output": op_id(output if output is not None else nodes[-1]),
     }

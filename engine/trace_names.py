@@ -7,11 +7,12 @@ tensor after the variable holding it and every module parameter after its path (
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
+from engine.nn.module import Module
 from engine.tensor import Tensor
-from engine.trace_values import format_number
+from engine.trace_text import format_number
 
 EXPRESSION_CHARACTERS = 28  # longer expressions are not spelled out; the op's symbol is shown instead
 INFIX = {"+", "-", "*", "/", "@", "**"}
@@ -46,9 +47,31 @@ def parameter_owners(modules: Mapping[str, Any]) -> dict[Tensor, tuple[str, str]
     return owners
 
 
-def operator_label(node: Any) -> str:
-    """The op as the value graph writes it: ``*``, ``+``, ``**2``, ``tanh``."""
-    name = node.name()
+def module_names(modules: Mapping[str, Any]) -> tuple[dict[Tensor, str], dict[Tensor, tuple[str, str]]]:
+    """``names_from(modules)[0]`` and ``parameter_owners(modules)``, in one walk over the modules' trees
+    when they are ``nn.Module`` objects that name their parameters the standard way."""
+    standard = Module.named_parameters
+    for module in modules.values():
+        if not isinstance(module, Module) or type(module).named_parameters is not standard:
+            owners = parameter_owners(modules)
+            return names_from(modules)[0], owners
+    names: dict[Tensor, str] = {}
+    owners: dict[Tensor, tuple[str, str]] = {}
+    for variable, module in modules.items():
+        named = not variable.startswith("_")  # as names_from: private variables name nothing
+        for path, child in module.named_modules():
+            full = f"{variable}.{path}" if path else variable
+            owner = (full, type(child).__name__)
+            for name, parameter in child._parameters.items():
+                if parameter is not None:
+                    owners.setdefault(parameter, owner)
+                    if named:
+                        names.setdefault(parameter, f"{full}.{name}")  # named_parameters' name
+    return names, owners
+
+
+def operator_label(node: Any, name: str) -> str:
+    """The op as the value graph writes it: ``*``, ``+``, ``**2``, ``tanh``; ``name`` is ``node.name()``."""
     if name == "PowBackward0":
         return f"**{format_number(node.exponent)}"
     if name == "RsubBackward1":
@@ -56,10 +79,10 @@ def operator_label(node: Any) -> str:
     return node.symbol
 
 
-def expression(node: Any, inputs: Iterable[str]) -> str | None:
-    """The code that made an unnamed result (``x**2``, ``tanh(h)``), or None when it would be too long."""
-    labels = list(inputs)
-    symbol, name = node.symbol, node.name()
+def expression(node: Any, labels: list[str], name: str) -> str | None:
+    """The code that made an unnamed result (``x**2``, ``tanh(h)``), or None when it would be too long;
+    ``labels`` are its inputs' labels and ``name`` is ``node.name()``."""
+    symbol = node.symbol
     if name == "PowBackward0" and len(labels) == 1:
         written = f"{_grouped(labels[0])}**{format_number(node.exponent)}"
     elif name == "RsubBackward1" and len(labels) == 1:

@@ -139,24 +139,20 @@ class BackwardRecorder:
         if isinstance(node, autograd.AccumulateGrad):
             self._pending.append(_accumulation(node, grad_in))
             return
-        fitted = tuple(
-            [
-                None if grad is None or meta is None else _fitted(np.asarray(grad), meta)
-                for grad, meta in zip(grads_out, node.input_meta, strict=False)
-            ]
-        )
-        self._pending.append(Step(node, np.asarray(grad_in), fitted))
+        fitted = []  # per input, its gradient fitted to its (shape, dtype), as backward hands it on
+        for grad, meta in zip(grads_out, node.input_meta, strict=False):
+            if grad is not None and meta is not None:
+                grad = np.asarray(grad)
+                if grad.shape != meta[0] or grad.dtype != meta[1]:  # speed: it usually fits already
+                    grad = autograd._fit_to_input(grad, meta)
+                fitted.append(grad)
+            else:
+                fitted.append(None)
+        self._pending.append(Step(node, np.asarray(grad_in), tuple(fitted)))
 
     def gradients(self) -> dict[autograd.Node, np.ndarray]:
         """The gradient that arrived at each node in the latest pass (∂output/∂ that node's tensor)."""
         return {step.node: step.grad_in for step in self.steps}
-
-
-def _fitted(grad: np.ndarray, meta: tuple) -> np.ndarray:
-    """``grad`` fitted to its input's (shape, dtype), as backward hands it on."""
-    if grad.shape == meta[0] and grad.dtype == meta[1]:  # speed: it usually fits already
-        return grad
-    return autograd._fit_to_input(grad, meta)
 
 
 def _accumulation(node: autograd.AccumulateGrad, grad_in: np.ndarray) -> Step:

@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from engine.trace_values import format_number, text
+from engine.trace_text import format_number, text
 
 Value = np.ndarray | None
 Formula = tuple[str, Any]  # (the derivative in names, its value or None when unknown)
@@ -77,14 +77,28 @@ def _constant(*numbers: float) -> Callable:
     return rule
 
 
+def _size(value: Any) -> int:
+    """``np.asarray(value).size``; speed: an encoding's nested list is rectangular, so its size is the
+    product of the lengths along its first items (no array is built)."""
+    if not isinstance(value, list):
+        return np.asarray(value).size
+    count = 1
+    while isinstance(value, list):
+        count *= len(value)
+        if not value:
+            break
+        value = value[0]
+    return count
+
+
 def _mean(names, values, out, node):
-    count = np.asarray(values[0]).size if values[0] is not None else None
+    count = _size(values[0]) if values[0] is not None else None
     return [(f"1/{count}" if count else "1/n", None if count is None else np.float64(1 / count))]
 
 
 def _mse(names, values, out, node):
     (pred, target), (vp, vt) = names, values
-    count = np.asarray(vp).size if vp is not None else None
+    count = _size(vp) if vp is not None else None
     mean = getattr(node, "reduction", "mean") == "mean"
     divisor = f"/{count}" if mean and count else ""
     gradient = _apply(lambda p, t: 2 * (p - t) / (p.size if mean else 1), vp, vt)
@@ -119,11 +133,16 @@ RULES: dict[str, Callable] = {
 
 
 def rule_with_numbers(
-    node: Any, input_names: list[str], input_values: list[Value], output_name: str, output_value: Value
+    node: Any,
+    rule: Callable,
+    input_names: list[str],
+    input_values: list[Value],
+    output_name: str,
+    output_value: Value,
 ) -> list[str | None] | None:
-    """Per input, ``∂out/∂input = formula = number`` (None where no gradient flows); None without a rule."""
-    rule = RULES.get(node.name())
-    if rule is None or len(input_names) != len(node.next_functions):
+    """Per input, ``∂out/∂input = formula = number`` (None where no gradient flows), by ``rule`` (the
+    node's entry in ``RULES``); None when the inputs do not match the node's."""
+    if len(input_names) != len(node.next_functions):
         return None
     formulas = rule(input_names, input_values, output_value, node)
     lines: list[str | None] = []

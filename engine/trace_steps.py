@@ -14,34 +14,40 @@ from engine.trace_record import BackwardRecorder
 
 
 def backward_steps(backward: BackwardRecorder, builder: Any) -> list[dict[str, Any]]:
-    """The latest backward pass over the traced graph, in the order the engine ran it."""
+    """The latest backward pass over the traced graph, in the order the engine ran it; fills each input
+    edge's ``grad`` on the way: what its op sent back along it."""
     in_graph = {op["id"] for op in builder.ops}
-    edge_at = {(edge["target"], edge["index"]): edge for edge in builder.edges if edge["kind"] == "input"}
-    encode, op_id = builder.encode, builder.op_id
+    input_edges, encode, op_id, op_ids = builder.input_edges, builder.encode, builder.op_id, builder.op_ids
     pending: dict[str, list[dict[str, Any]]] = {}
     steps: list[dict[str, Any]] = []
-    for step in backward.steps:
+    for step, grad_in in zip(backward.steps, builder.step_grads, strict=True):
         node = step.node
-        node_id = op_id(node)  # asked for every step, in order: an id is numbered when first asked for
+        # asked for every step, in order: an id is numbered when first asked for
+        node_id = op_ids.get(node) or op_id(node)
         if node_id not in in_graph:
             continue
         sends = []
-        for index, grad in enumerate(step.grads_out):
-            if grad is None:
+        edges = input_edges.get(node_id, ())  # per input: its edge, or None when it has none
+        for edge, grad in zip(edges, step.grads_out, strict=False):
+            if edge is None:
                 continue
-            edge = edge_at.get((node_id, index))
-            if edge is None or edge["grad_node"] is None:
+            # a later step of the same node would overwrite it
+            sent = edge["grad"] = encode(grad) if grad is not None else None
+            to = edge["grad_node"]
+            if sent is None or to is None:
                 continue
-            sent = {"edge": edge["id"], "to": edge["grad_node"], "index": index, "grad": encode(grad)}
-            sends.append(sent)
-            pending.setdefault(edge["grad_node"], []).append(
-                {"edge": edge["id"], "from": node_id, "grad": sent["grad"]}
-            )
+            sends.append({"edge": edge["id"], "to": to, "index": edge["index"], "grad": sent})
+            arrival = {"edge": edge["id"], "from": node_id, "grad": sent}
+            waiting = pending.get(to)
+            if waiting is None:
+                pending[to] = [arrival]
+            else:
+                waiting.append(arrival)
         accumulate = None
         if step.after is not None:
             accumulate = {
                 "tensor": builder.tensor_id(node.variable),
-                "before": encode(step.before),
+                "before": encode(step.before) if step.before is not None else None,
                 "after": encode(step.after),
             }
         steps.append(
@@ -49,7 +55,7 @@ def backward_steps(backward: BackwardRecorder, builder: Any) -> list[dict[str, A
                 "index": len(steps),
                 "node": node_id,
                 "grad_fn": node.name(),
-                "grad_in": encode(step.grad_in),
+                "grad_in": grad_in,
                 "seed": not steps,
                 "arrivals": pending.pop(node_id, []),
                 "sends": sends,
@@ -57,17 +63,3 @@ def backward_steps(backward: BackwardRecorder, builder: Any) -> list[dict[str, A
             }
         )
     return steps
-
-
-def edge_gradients(edges: list[dict[str, Any]], backward: BackwardRecorder | None, builder: Any) -> None:
-    """Fill each input edge's ``grad``: what its op sent back along it in the latest pass."""
-    if backward is None:
-        return
-    op_id = builder.op_id
-    step_of = {op_id(step.node): step for step in backward.steps}
-    for edge in edges:
-        if edge["kind"] != "input":
-            continue
-        step = step_of.get(edge["target"])
-        if step is not None and edge["index"] < len(step.grads_out):
-            edge["grad"] = builder.encode(step.grads_out[edge["index"]])
