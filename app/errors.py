@@ -20,6 +20,11 @@ FIX = (
     'Send a JSON object such as {"code": "print(1)"} with Content-Type: application/json; '
     "/docs shows every field."
 )
+FIXES = {  # by path, for the endpoints that take something other than code
+    "/api/train": 'Send a JSON object such as {"dataset": "line", "epochs": 100} with Content-Type: '
+    "application/json; /docs shows every field.",
+    "/api/train/stream": "Send query parameters such as ?dataset=line&epochs=100; /docs shows every field.",
+}
 SHOWN_INPUT_CHARS = 40  # characters of a wrong value quoted back in a message: enough to recognise it
 WANTED = {  # pydantic's type in an error record (``int_parsing`` -> ``int``) -> how a sentence says it
     "string": "a string",
@@ -70,7 +75,7 @@ async def validation_error(request: Request, exc: RequestValidationError) -> JSO
     """422 with pydantic's records under ``detail`` and a readable ``message``."""
     content_type = request.headers.get("content-type", "")
     sentences = list(dict.fromkeys(describe(error, content_type) for error in exc.errors()))
-    message = " ".join([*sentences, FIX])
+    message = " ".join([*sentences, FIXES.get(request.url.path, FIX)])
     return JSONResponse(
         status_code=422, content={"detail": jsonable_encoder(exc.errors()), "message": message}
     )

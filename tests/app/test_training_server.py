@@ -151,12 +151,15 @@ def test_bad_config_is_422_naming_the_field(server: str) -> None:
         ("body", "epochs"),
         ("body", "optimizer"),
     }
+    message = answer.json()["message"]  # the fix shows a training body, not the playground's code
+    assert '{"dataset": "line", "epochs": 100}' in message and "print(1)" not in message
 
 
 def test_bad_query_of_the_event_source_stream_is_422(server: str) -> None:
     answer = httpx.get(f"{server}/api/train/stream", params={"epochs": 0, "dataset": "line"})
     assert answer.status_code == 422
     assert answer.json()["detail"][0]["loc"] == ["query", "epochs"]
+    assert "?dataset=line&epochs=100" in answer.json()["message"]
 
 
 def test_bad_csv_is_422_naming_row_and_column(server: str) -> None:
