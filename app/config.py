@@ -120,7 +120,8 @@ TRAIN_MAX_RUNS = int(_setting("TRAIN_MAX_RUNS", 8))
 TRAIN_RETRY_AFTER_SECONDS = int(_setting("TRAIN_RETRY_AFTER_SECONDS", 5))
 # how much lower a training worker's CPU priority is than the server's (os.nice): with every core busy
 # training, requests and /healthz are still answered at once. Measured with 8 runs streaming: 5 keeps
-# /healthz p99 near 13 ms and costs a lone run ~10%; 10 gives 8.5 ms but a lone run ~20%; 0 gives 17 ms.
+# /healthz p99 near 13 ms, 0 gives 17 ms. A lone run streams as fast at 5 as at 0 (9 interleaved pairs
+# each of the article's and the spiral's train_bench runs: within 1.5 points, in the noise).
 TRAIN_WORKER_NICENESS = int(_setting("TRAIN_WORKER_NICENESS", 5))
 # messages per second to one client, however fast training runs: about a browser's frame rate
 TRAIN_MESSAGES_PER_SECOND = float(_setting("TRAIN_MESSAGES_PER_SECOND", 30.0))
