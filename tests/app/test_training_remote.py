@@ -161,6 +161,23 @@ def test_a_run_takes_the_spare_worker_and_another_is_forked_for_the_next() -> No
     assert not is_running(spare)
 
 
+def test_a_spare_that_died_is_replaced_and_its_pipes_closed() -> None:
+    remote.start_workers()
+    try:
+        wait_for_spare()
+        dead = remote._spare._ready
+        dead.process.kill()
+        dead.process.join()
+        taken = remote._spare.take()
+        try:
+            assert taken is not dead and taken.process.is_alive()
+            assert dead.events_in.closed and dead.commands_out.closed
+        finally:
+            taken.discard()  # else the forking process waits for it as it stops
+    finally:
+        remote.stop_workers()
+
+
 def test_stopping_the_workers_ends_the_waiting_spare() -> None:
     remote.start_workers()
     spare = wait_for_spare()

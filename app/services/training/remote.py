@@ -31,8 +31,9 @@ LOST = "training failed: its worker process ended without finishing the run (exi
 _context = multiprocessing.get_context("forkserver")
 _context.set_forkserver_preload(["app.services.training.worker"])
 _ids = itertools.count(1)
-# bytes the events pipe holds (Linux's default is 64 KiB; 1 MiB is its limit without privileges): a turn's
-# events (tens of KiB) fit, so the worker's send returns at once instead of waiting for the relay to wake up
+# bytes the events pipe holds (Linux's default is 64 KiB; 1 MiB is its limit without privileges). A turn's
+# events are 20-40 KiB, so the default holds about two: with 1 MiB, a worker whose relay lags behind (a
+# server busy with other streams) keeps training rather than blocking on its send. A lone run gains nothing
 EVENTS_PIPE_BYTES = 1 << 20
 
 
@@ -92,9 +93,10 @@ class _Spare:
         """The waiting spare, or a newly forked worker when there is none (``OSError`` if forking fails)."""
         with self._lock:
             ready, self._ready = self._ready, None
-        if ready is None or not ready.process.is_alive():
-            ready = _Worker()
-        return ready
+        if ready is not None and not ready.process.is_alive():
+            ready.discard()  # its pipes are closed, not left open with nobody at the other end
+            ready = None
+        return ready if ready is not None else _Worker()
 
     def replenish(self) -> None:
         """Fork a spare if one is wanted and none is waiting (a failed fork leaves none: runs fork then)."""
