@@ -87,14 +87,15 @@ def bare_seconds(fields: dict) -> Timing:
 
 
 def service_seconds(fields: dict) -> Timing:
-    """The training service in-process, as a worker runs it: turns of ``train_for``, each turn's events
-    taken (every measurement made), without the pickling, the pipe and the server."""
+    """The training service in-process, as a worker runs it: turns of ``train_for``, each turn's records
+    taken (every measurement made; the reporting is its reporter process's work), without the pickling,
+    the pipe and the server."""
     wall, cpu = time.perf_counter(), time.process_time()
     training, never = Training(build(RunConfig(**fields))), threading.Event()
     while not training.finished:
         training.train_for(TURN_SECONDS, never)
-        training.take_events()
-    training.take_events()
+        training.take_records()
+    training.take_records()
     return time.perf_counter() - wall, time.process_time() - cpu
 
 

@@ -84,10 +84,9 @@ def test_numbers_that_are_not_finite_are_null() -> None:
     writer = EpochWriter(build(RunConfig()), small=True, classifying=False)  # Linear(1, 1): weight, then bias
     epochs = writer.begin(3, 0.01)
     epochs.loss += [0.25, float("nan")]
-    epochs.validated[0] = (float("inf"), None)
     epochs.measured[0] = ([float("nan")], [[[float("inf")]], [1.5]])
     epochs.measured[1] = ([2.0], [[[1.0]], [2.5]])
-    event = writer.event(epochs)
+    event = writer.event(epochs, {0: (float("inf"), None)})
     assert (event["first"], event["count"], event["lr"]) == (3, 2, [0.01, 0.01])
     assert event["loss"] == [0.25, None] and event["val_loss"] == [None, None]
     assert event["grad_norms"] == {"linear": [None, 2.0]}
@@ -100,7 +99,7 @@ def test_epochs_not_measured_have_null_norms_and_parameters() -> None:
     epochs = writer.begin(1, 0.01)
     epochs.loss += [0.5, 0.25, 0.125]
     epochs.measured[1] = ([2.0], [[[1.0]], [0.5]])
-    event = writer.event(epochs)
+    event = writer.event(epochs, {})
     assert event["loss"] == [0.5, 0.25, 0.125]
     assert event["grad_norms"] == {"linear": [None, 2.0, None]}
     assert event["params"] == {"weight": [None, [[1.0]], None], "bias": [None, [0.5], None]}

@@ -20,6 +20,7 @@ from app.services.training.config import RunConfig
 from app.services.training.control import live_runs
 from app.services.training.epoch_event import epoch_rows
 from app.services.training.remote import RemoteRun
+from app.services.training.reporter import Snapshot
 from app.services.training.runner import run_events
 
 LONG = {"dataset": "spiral", "model": "mlp", "hidden": [8], "epochs": config.TRAIN_MAX_EPOCHS}
@@ -228,3 +229,36 @@ def test_a_worker_whose_server_has_gone_stops_sending_without_an_error() -> None
     stop = threading.Event()
     worker.ConnectionSink(writer).put([{"type": "start"}], stop)  # a broken pipe: no traceback, a stop
     assert stop.is_set()
+
+
+def children(pid: int) -> list[int]:
+    """A process's direct children, from /proc."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(child) for child in (task / "children").read_text().split()]
+    return found
+
+
+def test_a_worker_reports_through_a_process_of_its_own_and_both_end() -> None:
+    run = RemoteRun(RunConfig(**LONG))
+    run.start()
+    try:
+        read_until(run, "epochs")
+        (reporter,) = children(run._process.pid)  # the reporter, forked by the worker
+        assert is_running(reporter)
+    finally:
+        run.close()
+    assert run.join(config.TRAIN_STOP_SECONDS + STOP_MARGIN)
+    assert not is_running(reporter) and not run._process.is_alive()
+
+
+def test_a_reporter_that_fails_sends_an_error_and_done() -> None:
+    records_in, records_out = remote._context.Pipe(duplex=False)
+    events_in, events_out = remote._context.Pipe(duplex=False)
+    records_out.send((worker.RUN, RunConfig(epochs=3)))
+    records_out.send([Snapshot(1, b"\0" * 4, None)])  # a copy of one number: the model has two
+    records_out.close()
+    worker.report(records_in, events_out)
+    error, done = events_in.recv()
+    assert error["type"] == "error" and "ValueError" in error["message"]
+    assert done == {"type": "done", "reason": "error", "epochs": None}

@@ -20,7 +20,10 @@
 - ``control.TrainingRun``: a run on its own thread, steered by ``command`` (pause, resume, step, stop, set),
   its events in ``.events`` (as dicts; the consumer writes them with ``event_json``); ``live_runs()``
   counts them. ``handover.paced`` turns those events into messages ``{"events": [...]}`` at a browser's rate.
-- ``remote.RemoteRun``: the same face for a run in a worker process (``worker.serve`` runs its TrainingRun),
-  which is how the server runs them: training then shares no GIL and no core with the event loop. Its
-  events arrive as JSON text, written by the server. ``start_workers`` keeps one worker forked ahead.
+- ``reporter.Reporter``: turns what a run records (``Training.take_records``: its numbers, and copies of
+  the parameters at landmark epochs) into the events above, on a twin of the run's model.
+- ``remote.RemoteRun``: the same face for a run in a worker process (``worker.serve`` runs its TrainingRun
+  and forks a reporter process beside it), which is how the server runs them: training then shares no GIL
+  and no core with the event loop, nor with its reporting. Its events arrive as JSON text, written by the
+  server. ``start_workers`` keeps one worker forked ahead.
 """

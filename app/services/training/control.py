@@ -73,9 +73,12 @@ def live_runs() -> int:
 class TrainingRun:
     """One run: built and slotted at creation (``InvalidRun`` / ``TooManyRuns``), trained by ``start``."""
 
-    def __init__(self, run_config: RunConfig, paused: bool = False) -> None:
+    def __init__(self, run_config: RunConfig, paused: bool = False, reported: bool = True) -> None:
+        """``reported=False``: the run hands its records over as they are (``Training.take_records``),
+        for a reporter elsewhere (a worker's, in a process of its own); else the events they stand for."""
         self.id = next(_ids)
         self.training = Training(build(run_config))
+        self._take = self.training.take_events if reported else self.training.take_records
         self.stepper = PhaseStepper(self.training)
         self.events = EventBuffer()
         self.paused = paused
@@ -128,10 +131,10 @@ class TrainingRun:
             self._thread.join(timeout)
         return not self._thread.is_alive()
 
-    def _handed(self) -> list[dict[str, Any]]:
-        """The outbox's events, handed over as they are: the consumer encodes them (a worker's run is
-        encoded by the server, on another core, so that JSON costs the training nothing)."""
-        return self.training.take_events()
+    def _handed(self) -> list[Any]:
+        """The outbox's events (or records), handed over as they are: the consumer encodes them (a worker's
+        run is reported in another process and encoded by the server, so that neither costs the training)."""
+        return self._take()
 
     def _main(self) -> None:
         try:

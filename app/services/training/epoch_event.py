@@ -3,8 +3,9 @@
 A run reports every epoch, thousands a second. Reading the model is all that must happen at the epoch's end
 (the numbers change with the next step), so each epoch only appends to the open ``Epochs``: its loss and its
 accuracy, and on the epochs the run measures (``runner.CHART_POINTS``), each layer's gradient norm and each
-parameter's values. The event is made when the outbox is taken, as columns: one list per field, one entry
-per epoch. That is what a chart appends, about 40% of the bytes of one object per epoch.
+parameter's values; an epoch to validate keeps a copy of the parameters, which a ``reporter.Reporter``
+validates later. The event is made by that reporter, as columns: one list per field, one entry per epoch.
+That is what a chart appends, about 40% of the bytes of one object per epoch.
 
     {"type": "epochs", "first": 101, "count": 3,
      "loss": [...], "val_loss": [null, null, ...], "accuracy": [...] or null, "val_accuracy": ... or null,
@@ -25,6 +26,7 @@ from app.services.training import measures
 from app.services.training.experiment import Experiment
 
 Validation = tuple[float | None, float | None]  # held-out loss and accuracy, None where not measured
+State = bytes  # every parameter's values at one moment (``reporter.state_of``)
 Reading = tuple[list[float], list[Any]]  # each layer's gradient norm, each parameter's values (small models)
 PER_EPOCH = ("loss", "val_loss", "accuracy", "val_accuracy", "lr")  # the plain columns, in event order
 
@@ -42,7 +44,7 @@ class Epochs:
         self.lr = lr
         self.loss: list[float] = []
         self.accuracy: list[float] = []  # classification only
-        self.validated: dict[int, Validation] = {}  # by index in the columns: the epochs validated
+        self.validated: dict[int, State] = {}  # by index in the columns: the parameters of epochs to validate
         self.measured: dict[int, Reading] = {}  # by index: the epochs whose norms and parameters were read
 
 
@@ -68,12 +70,15 @@ class EpochWriter:
         values = [param._data.tolist() for param in self._params]  # in place: the next step changes them
         epochs.measured[len(epochs.loss) - 1] = (measures.layer_norms(self._layers), values)
 
-    def event(self, epochs: Epochs) -> dict[str, Any]:
-        """The columns as one ``epochs`` event. Only the epochs measured are gone through one by one."""
+    def event(self, epochs: Epochs, validations: dict[int, Validation]) -> dict[str, Any]:
+        """The columns as one ``epochs`` event, with the ``validations`` of the epochs ``validated``.
+
+        Only the epochs measured or validated are gone through one by one.
+        """
         count = len(epochs.loss)
         val_loss: list[float | None] = [None] * count
         val_accuracy: list[float | None] = [None] * count
-        for index, (loss, accuracy) in epochs.validated.items():
+        for index, (loss, accuracy) in validations.items():
             val_loss[index], val_accuracy[index] = _finite_or_none(loss), _finite_or_none(accuracy)
         norms: list[list[float | None]] = [[None] * count for _ in self._layer_names]
         params: list[list[Any]] = [[None] * count for _ in self._params]

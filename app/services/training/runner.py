@@ -7,6 +7,10 @@ queues the events they produce (``start``, ``epochs``, ``snapshot``, ``diverged`
 Most epochs of a long run only add their numbers to the open columns (``epoch_event.Epochs``). The others,
 landmarks, also validate, snapshot or trace, or end the run. ``train_for`` runs the plain epochs of a
 full-batch run on a short path (the five lines, then the numbers) and every other batch as ``run_batch``.
+
+The loop records rather than reports: a landmark copies the parameters, and a ``reporter.Reporter`` makes
+the events from the records (``take_records``) later, on a twin of the model; in a worker, in a process of
+its own. ``take_events`` reports here.
 """
 
 from __future__ import annotations
@@ -21,11 +25,12 @@ import numpy as np
 
 import engine as torch
 from app import config
-from app.services.training import measures, tracing
+from app.services.training import measures
 from app.services.training.config import RunConfig
 from app.services.training.datasets import CLASSIFICATION
 from app.services.training.epoch_event import Epochs, EpochWriter
 from app.services.training.experiment import Experiment, build
+from app.services.training.reporter import Record, Reporter, Snapshot, TraceRequest, state_of
 
 # a free-running run trains this long, then hands its events over: one browser message's worth (a command
 # ends a turn at once). Shorter turns only wake the server more often: each hand-over costs ~50 us here.
@@ -88,16 +93,16 @@ class Training:
         self._train_positive = measures.positive(experiment.dataset.y_train)
         self._train_rows = len(experiment.dataset.y_train)
         self._epoch_writer = EpochWriter(experiment, self.small, self._classifying)
-        self._trace: dict[str, Any] | None = None  # the traced step of a coming snapshot
-        self._drawing = measures.Drawing(experiment)
-        self.outbox: list[dict[str, Any] | Epochs] = []  # filled by queue and _record; see take_events
+        self._trace: TraceRequest | None = None  # the step a coming snapshot traces
+        self._reporter: Reporter | None = None  # take_events': made when first called
+        self.outbox: list[Record] = []  # filled by queue and _record; see take_records
         self._columns: Epochs | None = None  # the open columns, the outbox's last item
         self._batches = self._epoch_batches()
         self._steps = self.batches_per_epoch  # the same every epoch
         self._loss_sum, self._seen, self._correct, self._last_loss = 0.0, 0, 0, math.nan
         self._landmark = self._next_landmark(0)
         self.queue(self._start_event())
-        self.queue(self._snapshot_event(None))
+        self.queue(Snapshot(0, state_of(experiment), None))
 
     @property
     def lr(self) -> float:
@@ -111,8 +116,8 @@ class Training:
         for group in self.experiment.optimizer.param_groups:
             group["lr"] = self._lr
 
-    def queue(self, event: dict[str, Any]) -> None:
-        """Put an event in the outbox after the epochs read so far (later epochs go after it)."""
+    def queue(self, event: dict[str, Any] | Snapshot) -> None:
+        """Put an event (or a snapshot to make) in the outbox after the epochs read so far."""
         self._columns = None
         self.outbox.append(event)
 
@@ -159,13 +164,13 @@ class Training:
         return self.small and (coming % self.trace_every == 0 or coming == self._epochs)
 
     def run_batch(self) -> None:
-        """Train on the next batch with the article's five lines, tracing the step a snapshot will carry."""
+        """Train on the next batch with the article's five lines, keeping what a snapshot's trace needs."""
         experiment = self.experiment
         x, y = (experiment.x_train, experiment.y_train) if self._batches is None else self.current_batch()
         if self.small and self.batch == self._steps - 1 and self.trace_due():
-            (pred, loss), self._trace = tracing.traced_step(experiment, x, y)
-        else:
-            pred, loss = train_step(experiment.model, experiment.loss_fn, experiment.optimizer, x, y)
+            rows = None if self._batches is None else self._batches[self.batch]
+            self._trace = TraceRequest(state_of(experiment), rows)  # the parameters the step begins with
+        pred, loss = train_step(experiment.model, experiment.loss_fn, experiment.optimizer, x, y)
         self.finish_batch(pred, loss, y)
 
     def finish_batch(self, pred: torch.Tensor, loss: torch.Tensor, y: torch.Tensor) -> None:
@@ -192,10 +197,11 @@ class Training:
         accuracy = self._correct / (self._train_rows if single else self._seen) if self._classifying else None
         columns = self._record(epoch_loss, accuracy)
         epoch = self.epoch
+        state = None  # the parameters now, copied once for what reports on them
         if self._validates and (epoch % self._validate_every == 0 or epoch == 1 or epoch == self._epochs):
-            columns.validated[len(columns.loss) - 1] = measures.validation(self.experiment)
+            state = columns.validated[len(columns.loss) - 1] = state_of(self.experiment)
         if epoch % self.snapshot_every == 0 or epoch == self._epochs:
-            self.queue(self._snapshot_event(self._trace))
+            self.queue(Snapshot(epoch, state_of(self.experiment) if state is None else state, self._trace))
             self._trace = None
         if epoch == self._landmark:
             self._landmark = self._next_landmark(epoch)
@@ -329,15 +335,17 @@ class Training:
         arrays = {"x_train": data.x_train, "y_train": data.y_train, "x_val": data.x_val, "y_val": data.y_val}
         return {name: measures.nested(array) for name, array in arrays.items()}
 
-    def _snapshot_event(self, trace: dict[str, Any] | None) -> dict[str, Any]:
-        drawing = self._drawing.predictions()
-        return {"type": "snapshot", "epoch": self.epoch, **drawing, "trace": trace}
+    def take_records(self) -> list[Record]:
+        """What was recorded since the last call, oldest first, for a ``Reporter`` to turn into events."""
+        queued, self.outbox, self._columns = self.outbox, [], None
+        return queued
 
     def take_events(self) -> list[dict[str, Any]]:
-        """The events queued since the last call, oldest first; consecutive epochs as one ``epochs`` event."""
-        queued, self.outbox, self._columns = self.outbox, [], None
-        event = self._epoch_writer.event
-        return [event(item) if type(item) is Epochs else item for item in queued]
+        """The events since the last call, oldest first (consecutive epochs as one ``epochs`` event), made
+        here by a reporter of this run's own."""
+        if self._reporter is None:
+            self._reporter = Reporter(self.experiment.config)
+        return self._reporter.report(self.take_records())
 
 
 def _stride(epochs: int, seconds: float) -> int:

@@ -39,12 +39,14 @@ def graph(
     return trace(roots, names=names, extra=extra, backward=steps, modules={"model": experiment.model})
 
 
-def traced_step(experiment: Any, x: torch.Tensor, y: torch.Tensor) -> tuple[tuple[Any, Any], dict[str, Any]]:
-    """The article's five calls with the graph traced between backward and step (values before the update)."""
+def step_graph(experiment: Any, x: torch.Tensor, y: torch.Tensor) -> dict[str, Any]:
+    """The graph of a training step between backward and the update: zero_grad, forward, loss, backward.
+
+    A ``Reporter`` runs it on a twin loaded with the parameters the step began with (``optimizer.step``
+    is left to the run itself, which has its optimizer's state).
+    """
     experiment.optimizer.zero_grad()
     pred = experiment.model(x)
     loss = experiment.loss_fn(pred, y)
     steps = recorded_backward(loss)
-    data = graph(experiment, x, y, pred, loss, steps)
-    experiment.optimizer.step()
-    return (pred, loss), data
+    return graph(experiment, x, y, pred, loss, steps)

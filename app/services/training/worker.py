@@ -1,28 +1,38 @@
-"""A training run in a process of its own: what ``remote.RemoteRun`` starts (``serve``).
+"""A training run in processes of its own: what ``remote.RemoteRun`` starts (``serve``).
 
 The process is forked from a server that has imported numpy, the engine and this module already
 (multiprocessing's forkserver, preloaded), so it starts in milliseconds and shares no GIL and no core with
-the web server's event loop, which only relays what it writes. Two one-way pipes:
+the web server's event loop, which only relays what it writes. It forks a reporter at once: the worker
+trains and records (``TrainingRun`` with ``reported=False``), the reporter turns the records into events
+(``reporter.Reporter``: validations, drawings, traced steps), on another core. Three one-way pipes:
 
-- ``commands``: ``("run", (RunConfig, paused))`` with the run's configuration (a worker may be forked ahead
-  and wait for it), ``("go", None)`` once the server wants training to begin, then ``(name, value)``
-  control messages as ``TrainingRun.command`` takes them; its end (the server has gone) stops the run;
-- ``events``: lists of the run's events as ``TrainingRun`` hands them over, until ``done``. They cross as
-  pickles (a tenth of the cost of JSON); the server writes the JSON, on its own core.
+- ``commands`` (server to worker): ``("run", (RunConfig, paused))`` with the run's configuration (a worker
+  may be forked ahead and wait for it), ``("go", None)`` once the server wants training to begin, then
+  ``(name, value)`` control messages as ``TrainingRun.command`` takes them; its end (the server has gone)
+  stops the run;
+- ``records`` (worker to reporter): ``("run", RunConfig)``, then lists of records as the run hands them
+  over; its end (the run is over, or the worker has died) ends the reporter;
+- ``events`` (reporter to server): lists of the run's events, until ``done``. They cross as pickles (a tenth
+  of the cost of JSON); the server writes the JSON, on its own core.
+
+The worker ends after its reporter (it waits for it), so a server that sees the worker end has every event.
 """
 
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
 import pickle
 import threading
+import traceback
 from multiprocessing.connection import Connection
 from typing import Any
 
 from app import config
 from app.services.training.config import RunConfig
 from app.services.training.control import TrainingRun
+from app.services.training.reporter import Reporter
 from app.services.training.runner import run_events
 
 RUN = "run"
@@ -35,9 +45,9 @@ WARM_UP = (
 
 
 class ConnectionSink:
-    """Where the run's thread hands its events (``EventBuffer``'s producer side): onto the events pipe.
+    """Where the run hands its records (``EventBuffer``'s producer side): onto the reporter's pipe.
 
-    Sending blocks while the pipe is full, which holds training back until the server reads (backpressure).
+    Sending blocks while the pipe is full, which holds training back until they are read (backpressure).
     """
 
     def __init__(self, events: Connection) -> None:
@@ -48,7 +58,7 @@ class ConnectionSink:
             return
         try:
             self._events.send(events)
-        except OSError:  # the server has gone: nobody reads; the commands pipe's end stops the run
+        except OSError:  # the reporter has gone (with the server, or failing): nobody reads; stop
             stop.set()
 
     def close(self) -> None:
@@ -83,20 +93,77 @@ def warm_up() -> None:
         pickle.dumps(list(run_events(run_config)))
 
 
+def report(records: Connection, events: Connection) -> None:
+    """The reporter: each list of records from the worker, as events, onto the events pipe, until the end.
+
+    A failure to report reaches the client as an ``error`` event and ``done``; the worker's next hand-over
+    then fails, which stops the run.
+    """
+    kind, run_config = receive(records)
+    if kind != RUN:
+        return
+    reporter = Reporter(run_config)
+    while True:
+        try:
+            handed = records.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            reported = reporter.report(handed)
+        except Exception as error:
+            message = f"training failed: {type(error).__name__}: {error}"
+            done = {"type": "done", "reason": "error", "epochs": None}
+            reported = [{"type": "error", "message": message}, done]
+            traceback.print_exc()
+        try:
+            events.send(reported)
+        except OSError:  # the server has gone
+            return
+        if reported and reported[-1]["type"] == "done":
+            return
+
+
 def serve(events: Connection, commands: Connection) -> None:
-    """Wait for a run's configuration, build it, wait for ``go``, train to ``done`` while relaying commands.
+    """Fork the reporter, then wait for a run's configuration, build it, wait for ``go``, train to ``done``
+    while relaying commands.
 
     The pipe closing before ``go`` (a spare the server no longer needs, a run closed unstarted) ends it.
     """
     gc.freeze()  # what the fork inherited (modules, server objects) is never garbage: collections skip it
     os.nice(config.TRAIN_WORKER_NICENESS)  # the server's event loop (and /healthz) first when cores are busy
-    warm_up()
+    records_in, records_out = multiprocessing.Pipe(duplex=False)
+    reporter = os.fork()  # before either warms up: each then writes its own copies of the pages it uses
+    if reporter == 0:
+        status = 0
+        try:
+            commands.close()
+            records_out.close()
+            warm_up()
+            report(records_in, events)
+        except BaseException:
+            traceback.print_exc()
+            status = 1
+        finally:
+            os._exit(status)  # not the worker's exit path: it is the worker's to clean up
+    records_in.close()
+    events.close()  # the reporter's now: its end is the stream's end
+    try:
+        warm_up()
+        train(commands, records_out)
+    finally:
+        records_out.close()  # the reporter ends once it has reported what it had
+        os.waitpid(reporter, 0)
+
+
+def train(commands: Connection, records: Connection) -> None:
+    """Wait for the run's configuration (passed on to the reporter), build it, wait for ``go``, train."""
     kind, value = receive(commands)
     if kind != RUN:
         return
     run_config, paused = value
-    run = TrainingRun(run_config, paused=paused)  # validated by the server: it crosses as the model itself
-    run.events = ConnectionSink(events)  # type: ignore[assignment] - the producer side is all the run uses
+    records.send((RUN, run_config))  # the reporter builds its twin while the run builds
+    run = TrainingRun(run_config, paused=paused, reported=False)  # checked by the server already
+    run.events = ConnectionSink(records)  # type: ignore[assignment] - the producer side is all the run uses
     if receive(commands)[0] != GO:
         return
     threading.Thread(target=relay_commands, args=(run, commands), daemon=True).start()
