@@ -259,6 +259,8 @@ def test_a_reporter_that_fails_sends_an_error_and_done() -> None:
     records_out.send([Snapshot(1, b"\0" * 4, None)])  # a copy of one number: the model has two
     records_out.close()
     worker.report(records_in, events_out)
-    error, done = events_in.recv()
+    texts, finished = events_in.recv()
+    error, done = map(json.loads, texts)
+    assert finished
     assert error["type"] == "error" and "ValueError" in error["message"]
     assert done == {"type": "done", "reason": "error", "epochs": None}

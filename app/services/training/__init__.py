@@ -25,5 +25,5 @@
 - ``remote.RemoteRun``: the same face for a run in a worker process (``worker.serve`` runs its TrainingRun
   and forks a reporter process beside it), which is how the server runs them: training then shares no GIL
   and no core with the event loop, nor with its reporting. Its events arrive as JSON text, written by the
-  server. ``start_workers`` keeps one worker forked ahead.
+  reporter. ``start_workers`` keeps one worker forked ahead.
 """

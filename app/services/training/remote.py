@@ -1,10 +1,10 @@
 """A training run in a worker process (``worker.serve``), seen from the server with ``TrainingRun``'s face.
 
 Training in the server's own process shares the GIL and a core with the event loop, and the hand-offs cost
-the run a good part of its speed; in a worker, the server only writes the events it receives as JSON and
-relays them, on its own core. Workers are forked by multiprocessing's forkserver with numpy, the engine and
-the training service preloaded, and one is kept forked ahead (``start_workers`` at server start), so a run
-starts in a few milliseconds. ``RemoteRun`` holds a slot of the same registry as ``TrainingRun``
+the run a good part of its speed; in a worker, whose reporter process writes the events as JSON, the server
+only relays the texts it receives. Workers are forked by multiprocessing's forkserver with numpy, the engine
+and the training service preloaded, and one is kept forked ahead (``start_workers`` at server start), so a
+run starts in a few milliseconds. ``RemoteRun`` holds a slot of the same registry as ``TrainingRun``
 (``live_runs``) from creation until its worker has exited.
 """
 
@@ -32,8 +32,8 @@ _context = multiprocessing.get_context("forkserver")
 _context.set_forkserver_preload(["app.services.training.worker"])
 _ids = itertools.count(1)
 # bytes the events pipe holds (Linux's default is 64 KiB; 1 MiB is its limit without privileges). A turn's
-# events are 20-40 KiB, so the default holds about two: with 1 MiB, a worker whose relay lags behind (a
-# server busy with other streams) keeps training rather than blocking on its send. A lone run gains nothing
+# events are 20-40 KiB of JSON, so the default holds about two: with 1 MiB, a worker whose relay lags behind
+# (a server busy with other streams) keeps training rather than blocking on its send. A lone run gains nothing
 EVENTS_PIPE_BYTES = 1 << 20
 
 
@@ -193,21 +193,19 @@ class RemoteRun:
             self._process.kill()
 
     def _relay_events(self) -> None:
-        """Pass each list of events on as JSON text, until the worker closes its end.
+        """Pass each list of events on (JSON texts, written by the worker's reporter), until the pipe ends.
 
-        The JSON is written here, on the relay's thread, so that the worker spends its core on training.
         The run's slot is freed only when the worker has exited, after its stream has ended.
         """
         finished = False
         try:
             while True:
                 try:
-                    events = self._events_in.recv()
+                    texts, finished = self._events_in.recv()
                 except (EOFError, OSError):
                     break
-                self.events.put([event_json(event) for event in events], self._stop)
-                if events[-1]["type"] == "done":
-                    finished = True
+                self.events.put(texts, self._stop)
+                if finished:
                     self.events.close()  # the stream ends now, not once the worker has exited (a few ms)
         finally:
             self._process.join(config.TRAIN_STOP_SECONDS)

@@ -12,8 +12,8 @@ trains and records (``TrainingRun`` with ``reported=False``), the reporter turns
   stops the run;
 - ``records`` (worker to reporter): ``("run", RunConfig)``, then lists of records as the run hands them
   over; its end (the run is over, or the worker has died) ends the reporter;
-- ``events`` (reporter to server): lists of the run's events, until ``done``. They cross as pickles (a tenth
-  of the cost of JSON); the server writes the JSON, on its own core.
+- ``events`` (reporter to server): the run's events as JSON texts, a list at a time with whether it ends the
+  run (``done``), so that the server only relays them: it holds no GIL for a run's JSON.
 
 The worker ends after its reporter (it waits for it), so a server that sees the worker end has every event.
 """
@@ -32,6 +32,7 @@ from typing import Any
 from app import config
 from app.services.training.config import RunConfig
 from app.services.training.control import TrainingRun
+from app.services.training.event_json import event_json
 from app.services.training.reporter import Reporter
 from app.services.training.runner import run_events
 
@@ -94,7 +95,7 @@ def warm_up() -> None:
 
 
 def report(records: Connection, events: Connection) -> None:
-    """The reporter: each list of records from the worker, as events, onto the events pipe, until the end.
+    """The reporter: each list of records from the worker, as events, onto the events pipe, until ``done``.
 
     A failure to report reaches the client as an ``error`` event and ``done``; the worker's next hand-over
     then fails, which stops the run.
@@ -115,11 +116,12 @@ def report(records: Connection, events: Connection) -> None:
             done = {"type": "done", "reason": "error", "epochs": None}
             reported = [{"type": "error", "message": message}, done]
             traceback.print_exc()
+        finished = bool(reported) and reported[-1]["type"] == "done"
         try:
-            events.send(reported)
+            events.send(([event_json(event) for event in reported], finished))
         except OSError:  # the server has gone
             return
-        if reported and reported[-1]["type"] == "done":
+        if finished:
             return
 
 
