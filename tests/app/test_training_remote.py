@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import signal
 import threading
 import time
 from pathlib import Path
@@ -264,3 +265,16 @@ def test_a_reporter_that_fails_sends_an_error_and_done() -> None:
     assert finished
     assert error["type"] == "error" and "ValueError" in error["message"]
     assert done == {"type": "done", "reason": "error", "epochs": None}
+
+
+def test_a_reporter_that_dies_mid_run_ends_the_stream_with_an_error() -> None:
+    before = live_runs()
+    run = RemoteRun(RunConfig(**LONG))
+    run.start()
+    read_until(run, "epochs")
+    (reporter,) = children(run._process.pid)
+    os.kill(reporter, signal.SIGKILL)
+    events = read_all(run)
+    assert events[-2]["type"] == "error" and "(exit code 1)" in events[-2]["message"]
+    assert events[-1] == {"type": "done", "reason": "error", "epochs": None}
+    assert run.join() and run._process.exitcode == 1 and live_runs() == before

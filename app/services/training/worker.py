@@ -154,7 +154,9 @@ def serve(events: Connection, commands: Connection) -> None:
         train(commands, records_out)
     finally:
         records_out.close()  # the reporter ends once it has reported what it had
-        os.waitpid(reporter, 0)
+        code = os.waitstatus_to_exitcode(os.waitpid(reporter, 0)[1])
+    if code != 0:  # its events stopped short: the worker fails too, so the server tells the client
+        raise SystemExit(f"the worker's reporter process ended with exit code {code}")
 
 
 def train(commands: Connection, records: Connection) -> None:
