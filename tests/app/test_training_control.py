@@ -233,3 +233,28 @@ def test_drain_gives_every_event_of_every_put_in_order_then_says_finished() -> N
     assert buffer.drain() == (["a", "b", "c"], False)
     buffer.close()
     assert buffer.drain() == ([], True)
+
+
+class Arrivals:
+    """A run's producer side that notes when each batch of events is handed over."""
+
+    def __init__(self) -> None:
+        self.batches: list[tuple[float, list[dict]]] = []
+
+    def put(self, events: list[dict], stop: threading.Event) -> None:
+        self.batches.append((time.monotonic(), events))
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_free_running_run_hands_its_epochs_over_every_handover_interval() -> None:
+    run = TrainingRun(RunConfig(epochs=config.TRAIN_MAX_EPOCHS))  # the article's model: thousands a second
+    run.events = Arrivals()  # type: ignore[assignment]
+    started = time.monotonic()
+    run.run()
+    took = time.monotonic() - started
+    times = [at for at, events in run.events.batches if any(event["type"] == "epochs" for event in events)]
+    assert len(times) >= 2 and len(times) <= took / config.TRAIN_HANDOVER_SECONDS + 2
+    gaps = [later - earlier for earlier, later in zip(times, times[1:], strict=False)]
+    assert all(gap >= 0.9 * config.TRAIN_HANDOVER_SECONDS for gap in gaps[:-1])  # the last ends with the run

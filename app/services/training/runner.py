@@ -32,9 +32,8 @@ from app.services.training.epoch_event import Epochs, EpochWriter
 from app.services.training.experiment import Experiment, build
 from app.services.training.reporter import Record, Reporter, Snapshot, TraceRequest, state_of
 
-# a free-running run trains this long, then hands its events over: one browser message's worth (a command
-# ends a turn at once). Shorter turns only wake the server more often: each hand-over costs ~50 us here.
-TURN_SECONDS = 1 / config.TRAIN_MESSAGES_PER_SECOND
+# a free-running run trains this long, then hands its events over (a command ends a turn at once)
+TURN_SECONDS = config.TRAIN_HANDOVER_SECONDS
 # plain epochs look at the clock and for commands about this often (every epoch of a slow model, at most
 # every MAX_CHECK_STRIDE-th of a fast one): a look costs ~1% of a small model's epoch, right after its step
 CHECK_SECONDS = 0.001
