@@ -249,12 +249,25 @@ class Arrivals:
 
 
 def test_a_free_running_run_hands_its_epochs_over_every_handover_interval() -> None:
-    run = TrainingRun(RunConfig(epochs=config.TRAIN_MAX_EPOCHS))  # the article's model: thousands a second
+    run = TrainingRun(RunConfig(**LONG))  # about a second of epochs
     run.events = Arrivals()  # type: ignore[assignment]
     started = time.monotonic()
     run.run()
     took = time.monotonic() - started
     times = [at for at, events in run.events.batches if any(event["type"] == "epochs" for event in events)]
-    assert len(times) >= 2 and len(times) <= took / config.TRAIN_HANDOVER_SECONDS + 2
+    assert len(times) >= 4 and len(times) <= took / config.TRAIN_HANDOVER_SECONDS + 3
     gaps = [later - earlier for earlier, later in zip(times, times[1:], strict=False)]
-    assert all(gap >= 0.9 * config.TRAIN_HANDOVER_SECONDS for gap in gaps[:-1])  # the last ends with the run
+    # the last two: the hand-over as the last stretch begins, and the end
+    assert all(gap >= 0.9 * config.TRAIN_HANDOVER_SECONDS for gap in gaps[:-2])
+
+
+def test_the_last_hand_over_carries_only_the_stretch_after_the_last_landmark() -> None:
+    """The epochs before it are handed over as it begins: little is left to report when the run ends."""
+    fields = {"epochs": config.TRAIN_MAX_EPOCHS, "snapshot_every": 100}
+    run = TrainingRun(RunConfig(**fields))
+    run.events = Arrivals()  # type: ignore[assignment]
+    run.run()
+    *_, (_, before_last), (_, last) = run.events.batches
+    assert before_last[-1]["type"] == "snapshot" and before_last[-1]["epoch"] == fields["epochs"] - 100
+    assert [event["type"] for event in last] == ["epochs", "snapshot", "done"]
+    assert last[0]["first"] == fields["epochs"] - 99 and last[0]["count"] == 99 + 1

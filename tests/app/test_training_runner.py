@@ -141,6 +141,7 @@ def test_accuracies_counted_together_equal_each_epochs_own_count() -> None:
 def test_free_running_notices_a_command_within_milliseconds() -> None:
     training = Training(build(RunConfig(epochs=5000, snapshot_every=5000)))
     interrupted = threading.Event()
+    training.train_for(0.0, interrupted)  # epoch 1, a landmark: the rest is one stretch of plain epochs
     threading.Timer(0.05, interrupted.set).start()
     started = time.monotonic()
     training.train_for(10.0, interrupted)  # plain epochs look for commands every ~1 ms, not every epoch

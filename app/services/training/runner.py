@@ -83,6 +83,7 @@ class Training:
         self._validates = len(experiment.dataset.x_val) > 0  # no held-out rows (the article's 3 points): none
         self._measure_every = max(1, math.ceil(epochs / CHART_POINTS))
         self.stepping = False  # set while epochs end by step commands (a paused run): each is measured
+        self._last_stretch = False  # whether train_for has reached the epochs after the last landmark
         self._stride = 1  # plain epochs between looks at the clock: CHECK_SECONDS' worth at the last rate
         self.snapshot_every = max(experiment.config.snapshot_every, math.ceil(epochs / MAX_SNAPSHOTS))
         snapshots = math.ceil(epochs / self.snapshot_every)
@@ -226,9 +227,15 @@ class Training:
         """Train batch after batch for about ``seconds``, less if ``interrupted`` is set or the run ends.
 
         A full-batch run's plain epochs (between landmarks) take ``_plain_epochs``, the rest ``run_batch``.
+        The call also returns as the last stretch (after the last landmark but the end) begins, so that its
+        events are handed over while it trains: what is left to report once the run ends is that stretch.
         """
-        until = time.monotonic() + seconds
+        until, begun = time.monotonic() + seconds, self.epoch
         while not self.finished:
+            if self._landmark == self._epochs and not self._last_stretch:
+                self._last_stretch = True
+                if self.epoch > begun:
+                    return
             if self._batches is None and self.batch == 0 and self.epoch + 1 < self._landmark:
                 self._plain_epochs(until, interrupted)
             else:
