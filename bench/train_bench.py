@@ -159,6 +159,19 @@ def _per_run_latency(client: httpx.Client, pid: int, fields: dict) -> float:
     return statistics.median(times)
 
 
+def _wake_up_ms(client: httpx.Client, fields: dict) -> tuple[float, float]:
+    """Median ms of a ``/healthz`` request right after a bare run (the server idle meanwhile, as before each
+    streamed run) and back to back: what waking an idle server costs on this machine, whatever it runs."""
+    after_idle, back_to_back = [], []
+    for _ in range(REPEATS):
+        bare_seconds(fields)
+        for times in (after_idle, back_to_back):
+            started = time.perf_counter()
+            client.get("/healthz")
+            times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(after_idle), statistics.median(back_to_back)
+
+
 def _median_cost(triples: list[list[float]], which: int) -> str:
     """The median over repeats of (time / bare time - 1), with the range, as text: ``12.3% (9-15)``."""
     costs = sorted((triple[which] / triple[0] - 1) * 100 for triple in triples)
@@ -194,8 +207,10 @@ def main() -> None:
                 f"{'':36} {'':5} a 1-epoch run streams in {fixed * 1000:.1f} ms (start, fork, first events,"
                 f" done); beyond that the epochs cost {beyond * 100:.1f}% over bare"
             )
+        idle, busy = _wake_up_ms(client, CASES[next(iter(CASES))])
+        print(f"\n/healthz right after a bare run {idle:.1f} ms, back to back {busy:.1f} ms (the wake-up)")
         p50, p99, live = healthz_under_load(base)
-        print(f"\n/healthz while {live} runs stream: p50 {p50:.1f} ms, p99 {p99:.1f} ms (target p99 < 50 ms)")
+        print(f"/healthz while {live} runs stream: p50 {p50:.1f} ms, p99 {p99:.1f} ms (target p99 < 50 ms)")
     finally:
         client.close()
         server.stop()
