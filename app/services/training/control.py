@@ -133,7 +133,7 @@ class TrainingRun:
 
     def _handed(self) -> list[Any]:
         """The outbox's events (or records), handed over as they are: the consumer encodes them (a worker's
-        run is reported in another process and encoded by the server, so that neither costs the training)."""
+        run is reported and encoded in its reporter process, so that neither costs the training)."""
         return self._take()
 
     def _main(self) -> None:

@@ -32,8 +32,9 @@ _context = multiprocessing.get_context("forkserver")
 _context.set_forkserver_preload(["app.services.training.worker"])
 _ids = itertools.count(1)
 # bytes the events pipe holds (Linux's default is 64 KiB; 1 MiB is its limit without privileges). A turn's
-# events are 20-40 KiB of JSON, so the default holds about two: with 1 MiB, a worker whose relay lags behind
-# (a server busy with other streams) keeps training rather than blocking on its send. A lone run gains nothing
+# events are up to ~110 KiB of JSON (the article's model: 0.1 s of epochs), more than the default holds, so
+# the reporter's send would wait for the relay to read; with 1 MiB a reporter whose relay lags behind (a
+# server busy with other streams) goes on reporting, and its worker on training
 EVENTS_PIPE_BYTES = 1 << 20
 
 

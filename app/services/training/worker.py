@@ -51,19 +51,19 @@ class ConnectionSink:
     Sending blocks while the pipe is full, which holds training back until they are read (backpressure).
     """
 
-    def __init__(self, events: Connection) -> None:
-        self._events = events
+    def __init__(self, pipe: Connection) -> None:
+        self._pipe = pipe
 
     def put(self, events: list[dict[str, Any]], stop: threading.Event) -> None:
         if not events:
             return
         try:
-            self._events.send(events)
+            self._pipe.send(events)
         except OSError:  # the reporter has gone (with the server, or failing): nobody reads; stop
             stop.set()
 
     def close(self) -> None:
-        self._events.close()
+        self._pipe.close()
 
 
 def receive(commands: Connection) -> tuple[str | None, Any]:
