@@ -206,7 +206,7 @@ def test_workers_train_at_a_lower_priority_than_the_server() -> None:
 def test_a_workers_events_pipe_holds_a_turns_events_without_the_relay() -> None:
     run = RemoteRun(RunConfig(epochs=5))
     try:
-        assert fcntl.fcntl(run._events_in.fileno(), fcntl.F_GETPIPE_SZ) == remote.EVENTS_PIPE_BYTES
+        assert fcntl.fcntl(run._events_in.fileno(), fcntl.F_GETPIPE_SZ) == worker.PIPE_BYTES
     finally:
         run.close()
         run.join(config.TRAIN_STOP_SECONDS + STOP_MARGIN)
@@ -278,3 +278,15 @@ def test_a_reporter_that_dies_mid_run_ends_the_stream_with_an_error() -> None:
     assert events[-2]["type"] == "error" and "(exit code 1)" in events[-2]["message"]
     assert events[-1] == {"type": "done", "reason": "error", "epochs": None}
     assert run.join() and run._process.exitcode == 1 and live_runs() == before
+
+
+def test_the_pipes_between_a_runs_processes_hold_a_large_hand_over() -> None:
+    reader, writer = worker.one_way_pipe()  # the worker's records pipe, and the server's events pipe
+    try:
+        assert fcntl.fcntl(reader.fileno(), fcntl.F_GETPIPE_SZ) == worker.PIPE_BYTES
+        os.set_blocking(writer.fileno(), False)
+        writer.send_bytes(b"x" * 500_000)  # a large model's copies of its parameters: no reader needed yet
+        assert len(reader.recv_bytes()) == 500_000
+    finally:
+        reader.close()
+        writer.close()

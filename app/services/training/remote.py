@@ -10,8 +10,6 @@ run starts in a few milliseconds. ``RemoteRun`` holds a slot of the same registr
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import itertools
 import multiprocessing
 import multiprocessing.forkserver
@@ -31,20 +29,13 @@ LOST = "training failed: its worker process ended without finishing the run (exi
 _context = multiprocessing.get_context("forkserver")
 _context.set_forkserver_preload(["app.services.training.worker"])
 _ids = itertools.count(1)
-# bytes the events pipe holds (Linux's default is 64 KiB; 1 MiB is its limit without privileges). A turn's
-# events are up to ~110 KiB of JSON (the article's model: 0.1 s of epochs), more than the default holds, so
-# the reporter's send would wait for the relay to read; with 1 MiB a reporter whose relay lags behind (a
-# server busy with other streams) goes on reporting, and its worker on training
-EVENTS_PIPE_BYTES = 1 << 20
 
 
 class _Worker:
     """A forked worker process (``worker.serve``) waiting for its run, and the server's ends of its pipes."""
 
     def __init__(self) -> None:
-        self.events_in, events_out = _context.Pipe(duplex=False)
-        with contextlib.suppress(OSError):  # over the user's pipe quota: the default size still works
-            fcntl.fcntl(self.events_in.fileno(), fcntl.F_SETPIPE_SZ, EVENTS_PIPE_BYTES)
+        self.events_in, events_out = worker.one_way_pipe()  # holds a turn's events (worker.PIPE_BYTES)
         commands_in, self.commands_out = _context.Pipe(duplex=False)
         self.process = _context.Process(
             target=worker.serve, args=(events_out, commands_in), name="koubai-train", daemon=True

@@ -20,6 +20,8 @@ The worker ends after its reporter (it waits for it), so a server that sees the 
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import gc
 import multiprocessing
 import os
@@ -38,6 +40,12 @@ from app.services.training.runner import run_events
 
 RUN = "run"
 GO = "go"
+# bytes a pipe between a run's processes holds (Linux's default is 64 KiB; 1 MiB is its limit without
+# privileges). A hand-over of a small model's events is up to ~110 KiB of JSON (0.1 s of the article's
+# epochs), and a large model's records carry 200 KiB per copy of its parameters (at TRAIN_MAX_PARAMETERS):
+# with 1 MiB a sender seldom waits for its reader, and a reader that lags behind (a server busy with other
+# streams) does not hold the training up
+PIPE_BYTES = 1 << 20
 # throwaway runs that go through every part once: the article's, and an MLP classifier trained with Adam
 WARM_UP = (
     RunConfig(epochs=3, snapshot_every=1),
@@ -64,6 +72,14 @@ class ConnectionSink:
 
     def close(self) -> None:
         self._pipe.close()
+
+
+def one_way_pipe() -> tuple[Connection, Connection]:
+    """A pipe's ends (reader, writer), holding ``PIPE_BYTES`` (the default size past the pipe quota)."""
+    reader, writer = multiprocessing.Pipe(duplex=False)
+    with contextlib.suppress(OSError):
+        fcntl.fcntl(reader.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+    return reader, writer
 
 
 def receive(commands: Connection) -> tuple[str | None, Any]:
@@ -133,7 +149,7 @@ def serve(events: Connection, commands: Connection) -> None:
     """
     gc.freeze()  # what the fork inherited (modules, server objects) is never garbage: collections skip it
     os.nice(config.TRAIN_WORKER_NICENESS)  # the server's event loop (and /healthz) first when cores are busy
-    records_in, records_out = multiprocessing.Pipe(duplex=False)
+    records_in, records_out = one_way_pipe()
     reporter = os.fork()  # before either warms up: each then writes its own copies of the pages it uses
     if reporter == 0:
         status = 0
