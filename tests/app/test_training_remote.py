@@ -290,3 +290,19 @@ def test_the_pipes_between_a_runs_processes_hold_a_large_hand_over() -> None:
     finally:
         reader.close()
         writer.close()
+
+
+def test_a_run_and_its_reporter_use_one_blas_thread_each() -> None:
+    """Two processes per run on few cores: numpy's BLAS threads on top would fight them (app.BLAS_THREADS)."""
+    run = RemoteRun(RunConfig(**LONG))
+    run.start()
+    try:
+        read_until(run, "epochs")
+        (reporter,) = children(run._process.pid)
+        environ = Path(f"/proc/{run._process.pid}/environ").read_bytes().split(b"\0")
+        assert b"OPENBLAS_NUM_THREADS=1" in environ
+        assert len(os.listdir(f"/proc/{reporter}/task")) == 1  # no BLAS thread beside its own
+        assert len(os.listdir(f"/proc/{run._process.pid}/task")) == 2  # and the thread that relays commands
+    finally:
+        run.close()
+        run.join(config.TRAIN_STOP_SECONDS + STOP_MARGIN)

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from app import config
+from app import BLAS_THREADS, config
 from app.services.sandbox.errors import LimitExceeded, error_report
 from app.services.sandbox.journal import Journal
 
@@ -27,7 +27,6 @@ WORKER_START_SECONDS = 30.0  # a worker imports numpy and the engine before it i
 READ_MARGIN_SECONDS = 2.0  # beyond the worker's own kill timer, before the server gives up on a worker
 EXIT_WAIT_SECONDS = 1.0  # after a worker's channel closed, how long its exit status may take to arrive
 READ_BYTES = 1 << 16  # bytes read from a worker at a time: a pipe's capacity (a 1 MB buffer costs an mmap)
-THREAD_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 ANSWERS = ("result", "last")  # the kinds of line that end a run (after "last" the worker exits)
 LIMIT_NAMES = tuple(name for name in dir(config) if name.startswith("SANDBOX_"))  # sent with every run
 OUT_OF_TIME_SIGNALS = (signal.SIGALRM, signal.SIGXCPU)  # the worker's wall timer and its CPU limit
@@ -65,7 +64,7 @@ class Worker:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
-            env={**os.environ, **THREAD_ENV},
+            env={**os.environ, **BLAS_THREADS},  # one each, whatever the server's environment says
             start_new_session=True,
         )
         self.journal.detach()
