@@ -197,6 +197,8 @@ def test_long_runs_validate_every_kth_epoch_first_and_last_included() -> None:
     run = RunConfig(dataset="sine", samples=20, epochs=1200, snapshot_every=1200)
     events = list(run_events(run))
     assert events[0]["validate_every"] == 12  # 1200 epochs / 100 validation points
+    article = next(run_events(RunConfig(epochs=1200)))  # its 3 points are all for training
+    assert article["validation_rows"] == 0 and article["validate_every"] is None
     epochs = per_epoch(events)
     validated = [event["epoch"] for event in epochs if event["val_loss"] is not None]
     assert validated == [1, *range(12, 1201, 12)]

@@ -13,8 +13,8 @@
       {"type": "done", reason: finished | diverged | stopped | time limit | error, epochs, params?}
 
   (``epochs``: consecutive epochs as columns, one entry per epoch, null where not measured: validation every
-  ``validate_every``-th epoch, norms and parameters every ``measure_every``-th; ``epoch_event.rows`` gives
-  one dict each)
+  ``validate_every``-th epoch (null: no held-out rows), norms and parameters every ``measure_every``-th;
+  ``epoch_event.rows`` gives one dict each)
 - ``phases.PhaseStepper``: one phase at a time (zero_grad, forward, loss, backward, step), each a
   ``{"type": "phase", phase, epoch, batch, says, changed, trace}`` event.
 - ``control.TrainingRun``: a run on its own thread, steered by ``command`` (pause, resume, step, stop, set),

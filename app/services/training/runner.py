@@ -322,7 +322,7 @@ class Training:
             "loss": experiment.loss_name,
             "parameters": experiment.parameters,
             "batches_per_epoch": self.batches_per_epoch,
-            "validate_every": self._validate_every,
+            "validate_every": self._validate_every if self._validates else None,  # None: no held-out rows
             "measure_every": self._measure_every,
             "snapshot_every": self.snapshot_every,
             "trace_every": self.trace_every if self.small else None,
