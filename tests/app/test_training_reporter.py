@@ -37,7 +37,7 @@ def in_place(fields: dict) -> tuple[dict, dict, dict]:
         for index, batch in enumerate(batches):
             x, y = (experiment.x_train, experiment.y_train) if size >= rows else _rows(experiment, batch)
             last = index == len(batches) - 1
-            if last and epoch % plan.trace_every == 0:
+            if last and (epoch % plan.trace_every == 0 or epoch == fields["epochs"]):
                 traces[epoch] = step_graph(experiment, x, y)  # the old way: traced, then the update
                 optimizer.step()
             else:
