@@ -119,9 +119,12 @@ def test_fullwidth_identifiers_are_the_same_names():
 
 
 def test_builtins_that_reach_outside_are_not_defined():
-    for name in ("compile", "globals", "vars", "breakpoint", "input", "memoryview", "object"):
+    for name in ("compile", "globals", "vars", "breakpoint", "memoryview", "object"):
         assert error_of(f"{name}")["type"] == "UnsupportedError", name
     assert error_of("hash(1)")["type"] == "NameError"
+    no_keyboard = error_of("input()")  # the name is free for user code, as the blitz's input = ... is
+    assert (no_keyboard["type"], no_keyboard["message"]) == ("NameError", "name 'input' is not defined")
+    assert "keyboard" in no_keyboard["hint"]["en"]
 
 
 def test_the_engine_is_untouched_after_a_refused_patch():

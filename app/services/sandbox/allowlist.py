@@ -8,7 +8,7 @@ from app import config
 from app.services.sandbox.errors import LimitExceeded, UnsupportedError
 
 STATEMENTS = """Module Expr Assign AugAssign AnnAssign For While If Break Continue Pass FunctionDef
-    Return With withitem Assert Import ImportFrom alias Delete"""
+    ClassDef Return With withitem Assert Import ImportFrom alias Delete"""
 EXPRESSIONS = """BoolOp BinOp UnaryOp Compare IfExp Call keyword Attribute Subscript Slice Starred Name
     Constant List Tuple Dict Set ListComp SetComp DictComp GeneratorExp comprehension JoinedStr
     FormattedValue Lambda arguments arg NamedExpr"""
@@ -17,7 +17,6 @@ OPERATORS = """Load Store Del And Or Add Sub Mult MatMult Div Mod Pow LShift RSh
 ALLOWED_NODES = frozenset(getattr(ast, name) for name in f"{STATEMENTS} {EXPRESSIONS} {OPERATORS}".split())
 
 CONSTRUCT_NAMES = {
-    ast.ClassDef: "class definitions",
     ast.Try: "try/except",
     ast.Raise: "raise",
     ast.Global: "global",
@@ -49,7 +48,6 @@ FORBIDDEN_NAMES = frozenset(
         "dir",
         "__import__",
         "breakpoint",
-        "input",
         "exit",
         "quit",
         "help",
@@ -102,6 +100,8 @@ def _refuse(what: str, node: ast.AST) -> UnsupportedError:
 
 
 def _check_name(identifier: str, node: ast.AST) -> None:
+    if identifier == "super":
+        raise _refuse("'super' is available only as super().__init__(...), in a method of a class", node)
     if identifier in FORBIDDEN_NAMES:
         raise _refuse(f"'{identifier}' is not available in the playground", node)
     if identifier.startswith("__"):
@@ -127,6 +127,40 @@ def _check_import(node: ast.Import | ast.ImportFrom) -> None:
             raise _refuse(f"names starting with '_' cannot be imported: '{alias.name}'", node)
 
 
+def _check_class(node: ast.ClassDef) -> None:
+    """A model class as PyTorch's tutorials write them: one base (checked to be nn.Module when it runs),
+    then methods and maybe a docstring."""
+    _check_name(node.name, node)
+    if node.decorator_list:
+        raise _refuse("decorators are not supported in the playground", node)
+    if node.keywords:
+        raise _refuse("class keywords (such as metaclass=) are not supported in the playground", node)
+    if len(node.bases) != 1:
+        raise _refuse(f"class {node.name} must derive from one class: class {node.name}(nn.Module):", node)
+    for statement in node.body:
+        docstring = isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
+        if not (isinstance(statement, (ast.FunctionDef, ast.Pass)) or docstring):
+            raise _refuse("a class body here holds methods (def) and a docstring only", statement)
+
+
+def is_super_init(node: ast.AST) -> bool:
+    """Whether ``node`` is ``super().__init__`` or ``super(Class, self).__init__``."""
+    if not (isinstance(node, ast.Attribute) and node.attr == "__init__" and isinstance(node.value, ast.Call)):
+        return False
+    call = node.value
+    named = isinstance(call.func, ast.Name) and call.func.id == "super"
+    return named and not call.keywords and len(call.args) in (0, 2)
+
+
+def _checked_children(node: ast.AST) -> list[ast.AST]:
+    """The nodes to check under ``node``: a call of ``super().__init__`` skips ``super`` and ``__init__``
+    themselves (allowed there and nowhere else) but not its arguments."""
+    if isinstance(node, ast.Call) and is_super_init(node.func):
+        inner = node.func.value  # type: ignore[attr-defined]
+        return [*inner.args, *node.args, *node.keywords]
+    return list(ast.iter_child_nodes(node))
+
+
 def _check_node(node: ast.AST) -> None:
     """Refuse one node if it is not allowed on its own (its children are checked separately)."""
     kind = type(node)
@@ -136,13 +170,18 @@ def _check_node(node: ast.AST) -> None:
     if kind is ast.Name:
         _check_name(node.id, node)
     elif kind is ast.Attribute:
+        if is_super_init(node):  # not called: a call of it skips this check (_checked_children)
+            raise _refuse("super().__init__ is available only as a call: super().__init__(...)", node)
         if node.attr.startswith("_") or node.attr in FORBIDDEN_ATTRIBUTES:
             advice = ATTRIBUTE_ADVICE.get(node.attr, "attributes starting with '_' and internals are hidden")
             raise _refuse(f"attribute '{node.attr}' is not available: {advice}", node)
     elif kind is ast.FunctionDef:
         if node.decorator_list:
             raise _refuse("decorators are not supported in the playground", node)
-        _check_name(node.name, node)
+        if node.name != "__init__":  # a method's name (a plain function may bear it too: harmless)
+            _check_name(node.name, node)
+    elif kind is ast.ClassDef:
+        _check_class(node)
     elif kind is ast.arg:
         _check_name(node.arg, node)
     elif kind is ast.keyword and node.arg is not None:
@@ -189,4 +228,4 @@ def check(tree: ast.AST) -> None:
                 node,
             )
         _check_node(node)
-        pending.extend((child, depth + 1) for child in reversed(list(ast.iter_child_nodes(node))))
+        pending.extend((child, depth + 1) for child in reversed(_checked_children(node)))

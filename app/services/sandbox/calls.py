@@ -1,4 +1,5 @@
-"""Calls: user functions (``def``, ``lambda``) and calls into the engine; a frame at each ``backward()``."""
+"""Calls: user functions (``def``, ``lambda``), user classes (``class Net(nn.Module)``) and calls into the
+engine; a frame at each ``backward()``."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 import engine
 from app import config
 from app.services.sandbox import values
+from app.services.sandbox.allowlist import is_super_init
 from app.services.sandbox.errors import LimitExceeded, UnsupportedError
 from app.services.sandbox.functions import (
     REQUIRED,
@@ -18,6 +20,9 @@ from app.services.sandbox.functions import (
     UserFunction,
     bind_arguments,
 )
+
+SUPER_CLASS = "__class__"  # in a method's scope: its class and its instance, for super()
+SUPER_SELF = "__self__"
 
 
 class Calls:
@@ -30,6 +35,32 @@ class Calls:
 
     def exec_FunctionDef(self, node: ast.FunctionDef, scope: Scope) -> None:
         scope.names[node.name] = self.make_function(node.name, node, scope)
+
+    def exec_ClassDef(self, node: ast.ClassDef, scope: Scope) -> None:
+        """A model class, as PyTorch's tutorials write them: ``class Net(nn.Module)`` with its methods.
+
+        The allow-list has checked the shape (one base, methods and a docstring only); here the base must be
+        ``nn.Module`` or a class derived from it. The methods close over the defining scope, as Python's do.
+        """
+        base = self.eval(node.bases[0], scope)
+        if not (isinstance(base, type) and issubclass(base, engine.nn.Module)):
+            raise UnsupportedError(
+                f"class {node.name} must derive from nn.Module (class {node.name}(nn.Module): ...): "
+                "the playground's classes are models",
+                node,
+            )
+        methods = [
+            self.make_function(statement.name, statement, scope)
+            for statement in node.body
+            if isinstance(statement, ast.FunctionDef)
+        ]
+        namespace: dict[str, Any] = {method._name: method for method in methods}
+        namespace.update({"__module__": "__main__", "__qualname__": node.name})
+        cls = type(node.name, (base,), namespace)
+        for method in methods:
+            method._owner = cls
+        values.USER_CLASSES.add(cls)
+        scope.names[node.name] = cls
 
     def eval_Lambda(self, node: ast.Lambda, scope: Scope) -> UserFunction:
         return self.make_function("<lambda>", node, scope)
@@ -50,6 +81,8 @@ class Calls:
         self.budget.step(function._node)
         local = Scope(function._scope)
         local.names.update(bind_arguments(function, args, kwargs))
+        if function._owner is not None and args:  # a method: what super() needs (names user code cannot use)
+            local.names.update({SUPER_CLASS: function._owner, SUPER_SELF: args[0]})
         self.depth += 1
         try:
             if isinstance(function._node, ast.Lambda):
@@ -64,7 +97,10 @@ class Calls:
         return None
 
     def eval_Call(self, node: ast.Call, scope: Scope) -> Any:
-        function = self.eval(node.func, scope)
+        if is_super_init(node.func):
+            function = self.super_init(node.func.value, scope)  # type: ignore[attr-defined]
+        else:
+            function = self.eval(node.func, scope)
         args = self.items(node.args, scope)
         kwargs: dict[str, Any] = {}
         for keyword in node.keywords:
@@ -73,6 +109,21 @@ class Calls:
             else:
                 kwargs[keyword.arg] = self.eval(keyword.value, scope)
         return self.call(function, args, kwargs, node, scope)
+
+    def super_init(self, node: ast.Call, scope: Scope) -> Any:
+        """``super().__init__`` (or ``super(Net, self).__init__``): the parent class's ``__init__``, bound."""
+        if node.args:
+            cls, instance = (self.eval(argument, scope) for argument in node.args)
+        else:
+            holder = scope.find(SUPER_CLASS)
+            if holder is None:
+                raise RuntimeError("super(): no arguments")
+            cls, instance = holder.names[SUPER_CLASS], holder.names[SUPER_SELF]
+        if cls not in values.USER_CLASSES:  # else an engine object (a shared one too) could be set up anew
+            raise UnsupportedError("super(Class, self) is available for your own classes only", node)
+        if not isinstance(instance, cls):
+            raise TypeError("super(type, obj): obj must be an instance or subtype of type")
+        return super(cls, instance).__init__
 
     def call(self, function: Any, args: list, kwargs: dict, node: ast.Call, scope: Scope) -> Any:
         """Call anything user code holds: sizes checked first, the result admitted, frames recorded."""

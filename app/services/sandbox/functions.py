@@ -1,4 +1,4 @@
-"""Scopes and the functions user code defines (``def`` and ``lambda``), callable by the engine too."""
+"""Scopes and the functions user code defines (``def``, ``lambda``, methods), callable by the engine too."""
 
 from __future__ import annotations
 
@@ -44,9 +44,13 @@ class Scope:
 
 
 class UserFunction:
-    """A ``def`` or ``lambda`` of user code: a closure over its scope, run by the interpreter."""
+    """A ``def`` or ``lambda`` of user code: a closure over its scope, run by the interpreter.
 
-    __slots__ = ("_name", "_node", "_scope", "_defaults", "_kw_defaults", "_run")
+    A ``def`` in a class body is a method: ``_owner`` is its class (for ``super().__init__()``), and read
+    from an instance it binds to it (``BoundMethod``), as Python's functions do.
+    """
+
+    __slots__ = ("_name", "_node", "_scope", "_defaults", "_kw_defaults", "_run", "_owner")
 
     def __init__(
         self,
@@ -59,12 +63,34 @@ class UserFunction:
     ) -> None:
         self._name, self._node, self._scope = name, node, scope
         self._defaults, self._kw_defaults, self._run = defaults, kw_defaults, run
+        self._owner: type | None = None
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self._run(self, args, kwargs)
 
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        return self if instance is None else BoundMethod(self, instance)
+
     def __repr__(self) -> str:
-        return f"<function {self._name}>"
+        owner = "" if self._owner is None else f"{self._owner.__name__}."
+        return f"<function {owner}{self._name}>"
+
+
+class BoundMethod:
+    """A user class's method read from an instance (``model.forward``): calling it passes the instance."""
+
+    __slots__ = ("_function", "_instance")
+
+    def __init__(self, function: UserFunction, instance: Any) -> None:
+        self._function, self._instance = function, instance
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._function(self._instance, *args, **kwargs)
+
+    def __repr__(self) -> str:
+        owner = self._function._owner
+        name = self._function._name if owner is None else f"{owner.__name__}.{self._function._name}"
+        return f"<bound method {name} of {self._instance!r}>"
 
 
 class SandboxBuiltin:
@@ -82,7 +108,7 @@ class SandboxBuiltin:
         return f"<built-in function {self._name}>"
 
 
-SANDBOX_CALLABLE_TYPES.update({UserFunction, SandboxBuiltin})
+SANDBOX_CALLABLE_TYPES.update({UserFunction, BoundMethod, SandboxBuiltin})
 
 
 def bind_arguments(function: UserFunction, args: tuple, kwargs: dict) -> dict[str, Any]:

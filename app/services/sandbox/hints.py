@@ -6,11 +6,12 @@ import difflib
 import re
 
 SUPPORTED = {
-    "ja": "プレイグラウンドで使えるのは: 代入、if / for / while、def と return、with torch.no_grad()、print、"
+    "ja": "プレイグラウンドで使えるのは: 代入、if / for / while、def と return、"
+    "class Net(nn.Module) のようなモデルのクラス、with torch.no_grad()、print、"
     "f 文字列、リスト・辞書と内包表記、assert、import torch / import math、よく使う組み込み関数です。",
-    "en": "The playground runs: assignments, if / for / while, def and return, with torch.no_grad(), "
-    "print, f-strings, lists, dicts and comprehensions, assert, import torch / import math, and the "
-    "common builtins.",
+    "en": "The playground runs: assignments, if / for / while, def and return, model classes such as "
+    "class Net(nn.Module), with torch.no_grad(), print, f-strings, lists, dicts and comprehensions, "
+    "assert, import torch / import math, and the common builtins.",
 }
 
 LIMIT_ADVICE = {
@@ -125,6 +126,11 @@ def hint_for(exc: BaseException, message: str, known_names: list[str]) -> dict[s
         )
     if kind == "NameError":
         found = re.search(r"name '([^']+)'", message)
+        if found and found.group(1) == "input":  # a name of user code here, never the builtin: no keyboard
+            return _both(
+                "プレイグラウンドにはキーボード入力 (input()) がありません。値を変数に代入してください。",
+                "The playground has no keyboard input (input()): assign the value to a variable instead.",
+            )
         close = difflib.get_close_matches(found.group(1), known_names, n=1) if found else []
         if close:
             return _both(f"もしかして '{close[0]}' ですか?", f"Did you mean '{close[0]}'?")

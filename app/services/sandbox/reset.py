@@ -10,7 +10,8 @@ gets a fresh interpreter namespace (``runner``); this module resets what lives l
   restored to their first contents before every run.
 
 Engine attributes cannot be reassigned (``values.set_attribute`` refuses classes and modules), and
-the graph observers are context managers restored on exit, so nothing else carries over.
+the graph observers are context managers restored on exit, so nothing else carries over but the classes
+a run defined (``values.USER_CLASSES``), which are forgotten.
 """
 
 from __future__ import annotations
@@ -89,3 +90,4 @@ def reset_engine(proxies: dict[str, values.ModuleProxy]) -> None:
     engine.set_printoptions(profile="default")
     engine.set_grad_enabled(True)
     engine.manual_seed(config.SANDBOX_SEED)
+    values.USER_CLASSES.clear()  # a run's classes are its own: the next run starts with none

@@ -97,6 +97,7 @@ SANDBOX_CALLABLE_TYPES: set[type] = (
     set()
 )  # the interpreter's own callables (user functions), registered later
 SAFE_FUNCTIONS: set[int] = set()  # ids of allowed C functions bound to a module (builtins, math)
+USER_CLASSES: set[type] = set()  # the classes user code defined (nn.Module subclasses): their instances too
 
 
 def _from_engine(thing: Any) -> bool:
@@ -116,8 +117,12 @@ def admit(value: Any) -> Any:
         return Opaque(f"module '{value.__name__}'")
     if isinstance(value, types.GeneratorType):
         return SafeIterator(value)
+    if kind in USER_CLASSES:
+        return value
     if isinstance(value, type):
-        return value if value in SAFE_CLASSES or _from_engine(value) else Opaque(f"class {value.__name__}")
+        if value in SAFE_CLASSES or value in USER_CLASSES or _from_engine(value):
+            return value
+        return Opaque(f"class {value.__name__}")
     if kind is types.FunctionType:
         return (
             value

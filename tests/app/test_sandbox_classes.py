@@ -1,0 +1,153 @@
+"""Model classes in the playground, as PyTorch's tutorials write them: ``class Net(nn.Module)``."""
+
+import re
+
+import pytest
+
+from app.services.sandbox import values
+from app.services.sandbox.runner import run_snippet
+from tests.engine import tutorial_snippets as snippets
+
+ADDRESS = re.compile(r"0x[0-9a-f]+")  # as the tutorials' recorded output writes object addresses
+
+
+def run(code: str) -> dict:
+    return run_snippet(code, lambda event: None)
+
+
+def test_gradients_flow_into_the_models_parameters_and_the_graph_names_its_layers() -> None:
+    code = """import torch
+import torch.nn as nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super(Net, self).__init__()
+        self.fc = nn.Linear(2, 1)
+
+    def forward(self, x):
+        return torch.tanh(self.fc(x))
+
+net = Net()
+with torch.no_grad():
+    net.fc.weight.fill_(0.5)
+    net.fc.bias.zero_()
+out = net(torch.tensor([[1.0, 1.0]]))
+out.backward()
+print(net.fc.weight.grad)
+"""
+    result = run(code)
+    assert result["error"] is None, result["error"]
+    # d tanh(w.x)/dw = (1 - tanh(1)^2) * x = 0.41997 for each weight
+    assert result["stdout"] == "tensor([[0.4200, 0.4200]])\n"
+    names = [module["name"] for module in result["graph"]["modules"]]
+    assert names == ["net.fc"] and result["graph"]["modules"][0]["type"] == "Linear"
+
+
+def test_a_class_can_derive_from_a_users_class_and_methods_call_each_other() -> None:
+    code = """import torch
+from torch import nn
+
+class Base(nn.Module):
+    def __init__(self, width):
+        super().__init__()
+        self.layer = nn.Linear(width, width)
+
+    def twice(self, x):
+        return self.layer(self.layer(x))
+
+class Deep(Base):
+    def __init__(self):
+        super().__init__(3)
+        self.head = nn.Linear(3, 1)
+
+    def forward(self, x):
+        return self.head(self.twice(x))
+
+model = Deep()
+print(type(model), isinstance(model, Base), isinstance(model, nn.Module))
+print(model(torch.ones(2, 3)).shape, len(list(model.parameters())))
+print(Deep.forward)
+"""
+    result = run(code)
+    assert result["error"] is None, result["error"]
+    assert result["stdout"] == (
+        "<class '__main__.Deep'> True True\ntorch.Size([2, 1]) 4\n<function Deep.forward>\n"
+    )
+
+
+def test_a_bound_method_prints_as_pythons_and_passes_the_instance() -> None:
+    code = """from torch import nn
+
+class Tiny(nn.Module):
+    def __init__(self):
+        super().__init__()
+
+    def size(self, extra=0):
+        return 2 + extra
+
+model = Tiny()
+method = model.size
+print(method)
+print(method(), method(extra=3), Tiny.size(model))
+"""
+    result = run(code)
+    assert result["error"] is None, result["error"]
+    assert result["stdout"] == "<bound method Tiny.size of Tiny()>\n2 5 2\n"
+
+
+METHOD = "from torch import nn\nclass A(nn.Module):\n    def f(self):\n        "  # its body is on line 4
+
+
+@pytest.mark.parametrize(
+    ("code", "line", "words"),
+    [
+        ("class A:\n    pass", 1, "must derive from one class"),
+        ("from torch import nn\nclass A(nn.Module, nn.Linear):\n    pass", 2, "must derive from one class"),
+        ("class A(list):\n    pass", 1, "must derive from nn.Module"),
+        ("from torch import nn\n@print\nclass A(nn.Module):\n    pass", 3, "decorators"),
+        ("from torch import nn\nclass A(nn.Module, metaclass=type):\n    pass", 2, "metaclass"),
+        ("from torch import nn\nclass A(nn.Module):\n    size = 3", 3, "methods (def) and a docstring"),
+        ("from torch import nn\nclass A(nn.Module):\n    def __call__(self):\n        pass", 3, "'__call__'"),
+        (METHOD + "return super().f()", 4, "'super'"),
+        (METHOD + "s = super().__init__", 4, "only as a call: super().__init__(...)"),
+        ("x = super", 1, "'super'"),
+        ("import torch\nlayer = torch.nn.Linear(1, 1)\nsuper(torch.nn.Linear, layer).__init__()", 3, "own"),
+    ],
+)
+def test_other_class_forms_are_refused_with_what_to_write(code: str, line: int, words: str) -> None:
+    error = run(code)["error"]
+    assert error is not None and error["type"] == "UnsupportedError", error
+    assert words in error["message"] and error["line"] == line, error
+
+
+def test_python_errors_of_classes_keep_pythons_wording() -> None:
+    top_level = run("super().__init__()")["error"]
+    assert (top_level["type"], top_level["message"]) == ("RuntimeError", "super(): no arguments")
+    too_early = """from torch import nn
+class Early(nn.Module):
+    def __init__(self):
+        self.layer = nn.Linear(1, 1)
+        super().__init__()
+Early()
+"""
+    error = run(too_early)["error"]
+    assert error["type"] == "AttributeError" and "before Module.__init__() call" in error["message"]
+    assert error["line"] == 4
+
+
+def test_a_runs_classes_are_forgotten_by_the_next_run() -> None:
+    assert run("from torch import nn\nclass Kept(nn.Module):\n    pass\nKept()")["error"] is None
+    assert any(cls.__name__ == "Kept" for cls in values.USER_CLASSES)
+    error = run("Kept")["error"]
+    assert error["type"] == "NameError" and not values.USER_CLASSES
+
+
+WITH_CLASSES = ["BUILD_MODEL", "BLITZ_NEURAL_NETWORK", "INTRO_TINY_MODEL", "OPTIMIZATION_LOOP"]
+
+
+@pytest.mark.parametrize("name", WITH_CLASSES)
+def test_the_tutorials_with_model_classes_print_in_the_playground_what_pytorch_printed(name: str) -> None:
+    """Learn the Basics (build, optimize), the blitz's convolutional net, the intro series' tiny model."""
+    result = run(getattr(snippets, name))
+    assert result["error"] is None, result["error"]
+    assert ADDRESS.sub("0x…", result["stdout"]) == snippets.PRINTED[name]
