@@ -151,3 +151,19 @@ def test_the_tutorials_with_model_classes_print_in_the_playground_what_pytorch_p
     result = run(getattr(snippets, name))
     assert result["error"] is None, result["error"]
     assert ADDRESS.sub("0x…", result["stdout"]) == snippets.PRINTED[name]
+
+
+def test_a_model_that_cannot_be_printed_is_described_as_such_not_crashed_on() -> None:
+    code = """from torch import nn
+class Odd(nn.Module):
+    def extra_repr(self):
+        return 7
+odd = Odd()
+"""
+    result = run(code)
+    assert result["error"] is None
+    (_, described) = result["variables"]  # the class, then its instance
+    failed = "AttributeError: 'int' object has no attribute 'split'"
+    assert described["repr"] == f"<Odd object: printing it failed: {failed}>"
+    printing = run(code + "print(odd)")["error"]  # printed by the code itself: the run's error, at its line
+    assert printing["type"] == "AttributeError" and printing["line"] == 6

@@ -124,11 +124,14 @@ def _short(text: str) -> str:
 
 
 def _safe_repr(value: Any) -> str:
-    """A short repr; a value too deep to print (a list nested 10,000 times) says so instead."""
+    """A short repr; a value too deep to print (a list nested 10,000 times) says so instead, and so does one
+    whose repr fails (a model class's ``extra_repr`` is user code: it may return a number, or never end)."""
     try:
         return _short(repr(value))
     except RecursionError:
         return f"<{type(value).__name__} nested too deeply to print>"
+    except (Exception, SandboxStop) as exc:
+        return _short(f"<{type(value).__name__} object: printing it failed: {type(exc).__name__}: {exc}>")
 
 
 def describe(name: str, value: Any) -> dict[str, Any]:
