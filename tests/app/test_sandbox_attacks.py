@@ -38,7 +38,6 @@ REFUSED = {
     "try": ("try:\n    pass\nexcept Exception:\n    pass", "try"),
     "global": ("global x", "global"),
     "yield": ("def f():\n    yield 1", "yield"),
-    "decorator": ("import torch\n@torch.no_grad()\ndef f():\n    pass", "decorators"),
     "star import": ("from torch import *", "import *"),
     "private import": ("from torch import _C", "'_C'"),
     "reassign engine function": ("import torch\ntorch.tensor = 1", "cannot be assigned"),

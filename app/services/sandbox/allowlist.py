@@ -91,7 +91,16 @@ ATTRIBUTE_ADVICE = {
     "format_map": "str.format_map is not available; use an f-string",
 }
 IMPORTABLE = frozenset(
-    {"torch", "torch.nn", "torch.nn.functional", "torch.nn.init", "torch.optim", "torch.autograd", "math"}
+    {
+        "torch",
+        "torch.nn",
+        "torch.nn.functional",
+        "torch.nn.init",
+        "torch.optim",
+        "torch.autograd",
+        "torch.autograd.functional",
+        "math",
+    }
 )
 
 
@@ -176,8 +185,6 @@ def _check_node(node: ast.AST) -> None:
             advice = ATTRIBUTE_ADVICE.get(node.attr, "attributes starting with '_' and internals are hidden")
             raise _refuse(f"attribute '{node.attr}' is not available: {advice}", node)
     elif kind is ast.FunctionDef:
-        if node.decorator_list:
-            raise _refuse("decorators are not supported in the playground", node)
         if node.name != "__init__":  # a method's name (a plain function may bear it too: harmless)
             _check_name(node.name, node)
     elif kind is ast.ClassDef:

@@ -15,12 +15,14 @@ from app.services.sandbox.functions import (
     REQUIRED,
     BreakLoop,
     ContinueLoop,
+    ModeFunction,
     ReturnValue,
     Scope,
     UserFunction,
     bind_arguments,
 )
 
+GRAD_MODES = engine.grad_mode._GradModeContext  # no_grad(), enable_grad(), set_grad_enabled(...)
 SUPER_CLASS = "__class__"  # in a method's scope: its class and its instance, for super()
 SUPER_SELF = "__self__"
 
@@ -34,7 +36,16 @@ class Calls:
     depth: int
 
     def exec_FunctionDef(self, node: ast.FunctionDef, scope: Scope) -> None:
-        scope.names[node.name] = self.make_function(node.name, node, scope)
+        """``def``, its decorators evaluated first and applied from the innermost, as Python does."""
+        decorators = [self.eval(decorator, scope) for decorator in node.decorator_list]
+        function: Any = self.make_function(node.name, node, scope)
+        for decorator, expression in zip(reversed(decorators), reversed(node.decorator_list), strict=True):
+            if isinstance(decorator, GRAD_MODES):
+                decorator(function)  # what PyTorch's does at once (set_grad_enabled puts the mode back)
+                function = ModeFunction(function, decorator)
+            else:  # any other callable: @f is f(function)
+                function = self.call(decorator, [function], {}, expression, scope)
+        scope.names[node.name] = function
 
     def exec_ClassDef(self, node: ast.ClassDef, scope: Scope) -> None:
         """A model class, as PyTorch's tutorials write them: ``class Net(nn.Module)`` with its methods.
@@ -125,7 +136,7 @@ class Calls:
             raise TypeError("super(type, obj): obj must be an instance or subtype of type")
         return super(cls, instance).__init__
 
-    def call(self, function: Any, args: list, kwargs: dict, node: ast.Call, scope: Scope) -> Any:
+    def call(self, function: Any, args: list, kwargs: dict, node: ast.expr, scope: Scope) -> Any:
         """Call anything user code holds: sizes checked first, the result admitted, frames recorded."""
         if isinstance(function, (values.Opaque, values.ModuleProxy)):
             raise UnsupportedError(f"{function!r} cannot be called", node)

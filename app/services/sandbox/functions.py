@@ -93,6 +93,26 @@ class BoundMethod:
         return f"<bound method {name} of {self._instance!r}>"
 
 
+class ModeFunction:
+    """A user function under a grad-mode decorator (``@torch.no_grad()``): each call runs in that mode.
+
+    The engine's own decorator would wrap it in a function the playground cannot hand out (it takes the
+    user function's module), so the interpreter wraps it here, with the same effect.
+    """
+
+    __slots__ = ("_function", "_mode")
+
+    def __init__(self, function: Any, mode: Any) -> None:
+        self._function, self._mode = function, mode
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        with self._mode.clone():
+            return self._function(*args, **kwargs)
+
+    def __repr__(self) -> str:
+        return repr(self._function)
+
+
 class SandboxBuiltin:
     """A builtin the interpreter provides itself (print, type): a callable user code cannot look into."""
 
@@ -108,7 +128,7 @@ class SandboxBuiltin:
         return f"<built-in function {self._name}>"
 
 
-SANDBOX_CALLABLE_TYPES.update({UserFunction, BoundMethod, SandboxBuiltin})
+SANDBOX_CALLABLE_TYPES.update({UserFunction, BoundMethod, ModeFunction, SandboxBuiltin})
 
 
 def bind_arguments(function: UserFunction, args: tuple, kwargs: dict) -> dict[str, Any]:

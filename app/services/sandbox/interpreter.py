@@ -26,6 +26,7 @@ MODULE_NAMES = {
     "torch.nn.init": engine.nn.init,
     "torch.optim": engine.optim,
     "torch.autograd": engine.autograd,
+    "torch.autograd.functional": engine.autograd.functional,
 }
 
 

@@ -27,6 +27,7 @@ SUBMODULES = {
     "engine.nn.init": "torch.nn.init",
     "engine.optim": "torch.optim",
     "engine.autograd": "torch.autograd",
+    "engine.autograd_functional": "torch.autograd.functional",
 }
 
 
