@@ -35,7 +35,7 @@ REFUSED = {
     "exit": ("exit()", "'exit'"),
     "quit": ("quit()", "'quit'"),
     "class": ("class A:\n    pass", "class"),
-    "try": ("try:\n    pass\nexcept Exception:\n    pass", "try"),
+    "try/except*": ("try:\n    pass\nexcept* ValueError:\n    pass", "try/except*"),
     "global": ("global x", "global"),
     "yield": ("def f():\n    yield 1", "yield"),
     "star import": ("from torch import *", "import *"),

@@ -8,7 +8,7 @@ from app import config
 from app.services.sandbox.errors import LimitExceeded, UnsupportedError
 
 STATEMENTS = """Module Expr Assign AugAssign AnnAssign For While If Break Continue Pass FunctionDef
-    ClassDef Return With withitem Assert Import ImportFrom alias Delete"""
+    ClassDef Return With withitem Assert Import ImportFrom alias Delete Try ExceptHandler"""
 EXPRESSIONS = """BoolOp BinOp UnaryOp Compare IfExp Call keyword Attribute Subscript Slice Starred Name
     Constant List Tuple Dict Set ListComp SetComp DictComp GeneratorExp comprehension JoinedStr
     FormattedValue Lambda arguments arg NamedExpr"""
@@ -17,7 +17,6 @@ OPERATORS = """Load Store Del And Or Add Sub Mult MatMult Div Mod Pow LShift RSh
 ALLOWED_NODES = frozenset(getattr(ast, name) for name in f"{STATEMENTS} {EXPRESSIONS} {OPERATORS}".split())
 
 CONSTRUCT_NAMES = {
-    ast.Try: "try/except",
     ast.Raise: "raise",
     ast.Global: "global",
     ast.Nonlocal: "nonlocal",
@@ -189,6 +188,8 @@ def _check_node(node: ast.AST) -> None:
             _check_name(node.name, node)
     elif kind is ast.ClassDef:
         _check_class(node)
+    elif kind is ast.ExceptHandler and node.name is not None:
+        _check_name(node.name, node)
     elif kind is ast.arg:
         _check_name(node.arg, node)
     elif kind is ast.keyword and node.arg is not None:

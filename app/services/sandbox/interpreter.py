@@ -18,6 +18,7 @@ from app.services.sandbox.errors import UnsupportedError, attach_position
 from app.services.sandbox.expressions import Expressions
 from app.services.sandbox.frames import FrameRecorder
 from app.services.sandbox.functions import BreakLoop, ContinueLoop, ReturnValue, Scope
+from app.services.sandbox.handlers import Handlers
 
 MODULE_NAMES = {
     "torch": engine,
@@ -30,7 +31,7 @@ MODULE_NAMES = {
 }
 
 
-class Interpreter(Calls, Expressions):
+class Interpreter(Calls, Expressions, Handlers):
     """Runs one snippet: its module scope, builtins, budget and frame recorder."""
 
     def __init__(

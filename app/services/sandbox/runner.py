@@ -58,6 +58,7 @@ SAFE_BUILTINS = (
     "divmod",
     "callable",
     "slice",
+    *sorted(exception.__name__ for exception in values.EXCEPTION_CLASSES),
 )
 values.SAFE_FUNCTIONS.update(id(getattr(builtins, name)) for name in SAFE_BUILTINS)
 _MODULES: dict[str, values.ModuleProxy] = {}

@@ -92,7 +92,28 @@ DATA_CLASSES = frozenset(
     {bool, int, float, complex, str, list, tuple, dict, set, frozenset, range, slice, OrderedDict}
 )
 PLAIN_TYPES = DATA_CLASSES | {type(None), type(Ellipsis), Opaque, SafeIterator, ModuleProxy} | ITERATOR_TYPES
-SAFE_CLASSES = DATA_CLASSES | {enumerate, zip, reversed, map, filter}
+# the exceptions user code may name in ``except`` (and make, print, compare): Python's ordinary ones
+EXCEPTION_CLASSES = frozenset(
+    {
+        Exception,
+        ArithmeticError,
+        AssertionError,
+        AttributeError,
+        ImportError,
+        IndexError,
+        KeyError,
+        LookupError,
+        NameError,
+        NotImplementedError,
+        OverflowError,
+        RuntimeError,
+        StopIteration,
+        TypeError,
+        ValueError,
+        ZeroDivisionError,
+    }
+)
+SAFE_CLASSES = DATA_CLASSES | EXCEPTION_CLASSES | {enumerate, zip, reversed, map, filter}
 SANDBOX_CALLABLE_TYPES: set[type] = (
     set()
 )  # the interpreter's own callables (user functions), registered later
@@ -117,7 +138,7 @@ def admit(value: Any) -> Any:
         return Opaque(f"module '{value.__name__}'")
     if isinstance(value, types.GeneratorType):
         return SafeIterator(value)
-    if kind in USER_CLASSES:
+    if kind in USER_CLASSES or kind in EXCEPTION_CLASSES:
         return value
     if isinstance(value, type):
         if value in SAFE_CLASSES or value in USER_CLASSES or _from_engine(value):

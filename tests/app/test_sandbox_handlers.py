@@ -1,0 +1,114 @@
+"""``try``/``except`` in the playground: Python's semantics, and no way to swallow the sandbox's own stops."""
+
+import pytest
+
+from app.services.sandbox.runner import run_snippet
+
+
+def run(code: str) -> dict:
+    return run_snippet(code, lambda event: None)
+
+
+def lines(*text: str) -> str:
+    return "\n".join(text)
+
+
+@pytest.mark.parametrize(
+    ("code", "printed"),
+    [
+        (
+            lines("try:", "    1/0", "except ZeroDivisionError as e:", "    print('caught', e)"),
+            "caught division by zero\n",
+        ),
+        (
+            lines(
+                "try:",
+                "    [1][5]",
+                "except (KeyError, IndexError) as e:",
+                "    print(e)",
+                "finally:",
+                "    print('f')",
+            ),
+            "list index out of range\nf\n",
+        ),
+        (
+            lines(
+                "try:", "    x = 1", "except ValueError:", "    print('no')", "else:", "    print('else', x)"
+            ),
+            "else 1\n",
+        ),
+        (lines("try:", "    int('a')", "except:", "    print('bare')"), "bare\n"),
+        (
+            lines(
+                "def f():",
+                "    try:",
+                "        return 1",
+                "    finally:",
+                "        print('fin')",
+                "print(f())",
+            ),
+            "fin\n1\n",
+        ),
+        (
+            lines(
+                "for i in range(3):",
+                "    try:",
+                "        if i:",
+                "            break",
+                "    finally:",
+                "        print(i)",
+            ),
+            "0\n1\n",
+        ),
+        (
+            lines("e = ValueError('bad')", "print(repr(e), e.args, isinstance(e, Exception))"),
+            "ValueError('bad') ('bad',) True\n",
+        ),
+    ],
+)
+def test_handlers_behave_as_pythons(code: str, printed: str) -> None:
+    result = run(code)
+    assert result["error"] is None, result["error"]
+    assert result["stdout"] == printed
+
+
+def test_the_errors_pytorch_raises_can_be_caught_and_printed() -> None:
+    code = """import torch
+a = torch.linspace(0., 1., steps=3, requires_grad=True)
+try:
+    torch.sin_(a)
+except RuntimeError as e:
+    print(e)
+"""
+    result = run(code)
+    assert result["stdout"] == "a leaf Variable that requires grad is being used in an in-place operation.\n"
+
+
+def test_the_name_is_unbound_after_its_handler_and_an_error_not_caught_goes_on() -> None:
+    unbound = run("try:\n    1/0\nexcept ZeroDivisionError as e:\n    pass\nprint(e)")["error"]
+    assert (unbound["type"], unbound["message"]) == ("NameError", "name 'e' is not defined")
+    uncaught = run("try:\n    1/0\nexcept KeyError:\n    print('no')\nfinally:\n    print('finally')")
+    assert uncaught["stdout"] == "finally\n" and uncaught["error"]["type"] == "ZeroDivisionError"
+    not_a_class = run("try:\n    1/0\nexcept print:\n    pass")["error"]
+    assert not_a_class["type"] == "TypeError" and "BaseException" in not_a_class["message"]
+
+
+SWALLOW = lines("except Exception:", "    print('swallowed')")
+
+
+@pytest.mark.parametrize(
+    ("code", "limit"),
+    [
+        (lines("i = 0", "try:", "    while True:", "        i += 1", SWALLOW), "SANDBOX_MAX_STEPS"),
+        (lines("def d(n):", "    return d(n + 1)", "try:", "    d(0)", SWALLOW), "SANDBOX_MAX_CALL_DEPTH"),
+        (lines("import torch", "try:", "    torch.zeros(10**8)", SWALLOW), "SANDBOX_MAX_TENSOR_ELEMENTS"),
+    ],
+)
+def test_no_handler_swallows_a_limit(code: str, limit: str) -> None:
+    result = run(code)
+    assert result["stdout"] == "" and result["error"]["limit"] == limit, result["error"]
+
+
+def test_no_handler_swallows_a_refusal() -> None:
+    result = run("try:\n    x = ()\n    x.__class__\nexcept:\n    print('swallowed')")
+    assert result["stdout"] == "" and result["error"]["type"] == "UnsupportedError"
