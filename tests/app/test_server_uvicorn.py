@@ -1,22 +1,14 @@
 """The app served by a real uvicorn on 127.0.0.1: it starts, runs a snippet over HTTP, and stops cleanly."""
 
 import os
-from pathlib import Path
 
 import httpx
 
 from app.examples import FIRST_GRADIENT
 from tests.live_server import live_server
+from tests.processes import child_pids
 
 REQUEST_SECONDS = 30.0  # client timeout per request: far above a run's wall limit, so a hang fails loudly
-
-
-def child_pids(pid: int) -> list[int]:
-    """The direct children of a process (the sandbox's workers under the server), from /proc."""
-    children: list[int] = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        children += [int(child) for child in (task / "children").read_text().split()]
-    return children
 
 
 def is_running(pid: int) -> bool:

@@ -23,6 +23,7 @@ from app.services.training.epoch_event import epoch_rows
 from app.services.training.remote import RemoteRun
 from app.services.training.reporter import Snapshot
 from app.services.training.runner import run_events
+from tests.processes import child_pids
 
 LONG = {"dataset": "spiral", "model": "mlp", "hidden": [8], "epochs": config.TRAIN_MAX_EPOCHS}
 STOP_MARGIN = 2.0  # seconds beyond TRAIN_STOP_SECONDS a worker may take to be gone (a loaded machine)
@@ -232,20 +233,12 @@ def test_a_worker_whose_server_has_gone_stops_sending_without_an_error() -> None
     assert stop.is_set()
 
 
-def children(pid: int) -> list[int]:
-    """A process's direct children, from /proc."""
-    found: list[int] = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found += [int(child) for child in (task / "children").read_text().split()]
-    return found
-
-
 def test_a_worker_reports_through_a_process_of_its_own_and_both_end() -> None:
     run = RemoteRun(RunConfig(**LONG))
     run.start()
     try:
         read_until(run, "epochs")
-        (reporter,) = children(run._process.pid)  # the reporter, forked by the worker
+        (reporter,) = child_pids(run._process.pid)  # the reporter, forked by the worker
         assert is_running(reporter)
     finally:
         run.close()
@@ -272,7 +265,7 @@ def test_a_reporter_that_dies_mid_run_ends_the_stream_with_an_error() -> None:
     run = RemoteRun(RunConfig(**LONG))
     run.start()
     read_until(run, "epochs")
-    (reporter,) = children(run._process.pid)
+    (reporter,) = child_pids(run._process.pid)
     os.kill(reporter, signal.SIGKILL)
     events = read_all(run)
     assert events[-2]["type"] == "error" and "(exit code 1)" in events[-2]["message"]
@@ -298,7 +291,7 @@ def test_a_run_and_its_reporter_use_one_blas_thread_each() -> None:
     run.start()
     try:
         read_until(run, "epochs")
-        (reporter,) = children(run._process.pid)
+        (reporter,) = child_pids(run._process.pid)
         environ = Path(f"/proc/{run._process.pid}/environ").read_bytes().split(b"\0")
         assert b"OPENBLAS_NUM_THREADS=1" in environ
         assert len(os.listdir(f"/proc/{reporter}/task")) == 1  # no BLAS thread beside its own

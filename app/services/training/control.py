@@ -65,6 +65,16 @@ def check_command(name: str) -> None:
         raise ValueError(f"unknown command {name!r}; use one of {', '.join(COMMANDS)}")
 
 
+def failure_message(error: BaseException) -> str:
+    """How a failure of the service itself (a bug, not the learner's) reads in its ``error`` event."""
+    return f"training failed: {type(error).__name__}: {error}"
+
+
+def failure_events(message: str) -> list[dict[str, Any]]:
+    """What a client gets when a run fails outside its training loop: an ``error`` event, then ``done``."""
+    return [{"type": "error", "message": message}, {"type": "done", "reason": "error", "epochs": None}]
+
+
 def live_runs() -> int:
     """How many training runs hold a slot right now (their threads included)."""
     return registry.count()
@@ -141,8 +151,7 @@ class TrainingRun:
             with np.errstate(over="ignore", invalid="ignore"):  # divergence is reported as an event
                 self._loop(time.monotonic() + config.TRAIN_MAX_RUN_SECONDS)
         except Exception as error:  # a bug must reach the client as an event, not vanish with the thread
-            message = f"training failed: {type(error).__name__}: {error}"
-            self.training.queue({"type": "error", "message": message})
+            self.training.queue({"type": "error", "message": failure_message(error)})
             self.training.finish("error")
             self.events.put(self._handed(), self._stop)
         finally:

@@ -20,7 +20,7 @@ from typing import Any
 from app import config
 from app.services.training import worker
 from app.services.training.config import RunConfig
-from app.services.training.control import check_command, registry
+from app.services.training.control import check_command, failure_events, registry
 from app.services.training.event_json import event_json
 from app.services.training.experiment import check
 from app.services.training.handover import EventBuffer
@@ -213,6 +213,4 @@ class RemoteRun:
 
 def _lost_events(code: int | None) -> list[str]:
     """What the client gets when a worker dies mid-run: an ``error`` event, then ``done``."""
-    error = {"type": "error", "message": LOST.format(code=code)}
-    done = {"type": "done", "reason": "error", "epochs": None}
-    return [event_json(error), event_json(done)]
+    return [event_json(event) for event in failure_events(LOST.format(code=code))]

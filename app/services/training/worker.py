@@ -33,7 +33,7 @@ from typing import Any
 
 from app import config
 from app.services.training.config import RunConfig
-from app.services.training.control import TrainingRun
+from app.services.training.control import TrainingRun, failure_events, failure_message
 from app.services.training.event_json import event_json
 from app.services.training.reporter import Reporter
 from app.services.training.runner import run_events
@@ -128,9 +128,7 @@ def report(records: Connection, events: Connection) -> None:
         try:
             reported = reporter.report(handed)
         except Exception as error:
-            message = f"training failed: {type(error).__name__}: {error}"
-            done = {"type": "done", "reason": "error", "epochs": None}
-            reported = [{"type": "error", "message": message}, done]
+            reported = failure_events(failure_message(error))
             traceback.print_exc()
         finished = bool(reported) and reported[-1]["type"] == "done"
         try:
