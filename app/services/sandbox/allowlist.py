@@ -66,6 +66,7 @@ FORBIDDEN_NAMES = frozenset(
     }
 )
 # attributes refused on every object, besides any starting with "_"
+NAME_ATTRIBUTE = "__name__"  # readable (not assignable) despite its underscores: ``readable_name``
 FORBIDDEN_ATTRIBUTES = frozenset(
     {
         "format",
@@ -169,6 +170,12 @@ def _checked_children(node: ast.AST) -> list[ast.AST]:
     return list(ast.iter_child_nodes(node))
 
 
+def readable_name(node: ast.Attribute) -> bool:
+    """Whether the attribute is ``__name__``, read: the one name with underscores user code may use, as in
+    ``type(e).__name__`` (a class's, function's or module's name is a string; see ``values.name_of``)."""
+    return node.attr == NAME_ATTRIBUTE and isinstance(node.ctx, ast.Load)
+
+
 def _check_node(node: ast.AST) -> None:
     """Refuse one node if it is not allowed on its own (its children are checked separately)."""
     kind = type(node)
@@ -180,6 +187,8 @@ def _check_node(node: ast.AST) -> None:
     elif kind is ast.Attribute:
         if is_super_init(node):  # not called: a call of it skips this check (_checked_children)
             raise _refuse("super().__init__ is available only as a call: super().__init__(...)", node)
+        if readable_name(node):
+            return
         if node.attr.startswith("_") or node.attr in FORBIDDEN_ATTRIBUTES:
             advice = ATTRIBUTE_ADVICE.get(node.attr, "attributes starting with '_' and internals are hidden")
             raise _refuse(f"attribute '{node.attr}' is not available: {advice}", node)

@@ -71,6 +71,11 @@ class UserFunction:
     def __get__(self, instance: Any, owner: type | None = None) -> Any:
         return self if instance is None else BoundMethod(self, instance)
 
+    @property
+    def __name__(self) -> str:
+        """The function's name, as Python's functions have it (``f.__name__``)."""
+        return self._name
+
     def __repr__(self) -> str:
         owner = "" if self._owner is None else f"{self._owner.__name__}."
         return f"<function {owner}{self._name}>"
@@ -86,6 +91,10 @@ class BoundMethod:
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self._function(self._instance, *args, **kwargs)
+
+    @property
+    def __name__(self) -> str:
+        return self._function.__name__
 
     def __repr__(self) -> str:
         owner = self._function._owner
@@ -109,6 +118,10 @@ class ModeFunction:
         with self._mode.clone():
             return self._function(*args, **kwargs)
 
+    @property
+    def __name__(self) -> str:
+        return self._function.__name__  # the decorated function's, as PyTorch's wrapper keeps it
+
     def __repr__(self) -> str:
         return repr(self._function)
 
@@ -123,6 +136,10 @@ class SandboxBuiltin:
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self._function(*args, **kwargs)
+
+    @property
+    def __name__(self) -> str:
+        return self._name
 
     def __repr__(self) -> str:
         return f"<built-in function {self._name}>"

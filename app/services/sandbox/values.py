@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 import engine
-from app.services.sandbox.allowlist import FORBIDDEN_ATTRIBUTES
+from app.services.sandbox.allowlist import FORBIDDEN_ATTRIBUTES, NAME_ATTRIBUTE
 from app.services.sandbox.errors import UnsupportedError
 
 
@@ -113,7 +113,8 @@ EXCEPTION_CLASSES = frozenset(
         ZeroDivisionError,
     }
 )
-SAFE_CLASSES = DATA_CLASSES | EXCEPTION_CLASSES | {enumerate, zip, reversed, map, filter}
+# type(None) too, so that print(type(x.grad)) shows <class 'NoneType'>: calling it only gives None
+SAFE_CLASSES = DATA_CLASSES | EXCEPTION_CLASSES | {enumerate, zip, reversed, map, filter, type(None)}
 SANDBOX_CALLABLE_TYPES: set[type] = (
     set()
 )  # the interpreter's own callables (user functions), registered later
@@ -167,7 +168,9 @@ def admit(value: Any) -> Any:
 
 
 def get_attribute(value: Any, name: str) -> Any:
-    """``value.name`` for user code: public attributes only, of values it may hold."""
+    """``value.name`` for user code: public attributes only, of values it may hold, and ``__name__``."""
+    if name == NAME_ATTRIBUTE:
+        return name_of(value)
     if name.startswith("_") or name in FORBIDDEN_ATTRIBUTES:
         raise UnsupportedError(f"attribute '{name}' is not available in the playground")
     if isinstance(value, ModuleProxy):
@@ -177,6 +180,19 @@ def get_attribute(value: Any, name: str) -> Any:
     if isinstance(value, Opaque):
         raise UnsupportedError(f"{value!r} cannot be used")
     return admit(getattr(value, name))
+
+
+def name_of(value: Any) -> str:
+    """``value.__name__``: the name of a class, function or module user code holds, as Python gives it; an
+    AttributeError, as Python's, for a value without one (a tensor, a number). Only ever a string."""
+    if isinstance(value, ModuleProxy):
+        return value.name
+    if isinstance(value, Opaque):
+        raise UnsupportedError(f"{value!r} cannot be used")
+    name = getattr(value, NAME_ATTRIBUTE, None)
+    if not isinstance(name, str):
+        raise AttributeError(f"'{type(value).__name__}' object has no attribute '{NAME_ATTRIBUTE}'")
+    return name
 
 
 ASSIGNABLE = (engine.Tensor, engine.nn.Module, engine.optim.Optimizer)
