@@ -78,6 +78,7 @@ class Node:
     saved_checks: tuple = ()
     saved_scalars = False  # every saved value is a 0-d float array (set when recorded)
     prehooks: tuple = ()
+    views_leaf = False  # made a view of a leaf that requires grad: in-place changes through it are refused
     next_functions: tuple = ()
     input_meta: tuple = ()
     seq = 0

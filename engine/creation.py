@@ -165,11 +165,12 @@ def full_like(
     return _filled(source._data.shape, fill_value, _like(source, dtype)[1], requires_grad)
 
 
-def _random_float(dtype: Any) -> np.dtype:
+def _random_float(dtype: Any, kernel: str) -> np.dtype:
+    """The float type to draw in; PyTorch's refusal, naming its ``kernel``, for any other."""
     wanted = _resolve(dtype) or np.dtype(np.float32)
     if wanted.kind != "f":
-        name = {"i": "Long", "b": "Bool", "u": "Byte"}[wanted.kind]
-        raise NotImplementedError(f"\"normal_kernel_cpu\" not implemented for '{name}'")
+        name = dtypes.BY_NUMPY[wanted].scalar_name
+        raise NotImplementedError(f"\"{kernel}\" not implemented for '{name}'")
     return wanted
 
 
@@ -177,7 +178,7 @@ def rand(
     *size: Any, dtype: Any = None, device: Any = None, requires_grad: bool = False, generator: Any = None
 ) -> Tensor:
     """Uniform on [0, 1)."""
-    wanted = _random_float(dtype)
+    wanted = _random_float(dtype, "check_uniform_bounds")
     return _finish(_random.uniform(_shape(size), 0.0, 1.0, wanted), requires_grad)
 
 
@@ -185,7 +186,7 @@ def randn(
     *size: Any, dtype: Any = None, device: Any = None, requires_grad: bool = False, generator: Any = None
 ) -> Tensor:
     """Standard normal."""
-    wanted = _random_float(dtype)
+    wanted = _random_float(dtype, "normal_kernel_cpu")
     return _finish(_random.normal(_shape(size), 0.0, 1.0, wanted), requires_grad)
 
 

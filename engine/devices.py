@@ -20,6 +20,13 @@ class Size(tuple):
     def numel(self) -> int:
         return int(np.prod(self, dtype=np.int64))
 
+    def __reduce__(self) -> tuple:
+        return _size, (tuple(self),)  # rebuilt from here, as the class says it lives in torch
+
+
+def _size(sizes: tuple) -> Size:
+    return Size(sizes)
+
 
 class device:  # noqa: N801 - PyTorch's name
     """Only the CPU exists here; ``cuda`` devices are refused where they are used."""
@@ -40,7 +47,15 @@ class device:  # noqa: N801 - PyTorch's name
     def __hash__(self) -> int:
         return hash(self.type)
 
+    def __reduce__(self) -> tuple:
+        return _device, (self.type, self.index)
 
+
+def _device(kind: str, index: int | None) -> device:
+    return device(kind, index)
+
+
+Size.__module__ = device.__module__ = "torch"  # type(x.shape) prints <class 'torch.Size'>, as in PyTorch
 CPU = device("cpu")
 
 

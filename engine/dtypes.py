@@ -30,10 +30,11 @@ class dtype:  # noqa: N801 - PyTorch's name
     def __repr__(self) -> str:
         return f"torch.{self.name}"
 
-    def __reduce__(self) -> str:
-        return self.name
+    def __reduce__(self) -> tuple:
+        return _named, (self.name,)  # found by name here, as its class says it lives in torch
 
 
+dtype.__module__ = "torch"  # type(x.dtype) prints <class 'torch.dtype'>, as in PyTorch
 bool_ = dtype("bool", np.bool_, BOOL, "Bool")
 uint8 = dtype("uint8", np.uint8, INTEGER, "Byte")
 int8 = dtype("int8", np.int8, INTEGER, "Char")
@@ -46,7 +47,13 @@ float64 = dtype("float64", np.float64, FLOATING, "Double")
 
 ALL = (bool_, uint8, int8, int16, int32, int64, float16, float32, float64)
 BY_NUMPY = {d.numpy: d for d in ALL}
+BY_NAME = {d.name: d for d in ALL}
 DEFAULT_FOR_CATEGORY = {BOOL: bool_, INTEGER: int64, FLOATING: float32}
+
+
+def _named(name: str) -> dtype:
+    """The one dtype called ``name`` (what unpickling a dtype calls)."""
+    return BY_NAME[name]
 
 
 def from_numpy(numpy_dtype: np.dtype) -> dtype:

@@ -200,3 +200,8 @@ class Adam(Optimizer):
                 denominator = np.sqrt(second) / np.sqrt(correction2) + group["eps"]
                 self._update(param, param._data - group["lr"] / correction1 * state["exp_avg"] / denominator)
         return loss
+
+
+# where PyTorch defines them: type(optimizer) prints <class 'torch.optim.sgd.SGD'> as there
+Optimizer.__module__ = "torch.optim.optimizer"
+SGD.__module__, Adam.__module__ = "torch.optim.sgd", "torch.optim.adam"

@@ -39,6 +39,8 @@ def matmul(a: Tensor, b: Any) -> Tensor:
         if not isinstance(operand, Tensor):
             kind = type(operand).__name__
             raise TypeError(f"matmul(): argument '{name}' (position {position}) must be Tensor, not {kind}")
+    if a._data.ndim > 2 and 1 <= b._data.ndim <= 2:
+        return _folded(a, b)
     kind = linalg.matmul_function(a._data, b._data)
     if a._data.dtype != b._data.dtype:
         raise RuntimeError(_same_dtype_message(kind, a, b))
@@ -51,6 +53,17 @@ def matmul(a: Tensor, b: Any) -> Tensor:
         row = unsqueeze(a, 0)
         return SqueezeBackward4.apply(linalg.MmBackward0.apply_to_arrays((row, b), [row._data, arrays[1]]))
     return kind.apply_to_arrays((a, b), arrays)
+
+
+def _folded(batch: Tensor, b: Tensor) -> Tensor:
+    """A batch times one matrix or vector, as PyTorch does it: the batch folded into the rows of one
+    matrix (a view), one mm or mv, and the result viewed back (UnsafeViewBackward0)."""
+    from engine.functions.shape import UnsafeViewBackward0
+    from engine.shape_ops import reshape
+
+    rows = matmul(reshape(batch, -1, batch._data.shape[-1]), b)
+    shape = batch._data.shape[:-1] + b._data.shape[1:]
+    return UnsafeViewBackward0.apply(rows, shape=shape)
 
 
 def mm(a: Tensor, b: Tensor) -> Tensor:
@@ -77,7 +90,7 @@ def linear(x: Tensor, weight: Tensor, bias: Tensor | None = None) -> Tensor:
 
     if x.dim() == 2 and bias is not None:
         return addmm(bias, x, t(weight))
-    if bias is not None and x.dim() > 2:
+    if bias is not None and x.dim() != 2:  # 1-d too: PyTorch multiplies it as a one-row matrix
         flat = reshape(x, -1, x.shape[-1])
         return reshape(addmm(bias, flat, t(weight)), *x.shape[:-1], weight.shape[0])
     out = matmul(x, t(weight))

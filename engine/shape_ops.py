@@ -8,6 +8,7 @@ import numpy as np
 
 from engine.functions import shape as fn
 from engine.functions.unary import CloneBackward0
+from engine.index_rules import check_index, indexing_kind, plain_index, torch_index_error, writes_through_view
 from engine.tensor import Tensor, check_in_place
 
 
@@ -33,8 +34,15 @@ def _resolve_shape(shape: tuple[int, ...], numel: int) -> tuple[int, ...]:
 
 
 def _shares_version(result: Tensor, base: Tensor) -> Tensor:
-    """A view shares its base's version counter, so in-place changes through either are seen."""
+    """A view shares its base's version counter, so in-place changes through either are seen.
+
+    A view of a leaf that requires grad (directly or through other views) is marked on its node, so
+    in-place changes through it are refused as PyTorch refuses them.
+    """
     result._version_box = base._version_box
+    node = result.grad_fn
+    if node is not None and (base.grad_fn is None or base.grad_fn.views_leaf):
+        node.views_leaf = True
     return result
 
 
@@ -166,37 +174,14 @@ def repeat(a: Tensor, *repeats: Any) -> Tensor:
 
 
 # -- indexing ------------------------------------------------------------------------------------
-def _plain_index(index: Any) -> Any:
-    """Tensors and lists inside an index become numpy arrays."""
-    if isinstance(index, tuple):
-        return tuple(_plain_index(i) for i in index)
-    if isinstance(index, Tensor):
-        return index._data
-    if isinstance(index, list):
-        return np.asarray([i._data if isinstance(i, Tensor) else i for i in index])
-    return index
-
-
-def _indexing_kind(index: Any) -> type:
-    parts = index if isinstance(index, tuple) else (index,)
-    if any(isinstance(p, np.ndarray) for p in parts):
-        return fn.IndexBackward0
-    if any(isinstance(p, int | np.integer) for p in parts):
-        return fn.SelectBackward0
-    return fn.SliceBackward0
-
-
-def _numpy_to_torch_index_error(error: IndexError) -> IndexError:
-    return IndexError(str(error).replace("axis", "dimension"))
-
-
 def getitem(a: Tensor, index: Any) -> Tensor:
-    index = _plain_index(index)
-    kind = _indexing_kind(index)
+    index = plain_index(index)
+    check_index(index, a._data.ndim)
+    kind = indexing_kind(index, a._data.shape)
     try:
         result = kind.apply(a, index=index)
     except IndexError as error:
-        raise _numpy_to_torch_index_error(error) from None
+        raise torch_index_error(error) from None
     if kind is not fn.IndexBackward0:
         _shares_version(result, a)
     return result
@@ -204,8 +189,9 @@ def getitem(a: Tensor, index: Any) -> Tensor:
 
 def setitem(a: Tensor, index: Any, value: Any) -> None:
     """``a[index] = value``: in place; recorded as CopySlices when ``a`` is in a graph."""
-    check_in_place(a)
-    index = _plain_index(index)
+    index = plain_index(index)
+    check_index(index, a._data.ndim)
+    check_in_place(a, through_view=a._requires_grad and writes_through_view(index, a._data.shape))
     value_array = value._data if isinstance(value, Tensor) else value
     recording = a._requires_grad or (isinstance(value, Tensor) and value._requires_grad)
     from engine import grad_mode
@@ -217,5 +203,5 @@ def setitem(a: Tensor, index: Any, value: Any) -> None:
         else:
             a._data[index] = value_array
     except IndexError as error:
-        raise _numpy_to_torch_index_error(error) from None
+        raise torch_index_error(error) from None
     a._version_box[0] += 1

@@ -24,6 +24,7 @@ NON_LEAF_GRAD_WARNING = (
 )
 FLOAT_ONLY = "only Tensors of floating point and complex dtype can require gradients"
 LEAF_IN_PLACE = "a leaf Variable that requires grad is being used in an in-place operation."
+LEAF_VIEW_IN_PLACE = "a view of a leaf Variable that requires grad is being used in an in-place operation."
 
 
 class Tensor:
@@ -171,6 +172,8 @@ class Tensor:
             return None if replaced is None else replaced._data
 
         self._grad_node().register_prehook(call_hook)
+        if self.grad_fn is None:  # a leaf's hooks outlive its AccumulateGrad: the next graph gets a new one
+            self._backward_hooks = (*(self._backward_hooks or ()), call_hook)
 
     def _grad_node(self) -> autograd.Node:
         """Where a gradient for this tensor arrives: its grad_fn, or its leaf's AccumulateGrad."""
@@ -180,6 +183,8 @@ class Tensor:
         if accumulator is None:
             accumulator = autograd.AccumulateGrad(self)
             self._accumulator = weakref.ref(accumulator)
+            for hook in self._backward_hooks or ():
+                accumulator.register_prehook(hook)
         return accumulator
 
     def _store_grad(self, grad: np.ndarray) -> None:
@@ -324,7 +329,14 @@ def edge_of(tensor: Tensor) -> tuple[autograd.Node | None, int]:
     return (tensor._grad_node(), 0)
 
 
-def check_in_place(tensor: Tensor) -> None:
-    """Refuse an in-place change to a leaf that requires grad while grad mode is on (PyTorch's rule)."""
-    if tensor._requires_grad and tensor.grad_fn is None and grad_mode.is_grad_enabled():
-        raise RuntimeError(LEAF_IN_PLACE)
+def check_in_place(tensor: Tensor, through_view: bool = False) -> None:
+    """Refuse an in-place change to a leaf that requires grad, or to a view of one, while grad mode is on.
+
+    ``through_view``: the change goes through a view made on the way (``x[0] = 5`` writes ``x[0]``).
+    """
+    if not tensor._requires_grad or not grad_mode.is_grad_enabled():
+        return
+    if tensor.grad_fn is None:
+        raise RuntimeError(LEAF_VIEW_IN_PLACE if through_view else LEAF_IN_PLACE)
+    if tensor.grad_fn.views_leaf:
+        raise RuntimeError(LEAF_VIEW_IN_PLACE)

@@ -102,9 +102,10 @@ def matmul_function(a: np.ndarray, b: np.ndarray) -> type[Function]:
             raise RuntimeError(
                 f"mat1 and mat2 shapes cannot be multiplied ({rows_a}x{inner_a} and {inner_b}x{cols_b})"
             )
+        batch = int(np.prod(np.broadcast_shapes(a.shape[:-2], b.shape[:-2])))
         raise RuntimeError(
-            f"Expected size for first two dimensions of batch2 tensor to be: [{rows_a}, {inner_a}] but got: "
-            f"[{rows_a}, {inner_b}]."
+            f"Expected size for first two dimensions of batch2 tensor to be: [{batch}, {inner_a}] but got: "
+            f"[{batch}, {inner_b}]."
         )
     if a.ndim == 2 and b.ndim == 2:
         return MmBackward0

@@ -141,6 +141,13 @@ class IndexBackward0(_Indexing):
     pass
 
 
+# x[None] and x[...] as PyTorch names them: indexing nodes (the index may also select and slice) whose class
+# names are PyTorch's node names, UnsqueezeBackward0 (as the unsqueeze op's) and AliasBackward0; the
+# gradient checks' cases "UnsqueezeBackward0 index" and "AliasBackward0" cover them
+IndexUnsqueezeBackward0 = type("UnsqueezeBackward0", (_Indexing,), {"__module__": __name__})
+IndexAliasBackward0 = type("AliasBackward0", (_Indexing,), {"__module__": __name__})
+
+
 class SplitBackward0(_Indexing):
     symbol = "split"
 

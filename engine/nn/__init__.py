@@ -45,3 +45,17 @@ __all__ = [
     "functional",
     "init",
 ]
+
+# where PyTorch defines each class: type(model) prints <class 'torch.nn.modules.linear.Linear'> as there
+_TORCH_MODULES = {
+    "torch.nn.modules.module": (Module,),
+    "torch.nn.modules.linear": (Linear, Identity),
+    "torch.nn.modules.container": (Sequential, ModuleList),
+    "torch.nn.modules.activation": (ReLU, Tanh, Sigmoid, SiLU, LeakyReLU, Softmax, LogSoftmax),
+    "torch.nn.modules.flatten": (Flatten,),
+    "torch.nn.modules.dropout": (Dropout,),
+    "torch.nn.modules.loss": (MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, NLLLoss),
+}
+for _where, _classes in _TORCH_MODULES.items():
+    for _class in _classes:
+        _class.__module__ = _where

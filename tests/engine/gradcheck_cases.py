@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
+from hypothesis import assume
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import array_shapes, mutually_broadcastable_shapes
 
@@ -212,8 +213,21 @@ def select_index(data, drawn):
 
 
 def slice_index(data, drawn):
-    start = data.draw(st.integers(0, drawn[0] - 1))
+    """A slice that leaves rows out: of the last dimension after ``...``, or of a 1-d tensor (a slice of a
+    whole dimension after ``...`` narrows nothing, and PyTorch records it as AliasBackward0)."""
+    assume(drawn[-1] > 1)
+    start = data.draw(st.integers(1, drawn[-1] - 1))
     return (..., slice(start, None)) if len(drawn) > 1 else slice(start, None)
+
+
+def unsqueeze_index(data, drawn):
+    """``None`` among the parts, as ``x[None]`` or ``x[:, None]``: PyTorch's last step is an unsqueeze."""
+    return (slice(None),) * data.draw(st.integers(0, len(drawn))) + (None,)
+
+
+def alias_index(data, drawn):
+    """``x[...]`` or slices of whole dimensions after it: nothing is taken (AliasBackward0)."""
+    return (...,) + (slice(None),) * data.draw(st.integers(0, 1))
 
 
 def gather_index(data, drawn):
