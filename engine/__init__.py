@@ -176,9 +176,10 @@ concat = concatenate = cat
 clip = clamp
 multiply, divide, subtract, negative = mul, div, sub, neg
 
-from engine import autograd_functional, nn, optim  # noqa: E402 - they build on everything above
+from engine import autograd_functional, nn, optim, variable  # noqa: E402 - they build on everything above
 
 autograd.functional = autograd_functional  # torch.autograd.functional.jacobian
+autograd.Variable = variable.Variable  # from torch.autograd import Variable, as older tutorials write
 
 
 def draw(*roots, **options):

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import warnings
 import weakref
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
 from engine import autograd, dtypes, grad_mode, printing
 from engine.devices import CPU, Size, device
+from engine.hooks import RemovableHandle
 
 NON_LEAF_GRAD_WARNING = (
     "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute "
@@ -162,8 +164,10 @@ class Tensor:
 
         self.grad_fn.register_prehook(keep_grad)
 
-    def register_hook(self, hook: Any) -> None:
-        """Call ``hook(grad)`` when this tensor's gradient is computed; a returned tensor replaces it."""
+    def register_hook(self, hook: Any) -> RemovableHandle:
+        """Call ``hook(grad)`` when this tensor's gradient is computed; a returned tensor replaces it.
+
+        Returns a handle whose ``remove()`` takes the hook off again."""
         if not self._requires_grad:
             raise RuntimeError("cannot register a hook on a tensor that doesn't require gradient")
 
@@ -174,6 +178,15 @@ class Tensor:
         self._grad_node().register_prehook(call_hook)
         if self.grad_fn is None:  # a leaf's hooks outlive its AccumulateGrad: the next graph gets a new one
             self._backward_hooks = (*(self._backward_hooks or ()), call_hook)
+        return RemovableHandle(self, call_hook)
+
+    def _remove_hook(self, hook: Callable) -> None:
+        """Take a hook ``register_hook`` added off this tensor's node (and off the leaf's kept hooks)."""
+        if self._backward_hooks:
+            self._backward_hooks = tuple(kept for kept in self._backward_hooks if kept is not hook) or None
+        node = self.grad_fn if self.grad_fn is not None else self._accumulator and self._accumulator()
+        if node is not None:
+            node.prehooks = tuple(kept for kept in node.prehooks if kept is not hook)
 
     def _grad_node(self) -> autograd.Node:
         """Where a gradient for this tensor arrives: its grad_fn, or its leaf's AccumulateGrad."""

@@ -256,6 +256,61 @@ print(type(model[1].weight), type(model[1].weight.shape), type(model[1].weight.d
             "<class 'torch.nn.parameter.Parameter'> <class 'torch.Size'> <class 'torch.dtype'>\n"
         ),
     ),
+    # Older tutorials' Variable: a new leaf sharing the values, detached; every tensor is one to isinstance.
+    # register_hook returns a handle whose remove() takes the hook off, on a leaf or inside the graph.
+    "variable_and_removable_hooks": (
+        r"""
+import torch
+from torch.autograd import Variable
+t = torch.ones(2)
+v = Variable(t, requires_grad=True)
+print(v is t, t.requires_grad, isinstance(t, Variable), Variable)
+t[0] = 5
+print(v)
+w = Variable(v)
+print(w is v, w.requires_grad, w.grad_fn, w.is_leaf)
+u = Variable(v * 2)
+print(u.grad_fn, u.is_leaf, u.requires_grad)
+try:
+    Variable([1.0])
+except TypeError as e:
+    print("TypeError", e)
+print(Variable())
+x = torch.ones(2, requires_grad=True)
+y = x * 2
+h = y.register_hook(lambda g: g * 10)
+y.sum().backward()
+print(x.grad)
+x.grad = None
+y = x * 2
+h2 = y.register_hook(lambda g: g * 10)
+h2.remove()
+y.sum().backward()
+print(x.grad)
+print(h2.id - h.id, type(h))
+a = torch.ones(2, requires_grad=True)
+ha = a.register_hook(lambda g: g * 3)
+(a * 1).sum().backward()
+print(a.grad)
+ha.remove()
+ha.remove()
+(a * 1).sum().backward()
+print(a.grad)
+""",
+        (
+            "False False True <class 'torch.autograd.variable.Variable'>\n"
+            'tensor([5., 1.], requires_grad=True)\n'
+            'False False None True\n'
+            'None True False\n'
+            'TypeError Variable data has to be a tensor, but got list\n'
+            'tensor([])\n'
+            'tensor([20., 20.])\n'
+            'tensor([2., 2.])\n'
+            "1 <class 'torch.utils.hooks.RemovableHandle'>\n"
+            'tensor([3., 3.])\n'
+            'tensor([4., 4.])\n'
+        ),
+    ),
 }
 # fmt: on
 
