@@ -1,0 +1,32 @@
+"""The engine's PyTorch parity cases, run in the playground: what runs there prints what PyTorch 2.13 printed.
+
+The cases that call ``exec`` or ``eval`` (to try several statements in a loop) are refused there, by name.
+"""
+
+import re
+
+import pytest
+
+from app.services.sandbox.runner import run_snippet
+from tests.engine.test_tutorial_parity import CASES
+
+ADDRESS = re.compile(r"0x[0-9a-f]+")
+REFUSED = {  # the case, and what the playground names as refused
+    "index_errors_numpy_would_not_make": "'eval' is not available",
+    "writing_through_a_view_of_a_leaf_is_refused_in_pytorchs_words": "'exec' is not available",
+}
+
+
+@pytest.mark.parametrize("name", sorted(set(CASES) - set(REFUSED)))
+def test_playground_prints_what_pytorch_printed(name: str) -> None:
+    code, printed = CASES[name]
+    result = run_snippet(code, lambda event: None)
+    assert result.get("error") is None
+    assert ADDRESS.sub("0x…", result["stdout"]) == printed
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_cases_using_exec_or_eval_are_refused_by_name(name: str) -> None:
+    error = run_snippet(CASES[name][0], lambda event: None)["error"]
+    assert error["type"] == "UnsupportedError"
+    assert error["message"].startswith(REFUSED[name])
