@@ -83,6 +83,7 @@ from engine.extra_ops import (  # noqa: A004 - PyTorch's names
 )
 from engine.grad_mode import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled
 from engine.join_ops import chunk, split, unbind
+from engine.linalg_ops import cross, det, svd
 from engine.math_ops import (
     amax,
     argmax,
@@ -95,8 +96,10 @@ from engine.math_ops import (
     norm,
     softmax,
     std,
+    std_mean,
     sum,
     var,
+    var_mean,
     where,
 )
 from engine.out_arg import accepts_out
@@ -105,6 +108,7 @@ from engine.product_ops import addmm, dot
 from engine.shape_ops import (
     clone,
     flatten,
+    narrow,
     permute,
     reshape,
     squeeze,
@@ -160,7 +164,6 @@ from engine.torch_functions import (  # noqa: A004 - PyTorch's names
 )
 
 methods.install()
-__version__ = "2.13.0+cpu"  # the PyTorch release whose behaviour and printing the engine reproduces
 __version__ = "2.13.0+cpu"  # the PyTorch release whose behaviour and printing the engine reproduces
 zeros, ones, empty, full, rand, randn, arange, linspace, eye = (
     accepts_out(factory) for factory in (zeros, ones, empty, full, rand, randn, arange, linspace, eye)

@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from engine import dtypes, return_types
-from engine.functions import loss, reduction, unary
+from engine.functions import loss, moments, reduction, unary
 from engine.functions import pointwise as pw
 from engine.functions.reduction import _axes
 from engine.tensor import Tensor
@@ -125,6 +125,31 @@ def std(
     fix = (1 if unbiased else 0) if correction is None else correction
     _var_needs_float(a)
     return reduction.StdBackward0.apply(a, dim=dim, correction=fix, keepdim=keepdim)
+
+
+def _with_mean(
+    kind: type, name: str, a: Tensor, dim: Any, unbiased: bool, keepdim: bool, correction: Any
+) -> tuple:
+    """``var_mean`` / ``std_mean``: a plain tuple (spread, mean), as PyTorch returns."""
+    if isinstance(dim, bool):  # the overload std_mean(input, unbiased)
+        dim, unbiased = None, dim
+    if not a.is_floating_point():
+        raise RuntimeError(f"{name} only support floating point and complex dtypes")
+    fix = (1 if unbiased else 0) if correction is None else correction
+    options = {"dim": dim, "correction": fix, "keepdim": keepdim}
+    return kind.apply(a, output=0, **options), kind.apply(a, output=1, **options)
+
+
+def var_mean(
+    a: Tensor, dim: Any = None, unbiased: bool = True, keepdim: bool = False, *, correction: int | None = None
+) -> tuple[Tensor, Tensor]:
+    return _with_mean(moments.VarMeanBackward0, "var_mean", a, dim, unbiased, keepdim, correction)
+
+
+def std_mean(
+    a: Tensor, dim: Any = None, unbiased: bool = True, keepdim: bool = False, *, correction: int | None = None
+) -> tuple[Tensor, Tensor]:
+    return _with_mean(moments.StdMeanBackward0, "std_mean", a, dim, unbiased, keepdim, correction)
 
 
 def logsumexp(a: Tensor, dim: Any, keepdim: bool = False) -> Tensor:

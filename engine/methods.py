@@ -210,6 +210,7 @@ METHODS: dict[str, Any] = {
     "unbind": join_ops.unbind,
     "clone": shape_ops.clone,
     "contiguous": shape_ops.contiguous,
+    "narrow": shape_ops.narrow,
     "__getitem__": shape_ops.getitem,
     "__setitem__": shape_ops.setitem,
     "view_as": lambda self, other: shape_ops.view(self, other.shape),
@@ -263,8 +264,9 @@ PROPERTIES = {"T": shape_ops.matrix_transpose, "mT": lambda self: shape_ops.tran
 def install() -> None:
     """Attach every method and property to ``Tensor`` (called once when ``engine`` is imported)."""
     from engine.extra_ops import METHODS as EXTRA_METHODS
+    from engine.linalg_ops import METHODS as LINALG_METHODS
 
-    for name, function in {**METHODS, **EXTRA_METHODS}.items():
+    for name, function in {**METHODS, **EXTRA_METHODS, **LINALG_METHODS}.items():
         setattr(Tensor, name, function)
     for name, function in PROPERTIES.items():
         setattr(Tensor, name, property(function))

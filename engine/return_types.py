@@ -1,15 +1,16 @@
-"""``torch.return_types``: the (values, indices) pairs of max/min along a dim, sort and topk."""
+"""``torch.return_types``: the named tuples of max/min along a dim, sort, topk (values, indices) and svd."""
 
 from __future__ import annotations
 
 from collections import namedtuple
 
 
-def _make(name: str) -> type:
-    base = namedtuple(name, ["values", "indices"])
+def _make(name: str, fields: tuple[str, ...] = ("values", "indices")) -> type:
+    base = namedtuple(name, fields)
 
     def __repr__(self) -> str:  # noqa: N807 - the method of the class built here
-        return f"torch.return_types.{name}(\nvalues={self.values!r},\nindices={self.indices!r})"
+        parts = ",\n".join(f"{field}={value!r}" for field, value in zip(fields, self, strict=True))
+        return f"torch.return_types.{name}(\n{parts})"
 
     kind = type(name, (base,), {"__slots__": (), "__repr__": __repr__, "__str__": __repr__})
     kind.__module__ = "torch.return_types"
@@ -20,3 +21,4 @@ max = _make("max")  # noqa: A001 - PyTorch's names
 min = _make("min")  # noqa: A001
 sort = _make("sort")
 topk = _make("topk")
+svd = _make("svd", ("U", "S", "V"))

@@ -187,6 +187,26 @@ def getitem(a: Tensor, index: Any) -> Tensor:
     return result
 
 
+def narrow(a: Tensor, dim: int, start: Any, length: int) -> Tensor:
+    """``length`` entries of dimension ``dim`` from ``start`` on: a view, recorded as SliceBackward0."""
+    if a._data.ndim == 0:
+        raise RuntimeError("narrow() cannot be applied to a 0-dim tensor.")
+    if length < 0:
+        raise RuntimeError("narrow(): length must be non-negative.")
+    axis = _dim(dim, a._data.ndim)
+    size = a._data.shape[axis]
+    start = int(start.item()) if isinstance(start, Tensor) else int(start)
+    if not -size <= start <= size:
+        raise IndexError(
+            f"start out of range (expected to be in range of [{-size}, {size}], but got {start})"
+        )
+    start = start + size if start < 0 else start
+    if start + length > size:
+        raise RuntimeError(f"start ({start}) + length ({length}) exceeds dimension size ({size}).")
+    index = (slice(None),) * axis + (slice(start, start + length),)
+    return _shares_version(fn.SliceBackward0.apply(a, index=index), a)
+
+
 def setitem(a: Tensor, index: Any, value: Any) -> None:
     """``a[index] = value``: in place; recorded as CopySlices when ``a`` is in a graph."""
     index = plain_index(index)

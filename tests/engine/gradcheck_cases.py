@@ -333,3 +333,72 @@ def maximum_of(function: Callable) -> Case:
         return [a.astype(np.float64), b.astype(np.float64)], function
 
     return draw
+
+
+def cross_product(data):
+    """Two broadcastable shapes of one rank with a dimension of 3 inserted at the same place."""
+    first, second = broadcast_shapes(data)
+    rank = max(len(first), len(second))
+    first, second = (1,) * (rank - len(first)) + first, (1,) * (rank - len(second)) + second
+    place = data.draw(st.integers(0, rank), label="place")
+    first, second = first[:place] + (3,) + first[place:], second[:place] + (3,) + second[place:]
+    dim = place - data.draw(
+        st.sampled_from([0, rank + 1]), label="negative"
+    )  # as given or counted from the end
+    return [values(data, first), values(data, second)], lambda a, b: torch.cross(a, b, dim=dim)
+
+
+def _orthonormal_columns(rng: np.random.Generator, shape: tuple) -> np.ndarray:
+    return np.linalg.qr(rng.standard_normal(shape))[0]
+
+
+def well_conditioned(data) -> np.ndarray:
+    """A (batch of) matrix with singular values at least 0.3 apart and at least 0.5, so U, S and V are unique
+    up to the signs of the columns and their gradients are defined (distinct, nonzero singular values)."""
+    rows, columns = _side(data), _side(data)
+    batch = data.draw(st.sampled_from([(), (2,)]), label="batch")
+    count = min(rows, columns)
+    rng = np.random.default_rng(data.draw(st.integers(0, 2**32 - 1), label="seed"))
+    left = _orthonormal_columns(rng, batch + (rows, count))
+    right = _orthonormal_columns(rng, batch + (columns, count))
+    singular = 0.5 + 0.4 * rng.permutation(count) + rng.uniform(0.0, 0.1, batch + (count,))
+    return (left * singular[..., None, :]) @ np.swapaxes(right, -1, -2)
+
+
+def _sign_free(vectors: torch.Tensor) -> torch.Tensor:
+    """Each column times its first entry: unchanged when a singular vector flips sign."""
+    return vectors * vectors[..., :1, :]
+
+
+def svd_output(part: str, some: bool = True) -> Case:
+    """One output of ``torch.svd`` (U, V sign-free); with ``some=False``, their first min(m, n) columns."""
+
+    def function(x):
+        left, singular, right = torch.svd(x, some=some)
+        count = singular.shape[-1]
+        chosen = {"U": left[..., :count], "S": singular, "V": right[..., :count]}[part]
+        return chosen if part == "S" else _sign_free(chosen)
+
+    def draw(data):
+        return [well_conditioned(data)], function
+
+    return draw
+
+
+def square(data, singular: bool = False) -> list[np.ndarray]:
+    """A square matrix (or a batch of two); ``singular`` repeats its first row (det 0, cofactors nonzero)."""
+    side = _side(data) + int(singular)
+    batch = data.draw(st.sampled_from([(), (2,)]), label="batch")
+    matrix = values(data, batch + (side, side))
+    if singular:
+        matrix[..., 1, :] = matrix[..., 0, :]
+    return [matrix]
+
+
+def narrow(data):
+    drawn = shape(data, min_dims=1)
+    dim = dim_of(data, len(drawn))
+    size = drawn[dim]
+    start = data.draw(st.integers(-size, size - 1), label="start")
+    length = data.draw(st.integers(0, size - start % size), label="length")
+    return [values(data, drawn)], lambda x: x.narrow(dim, start, length)

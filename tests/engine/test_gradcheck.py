@@ -18,7 +18,9 @@ import engine as torch
 from engine.function import Function
 from engine.functions import (
     linalg,
+    linalg_extra,
     loss,
+    moments,
     pointwise,
     power,
     reduction,
@@ -168,6 +170,21 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     ),
     "NllLossBackward0": c.nll,
     "NllLossBackward0 cross_entropy": c.cross_entropy,
+    # cross product, determinant, SVD (linalg_extra.py)
+    "LinalgCrossBackward0": c.cross_product,
+    "LinalgDetBackward0": c.fixed(c.square, torch.det),
+    "LinalgDetBackward0 singular": c.fixed(lambda data: c.square(data, singular=True), lambda x: x.det()),
+    "LinalgSvdBackward0": c.svd_output("S"),
+    "LinalgSvdBackward0 U": c.svd_output("U"),
+    "LinalgSvdBackward0 V": c.svd_output("V"),
+    "LinalgSvdBackward0 U some=False": c.svd_output("U", some=False),
+    "LinalgSvdBackward0 V some=False": c.svd_output("V", some=False),
+    # spread and mean in one call (moments.py), narrow
+    "StdMeanBackward0": c.along_dim(lambda x, d, k: torch.stack(torch.std_mean(x, d, keepdim=k)), min_side=2),
+    "StdMeanBackward0 whole": c.whole(lambda x: torch.stack(torch.std_mean(x)), min_side=2),
+    "VarMeanBackward0": c.along_dim(lambda x, d, k: torch.stack(torch.var_mean(x, d, keepdim=k)), min_side=2),
+    "VarMeanBackward0 biased": c.whole(lambda x: torch.stack(torch.var_mean(x, correction=0))),
+    "SliceBackward0 narrow": c.narrow,
 }
 
 
@@ -239,6 +256,7 @@ NAMED_AS = {"IndexUnsqueezeBackward0": "UnsqueezeBackward0 index", "IndexAliasBa
 
 def test_every_differentiable_op_has_a_gradient_check():
     modules = (pointwise, power, unary, unary_extra, reduction, reduction_extra, shape, linalg, loss)
+    modules += (linalg_extra, moments)
     ops = {
         name
         for module in modules

@@ -311,6 +311,204 @@ print(a.grad)
             'tensor([4., 4.])\n'
         ),
     ),
+    # The tensors tutorial's linear algebra lines: cross without dim, matmul, svd printed as PyTorch prints
+    # torch.return_types.svd (the singular vectors' signs agree with PyTorch's LAPACK here).
+    "tutorial_more_math_cross_matmul_and_svd": (
+        r"""
+import torch
+torch.manual_seed(1729)
+v1 = torch.tensor([1., 0., 0.])         # x unit vector
+v2 = torch.tensor([0., 1., 0.])         # y unit vector
+m1 = torch.rand(2, 2)                   # random matrix
+m2 = torch.tensor([[3., 0.], [0., 3.]]) # three times identity matrix
+print(torch.cross(v2, v1)) # negative of z unit vector (v1 x v2 == -v2 x v1)
+print(torch.cross(v2, v1, dim=-1), v1.cross(v2, dim=0))
+print(m1)
+m3 = torch.matmul(m1, m2)
+print(m3)                  # 3 times m1
+print(torch.svd(m3))       # singular value decomposition
+""",
+        (
+            'tensor([ 0.,  0., -1.])\n'
+            'tensor([ 0.,  0., -1.]) tensor([0., 0., 1.])\n'
+            'tensor([[0.3126, 0.3791],\n'
+            '        [0.3087, 0.0736]])\n'
+            'tensor([[0.9378, 1.1373],\n'
+            '        [0.9260, 0.2207]])\n'
+            'torch.return_types.svd(\n'
+            'U=tensor([[-0.8638, -0.5038],\n'
+            '        [-0.5038,  0.8638]]),\n'
+            'S=tensor([1.6810, 0.5033]),\n'
+            'V=tensor([[-0.7594,  0.6506],\n'
+            '        [-0.6506, -0.7594]]))\n'
+        ),
+    ),
+    # det and cross: values, grad_fn, gradients, and PyTorch's words for wrong shapes and dtypes.
+    "determinant_and_cross_product_with_their_gradients_and_errors": (
+        r"""
+import torch
+torch.manual_seed(1729)
+a = torch.rand(3, 3, requires_grad=True)
+d = torch.det(a)
+print(d)
+d.backward()
+print(a.grad)
+print(torch.det(torch.tensor([[1., 2.], [3., 4.]])), torch.rand(2, 2, 2).det())
+b = torch.rand(4, 3, requires_grad=True)
+c = torch.rand(4, 3, requires_grad=True)
+p = torch.cross(b, c, dim=1)
+print(p)
+p.sum().backward()
+print(b.grad)
+print(c.grad)
+attempts = [
+    ("det of 2x3", lambda: torch.det(torch.ones(2, 3))),
+    ("det of a vector", lambda: torch.det(torch.ones(3))),
+    ("det of integers", lambda: torch.det(torch.tensor([[1, 2], [3, 4]]))),
+    ("svd of a vector", lambda: torch.svd(torch.ones(3))),
+    ("svd of integers", lambda: torch.svd(torch.tensor([[1, 2], [3, 4]]))),
+    ("cross without a 3", lambda: torch.cross(torch.ones(2), torch.ones(2))),
+    ("cross along 2", lambda: torch.cross(torch.ones(2, 3), torch.ones(2, 3), dim=0)),
+    ("cross of ranks 2 and 1", lambda: torch.cross(torch.ones(4, 3), torch.ones(3), dim=1)),
+    ("cross of float and double", lambda: torch.cross(torch.ones(3), torch.ones(3).double())),
+]
+for label, attempt in attempts:
+    try:
+        attempt()
+    except RuntimeError as error:
+        print(f"{label}: {error}")
+""",
+        (
+            'tensor(-0.0013, grad_fn=<LinalgDetBackward0>)\n'
+            'tensor([[ 0.0632,  0.0002, -0.0686],\n'
+            '        [ 0.0429, -0.0044, -0.0381],\n'
+            '        [-0.1040,  0.0011,  0.1039]])\n'
+            'tensor(-2.) tensor([0.3632, 0.1288])\n'
+            'tensor([[ 0.3418, -0.0818, -0.4466],\n'
+            '        [-0.0822,  0.6796, -0.4171],\n'
+            '        [-0.2168,  0.2601, -0.1462],\n'
+            '        [-0.1524, -0.0178,  0.1075]], grad_fn=<LinalgCrossBackward0>)\n'
+            'tensor([[-0.4403, -0.1733,  0.6136],\n'
+            '        [ 0.0379, -0.7471,  0.7092],\n'
+            '        [ 0.0147,  0.2672, -0.2818],\n'
+            '        [ 0.0740,  0.3643, -0.4383]])\n'
+            'tensor([[-0.5225,  0.2181,  0.3045],\n'
+            '        [ 0.2722, -0.6096,  0.3375],\n'
+            '        [ 0.3407, -0.8108,  0.4701],\n'
+            '        [ 0.1408, -0.1526,  0.0118]])\n'
+            'det of 2x3: linalg.det: A must be batches of square matrices, but they are 2 by 3 matrices\n'
+            'det of a vector: linalg.det: The input tensor A must have at least 2 dimensions.\n'
+            'det of integers: linalg.det: Expected a floating point or complex tensor as input. Got Long\n'
+            'svd of a vector: linalg.svd: input should have at least 2 dimensions, but has 1 dimensions instead\n'  # noqa: E501
+            'svd of integers: linalg.svd: Expected a floating point or complex tensor as input. Got Long\n'
+            'cross without a 3: no dimension of size 3 in input\n'
+            'cross along 2: linalg.cross: inputs dimension 0 must have length 3. Got 2 and 2\n'
+            'cross of ranks 2 and 1: linalg.cross: inputs must have the same number of dimensions.\n'
+            'cross of float and double: expected scalar type Float but found Double\n'
+        ),
+    ),
+    # std_mean / var_mean give a plain tuple, both outputs showing StdMeanBackward0 (VarMeanBackward0); narrow
+    # is a view (writes show in the base) recorded as SliceBackward0, with PyTorch's range errors.
+    "std_mean_var_mean_and_narrow": (
+        r"""
+import torch
+torch.manual_seed(1729)
+x = torch.rand(2, 4, requires_grad=True)
+std, mean = torch.std_mean(x, dim=1)
+print(std)
+print(mean)
+(std + mean).sum().backward()
+print(x.grad)
+print(torch.std_mean(x))
+print(torch.var_mean(x, 0, keepdim=True))
+print(torch.std_mean(torch.tensor([1., 2., 3., 4.]), False))
+try:
+    torch.std_mean(torch.tensor([1, 2, 3]))
+except RuntimeError as error:
+    print(error)
+t = torch.arange(12.).reshape(3, 4)
+print(t.narrow(1, 1, 2))
+print(torch.narrow(t, 0, -2, 2))
+view = t.narrow(0, 0, 1)
+view[0, 0] = 100
+print(t[0])
+w = torch.ones(3, 4, requires_grad=True)
+n = w.narrow(1, 1, 2)
+print(n.grad_fn)
+(n * 2).sum().backward()
+print(w.grad)
+attempts = [
+    ("past the end", lambda: t.narrow(1, 3, 2)),
+    ("negative length", lambda: t.narrow(0, 0, -1)),
+    ("start out of range", lambda: t.narrow(1, 5, 1)),
+]
+for label, attempt in attempts:
+    try:
+        attempt()
+    except (RuntimeError, IndexError) as error:
+        print(f"{label}: {type(error).__name__}: {error}")
+""",
+        (
+            'tensor([0.1339, 0.1656], grad_fn=<StdMeanBackward0>)\n'
+            'tensor([0.2685, 0.2821], grad_fn=<StdMeanBackward0>)\n'
+            'tensor([[ 0.3598,  0.5254,  0.3500, -0.2352],\n'
+            '        [ 0.5308, -0.1789,  0.1515,  0.4966]])\n'
+            '(tensor(0.1396, grad_fn=<StdMeanBackward0>), tensor(0.2753, grad_fn=<StdMeanBackward0>))\n'
+            '(tensor([[0.0059, 0.0481, 0.0028, 0.0548]], grad_fn=<VarMeanBackward0>), tensor([[0.3671, 0.2241, 0.2709, 0.2391]], grad_fn=<VarMeanBackward0>))\n'  # noqa: E501
+            '(tensor(1.1180), tensor(2.5000))\n'
+            'std_mean only support floating point and complex dtypes\n'
+            'tensor([[ 1.,  2.],\n'
+            '        [ 5.,  6.],\n'
+            '        [ 9., 10.]])\n'
+            'tensor([[ 4.,  5.,  6.,  7.],\n'
+            '        [ 8.,  9., 10., 11.]])\n'
+            'tensor([100.,   1.,   2.,   3.])\n'
+            '<SliceBackward0 object at 0x…>\n'
+            'tensor([[0., 2., 2., 0.],\n'
+            '        [0., 2., 2., 0.],\n'
+            '        [0., 2., 2., 0.]])\n'
+            'past the end: RuntimeError: start (3) + length (2) exceeds dimension size (4).\n'
+            'negative length: RuntimeError: narrow(): length must be non-negative.\n'
+            'start out of range: IndexError: start out of range (expected to be in range of [-4, 4], but got 5)\n'  # noqa: E501
+        ),
+    ),
+    # svd printed sign-free: S, U·diag(S)·Vᵀ, each output's grad_fn (V is a transpose of Vh), gradients of
+    # sign-free functions of S, U and V, and the shapes with some=False and compute_uv=False.
+    "svd_outputs_gradients_and_options": (
+        r"""
+import torch
+torch.manual_seed(1729)
+a = torch.rand(3, 2, requires_grad=True)
+U, S, V = torch.svd(a)
+print(S)
+print((U * S) @ V.T)
+print(U.grad_fn, S.grad_fn, V.grad_fn)
+S.sum().backward()
+print(a.grad)
+b = torch.rand(2, 3, requires_grad=True)
+result = torch.svd(b)
+print(type(result).__name__, result.S, result[1].shape, result.U.shape, result.V.shape)
+weights = torch.tensor([1., 3.])
+((result.U * result.U[:1] * weights).sum() + (result.V * result.V[:1] * weights).sum()).backward()
+print(b.grad)
+print(torch.svd(b, some=False).V.shape, torch.svd(b, compute_uv=False).U)
+""",
+        (
+            'tensor([0.6813, 0.2458], grad_fn=<LinalgSvdBackward0>)\n'
+            'tensor([[0.3126, 0.3791],\n'
+            '        [0.3087, 0.0736],\n'
+            '        [0.4216, 0.0691]], grad_fn=<MmBackward0>)\n'
+            '<LinalgSvdBackward0 object at 0x…> <LinalgSvdBackward0 object at 0x…> <TransposeBackward0 object at 0x…>\n'  # noqa: E501
+            'tensor([[ 0.2311,  0.9712],\n'
+            '        [ 0.5582, -0.0836],\n'
+            '        [ 0.7969, -0.2232]])\n'
+            'svd tensor([1.3045, 0.2677], grad_fn=<LinalgSvdBackward0>) torch.Size([2]) torch.Size([2, 2]) torch.Size([3, 2])\n'  # noqa: E501
+            'tensor([[-0.2108, -0.0413, -3.7228],\n'
+            '        [ 0.1562,  0.3331,  0.9739]])\n'
+            'torch.Size([3, 3]) tensor([[0., 0.],\n'
+            '        [0., 0.]])\n'
+        ),
+    ),
 }
 # fmt: on
 
