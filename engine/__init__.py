@@ -27,6 +27,7 @@ from engine.creation import (
     zeros_like,
 )
 from engine.devices import Size, accelerator, backends, cuda, device
+from engine.diagonal_ops import diag
 from engine.dtypes import (
     bool_ as bool,
 )
@@ -84,6 +85,7 @@ from engine.extra_ops import (  # noqa: A004 - PyTorch's names
 from engine.grad_mode import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled
 from engine.join_ops import chunk, split, unbind
 from engine.linalg_ops import cross, det, svd
+from engine.linalg_solve import inv as inverse
 from engine.math_ops import (
     amax,
     argmax,
@@ -179,7 +181,7 @@ concat = concatenate = cat
 clip = clamp
 multiply, divide, subtract, negative = mul, div, sub, neg
 
-from engine import autograd_functional, nn, optim, variable  # noqa: E402 - they build on everything above
+from engine import autograd_functional, linalg, nn, optim, variable  # noqa: E402 - they build on everything above
 
 autograd.functional = autograd_functional  # torch.autograd.functional.jacobian
 autograd.Variable = variable.Variable  # from torch.autograd import Variable, as older tutorials write

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
 from engine import dtypes
+from engine.data_checks import COPY_CONSTRUCT_WARNING, ragged_length
+from engine.devices import check_device
 from engine.random_source import Generator, MersenneSource
 from engine.tensor import Tensor
 
@@ -67,7 +70,9 @@ def _resolve(dtype: Any) -> np.dtype | None:
     raise TypeError(f"dtype must be a torch.dtype (e.g. torch.float32), not {dtype!r}")
 
 
-def _finish(data: np.ndarray, requires_grad: bool) -> Tensor:
+def _finish(data: np.ndarray, requires_grad: bool, device: Any = None) -> Tensor:
+    if device is not None:
+        check_device(device)
     if requires_grad and data.dtype.kind != "f":
         raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
     return Tensor._wrap(data, bool(requires_grad))
@@ -76,9 +81,10 @@ def _finish(data: np.ndarray, requires_grad: bool) -> Tensor:
 def tensor(data: Any, dtype: Any = None, device: Any = None, requires_grad: bool = False) -> Tensor:
     """A new tensor holding a copy of ``data`` (a number, nested lists, a numpy array or a tensor)."""
     if type(data) is float and dtype is None:  # speed: the article's tensor(3.0); same result as below
-        return _finish(np.array(data, np.float32), requires_grad)
+        return _finish(np.array(data, np.float32), requires_grad, device)
     wanted = _resolve(dtype)
     if isinstance(data, Tensor):
+        warnings.warn(COPY_CONSTRUCT_WARNING, UserWarning, stacklevel=2)
         array = np.array(data._data, dtype=wanted, copy=True)
     elif isinstance(data, np.ndarray | np.generic):
         dtypes.from_numpy(np.asarray(data).dtype)
@@ -88,15 +94,18 @@ def tensor(data: Any, dtype: Any = None, device: Any = None, requires_grad: bool
         try:
             array = np.array(plain, dtype=wanted or _infer_dtype(plain).numpy)
         except (ValueError, TypeError) as error:
-            raise ValueError(f"could not make a tensor from {type(data).__name__}: {error}") from None
+            ragged = ragged_length(plain)
+            raise ValueError(
+                ragged or f"could not make a tensor from {type(data).__name__}: {error}"
+            ) from None
         if array.dtype == object:
             raise TypeError(f"Could not infer dtype of {type(data).__name__}")
-    return _finish(array, requires_grad)
+    return _finish(array, requires_grad, device)
 
 
 def as_tensor(data: Any, dtype: Any = None, device: Any = None) -> Tensor:
-    if isinstance(data, Tensor) and (dtype is None or data.dtype is dtype):
-        return data
+    if isinstance(data, Tensor):  # the same tensor, or converted (recorded as a conversion)
+        return data if dtype is None or data.dtype is dtype else data.to(dtype)
     if isinstance(data, np.ndarray) and dtype is None:
         return from_numpy(data)
     return tensor(data, dtype=dtype)
@@ -118,21 +127,21 @@ def _shape(size: Sequence) -> tuple[int, ...]:
     return shape
 
 
-def _filled(shape: tuple, value: Any, dtype: Any, requires_grad: bool) -> Tensor:
+def _filled(shape: tuple, value: Any, dtype: Any, requires_grad: bool, device: Any = None) -> Tensor:
     wanted = _resolve(dtype) or np.dtype(np.float32)
-    return _finish(np.full(shape, value, dtype=wanted), requires_grad)
+    return _finish(np.full(shape, value, dtype=wanted), requires_grad, device)
 
 
 def zeros(*size: Any, dtype: Any = None, device: Any = None, requires_grad: bool = False) -> Tensor:
-    return _filled(_shape(size), 0, dtype, requires_grad)
+    return _filled(_shape(size), 0, dtype, requires_grad, device)
 
 
 def ones(*size: Any, dtype: Any = None, device: Any = None, requires_grad: bool = False) -> Tensor:
-    return _filled(_shape(size), 1, dtype, requires_grad)
+    return _filled(_shape(size), 1, dtype, requires_grad, device)
 
 
 def empty(*size: Any, dtype: Any = None, device: Any = None, requires_grad: bool = False) -> Tensor:
-    return _filled(_shape(size), 0, dtype, requires_grad)
+    return _filled(_shape(size), 0, dtype, requires_grad, device)
 
 
 def full(
@@ -140,7 +149,7 @@ def full(
 ) -> Tensor:
     if dtype is None:
         dtype = dtypes.scalar_dtype(fill_value)
-    return _filled(_shape((size,)), fill_value, dtype, requires_grad)
+    return _filled(_shape((size,)), fill_value, dtype, requires_grad, device)
 
 
 def _like(source: Tensor, dtype: Any) -> tuple[tuple, Any]:
@@ -148,21 +157,21 @@ def _like(source: Tensor, dtype: Any) -> tuple[tuple, Any]:
 
 
 def zeros_like(source: Tensor, dtype: Any = None, device: Any = None, requires_grad: bool = False) -> Tensor:
-    return _filled(*_like(source, dtype)[:1], 0, _like(source, dtype)[1], requires_grad)
+    return _filled(*_like(source, dtype)[:1], 0, _like(source, dtype)[1], requires_grad, device)
 
 
 def ones_like(source: Tensor, dtype: Any = None, device: Any = None, requires_grad: bool = False) -> Tensor:
-    return _filled(source._data.shape, 1, _like(source, dtype)[1], requires_grad)
+    return _filled(source._data.shape, 1, _like(source, dtype)[1], requires_grad, device)
 
 
 def empty_like(source: Tensor, dtype: Any = None, device: Any = None, requires_grad: bool = False) -> Tensor:
-    return _filled(source._data.shape, 0, _like(source, dtype)[1], requires_grad)
+    return _filled(source._data.shape, 0, _like(source, dtype)[1], requires_grad, device)
 
 
 def full_like(
     source: Tensor, fill_value: Any, dtype: Any = None, device: Any = None, requires_grad: bool = False
 ) -> Tensor:
-    return _filled(source._data.shape, fill_value, _like(source, dtype)[1], requires_grad)
+    return _filled(source._data.shape, fill_value, _like(source, dtype)[1], requires_grad, device)
 
 
 def _random_float(dtype: Any, kernel: str) -> np.dtype:
@@ -179,7 +188,7 @@ def rand(
 ) -> Tensor:
     """Uniform on [0, 1)."""
     wanted = _random_float(dtype, "check_uniform_bounds")
-    return _finish(_random.uniform(_shape(size), 0.0, 1.0, wanted), requires_grad)
+    return _finish(_random.uniform(_shape(size), 0.0, 1.0, wanted), requires_grad, device)
 
 
 def randn(
@@ -187,7 +196,7 @@ def randn(
 ) -> Tensor:
     """Standard normal."""
     wanted = _random_float(dtype, "normal_kernel_cpu")
-    return _finish(_random.normal(_shape(size), 0.0, 1.0, wanted), requires_grad)
+    return _finish(_random.normal(_shape(size), 0.0, 1.0, wanted), requires_grad, device)
 
 
 def rand_like(source: Tensor, dtype: Any = None, requires_grad: bool = False) -> Tensor:
@@ -212,7 +221,7 @@ def randint(
     if high <= low:
         raise RuntimeError(f"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}")
     values = _random.integers(int(low), int(high), _shape((size,)))
-    return _finish(values.astype(_resolve(dtype) or np.int64), requires_grad)
+    return _finish(values.astype(_resolve(dtype) or np.int64), requires_grad, device)
 
 
 def randperm(n: int, dtype: Any = None, device: Any = None) -> Tensor:
@@ -239,7 +248,7 @@ def arange(
     default = np.float32 if any(isinstance(n, float) for n in numbers) else np.int64
     wanted = _resolve(dtype) or np.dtype(default)
     count = max(int(np.ceil((end - start) / step)), 0)
-    return _finish((start + step * np.arange(count, dtype=np.float64)).astype(wanted), requires_grad)
+    return _finish((start + step * np.arange(count, dtype=np.float64)).astype(wanted), requires_grad, device)
 
 
 def linspace(
@@ -255,16 +264,16 @@ def linspace(
     if count < 0:
         raise RuntimeError("linspace(): number of steps must be non-negative")
     if count == 1:
-        return _finish(np.full(1, start).astype(wanted), requires_grad)
+        return _finish(np.full(1, start).astype(wanted), requires_grad, device)
     working = np.longdouble if wanted == np.float64 else np.float64
     step = working(wanted.type((end - start) / max(count - 1, 1)))
     first, last = working(wanted.type(start)), working(wanted.type(end))
     index = np.arange(count)
     values = np.where(index < count // 2, first + step * index, last - step * (count - 1 - index))
-    return _finish(values.astype(wanted), requires_grad)
+    return _finish(values.astype(wanted), requires_grad, device)
 
 
 def eye(
     n: int, m: int | None = None, dtype: Any = None, device: Any = None, requires_grad: bool = False
 ) -> Tensor:
-    return _finish(np.eye(n, m, dtype=_resolve(dtype) or np.float32), requires_grad)
+    return _finish(np.eye(n, m, dtype=_resolve(dtype) or np.float32), requires_grad, device)

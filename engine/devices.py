@@ -28,10 +28,23 @@ def _size(sizes: tuple) -> Size:
     return Size(sizes)
 
 
+DEVICE_TYPES = (
+    "cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, fpga, maia, xla, lazy, vulkan, mps, meta, "
+    "hpu, mtia, privateuseone"
+)  # the device types PyTorch 2.13 knows, in the order its error message lists them
+
+
+def check_device(value: object) -> None:
+    """PyTorch's refusal of a device string whose type it does not know (``"gpu"``)."""
+    if isinstance(value, str) and value.split(":")[0] not in DEVICE_TYPES.split(", "):
+        raise RuntimeError(f"Expected one of {DEVICE_TYPES} device type at start of device string: {value}")
+
+
 class device:  # noqa: N801 - PyTorch's name
     """Only the CPU exists here; ``cuda`` devices are refused where they are used."""
 
     def __init__(self, kind: str | device = "cpu", index: int | None = None) -> None:
+        check_device(kind)
         self.type = kind.type if isinstance(kind, device) else str(kind).split(":")[0]
         self.index = index
 

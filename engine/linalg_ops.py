@@ -105,4 +105,10 @@ def svd(input: Tensor, some: bool = True, compute_uv: bool = True) -> Any:  # no
     return return_types.svd(left, singular, right)
 
 
-METHODS: dict[str, Callable] = {"cross": cross, "det": det, "svd": svd}
+def _inverse(self: Tensor) -> Tensor:
+    from engine.linalg_solve import inv
+
+    return inv(self)
+
+
+METHODS: dict[str, Callable] = {"cross": cross, "det": det, "svd": svd, "inverse": _inverse}

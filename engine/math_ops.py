@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 
 from engine import dtypes, return_types
+from engine.devices import check_device
 from engine.functions import loss, moments, reduction, unary
 from engine.functions import pointwise as pw
 from engine.functions.reduction import _axes
@@ -100,15 +101,12 @@ def _kind(a: Tensor) -> str:
 
 
 def norm(a: Tensor, p: Any = "fro", dim: Any = None, keepdim: bool = False) -> Tensor:
-    if not a.is_floating_point():
-        raise RuntimeError(
-            f"linalg.vector_norm: Expected a floating point or complex tensor as input. Got {_kind(a)}"
-        )
-    if p not in ("fro", 2, 2.0, None):
-        if p == 1 or p == 1.0:
-            return sum(a.abs(), dim=dim, keepdim=keepdim)
-        raise NotImplementedError(f"norm with p={p!r} is not supported here; use p=2 or p=1")
-    return reduction.LinalgVectorNormBackward0.apply(a, dim=dim, keepdim=keepdim)
+    """``torch.norm``: a vector norm of order ``p`` (2 for "fro") over ``dim``; "nuc" is the nuclear norm."""
+    from engine import linalg
+
+    if p == "nuc":
+        return linalg.matrix_norm(a, "nuc", dim=(-2, -1) if dim is None else dim, keepdim=keepdim)
+    return linalg.vector_norm(a, 2 if p in ("fro", None) else p, dim=dim, keepdim=keepdim)
 
 
 def var(
@@ -168,13 +166,36 @@ def _softmax_needs_float(name: str, a: Tensor, dim: int) -> None:
         raise NotImplementedError(f"\"{kernel}\" not implemented for '{_kind(a)}'")
 
 
-def softmax(a: Tensor, dim: int = -1, dtype: Any = None) -> Tensor:
+IMPLICIT_DIM_WARNING = (
+    "Implicit dimension choice for {} has been deprecated. Change the call to include dim=X as an argument."
+)
+MISSING_DIM = '{}() missing 1 required positional arguments: "dim"'
+NO_DIM = object()  # torch.softmax(x) and x.softmax(): dim left out, which PyTorch refuses
+
+
+def _softmax_dim(name: str, a: Tensor, dim: Any, stacklevel: int) -> int:
+    """The dim to use: refused when left out of ``torch.softmax`` or the method; chosen by PyTorch's old rule
+    (0 for 0-, 1- and 3-d input, else 1), with its warning, when ``F.softmax`` or ``nn.Softmax`` got None."""
+    if dim is NO_DIM:
+        raise TypeError(MISSING_DIM.format(name))
+    if dim is not None:
+        return dim
+    import warnings
+
+    warnings.warn(IMPLICIT_DIM_WARNING.format(name), UserWarning, stacklevel=stacklevel + 1)
+    return 0 if a.ndim in (0, 1, 3) else 1
+
+
+def softmax(a: Tensor, dim: Any = NO_DIM, dtype: Any = None, _stacklevel: int = 2) -> Tensor:
+    """``torch.softmax``; ``_stacklevel``: which caller a missing-dim warning names (as PyTorch's F)."""
+    dim = _softmax_dim("softmax", a, dim, _stacklevel)
     a = a if dtype is None else a.to(dtype)
     _softmax_needs_float("softmax", a, dim)
     return reduction.SoftmaxBackward0.apply(a, dim=dim)
 
 
-def log_softmax(a: Tensor, dim: int = -1, dtype: Any = None) -> Tensor:
+def log_softmax(a: Tensor, dim: Any = NO_DIM, dtype: Any = None, _stacklevel: int = 2) -> Tensor:
+    dim = _softmax_dim("log_softmax", a, dim, _stacklevel)
     a = a if dtype is None else a.to(dtype)
     _softmax_needs_float("log_softmax", a, dim)
     return reduction.LogSoftmaxBackward0.apply(a, dim=dim)
@@ -222,6 +243,8 @@ def to(a: Tensor, *args: Any, **kwargs: Any) -> Tensor:
             target = arg.dtype
         elif arg is not None and "cuda" in str(arg):
             raise AssertionError("Torch not compiled with CUDA enabled")
+        elif isinstance(arg, str):
+            check_device(arg)
     device = kwargs.get("device")
     if device is not None and "cuda" in str(device):
         raise AssertionError("Torch not compiled with CUDA enabled")

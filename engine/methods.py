@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 
 from engine import dtypes, in_place_ops, join_ops, math_ops, product_ops, shape_ops, zero_dim
+from engine.data_checks import new_tensor
 from engine.functions import pointwise as pw
 from engine.functions import unary
 from engine.tensor import Tensor
@@ -58,12 +59,6 @@ def _new(fill: Any) -> Any:
         return Tensor._wrap(data, requires_grad)
 
     return method
-
-
-def _new_tensor(self: Tensor, data: Any, dtype: Any = None, requires_grad: bool = False) -> Tensor:
-    from engine.creation import tensor
-
-    return tensor(data, dtype=dtype or self.dtype, requires_grad=requires_grad)
 
 
 def _compare(ufunc: np.ufunc) -> Any:
@@ -232,7 +227,7 @@ METHODS: dict[str, Any] = {
     "type_as": lambda self, other: math_ops.to(self, other.dtype),
     "new_zeros": _new(0),
     "new_ones": _new(1),
-    "new_tensor": _new_tensor,
+    "new_tensor": new_tensor,
     "new_full": lambda self, size, fill_value, dtype=None: _new(fill_value)(self, size, dtype=dtype),
     # in place
     "add_": _in_place(_add_method),
@@ -263,10 +258,11 @@ PROPERTIES = {"T": shape_ops.matrix_transpose, "mT": lambda self: shape_ops.tran
 
 def install() -> None:
     """Attach every method and property to ``Tensor`` (called once when ``engine`` is imported)."""
+    from engine.diagonal_ops import METHODS as DIAGONAL_METHODS
     from engine.extra_ops import METHODS as EXTRA_METHODS
     from engine.linalg_ops import METHODS as LINALG_METHODS
 
-    for name, function in {**METHODS, **EXTRA_METHODS, **LINALG_METHODS}.items():
+    for name, function in {**METHODS, **EXTRA_METHODS, **LINALG_METHODS, **DIAGONAL_METHODS}.items():
         setattr(Tensor, name, function)
     for name, function in PROPERTIES.items():
         setattr(Tensor, name, property(function))

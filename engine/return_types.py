@@ -1,4 +1,4 @@
-"""``torch.return_types``: the named tuples of max/min along a dim, sort, topk (values, indices) and svd."""
+"""``torch.return_types``: the named tuples of max/min along a dim, sort, topk, svd and linalg_svd."""
 
 from __future__ import annotations
 
@@ -22,3 +22,4 @@ min = _make("min")  # noqa: A001
 sort = _make("sort")
 topk = _make("topk")
 svd = _make("svd", ("U", "S", "V"))
+linalg_svd = _make("linalg_svd", ("U", "S", "Vh"))

@@ -1,4 +1,4 @@
-"""Cross product, determinant and singular value decomposition, with their derivatives.
+"""Cross product, determinant, SVD, inverse and solve, with their derivatives.
 
 ``svd`` has three outputs; each is made by its own ``LinalgSvdBackward0`` node (PyTorch records one node
 with three outputs). The SVD backward is linear in the three output gradients, so the nodes' gradients
@@ -120,3 +120,39 @@ class LinalgSvdBackward0(Function):
         if self.output == 2:
             grads[2] = grad[..., :count, :]
         return (svd_gradient(u, s, vh, *grads),)
+
+
+class LinalgInvExBackward0(Function):
+    symbol, rule = "inv", "∂A⁻¹: G ↦ -A⁻ᵀ G A⁻ᵀ"
+    saves_output = True
+
+    def forward(self, a):
+        return np.linalg.inv(a).astype(a.dtype)
+
+    def backward(self, grad):
+        (inverse,) = self.saved_data()
+        transposed = _swap(inverse)
+        return (-(transposed @ grad @ transposed),)
+
+
+class LinalgSolveExBackward0(Function):
+    """X = A⁻¹B; a vector B (one right-hand side per matrix) is solved as a column."""
+
+    symbol, rule = "solve", "∂(A⁻¹B): Ḃ = A⁻ᵀ G, Ā = -Ḃ Xᵀ"
+    saves_inputs = (0,)
+    saves_output = True
+
+    def forward(self, a, b, vector=False):
+        self.vector = vector
+        solution = np.linalg.solve(a, b[..., None] if vector else b)
+        return (solution[..., 0] if vector else solution).astype(a.dtype)
+
+    def backward(self, grad):
+        a, solution = self.saved_data()
+        if self.vector:
+            grad, solution = grad[..., None], solution[..., None]
+        grad_b = np.linalg.solve(_swap(a), grad)
+        grad_a = -(grad_b @ _swap(solution)) if self.needs_grad(0) else None
+        if self.vector:
+            grad_b = grad_b[..., 0]
+        return grad_a, (grad_b if self.needs_grad(1) else None)

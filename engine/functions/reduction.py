@@ -161,23 +161,6 @@ class AmaxBackward0(Function):
         return (_expand_back(grad, a.shape, self.axes, self.keepdim) * winners / counts,)
 
 
-class LinalgVectorNormBackward0(Function):
-    symbol, rule = "norm", "∂‖x‖/∂x = x/‖x‖"
-    saves_inputs = (0,)
-    saves_output = True
-
-    def forward(self, a, dim=None, keepdim=False):
-        self.axes, self.keepdim = _axes(dim, a.ndim), keepdim
-        return np.sqrt(np.sum(a * a, axis=self.axes, keepdims=keepdim))
-
-    def backward(self, grad):
-        a, out = self.saved_data()
-        grad = _expand_back(grad, a.shape, self.axes, self.keepdim)
-        out = out if self.keepdim or self.axes is None else np.expand_dims(out, self.axes)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            return (np.where(out == 0, 0, grad * a / out),)
-
-
 class VarBackward0(Function):
     symbol, rule = "var", "∂var/∂xᵢ = 2(xᵢ - mean)/(n - correction)"
     saves_inputs = (0,)

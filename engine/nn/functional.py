@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from engine import creation, math_ops
 from engine.functions import loss as loss_fn
 from engine.functions import pointwise as pw
 from engine.functions import unary
-from engine.math_ops import log_softmax, mse_loss, softmax  # noqa: F401 - part of F
+from engine.math_ops import mse_loss  # noqa: F401 - part of F
 from engine.product_ops import linear  # noqa: F401 - part of F
 from engine.tensor import Tensor
 
@@ -127,3 +129,12 @@ def one_hot(target: Tensor, num_classes: int = -1) -> Tensor:
 
 def normalize(x: Tensor, p: float = 2.0, dim: int = 1, eps: float = 1e-12) -> Tensor:
     return x / math_ops.clamp(math_ops.norm(x, p, dim=dim, keepdim=True), min=eps)
+
+
+def softmax(x: Tensor, dim: int | None = None, _stacklevel: int = 3, dtype: Any = None) -> Tensor:
+    """``F.softmax``: ``dim`` may be left out (PyTorch then picks one and warns, naming the caller)."""
+    return math_ops.softmax(x, dim, dtype, _stacklevel)
+
+
+def log_softmax(x: Tensor, dim: int | None = None, _stacklevel: int = 3, dtype: Any = None) -> Tensor:
+    return math_ops.log_softmax(x, dim, dtype, _stacklevel)

@@ -402,3 +402,63 @@ def narrow(data):
     start = data.draw(st.integers(-size, size - 1), label="start")
     length = data.draw(st.integers(0, size - start % size), label="length")
     return [values(data, drawn)], lambda x: x.narrow(dim, start, length)
+
+
+def invertible(data, batch: tuple | None = None) -> np.ndarray:
+    """A square matrix (or a batch of two) with singular values in [0.5, 1.5]: far from singular."""
+    side = _side(data)
+    if batch is None:
+        batch = data.draw(st.sampled_from([(), (2,)]), label="batch")
+    rng = np.random.default_rng(data.draw(st.integers(0, 2**32 - 1), label="seed"))
+    left, right = (
+        _orthonormal_columns(rng, batch + (side, side)),
+        _orthonormal_columns(rng, batch + (side, side)),
+    )
+    singular = rng.uniform(0.5, 1.5, batch + (side,))
+    return (left * singular[..., None, :]) @ np.swapaxes(right, -1, -2)
+
+
+def solve(vector: bool) -> Case:
+    """``linalg.solve(A, B)`` with B a vector per matrix or a matrix of 1 to 3 columns."""
+
+    def draw(data):
+        a = invertible(data)
+        rhs = (
+            a.shape[:-1] if vector else a.shape[:-1] + (data.draw(st.integers(1, MAX_SIDE), label="columns"),)
+        )
+        return [a, values(data, rhs)], torch.linalg.solve
+
+    return draw
+
+
+def matrix_norm(order) -> Case:
+    """``linalg.matrix_norm`` of a (batch of) matrix with distinct singular values and column/row sums."""
+
+    def draw(data):
+        return [well_conditioned(data)], lambda x: torch.linalg.matrix_norm(x, order)
+
+    return draw
+
+
+def linalg_svd_vectors(data):
+    """``linalg.svd``'s U and Vh (full by default), their first min(m, n) columns/rows made sign-free."""
+
+    def function(x):
+        left, singular, right = torch.linalg.svd(x)
+        count = singular.shape[-1]
+        return torch.cat(
+            [_sign_free(left[..., :count]).flatten(), _sign_free(right[..., :count, :].mT).flatten()]
+        )
+
+    return [well_conditioned(data)], function
+
+
+def diag(ndim: int) -> Case:
+    """``torch.diag`` of a vector (ndim 1) or a matrix (2), on a diagonal at most one past either end."""
+
+    def draw(data):
+        drawn = shape(data, min_dims=ndim, max_dims=ndim)
+        offset = data.draw(st.integers(-drawn[0], drawn[-1]), label="diagonal")
+        return [values(data, drawn)], lambda x: torch.diag(x, offset)
+
+    return draw

@@ -17,10 +17,12 @@ from hypothesis import strategies as st
 import engine as torch
 from engine.function import Function
 from engine.functions import (
+    diagonal,
     linalg,
     linalg_extra,
     loss,
     moments,
+    norms,
     pointwise,
     power,
     reduction,
@@ -185,6 +187,44 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "VarMeanBackward0": c.along_dim(lambda x, d, k: torch.stack(torch.var_mean(x, d, keepdim=k)), min_side=2),
     "VarMeanBackward0 biased": c.whole(lambda x: torch.stack(torch.var_mean(x, correction=0))),
     "SliceBackward0 narrow": c.narrow,
+    # torch.linalg: vector norms of any order, matrix norms, svd, inv, solve (norms.py, linalg_extra.py)
+    "LinalgVectorNormBackward0 ord=1": c.along_dim(
+        lambda x, d, k: torch.linalg.vector_norm(x, 1, dim=d, keepdim=k), c.away_from_zero
+    ),
+    "LinalgVectorNormBackward0 ord=3": c.whole(lambda x: torch.linalg.vector_norm(x, 3), c.away_from_zero),
+    "LinalgVectorNormBackward0 ord=1.5": c.along_dim(
+        lambda x, d, k: torch.linalg.norm(x, 1.5, dim=d, keepdim=k), c.away_from_zero
+    ),
+    "LinalgVectorNormBackward0 ord=0.5": c.whole(
+        lambda x: torch.linalg.vector_norm(x, 0.5), c.away_from_zero
+    ),
+    "LinalgVectorNormBackward0 ord=-1": c.whole(lambda x: torch.linalg.vector_norm(x, -1), c.away_from_zero),
+    "LinalgVectorNormBackward0 ord=inf": c.along_dim(
+        lambda x, d, k: torch.linalg.vector_norm(x, float("inf"), dim=d, keepdim=k), c.away_from_zero
+    ),
+    "LinalgVectorNormBackward0 ord=-inf": c.whole(
+        lambda x: torch.linalg.vector_norm(x, float("-inf")), c.away_from_zero
+    ),
+    "LinalgVectorNormBackward0 ord=0": c.whole(lambda x: torch.linalg.vector_norm(x, 0), c.away_from_zero),
+    "LinalgVectorNormBackward0 torch.norm p=3": c.along_dim(
+        lambda x, d, k: torch.norm(x, 3, dim=d, keepdim=k), c.away_from_zero
+    ),
+    "LinalgVectorNormBackward0 fro": c.matrix_norm("fro"),
+    "AmaxBackward0 matrix 1-norm": c.matrix_norm(1),
+    "AmaxBackward0 matrix inf-norm": c.matrix_norm(float("inf")),
+    "AminBackward0": c.matrix_norm(-1),
+    "AminBackward0 matrix -inf-norm": c.matrix_norm(float("-inf")),
+    "LinalgSvdBackward0 matrix 2-norm": c.matrix_norm(2),
+    "LinalgSvdBackward0 matrix -2-norm": c.matrix_norm(-2),
+    "LinalgSvdBackward0 nuclear norm": c.matrix_norm("nuc"),
+    "LinalgSvdBackward0 linalg.svd": c.linalg_svd_vectors,
+    "LinalgInvExBackward0": c.fixed(lambda data: [c.invertible(data)], torch.linalg.inv),
+    "LinalgInvExBackward0 method": c.fixed(lambda data: [c.invertible(data)], lambda x: x.inverse()),
+    "LinalgSolveExBackward0": c.solve(vector=False),
+    "LinalgSolveExBackward0 vector": c.solve(vector=True),
+    # torch.diag both ways (diagonal.py)
+    "DiagEmbedBackward0": c.diag(1),
+    "DiagonalBackward0_copy": c.diag(2),
 }
 
 
@@ -256,7 +296,7 @@ NAMED_AS = {"IndexUnsqueezeBackward0": "UnsqueezeBackward0 index", "IndexAliasBa
 
 def test_every_differentiable_op_has_a_gradient_check():
     modules = (pointwise, power, unary, unary_extra, reduction, reduction_extra, shape, linalg, loss)
-    modules += (linalg_extra, moments)
+    modules += (linalg_extra, moments, norms, diagonal)
     ops = {
         name
         for module in modules

@@ -509,6 +509,160 @@ print(torch.svd(b, some=False).V.shape, torch.svd(b, compute_uv=False).U)
             '        [0., 0.]])\n'
         ),
     ),
+    # torch.linalg: vector and matrix norms (their graphs end as PyTorch's: amax/amin of column sums, a sum
+    # of singular values), svd as U, S, Vh, svdvals, inv and solve with gradients, PyTorch's words for errors.
+    "linalg_norms_svd_inv_solve_with_their_gradients_and_errors": (
+        r"""
+import torch
+A = torch.tensor([[1., -2., 3.], [4., 5., -6.]], requires_grad=True)
+print(torch.linalg.norm(A), torch.linalg.norm(A, ord=1), torch.linalg.norm(A, ord=float("inf")))
+print(torch.linalg.norm(A, ord="nuc"), torch.linalg.norm(A, ord=-1))
+print(torch.linalg.norm(A, dim=1, keepdim=True))
+print(torch.linalg.vector_norm(A, ord=1), torch.linalg.vector_norm(A, ord=0, dim=0), torch.norm(A, p=3))
+n = torch.linalg.norm(A, ord=1)
+n.backward()
+print(A.grad)
+A.grad = None
+torch.linalg.vector_norm(A, ord=3, dim=1).sum().backward()
+print(A.grad)
+U, S, Vh = torch.linalg.svd(A)
+print(type(torch.linalg.svd(A)).__name__, U.shape, S, Vh.shape, Vh.grad_fn)
+print(torch.linalg.svd(A, full_matrices=False).Vh.shape, torch.linalg.svdvals(A))
+M = torch.tensor([[2., 1.], [1., 3.]], requires_grad=True)
+inverse = torch.linalg.inv(M)
+print(inverse, torch.inverse(M).grad_fn, M.inverse().sum())
+inverse.sum().backward()
+print(M.grad)
+b = torch.tensor([1., 2.], requires_grad=True)
+x = torch.linalg.solve(M, b)
+print(x)
+x.sum().backward()
+print(b.grad, M.grad)
+print(torch.linalg.det(M), torch.linalg.cross(torch.tensor([[1., 0., 0.]]), torch.tensor([[0., 1., 0.]])))
+attempts = [
+    ("inv of a singular matrix", lambda: torch.linalg.inv(torch.tensor([[1., 2.], [2., 4.]]))),
+    ("inv of a batch", lambda: torch.linalg.inv(torch.stack([torch.eye(2), torch.zeros(2, 2)]))),
+    ("inv of 2x3", lambda: torch.linalg.inv(torch.ones(2, 3))),
+    ("inv of integers", lambda: torch.linalg.inv(torch.tensor([[1, 2], [3, 4]]))),
+    ("solve, wrong shapes", lambda: torch.linalg.solve(torch.eye(2), torch.ones(3))),
+    ("solve, singular", lambda: torch.linalg.solve(torch.zeros(2, 2), torch.ones(2))),
+    ("solve, float and double", lambda: torch.linalg.solve(torch.eye(2), torch.ones(2).double())),
+    ("norm of a 3-d tensor with ord", lambda: torch.linalg.norm(torch.ones(2, 2, 2), ord=1)),
+    ("norm with three dims", lambda: torch.linalg.norm(torch.ones(2, 2), dim=(0, 1, 1))),
+    ("matrix norm of order 3", lambda: torch.linalg.matrix_norm(torch.ones(2, 2), ord=3)),
+    ("fro norm of a vector", lambda: torch.linalg.norm(torch.ones(3), ord="fro")),
+    ("norm of integers", lambda: torch.linalg.norm(torch.tensor([3, 4]))),
+    ("linalg.cross without a 3", lambda: torch.linalg.cross(torch.ones(2), torch.ones(2))),
+    ("linalg.svd of a vector", lambda: torch.linalg.svd(torch.ones(3))),
+]
+for label, attempt in attempts:
+    try:
+        attempt()
+    except RuntimeError as error:
+        print(f"{label}: {type(error).__name__}: {error}")
+""",
+        (
+            'tensor(9.5394, grad_fn=<LinalgVectorNormBackward0>) tensor(9., grad_fn=<AmaxBackward0>) tensor(15., grad_fn=<AmaxBackward0>)\n'  # noqa: E501
+            'tensor(11.6538, grad_fn=<SumBackward1>) tensor(5., grad_fn=<AminBackward0>)\n'
+            'tensor([[3.7417],\n'
+            '        [8.7750]], grad_fn=<LinalgVectorNormBackward0>)\n'
+            'tensor(21., grad_fn=<LinalgVectorNormBackward0>) tensor([2., 2., 2.], grad_fn=<LinalgVectorNormBackward0>) tensor(7.6117, grad_fn=<LinalgVectorNormBackward0>)\n'  # noqa: E501
+            'tensor([[ 0., -0.,  1.],\n'
+            '        [ 0.,  0., -1.]])\n'
+            'tensor([[ 0.0917, -0.3669,  0.8255],\n'
+            '        [ 0.2923,  0.4567, -0.6577]])\n'
+            'linalg_svd torch.Size([2, 2]) tensor([9.2250, 2.4288], grad_fn=<LinalgSvdBackward0>) torch.Size([3, 3]) <LinalgSvdBackward0 object at 0x…>\n'  # noqa: E501
+            'torch.Size([2, 3]) tensor([9.2250, 2.4288], grad_fn=<LinalgSvdBackward0>)\n'
+            'tensor([[ 0.6000, -0.2000],\n'
+            '        [-0.2000,  0.4000]], grad_fn=<LinalgInvExBackward0>) <LinalgInvExBackward0 object at 0x…> tensor(0.6000, grad_fn=<SumBackward0>)\n'  # noqa: E501
+            'tensor([[-0.1600, -0.0800],\n'
+            '        [-0.0800, -0.0400]])\n'
+            'tensor([0.2000, 0.6000], grad_fn=<LinalgSolveExBackward0>)\n'
+            'tensor([0.4000, 0.2000]) tensor([[-0.2400, -0.3200],\n'
+            '        [-0.1200, -0.1600]])\n'
+            'tensor(5., grad_fn=<LinalgDetBackward0>) tensor([[0., 0., 1.]])\n'
+            'inv of a singular matrix: _LinAlgError: linalg.inv: The diagonal element 2 is zero, the inversion could not be completed because the input matrix is singular.\n'  # noqa: E501
+            'inv of a batch: _LinAlgError: linalg.inv: (Batch element 1): The diagonal element 1 is zero, the inversion could not be completed because the input matrix is singular.\n'  # noqa: E501
+            'inv of 2x3: RuntimeError: linalg.inv: A must be batches of square matrices, but they are 2 by 3 matrices\n'  # noqa: E501
+            'inv of integers: RuntimeError: linalg.inv: Expected a floating point or complex tensor as input. Got Long\n'  # noqa: E501
+            'solve, wrong shapes: RuntimeError: linalg.solve: Incompatible shapes of A and B for the equation AX = B (2x2 and 3x1)\n'  # noqa: E501
+            'solve, singular: _LinAlgError: torch.linalg.solve: The solver failed because the input matrix is singular.\n'  # noqa: E501
+            'solve, float and double: RuntimeError: linalg.solve: Expected A and B to have the same dtype, but found A of type Float and B of type Double instead\n'  # noqa: E501
+            'norm of a 3-d tensor with ord: RuntimeError: linalg.norm: If dim is not specified but ord is, the input must be 1D or 2D. Got 3D.\n'  # noqa: E501
+            'norm with three dims: RuntimeError: linalg.norm: If dim is specified, it must be of length 1 or 2. Got [0, 1, 1]\n'  # noqa: E501
+            'matrix norm of order 3: RuntimeError: linalg.matrix_norm: Order 3 not supported.\n'
+            'fro norm of a vector: RuntimeError: linalg.matrix_norm: The input tensor A must have at least 2 dimensions.\n'  # noqa: E501
+            'norm of integers: RuntimeError: linalg.vector_norm: Expected a floating point or complex tensor as input. Got Long\n'  # noqa: E501
+            'linalg.cross without a 3: RuntimeError: linalg.cross: inputs dimension -1 must have length 3. Got 2 and 2\n'  # noqa: E501
+            'linalg.svd of a vector: RuntimeError: linalg.svd: The input tensor A must have at least 2 dimensions.\n'  # noqa: E501
+        ),
+    ),
+    # torch.diag of a matrix (DiagonalBackward0_copy) and of a vector (DiagEmbedBackward0) with offsets and
+    # gradients; ragged lists, unknown device strings; torch.tensor(tensor) copies; softmax's implicit dim.
+    "diag_both_ways_and_pytorchs_words_for_ragged_lists_and_device_strings": (
+        r"""
+import torch
+x = torch.tensor([[1., 2., 3.], [4., 5., 6.]], requires_grad=True)
+print(torch.diag(x), x.diag(1), torch.diag(x, diagonal=-1), torch.diag(x, 5))
+d = torch.diag(x, 1)
+(d * torch.tensor([2., 3.])).sum().backward()
+print(x.grad)
+v = torch.tensor([1., 2.], requires_grad=True)
+m = torch.diag(v, -1)
+print(m)
+(m * torch.arange(9.).reshape(3, 3)).sum().backward()
+print(v.grad)
+print(torch.diag(torch.tensor([1, 2])), v.diag().grad_fn)
+attempts = [
+    ("diag of 3-d", lambda: torch.diag(torch.ones(2, 2, 2))),
+    ("diag of a number", lambda: torch.diag(torch.tensor(3.))),
+    ("ragged rows", lambda: torch.tensor([[1., 2.], [3.]])),
+    ("ragged at depth 2", lambda: torch.tensor([[[1, 2], [3, 4]], [[1, 2], [3]]])),
+    ("short first row", lambda: torch.tensor([[1], [2, 3]])),
+    ("a gpu device", lambda: torch.rand(2, device="gpu")),
+    ("zeros on a tpu", lambda: torch.zeros(2, device="tpu")),
+    ("torch.device of gpu", lambda: torch.device("gpu")),
+    ("to gpu", lambda: torch.ones(2).to("gpu")),
+]
+for label, attempt in attempts:
+    try:
+        attempt()
+    except (RuntimeError, ValueError) as error:
+        print(f"{label}: {type(error).__name__}: {error}")
+copy = torch.tensor(x)
+print(copy, copy.requires_grad)
+print(torch.nn.functional.softmax(torch.arange(8.).reshape(2, 2, 2))[0])
+print(torch.nn.functional.softmax(torch.tensor([[1., 2.], [3., 5.]])))
+print(torch.nn.functional.log_softmax(torch.tensor([1., 2.])))
+""",
+        (
+            'tensor([1., 5.], grad_fn=<DiagonalBackward0_copy>) tensor([2., 6.], grad_fn=<DiagonalBackward0_copy>) tensor([4.], grad_fn=<DiagonalBackward0_copy>) tensor([], grad_fn=<DiagonalBackward0_copy>)\n'  # noqa: E501
+            'tensor([[0., 2., 0.],\n'
+            '        [0., 0., 3.]])\n'
+            'tensor([[0., 0., 0.],\n'
+            '        [1., 0., 0.],\n'
+            '        [0., 2., 0.]], grad_fn=<DiagEmbedBackward0>)\n'
+            'tensor([3., 7.])\n'
+            'tensor([[1, 0],\n'
+            '        [0, 2]]) <DiagEmbedBackward0 object at 0x…>\n'
+            'diag of 3-d: RuntimeError: diag(): Supports 1D or 2D tensors. Got 3D\n'
+            'diag of a number: RuntimeError: diag(): Supports 1D or 2D tensors. Got 0D\n'
+            'ragged rows: ValueError: expected sequence of length 2 at dim 1 (got 1)\n'
+            'ragged at depth 2: ValueError: expected sequence of length 2 at dim 2 (got 1)\n'
+            'short first row: ValueError: expected sequence of length 1 at dim 1 (got 2)\n'
+            'a gpu device: RuntimeError: Expected one of cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, fpga, maia, xla, lazy, vulkan, mps, meta, hpu, mtia, privateuseone device type at start of device string: gpu\n'  # noqa: E501
+            'zeros on a tpu: RuntimeError: Expected one of cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, fpga, maia, xla, lazy, vulkan, mps, meta, hpu, mtia, privateuseone device type at start of device string: tpu\n'  # noqa: E501
+            'torch.device of gpu: RuntimeError: Expected one of cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, fpga, maia, xla, lazy, vulkan, mps, meta, hpu, mtia, privateuseone device type at start of device string: gpu\n'  # noqa: E501
+            'to gpu: RuntimeError: Expected one of cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, fpga, maia, xla, lazy, vulkan, mps, meta, hpu, mtia, privateuseone device type at start of device string: gpu\n'  # noqa: E501
+            'tensor([[1., 2., 3.],\n'
+            '        [4., 5., 6.]]) False\n'
+            'tensor([[0.0180, 0.0180],\n'
+            '        [0.0180, 0.0180]])\n'
+            'tensor([[0.2689, 0.7311],\n'
+            '        [0.1192, 0.8808]])\n'
+            'tensor([-1.3133, -0.3133])\n'
+        ),
+    ),
 }
 # fmt: on
 

@@ -28,6 +28,7 @@ SUBMODULES = {
     "engine.optim": "torch.optim",
     "engine.autograd": "torch.autograd",
     "engine.autograd_functional": "torch.autograd.functional",
+    "engine.linalg": "torch.linalg",
 }
 
 
