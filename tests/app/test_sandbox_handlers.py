@@ -112,3 +112,78 @@ def test_no_handler_swallows_a_limit(code: str, limit: str) -> None:
 def test_no_handler_swallows_a_refusal() -> None:
     result = run("try:\n    x = ()\n    x.__class__\nexcept:\n    print('swallowed')")
     assert result["stdout"] == "" and result["error"]["type"] == "UnsupportedError"
+
+
+RAISING = lines(
+    "import torch",
+    "def check(x):",
+    "    if x.dim() != 1:",
+    "        raise ValueError(f'expected a vector, got {x.dim()} dimensions')",
+    "    return x.sum()",
+    "try:",
+    "    check(torch.ones(2, 2))",
+    "except ValueError as e:",
+    "    print('caught:', e)",
+    "try:",
+    "    try:",
+    "        torch.ones(2) @ torch.ones(3)",
+    "    except RuntimeError:",
+    "        print('inner')",
+    "        raise",
+    "except RuntimeError as e:",
+    "    print('outer:', e)",
+    "try:",
+    "    try:",
+    "        1 / 0",
+    "    except ZeroDivisionError as z:",
+    "        raise ValueError('bad') from z",
+    "except ValueError as e:",
+    "    print(repr(e))",
+    "for bad in ['raise TypeError', 'raise 5', 'raise']:",
+    "    try:",
+    "        if bad == 'raise TypeError':",
+    "            raise TypeError",
+    "        elif bad == 'raise 5':",
+    "            raise 5",
+    "        else:",
+    "            raise",
+    "    except (TypeError, RuntimeError) as e:",
+    "        print(bad, '->', repr(e))",
+    "print(check(torch.ones(3)))",
+    "check(torch.ones(1, 1))",
+)
+# what Python 3.11 with PyTorch 2.13 printed for the same code (it then stopped with the ValueError of line 4)
+RAISING_PRINTED = lines(
+    "caught: expected a vector, got 2 dimensions",
+    "inner",
+    "outer: inconsistent tensor size, expected tensor [2] and src [3] to have the same number of elements, "
+    "but got 2 and 3 elements respectively",
+    "ValueError('bad')",
+    "raise TypeError -> TypeError()",
+    "raise 5 -> TypeError('exceptions must derive from BaseException')",
+    "raise -> RuntimeError('No active exception to reraise')",
+    "tensor(3.)",
+    "",
+)
+
+
+def test_raise_as_in_python():
+    """Raising an ordinary exception, re-raising the one being handled, ``from``, and Python's errors for
+    raising a non-exception or re-raising with none; the uncaught one is reported at its raise."""
+    result = run(RAISING)
+    assert result["stdout"] == RAISING_PRINTED
+    error = result["error"]
+    assert (error["type"], error["message"]) == ("ValueError", "expected a vector, got 2 dimensions")
+    assert (error["line"], error["column"]) == (4, 9)
+
+
+def test_raising_again_what_was_caught_reports_the_new_place():
+    error = run(lines("try:", "    1 / 0", "except ZeroDivisionError as e:", "    x = e", "raise x"))["error"]
+    assert (error["type"], error["line"]) == ("ZeroDivisionError", 5)
+
+
+@pytest.mark.parametrize("stop", ["while True:\n        pass", "def f():\n        f()\n    f()"])
+def test_a_limit_cannot_be_raised_again_from_a_handler(stop):
+    """A bare ``raise`` in a handler re-raises only what the handler caught: limits are never caught."""
+    code = lines("try:", f"    {stop}", "except Exception:", "    raise")
+    assert run(code)["error"]["type"] == "LimitExceeded"

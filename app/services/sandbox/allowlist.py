@@ -8,7 +8,7 @@ from app import config
 from app.services.sandbox.errors import LimitExceeded, UnsupportedError
 
 STATEMENTS = """Module Expr Assign AugAssign AnnAssign For While If Break Continue Pass FunctionDef
-    ClassDef Return With withitem Assert Import ImportFrom alias Delete Try ExceptHandler"""
+    ClassDef Return With withitem Assert Import ImportFrom alias Delete Try ExceptHandler Raise"""
 EXPRESSIONS = """BoolOp BinOp UnaryOp Compare IfExp Call keyword Attribute Subscript Slice Starred Name
     Constant List Tuple Dict Set ListComp SetComp DictComp GeneratorExp comprehension JoinedStr
     FormattedValue Lambda arguments arg NamedExpr"""
@@ -17,7 +17,6 @@ OPERATORS = """Load Store Del And Or Add Sub Mult MatMult Div Mod Pow LShift RSh
 ALLOWED_NODES = frozenset(getattr(ast, name) for name in f"{STATEMENTS} {EXPRESSIONS} {OPERATORS}".split())
 
 CONSTRUCT_NAMES = {
-    ast.Raise: "raise",
     ast.Global: "global",
     ast.Nonlocal: "nonlocal",
     ast.Yield: "yield (generators)",

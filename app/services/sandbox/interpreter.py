@@ -45,6 +45,7 @@ class Interpreter(Calls, Expressions, Handlers):
         self.globals = Scope()
         self.depth = 0
         self.line = 0
+        self.handling: list[Exception] = []  # errors whose except blocks are running (handlers.Handlers)
 
     # -- statements ---------------------------------------------------------------------------------
     def run(self, tree: ast.Module) -> None:
