@@ -43,9 +43,19 @@ def _converter(target: dtypes.dtype) -> Any:
     return lambda self, memory_format=None: math_ops.to(self, target)
 
 
-def _type(self: Tensor, dtype: Any = None) -> Any:
+def _type(self: Tensor, dtype: Any = None, non_blocking: bool = False) -> Any:
+    """``x.type()``: the old type name ("torch.FloatTensor"); ``x.type(t)``: converted to a dtype, an old
+    typed constructor (``torch.FloatTensor``) or its name."""
     if dtype is None:
         return f"torch.{self.dtype.scalar_name}Tensor"
+    if isinstance(dtype, str):
+        named = {f"torch.{kind.scalar_name}Tensor": kind for kind in dtypes.ALL}
+        if dtype not in named:
+            raise ValueError(f"invalid type: '{dtype}'")
+        dtype = named[dtype]
+    dtype = getattr(dtype, "_dtype", dtype)
+    if not isinstance(dtype, dtypes.dtype):
+        raise TypeError("dtype must be a type, str, or dtype object")
     return math_ops.to(self, dtype)
 
 

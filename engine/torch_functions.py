@@ -86,15 +86,23 @@ def get_default_dtype() -> dtype:
     return float32
 
 
-def _legacy_constructor(kind: dtype, name: str) -> Callable:
-    """``torch.FloatTensor([1, 2])`` / ``torch.LongTensor(2, 3)``: old tutorials' typed constructors."""
+class _LegacyType(type):
+    """The kind of ``torch.FloatTensor`` and its kin, old tutorials' typed constructors: calling one makes a
+    tensor of its dtype (``torch.LongTensor(2, 3)``, ``torch.FloatTensor([1, 2])``), ``isinstance`` checks the
+    dtype, and ``x.type(torch.FloatTensor)`` converts to it."""
 
-    def construct(*args: object) -> Tensor:
+    _dtype: dtype
+
+    def __call__(cls, *args: object) -> Tensor:
         made = Tensor(*args)
-        return made if kind is float32 else Tensor._wrap(made._data.astype(kind.numpy))
+        return made if cls._dtype is float32 else Tensor._wrap(made._data.astype(cls._dtype.numpy))
 
-    construct.__name__ = construct.__qualname__ = name
-    return construct
+    def __instancecheck__(cls, instance: object) -> bool:
+        return isinstance(instance, Tensor) and instance.dtype is cls._dtype
+
+
+def _legacy_constructor(kind: dtype, name: str) -> _LegacyType:
+    return _LegacyType(name, (), {"_dtype": kind, "__module__": "torch", "__qualname__": name})
 
 
 FloatTensor = _legacy_constructor(float32, "FloatTensor")

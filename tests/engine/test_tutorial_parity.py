@@ -663,6 +663,39 @@ print(torch.nn.functional.log_softmax(torch.tensor([1., 2.])))
             'tensor([-1.3133, -0.3133])\n'
         ),
     ),
+    # Old tutorials' typed tensors: x.type(torch.FloatTensor) converts (as the accuracy idiom
+    # (pred.argmax(1) == y).type(torch.float) does with a dtype), x.type() names the old type, and
+    # torch.FloatTensor is a class for isinstance.
+    "legacy_tensor_types": (
+        r"""
+import torch
+x = torch.tensor([True, False])
+print(x.type(torch.FloatTensor).dtype, x.type('torch.DoubleTensor').dtype)
+print(x.type(torch.int64).dtype, x.type())
+for bad in ['foo', 'torch.Foo', 3]:
+    try:
+        x.type(bad)
+    except (ValueError, TypeError) as e:
+        print(type(e).__name__, e)
+print(torch.FloatTensor, torch.LongTensor, torch.tensor([1.]).type(torch.float).type())
+print(torch.FloatTensor([1, 2]), torch.LongTensor(2, 3).shape, torch.DoubleTensor([[1.5]]))
+print(isinstance(torch.ones(1), torch.FloatTensor), isinstance(torch.ones(1).double(), torch.FloatTensor))
+print(isinstance(torch.ones(1).long(), torch.LongTensor))
+print((torch.tensor([1, 2]) == torch.tensor([1, 3])).type(torch.FloatTensor).sum().item())
+""",
+        (
+            'torch.float32 torch.float64\n'
+            'torch.int64 torch.BoolTensor\n'
+            "ValueError invalid type: 'foo'\n"
+            "ValueError invalid type: 'torch.Foo'\n"
+            'TypeError dtype must be a type, str, or dtype object\n'
+            "<class 'torch.FloatTensor'> <class 'torch.LongTensor'> torch.FloatTensor\n"
+            'tensor([1., 2.]) torch.Size([2, 3]) tensor([[1.5000]], dtype=torch.float64)\n'
+            'True False\n'
+            'True\n'
+            '1.0\n'
+        ),
+    ),
 }
 # fmt: on
 
