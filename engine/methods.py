@@ -271,8 +271,10 @@ def install() -> None:
     from engine.diagonal_ops import METHODS as DIAGONAL_METHODS
     from engine.extra_ops import METHODS as EXTRA_METHODS
     from engine.linalg_ops import METHODS as LINALG_METHODS
+    from engine.scatter_ops import METHODS as SCATTER_METHODS
 
-    for name, function in {**METHODS, **EXTRA_METHODS, **LINALG_METHODS, **DIAGONAL_METHODS}.items():
+    every = {**METHODS, **EXTRA_METHODS, **LINALG_METHODS, **DIAGONAL_METHODS, **SCATTER_METHODS}
+    for name, function in every.items():
         setattr(Tensor, name, function)
     for name, function in PROPERTIES.items():
         setattr(Tensor, name, property(function))

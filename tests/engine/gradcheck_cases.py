@@ -462,3 +462,54 @@ def diag(ndim: int) -> Case:
         return [values(data, drawn)], lambda x: torch.diag(x, offset)
 
     return draw
+
+
+def _places(data, drawn: tuple, dim: int, distinct: bool) -> torch.Tensor:
+    """An int64 index no larger than ``drawn`` apart from ``dim``. With ``distinct``, no position twice in a
+    column along ``dim`` (scatter's result is undefined with repeats); else repeats, any length along it."""
+    rng = np.random.default_rng(data.draw(st.integers(0, 2**32 - 1), label="index seed"))
+    shape = [data.draw(st.integers(1, side), label="index side") for side in drawn]
+    size = drawn[dim]
+    if distinct:
+        shape[dim] = size
+        orders = np.argsort(rng.random(shape), axis=dim)  # a permutation of 0..size-1 per column
+        index = np.take(orders, np.arange(data.draw(st.integers(1, size), label="count")), axis=dim)
+    else:
+        shape[dim] = data.draw(st.integers(1, MAX_SIDE + 1), label="count")
+        index = rng.integers(0, size, shape)
+    return torch.tensor(index, dtype=torch.int64)
+
+
+def scatter(kind: str) -> Case:
+    """``scatter`` of a src tensor ("src", "src in place") or a number ("value"), or ``scatter_add`` ("add",
+    "add in place"), on a random dim; src has the index's shape, as PyTorch's src gradient requires."""
+
+    def draw(data):
+        drawn = shape(data, min_dims=1)
+        dim = dim_of(data, len(drawn))
+        index = _places(data, drawn, dim, distinct=not kind.startswith("add"))
+        function = {
+            "src": lambda a, s: a.scatter(dim, index, s),
+            "src in place": lambda a, s: (a * 1).scatter_(dim, index, s),
+            "value": lambda a: torch.scatter(a, dim, index, value=0.5),
+            "add": lambda a, s: torch.scatter_add(a, dim, index, s),
+            "add in place": lambda a, s: (a * 1).scatter_add_(dim, index, s),
+        }[kind]
+        arrays = [values(data, drawn)]
+        return (arrays if kind == "value" else arrays + [values(data, tuple(index.shape))]), function
+
+    return draw
+
+
+def gather(through_torch: bool) -> Case:
+    """``gather`` along a random dim with repeated positions (their gradients add up)."""
+
+    def draw(data):
+        drawn = shape(data, min_dims=1)
+        dim = dim_of(data, len(drawn))
+        index = _places(data, drawn, dim, distinct=False)
+        if through_torch:
+            return [values(data, drawn)], lambda a: torch.gather(a, dim, index)
+        return [values(data, drawn)], lambda a: a.gather(dim, index)
+
+    return draw

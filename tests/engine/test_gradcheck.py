@@ -27,6 +27,7 @@ from engine.functions import (
     power,
     reduction,
     reduction_extra,
+    scatter,
     shape,
     unary,
     unary_extra,
@@ -225,6 +226,14 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     # torch.diag both ways (diagonal.py)
     "DiagEmbedBackward0": c.diag(1),
     "DiagonalBackward0_copy": c.diag(2),
+    # scatter, scatter_add and gather (scatter.py)
+    "ScatterBackward0": c.scatter("src"),
+    "ScatterBackward0 in place": c.scatter("src in place"),
+    "ScatterBackward1": c.scatter("value"),
+    "ScatterAddBackward0": c.scatter("add"),
+    "ScatterAddBackward0 in place": c.scatter("add in place"),
+    "GatherBackward0": c.gather(through_torch=False),
+    "GatherBackward0 torch.gather": c.gather(through_torch=True),
 }
 
 
@@ -296,7 +305,7 @@ NAMED_AS = {"IndexUnsqueezeBackward0": "UnsqueezeBackward0 index", "IndexAliasBa
 
 def test_every_differentiable_op_has_a_gradient_check():
     modules = (pointwise, power, unary, unary_extra, reduction, reduction_extra, shape, linalg, loss)
-    modules += (linalg_extra, moments, norms, diagonal)
+    modules += (linalg_extra, moments, norms, diagonal, scatter)
     ops = {
         name
         for module in modules

@@ -696,6 +696,110 @@ print((torch.tensor([1, 2]) == torch.tensor([1, 3])).type(torch.FloatTensor).sum
             '1.0\n'
         ),
     ),
+    # The tutorials' one-hot target (scatter_ with value=, a 0-d index), gather and scatter/scatter_add with
+    # their gradients (ScatterBackward0/1, ScatterAddBackward0, GatherBackward0), in place and as functions;
+    # PyTorch's words for the common misuse (a src larger than the index fails in backward, as in PyTorch).
+    "scatter_gather_and_the_one_hot_target": (
+        r"""
+import torch
+y = 3
+print(torch.zeros(10, dtype=torch.float).scatter_(0, torch.tensor(y), value=1))
+x = torch.arange(12.).reshape(3, 4).requires_grad_()
+index = torch.tensor([[2, 0, 1], [0, 3, 3]])
+picked = x.gather(1, index)
+print(picked, torch.gather(x, 0, index.clamp(max=2)))
+picked.backward(torch.tensor([[1., 2., 3.], [4., 5., 6.]]))
+print(x.grad)
+base = torch.ones(3, 4, requires_grad=True)
+src = torch.tensor([[10., 20., 30.], [40., 50., 60.]], requires_grad=True)
+written = base.scatter(1, torch.tensor([[2, 0, 1], [0, 3, 1]]), src)
+print(written)
+(written * torch.arange(12.).reshape(3, 4)).sum().backward()
+print(base.grad, src.grad)
+print(base.scatter(0, torch.tensor([[2, 0]]), value=-1), torch.scatter(base, 1, index, 2.5).grad_fn)
+added = torch.scatter_add(base, 0, torch.tensor([[0, 0, 2]]), src)
+print(added, torch.zeros(5).scatter_add(0, torch.tensor([1, 1, 3]), torch.tensor([1., 2., 3.])))
+counts = torch.zeros(4)
+print(counts.scatter_add_(0, torch.tensor([0, 2, 0]), torch.ones(3)) is counts, counts)
+labels = torch.tensor([2, 0, 1], dtype=torch.int32)
+print(torch.zeros(3, 4).scatter_(1, labels.unsqueeze(1).long(), 1.0), torch.ones(3).gather(0, labels))
+hidden = torch.tensor([1., 2.], requires_grad=True)
+e = hidden.exp()
+e.scatter_(0, torch.tensor([0]), value=0.0)
+print(e)
+leaf = torch.zeros(3, requires_grad=True)
+wide = torch.tensor([[1, 0, 1]])
+attempts = [
+    ("in place on a leaf", lambda: leaf.scatter_(0, torch.tensor([1]), value=1)),
+    ("saved value changed in place", lambda: e.sum().backward()),
+    ("a float index", lambda: torch.zeros(3).scatter_(0, torch.tensor([1.]), value=1)),
+    ("gather with a bool index", lambda: torch.zeros(3).gather(0, torch.tensor([True]))),
+    ("dim out of range", lambda: torch.zeros(3).scatter(1, torch.tensor([0]), 1.0)),
+    ("index out of bounds", lambda: torch.zeros(3).scatter_(0, torch.tensor([3]), value=1)),
+    ("gather at -1", lambda: torch.zeros(2, 3).gather(1, torch.tensor([[0, -1]]))),
+    ("src of another dtype", lambda: torch.zeros(3).scatter(0, torch.tensor([0]), torch.ones(1).double())),
+    ("index of another rank", lambda: torch.zeros(3, 2).scatter(0, torch.tensor([0]), 1.0)),
+    ("index wider than self", lambda: torch.zeros(2, 2).scatter(0, wide, 1.0)),
+    ("index wider than src", lambda: torch.zeros(2, 4).scatter_add(0, wide, torch.ones(1, 2))),
+    ("gather index wider", lambda: torch.zeros(2, 2).gather(0, torch.tensor([[1, 0, 1]]))),
+    ("scatter_add of a number", lambda: torch.zeros(3).scatter_add(0, torch.tensor([1]), 2.0)),
+    ("neither src nor value", lambda: torch.zeros(3).scatter_(0, torch.tensor([1]))),
+    ("src larger than index", lambda: base.scatter(0, torch.tensor([[0]]), src).sum().backward()),
+]
+for label, attempt in attempts:
+    try:
+        attempt()
+    except (RuntimeError, IndexError, TypeError) as error:
+        print(f"{label}: {type(error).__name__}: {error}")
+""",
+        (
+            'tensor([0., 0., 0., 1., 0., 0., 0., 0., 0., 0.])\n'
+            'tensor([[2., 0., 1.],\n'
+            '        [4., 7., 7.]], grad_fn=<GatherBackward0>) tensor([[ 8.,  1.,  6.],\n'
+            '        [ 0.,  9., 10.]], grad_fn=<GatherBackward0>)\n'
+            'tensor([[ 2.,  3.,  1.,  0.],\n'
+            '        [ 4.,  0.,  0., 11.],\n'
+            '        [ 0.,  0.,  0.,  0.]])\n'
+            'tensor([[20., 30., 10.,  1.],\n'
+            '        [40., 60.,  1., 50.],\n'
+            '        [ 1.,  1.,  1.,  1.]], grad_fn=<ScatterBackward0>)\n'
+            'tensor([[ 0.,  0.,  0.,  3.],\n'
+            '        [ 0.,  0.,  6.,  0.],\n'
+            '        [ 8.,  9., 10., 11.]]) tensor([[2., 0., 1.],\n'
+            '        [4., 7., 5.]])\n'
+            'tensor([[ 1., -1.,  1.,  1.],\n'
+            '        [ 1.,  1.,  1.,  1.],\n'
+            '        [-1.,  1.,  1.,  1.]], grad_fn=<ScatterBackward1>) <ScatterBackward1 object at 0x…>\n'
+            'tensor([[11., 21.,  1.,  1.],\n'
+            '        [ 1.,  1.,  1.,  1.],\n'
+            '        [ 1.,  1., 31.,  1.]], grad_fn=<ScatterAddBackward0>) tensor([0., 3., 0., 3., 0.])\n'
+            'True tensor([2., 0., 1., 0.])\n'
+            'tensor([[0., 0., 1., 0.],\n'
+            '        [1., 0., 0., 0.],\n'
+            '        [0., 1., 0., 0.]]) tensor([1., 1., 1.])\n'
+            'tensor([0.0000, 7.3891], grad_fn=<ScatterBackward1>)\n'
+            'in place on a leaf: RuntimeError: a leaf Variable that requires grad is being used in an in-place operation.\n'  # noqa: E501
+            'saved value changed in place: RuntimeError: one of the variables needed for gradient computation has been modified by an inplace operation: [torch.FloatTensor [2]], which is output 0 of Exp, is at version 1; expected version 0 instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).\n'  # noqa: E501
+            'a float index: RuntimeError: scatter(): Expected dtype int32/int64 for index\n'
+            'gather with a bool index: RuntimeError: gather(): Expected dtype int32/int64 for index\n'
+            'dim out of range: IndexError: Dimension out of range (expected to be in range of [-1, 0], but got 1)\n'  # noqa: E501
+            'index out of bounds: RuntimeError: index 3 is out of bounds for dimension 0 with size 3\n'
+            'gather at -1: RuntimeError: index -1 is out of bounds for dimension 1 with size 3\n'
+            'src of another dtype: RuntimeError: scatter(): Expected self.dtype to be equal to src.dtype\n'
+            'index of another rank: RuntimeError: Index tensor must have the same number of dimensions as self tensor\n'  # noqa: E501
+            'index wider than self: RuntimeError: Expected index [1, 3] to be no larger than self [2, 2] apart from dimension 0\n'  # noqa: E501
+            'index wider than src: RuntimeError: Expected index [1, 3] to be no larger than self [2, 4] apart from dimension 0 and to be no larger size than src [1, 2]\n'  # noqa: E501
+            'gather index wider: RuntimeError: Size does not match at dimension 1 expected index [1, 3] to be no larger than self [2, 2] apart from dimension 0\n'  # noqa: E501
+            "scatter_add of a number: TypeError: scatter_add(): argument 'src' (position 3) must be Tensor, not float\n"  # noqa: E501
+            'neither src nor value: TypeError: scatter_() received an invalid combination of arguments - got (int, Tensor), but expected one of:\n'  # noqa: E501
+            ' * (int dim, Tensor index, Tensor src)\n'
+            ' * (int dim, Tensor index, Tensor src, *, str reduce)\n'
+            ' * (int dim, Tensor index, Number value)\n'
+            ' * (int dim, Tensor index, Number value, *, str reduce)\n'
+            '\n'
+            'src larger than index: RuntimeError: Function ScatterBackward0 returned an invalid gradient at index 1 - got [1, 1] but expected shape compatible with [2, 3]\n'  # noqa: E501
+        ),
+    ),
 }
 # fmt: on
 
