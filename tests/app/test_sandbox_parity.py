@@ -30,3 +30,16 @@ def test_cases_using_exec_or_eval_are_refused_by_name(name: str) -> None:
     error = run_snippet(CASES[name][0], lambda event: None)["error"]
     assert error["type"] == "UnsupportedError"
     assert error["message"].startswith(REFUSED[name])
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "import torch\nprint(torch.linalg.det(torch.eye(2) * 2))",
+        "import torch.linalg\nprint(torch.linalg.det(torch.eye(2) * 2))",
+        "import torch\nfrom torch.linalg import det\nprint(det(torch.eye(2) * 2))",
+    ],
+)
+def test_torch_linalg_is_reached_as_in_pytorch(code: str) -> None:
+    result = run_snippet(code, lambda event: None)
+    assert (result["stdout"], result.get("error")) == ("tensor(4.)\n", None)

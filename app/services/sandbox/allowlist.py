@@ -82,10 +82,15 @@ FORBIDDEN_ATTRIBUTES = frozenset(
         "run_backward",
         "sequence_number",
         "release",
+        "save",
+        "load",
     }
 )
 ATTRIBUTE_ADVICE = {
     "numpy": "numpy arrays are not available in the playground; use .tolist() or .item()",
+    "save": "the playground has no files; keep what you would save in a variable, "
+    "as state = model.state_dict(), and later model.load_state_dict(state)",
+    "load": "the playground has no files; model.load_state_dict(state) takes a state kept in a variable",
     "format": 'str.format is not available; use an f-string: f"{x:.3f}"',
     "format_map": "str.format_map is not available; use an f-string",
 }
@@ -98,6 +103,7 @@ IMPORTABLE = frozenset(
         "torch.optim",
         "torch.autograd",
         "torch.autograd.functional",
+        "torch.linalg",
         "math",
     }
 )
@@ -123,7 +129,7 @@ def _check_import(node: ast.Import | ast.ImportFrom) -> None:
             raise _refuse("numpy is not available in the playground: torch tensors do everything here", node)
         if module not in IMPORTABLE or (isinstance(node, ast.ImportFrom) and node.level):
             raise _refuse(
-                f"import of '{module}' is not available: only torch (and its nn, optim, "
+                f"import of '{module}' is not available: only torch (and its nn, optim, linalg, "
                 "functional) and math can be imported",
                 node,
             )
@@ -133,6 +139,8 @@ def _check_import(node: ast.Import | ast.ImportFrom) -> None:
         _check_name(alias.asname or alias.name.split(".")[0], node)
         if isinstance(node, ast.ImportFrom) and alias.name.startswith("_"):
             raise _refuse(f"names starting with '_' cannot be imported: '{alias.name}'", node)
+        if isinstance(node, ast.ImportFrom) and alias.name in ATTRIBUTE_ADVICE:
+            raise _refuse(f"'{alias.name}' is not available: {ATTRIBUTE_ADVICE[alias.name]}", node)
 
 
 def _check_class(node: ast.ClassDef) -> None:

@@ -28,6 +28,7 @@ MODULE_NAMES = {
     "torch.optim": engine.optim,
     "torch.autograd": engine.autograd,
     "torch.autograd.functional": engine.autograd.functional,
+    "torch.linalg": engine.linalg,
 }
 
 

@@ -19,6 +19,8 @@ HIDDEN_MEMBERS = frozenset(
         "sequence_number",
         "from_numpy",
         "draw",
+        "save",  # files: refused by name, with advice (allowlist.ATTRIBUTE_ADVICE)
+        "load",
     }
 )
 SUBMODULES = {
