@@ -108,6 +108,7 @@ from engine.out_arg import accepts_out
 from engine.printing import get_printoptions, printoptions, set_printoptions
 from engine.product_ops import addmm, dot
 from engine.scatter_ops import gather, scatter, scatter_add
+from engine.serialization import load, save
 from engine.shape_ops import (
     clone,
     flatten,

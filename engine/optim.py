@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from engine.pickling import present_as, reduce_object
 from engine.tensor import Tensor
 
 
@@ -25,6 +26,9 @@ class Optimizer:
         for group in groups:
             self.param_groups.append({**defaults, **group, "params": list(group["params"])})
         self.state: dict[Tensor, dict[str, Any]] = {}
+
+    def __reduce_ex__(self, protocol: int) -> str | tuple:
+        return reduce_object(self, protocol)
 
     def zero_grad(self, set_to_none: bool = True) -> None:
         for group in self.param_groups:
@@ -202,6 +206,8 @@ class Adam(Optimizer):
         return loss
 
 
-# where PyTorch defines them: type(optimizer) prints <class 'torch.optim.sgd.SGD'> as there
-Optimizer.__module__ = "torch.optim.optimizer"
-SGD.__module__, Adam.__module__ = "torch.optim.sgd", "torch.optim.adam"
+# where PyTorch defines them: type(optimizer) prints <class 'torch.optim.sgd.SGD'> as there (pickle finds
+# them in this module again: see engine/pickling.py)
+present_as(Optimizer, "torch.optim.optimizer")
+present_as(SGD, "torch.optim.sgd")
+present_as(Adam, "torch.optim.adam")

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from engine import autograd, dtypes, grad_mode, printing
+from engine import autograd, dtypes, grad_mode, pickling, printing
 from engine.devices import CPU, Size, device
 from engine.hooks import RemovableHandle
 
@@ -293,6 +293,16 @@ class Tensor:
         if self._data.dtype.kind not in "iub" or self._data.size != 1:
             raise TypeError("only integer tensors of a single element can be converted to an index")
         return int(self.item())
+
+    # -- copying and pickling (engine/pickling.py) -----------------------------------------------
+    def __reduce_ex__(self, protocol: int) -> tuple:
+        return pickling.rebuild_tensor, pickling.tensor_state(self)
+
+    def __copy__(self) -> Tensor:
+        return Tensor._wrap(self._data, self._requires_grad)  # as PyTorch's: a new leaf over the same memory
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Tensor:
+        return pickling.deepcopy_tensor(self, memo)
 
     # -- printing -------------------------------------------------------------------------------
     def __repr__(self, *, tensor_contents: Any = None) -> str:

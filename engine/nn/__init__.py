@@ -19,6 +19,7 @@ from engine.nn.layers import (
 from engine.nn.losses import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, L1Loss, MSELoss, NLLLoss
 from engine.nn.module import Module
 from engine.nn.parameter import Parameter
+from engine.pickling import present_as
 
 __all__ = [
     "BCELoss",
@@ -46,7 +47,8 @@ __all__ = [
     "init",
 ]
 
-# where PyTorch defines each class: type(model) prints <class 'torch.nn.modules.linear.Linear'> as there
+# where PyTorch defines each class: type(model) prints <class 'torch.nn.modules.linear.Linear'> as there;
+# present_as also records the engine module, where pickle finds the class again
 _TORCH_MODULES = {
     "torch.nn.modules.module": (Module,),
     "torch.nn.modules.linear": (Linear, Identity),
@@ -58,4 +60,4 @@ _TORCH_MODULES = {
 }
 for _where, _classes in _TORCH_MODULES.items():
     for _class in _classes:
-        _class.__module__ = _where
+        present_as(_class, _where)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from engine.nn.parameter import Parameter
+from engine.pickling import reduce_object
 from engine.tensor import Tensor
 
 
@@ -35,6 +36,9 @@ class Module:
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self.forward(*args, **kwargs)
+
+    def __reduce_ex__(self, protocol: int) -> str | tuple:
+        return reduce_object(self, protocol)  # by engine location, as the class says torch.nn.modules...
 
     # -- registration by attribute ---------------------------------------------------------------
     def __setattr__(self, name: str, value: Any) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from engine import printing
+from typing import Any
+
+from engine import pickling, printing
 from engine.tensor import Tensor, _init
 
 
@@ -18,6 +20,17 @@ class Parameter(Tensor):
         _init(self, source._data, False)
         self.requires_grad = requires_grad
 
+    def __reduce_ex__(self, protocol: int) -> tuple:
+        return pickling.rebuild_parameter, pickling.tensor_state(self)
+
+    def __copy__(self) -> Parameter:
+        return Parameter(Tensor._wrap(self._data), self._requires_grad)  # shares the memory, as in PyTorch
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Parameter:
+        copied = Parameter(Tensor._wrap(self._data.copy()), self._requires_grad)  # PyTorch drops .grad here
+        memo[id(self)] = copied
+        return copied
+
     def __repr__(self) -> str:
         return printing.format_parameter(self._data, self.dtype.name, requires_grad=self._requires_grad)
 
@@ -27,4 +40,4 @@ class Parameter(Tensor):
         return printing.format_nonscalar(str(self), spec, "Parameter")
 
 
-Parameter.__module__ = "torch.nn.parameter"  # type(p) prints as in PyTorch
+Parameter.__module__ = "torch.nn.parameter"  # type(p) prints as in PyTorch (pickles by __reduce_ex__)
