@@ -14,6 +14,7 @@ from engine import return_types
 from engine.functions import pointwise as pw
 from engine.functions import reduction_extra as red
 from engine.functions import unary, unary_extra
+from engine.in_place_ops import in_place_method
 from engine.out_arg import accepts_out
 from engine.tensor import Tensor, check_in_place
 
@@ -197,15 +198,6 @@ def _shape_methods() -> dict[str, Callable]:
     }
 
 
-def _in_place(function: Callable) -> Callable:
-    def method(self: Tensor, *args: Any) -> Tensor:
-        from engine.in_place_ops import in_place
-
-        return in_place(self, function, *args)
-
-    return method
-
-
 SMOOTH = {
     "tan": tan,
     "asin": asin,
@@ -227,7 +219,7 @@ SMOOTH = {
 }
 METHODS: dict[str, Callable] = {
     **SMOOTH,
-    **{f"{name}_": _in_place(function) for name, function in SMOOTH.items()},
+    **{f"{name}_": in_place_method(function) for name, function in SMOOTH.items()},
     "prod": prod,
     "cumsum": cumsum,
     "unique": unique,
@@ -235,7 +227,7 @@ METHODS: dict[str, Callable] = {
     "sort": sort,
     "topk": topk,
     "masked_fill": masked_fill,
-    "masked_fill_": _in_place(masked_fill),
+    "masked_fill_": in_place_method(masked_fill),
     "flip": lambda self, *dims: flip(self, dims[0] if len(dims) == 1 else dims),
     "logical_and": logical_and,
     "logical_or": logical_or,

@@ -29,6 +29,15 @@ def in_place(a: Tensor, function: Any, *args: Any, **kwargs: Any) -> Tensor:
     return a
 
 
+def in_place_method(function: Any) -> Any:
+    """The in-place method form of an out-of-place op (``x.add_``, ``x.scatter_``): ``in_place`` on self."""
+
+    def method(self: Tensor, *args: Any, **kwargs: Any) -> Tensor:
+        return in_place(self, function, *args, **kwargs)
+
+    return method
+
+
 def _save_as_in_place(node: Any, a: Tensor, result: Tensor) -> None:
     """Re-point the new node's version checks as PyTorch's in-place ops save them.
 

@@ -32,13 +32,6 @@ def _reflected(function: Any) -> Any:
     return lambda self, other: function(other, self)
 
 
-def _in_place(function: Any) -> Any:
-    def method(self: Tensor, *args: Any, **kwargs: Any) -> Tensor:
-        return in_place_ops.in_place(self, function, *args, **kwargs)
-
-    return method
-
-
 def _converter(target: dtypes.dtype) -> Any:
     return lambda self, memory_format=None: math_ops.to(self, target)
 
@@ -126,10 +119,10 @@ METHODS: dict[str, Any] = {
     "__rfloordiv__": _reflected(pw.floor_divide),
     "__mod__": pw.remainder,
     "__abs__": _unary(unary.AbsBackward0),
-    "__iadd__": _in_place(pw.add),
-    "__isub__": _in_place(pw.sub),
-    "__imul__": _in_place(pw.mul),
-    "__itruediv__": _in_place(pw.div),
+    "__iadd__": in_place_ops.in_place_method(pw.add),
+    "__isub__": in_place_ops.in_place_method(pw.sub),
+    "__imul__": in_place_ops.in_place_method(pw.mul),
+    "__itruediv__": in_place_ops.in_place_method(pw.div),
     # comparisons and logic (bool results, no graph)
     "__eq__": _compare(np.equal),
     "__ne__": _compare(np.not_equal),
@@ -240,22 +233,22 @@ METHODS: dict[str, Any] = {
     "new_tensor": new_tensor,
     "new_full": lambda self, size, fill_value, dtype=None: _new(fill_value)(self, size, dtype=dtype),
     # in place
-    "add_": _in_place(_add_method),
-    "sub_": _in_place(_sub_method),
-    "mul_": _in_place(pw.mul),
-    "div_": _in_place(pw.div),
-    "pow_": _in_place(pw.pow),
-    "clamp_": _in_place(math_ops.clamp),
-    "relu_": _in_place(_unary(unary.ReluBackward0)),
-    "neg_": _in_place(pw.neg),
-    "exp_": _in_place(_unary(unary.ExpBackward0)),
-    "log_": _in_place(_unary(unary.LogBackward0)),
-    "abs_": _in_place(_unary(unary.AbsBackward0)),
-    "sqrt_": _in_place(_unary(unary.SqrtBackward0)),
-    "sin_": _in_place(_unary(unary.SinBackward0)),
-    "cos_": _in_place(_unary(unary.CosBackward0)),
-    "tanh_": _in_place(_unary(unary.TanhBackward0)),
-    "sigmoid_": _in_place(_unary(unary.SigmoidBackward0)),
+    "add_": in_place_ops.in_place_method(_add_method),
+    "sub_": in_place_ops.in_place_method(_sub_method),
+    "mul_": in_place_ops.in_place_method(pw.mul),
+    "div_": in_place_ops.in_place_method(pw.div),
+    "pow_": in_place_ops.in_place_method(pw.pow),
+    "clamp_": in_place_ops.in_place_method(math_ops.clamp),
+    "relu_": in_place_ops.in_place_method(_unary(unary.ReluBackward0)),
+    "neg_": in_place_ops.in_place_method(pw.neg),
+    "exp_": in_place_ops.in_place_method(_unary(unary.ExpBackward0)),
+    "log_": in_place_ops.in_place_method(_unary(unary.LogBackward0)),
+    "abs_": in_place_ops.in_place_method(_unary(unary.AbsBackward0)),
+    "sqrt_": in_place_ops.in_place_method(_unary(unary.SqrtBackward0)),
+    "sin_": in_place_ops.in_place_method(_unary(unary.SinBackward0)),
+    "cos_": in_place_ops.in_place_method(_unary(unary.CosBackward0)),
+    "tanh_": in_place_ops.in_place_method(_unary(unary.TanhBackward0)),
+    "sigmoid_": in_place_ops.in_place_method(_unary(unary.SigmoidBackward0)),
     "zero_": in_place_ops.zero_,
     "fill_": in_place_ops.fill_,
     "copy_": in_place_ops.copy_,

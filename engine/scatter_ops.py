@@ -14,6 +14,7 @@ import numpy as np
 
 from engine import grad_mode
 from engine.functions import scatter as fn
+from engine.in_place_ops import in_place_method
 from engine.out_arg import accepts_out
 from engine.shape_ops import _dim
 from engine.tensor import Tensor
@@ -182,15 +183,6 @@ def gather(input: Tensor, dim: int, index: Tensor, *, sparse_grad: bool = False)
     return _gather(input, dim, index, sparse_grad, first_position=2)
 
 
-def _in_place(function: Callable) -> Callable:
-    def method(self: Tensor, *args: Any, **kwargs: Any) -> Tensor:
-        from engine.in_place_ops import in_place
-
-        return in_place(self, function, *args, **kwargs)
-
-    return method
-
-
 def _scatter_method(name: str) -> Callable:
     def method(
         self: Tensor, dim: int, index: Tensor, *rest: Any, src: Any = _MISSING, value: Any = _MISSING
@@ -217,8 +209,8 @@ gather_method.__name__ = gather_method.__qualname__ = "gather"
 
 METHODS: dict[str, Callable] = {
     "scatter": _scatter_method("scatter"),
-    "scatter_": _in_place(_scatter_method("scatter_")),
+    "scatter_": in_place_method(_scatter_method("scatter_")),
     "scatter_add": scatter_add_method,
-    "scatter_add_": _in_place(scatter_add_method),
+    "scatter_add_": in_place_method(scatter_add_method),
     "gather": gather_method,
 }
