@@ -15,7 +15,7 @@ import numpy as np
 from engine import return_types
 from engine.functions import linalg_extra as la
 from engine.functions import norms, reduction
-from engine.linalg_ops import _check_matrices, det
+from engine.linalg_ops import _check_matrices, _needs_floating, _needs_matrices, det
 from engine.linalg_ops import cross as _cross
 from engine.linalg_solve import LinAlgError, inv, solve
 from engine.tensor import Tensor
@@ -33,13 +33,6 @@ __all__ = [
     "vector_norm",
 ]
 MATRIX_ORDERS = ("fro", "nuc", 1, -1, 2, -2, math.inf, -math.inf)
-
-
-def _needs_floating(name: str, a: Tensor) -> None:
-    if not a.is_floating_point():
-        raise RuntimeError(
-            f"linalg.{name}: Expected a floating point or complex tensor as input. Got {a.dtype.scalar_name}"
-        )
 
 
 def vector_norm(x: Tensor, ord: float = 2, dim: Any = None, keepdim: bool = False) -> Tensor:  # noqa: A002
@@ -66,8 +59,7 @@ def matrix_norm(A: Tensor, ord: Any = "fro", dim: Any = (-2, -1), keepdim: bool 
     """The Frobenius, nuclear, 1-, inf- or 2-norm (or the negative orders) of the matrices over ``dim``."""
     from engine.shape_ops import permute
 
-    if A.ndim < 2:
-        raise RuntimeError("linalg.matrix_norm: The input tensor A must have at least 2 dimensions.")
+    _needs_matrices("matrix_norm", A)
     _needs_floating("matrix_norm", A)
     first, second = (d % A.ndim for d in dim)
     if first == second:
@@ -112,8 +104,7 @@ def norm(A: Tensor, ord: Any = None, dim: Any = None, keepdim: bool = False) -> 
 
 
 def _check_svd_input(A: Tensor) -> None:  # noqa: N803
-    if A.ndim < 2:
-        raise RuntimeError("linalg.svd: The input tensor A must have at least 2 dimensions.")
+    _needs_matrices("svd", A)
     _check_matrices("svd", A, "linalg_svd_cpu")
 
 

@@ -56,26 +56,40 @@ def cross(input: Tensor, other: Tensor, dim: int | None = None) -> Tensor:  # no
     return la.LinalgCrossBackward0.apply(input, other, axis=axis)
 
 
-def _check_matrices(name: str, a: Tensor, kernel: str) -> None:
-    """PyTorch's refusals for linalg input: floating dtype (no half on CPU)."""
+# PyTorch's refusals for torch.linalg's input, shared by its functions here, in linalg.py and linalg_solve.py
+def _needs_floating(name: str, a: Tensor) -> None:
     if not a.is_floating_point():
         raise RuntimeError(
             f"linalg.{name}: Expected a floating point or complex tensor as input. Got {a.dtype.scalar_name}"
         )
+
+
+def _needs_matrices(name: str, a: Tensor) -> None:
+    if a._data.ndim < 2:
+        raise RuntimeError(f"linalg.{name}: The input tensor A must have at least 2 dimensions.")
+
+
+def _check_matrices(name: str, a: Tensor, kernel: str) -> None:
+    """Floating input, and no half on CPU (PyTorch's ``kernel`` then names itself)."""
+    _needs_floating(name, a)
     if a._data.dtype == np.float16:
         raise NotImplementedError(f"\"{kernel}\" not implemented for 'Half'")
 
 
-def det(A: Tensor) -> Tensor:  # noqa: N803 - PyTorch's argument name
-    """The determinant of a square matrix (or of each in a batch)."""
-    if A._data.ndim < 2:
-        raise RuntimeError("linalg.det: The input tensor A must have at least 2 dimensions.")
-    rows, columns = A._data.shape[-2:]
+def _check_square(name: str, a: Tensor) -> None:
+    """Square floating matrices (or batches of them), as LU-based functions (det, inv, solve) need."""
+    _needs_matrices(name, a)
+    rows, columns = a._data.shape[-2:]
     if rows != columns:
         raise RuntimeError(
-            f"linalg.det: A must be batches of square matrices, but they are {rows} by {columns} matrices"
+            f"linalg.{name}: A must be batches of square matrices, but they are {rows} by {columns} matrices"
         )
-    _check_matrices("det", A, "lu_cpu")
+    _check_matrices(name, a, "lu_cpu")
+
+
+def det(A: Tensor) -> Tensor:  # noqa: N803 - PyTorch's argument name
+    """The determinant of a square matrix (or of each in a batch)."""
+    _check_square("det", A)
     return la.LinalgDetBackward0.apply(A)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine.functions import linalg_extra as la
+from engine.linalg_ops import _check_square, _needs_floating
 from engine.tensor import Tensor
 
 
@@ -51,21 +52,6 @@ def _singular_error(a: np.ndarray, message: str) -> LinAlgError:
     return LinAlgError(message.format(batch="", index=1))  # numpy found what the column scan did not
 
 
-def _check_square(name: str, a: Tensor) -> None:
-    """PyTorch's refusals for a matrix argument: at least 2-d, square, floating."""
-    from engine.linalg_ops import _check_matrices
-
-    shape = a._data.shape
-    if len(shape) < 2:
-        raise RuntimeError(f"linalg.{name}: The input tensor A must have at least 2 dimensions.")
-    if shape[-1] != shape[-2]:
-        raise RuntimeError(
-            f"linalg.{name}: A must be batches of square matrices, but they are {shape[-2]} by {shape[-1]} "
-            "matrices"
-        )
-    _check_matrices(name, a, "lu_cpu")
-
-
 def inv(A: Tensor) -> Tensor:  # noqa: N803 - PyTorch's argument name
     """The inverse of a square matrix (or of each in a batch); a singular one raises LinAlgError."""
     if A.dtype.name == "float16":
@@ -80,10 +66,7 @@ def inv(A: Tensor) -> Tensor:  # noqa: N803 - PyTorch's argument name
 def solve(A: Tensor, B: Tensor) -> Tensor:  # noqa: N803
     """X with ``A @ X = B``; B is a vector (one per matrix of A) or a matrix of right-hand sides."""
     _check_square("solve", A)
-    if not B.is_floating_point():
-        raise RuntimeError(
-            f"linalg.solve: Expected a floating point or complex tensor as input. Got {B.dtype.scalar_name}"
-        )
+    _needs_floating("solve", B)
     if A.dtype is not B.dtype:
         raise RuntimeError(
             "linalg.solve: Expected A and B to have the same dtype, but found A of type "
