@@ -7,10 +7,10 @@ import numpy as np
 from engine.function import Function
 
 
-def _place_on_diagonal(vector: np.ndarray, offset: int) -> np.ndarray:
-    """The square matrix holding ``vector`` on its diagonal ``offset`` (above the main one if positive)."""
-    size = vector.shape[0] + abs(offset)
-    matrix = np.zeros((size, size), dtype=vector.dtype)
+def _on_diagonal(vector: np.ndarray, offset: int, shape: tuple[int, int]) -> np.ndarray:
+    """A matrix of ``shape`` holding ``vector`` on its diagonal ``offset`` (above the main one if positive),
+    zeros elsewhere."""
+    matrix = np.zeros(shape, dtype=vector.dtype)
     rows = np.arange(vector.shape[0]) + max(-offset, 0)
     matrix[rows, rows + offset] = vector
     return matrix
@@ -21,7 +21,8 @@ class DiagEmbedBackward0(Function):
 
     def forward(self, vector, offset=0):
         self.offset = offset
-        return _place_on_diagonal(vector, offset)
+        size = vector.shape[0] + abs(offset)
+        return _on_diagonal(vector, offset, (size, size))
 
     def backward(self, grad):
         return (np.diagonal(grad, self.offset).copy(),)
@@ -35,8 +36,4 @@ class DiagonalBackward0_copy(Function):  # noqa: N801 - the name PyTorch 2.13 pr
         return np.diagonal(matrix, offset).copy()
 
     def backward(self, grad):
-        result = np.zeros(self.shape, dtype=grad.dtype)
-        count = grad.shape[0]
-        rows = np.arange(count) + max(-self.offset, 0)
-        result[rows, rows + self.offset] = grad
-        return (result,)
+        return (_on_diagonal(grad, self.offset, self.shape),)
