@@ -32,11 +32,12 @@ DEVICE_TYPES = (
     "cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, fpga, maia, xla, lazy, vulkan, mps, meta, "
     "hpu, mtia, privateuseone"
 )  # the device types PyTorch 2.13 knows, in the order its error message lists them
+_KNOWN_DEVICE_TYPES = frozenset(DEVICE_TYPES.split(", "))
 
 
 def check_device(value: object) -> None:
     """PyTorch's refusal of a device string whose type it does not know (``"gpu"``)."""
-    if isinstance(value, str) and value.split(":")[0] not in DEVICE_TYPES.split(", "):
+    if isinstance(value, str) and value.split(":")[0] not in _KNOWN_DEVICE_TYPES:
         raise RuntimeError(f"Expected one of {DEVICE_TYPES} device type at start of device string: {value}")
 
 
