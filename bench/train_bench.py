@@ -1,6 +1,7 @@
 """Training streams: epochs per second bare on the engine vs streamed by the server, and /healthz under load.
 
-Run: ``.venv/bin/python bench/train_bench.py``. Starts its own uvicorn (the training router) on a free port.
+Run: ``.venv/bin/python bench/train_bench.py`` (about 80 s). Each round starts its own uvicorn on a free port
+and a process for the bare loops (``ROUNDS``).
 Targets: streaming costs under 10% against the same run bare on the engine (the article's five lines, same
 model, data and epochs, no events); /healthz p99 under 50 ms while 8 stream. The costs are relative to bare:
 "service" is the training loop in-process as a worker runs it, "streamed" the server from POST to ``done``.
@@ -8,12 +9,18 @@ model, data and epochs, no events); /healthz p99 under 50 ms while 8 stream. The
 
 from __future__ import annotations
 
+import contextlib
 import json
+import multiprocessing
 import os
+import random
 import statistics
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import httpx
@@ -39,7 +46,13 @@ CASES = {
 }
 STREAMS_UNDER_LOAD = 8  # concurrent runs while /healthz is timed
 HEALTH_SAMPLES = 300  # /healthz requests timed
-REPEATS = 7  # interleaved repeats of each timing; the table gives medians
+# Python's speed differs from one process to another by up to ~6% on this machine (where the address space
+# lays out its memory), and a server's workers all inherit its forkserver's layout: the bench takes its
+# timings in several rounds, each with a fresh server and a fresh process for the bare loops, so that no one
+# layout decides the comparison
+ROUNDS = 4
+REPEATS = 5  # interleaved repeats of each timing per round; the table gives medians over all of them
+RESAMPLES = 2000  # bootstrap resamples for the interval around a median cost
 
 
 Timing = tuple[float, float]  # (wall seconds, CPU seconds)
@@ -148,73 +161,151 @@ def healthz_under_load(base: str) -> tuple[float, float, int]:
     return timings[len(timings) // 2], timings[int(len(timings) * 0.99) - 1], live
 
 
-def _per_run_latency(client: httpx.Client, pid: int, fields: dict) -> float:
-    """The median wall time of a 1-epoch run of the case, POST to ``done``: what every run pays once,
-    however many epochs it has. Each follows a bare run, as in the table, so the server has idled alike."""
-    one_epoch = {**fields, "epochs": 1}
-    times = []
-    for _ in range(REPEATS):
-        bare_seconds(fields)
-        times.append(streamed_seconds(client, pid, one_epoch)[0])
-    return statistics.median(times)
+class LoopProcess:
+    """A fresh interpreter (multiprocessing's spawn) that times ``bare_seconds`` and ``service_seconds`` when
+    asked, so that the loops run bare in a process of their own, as a worker does, not in the bench's."""
+
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("spawn")
+        self._pipe, theirs = context.Pipe()
+        self._process = context.Process(target=_serve_loops, args=(theirs,), daemon=True)
+        self._process.start()
+        theirs.close()
+
+    def bare(self, fields: dict) -> Timing:
+        return self._ask("bare", fields)
+
+    def service(self, fields: dict) -> Timing:
+        return self._ask("service", fields)
+
+    def _ask(self, loop: str, fields: dict) -> Timing:
+        self._pipe.send((loop, fields))
+        return self._pipe.recv()
+
+    def close(self) -> None:
+        self._pipe.close()  # it ends as its pipe does
+        self._process.join()
 
 
-def _wake_up_ms(client: httpx.Client, fields: dict) -> tuple[float, float]:
-    """Median ms of a ``/healthz`` request right after a bare run (the server idle meanwhile, as before each
-    streamed run) and back to back: what waking an idle server costs on this machine, whatever it runs."""
-    after_idle, back_to_back = [], []
-    for _ in range(REPEATS):
-        bare_seconds(fields)
-        for times in (after_idle, back_to_back):
-            started = time.perf_counter()
-            client.get("/healthz")
-            times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(after_idle), statistics.median(back_to_back)
+def _serve_loops(pipe: Connection) -> None:
+    loops = {"bare": bare_seconds, "service": service_seconds}
+    while True:
+        try:
+            loop, fields = pipe.recv()
+        except EOFError:
+            return
+        pipe.send(loops[loop](fields))
 
 
-def _median_cost(triples: list[list[float]], which: int) -> str:
-    """The median over repeats of (time / bare time - 1), with the range, as text: ``12.3% (9-15)``."""
-    costs = sorted((triple[which] / triple[0] - 1) * 100 for triple in triples)
-    return f"{statistics.median(costs):.1f}% ({costs[0]:.0f}..{costs[-1]:.0f})"
+@dataclass
+class Round:
+    """One server and one loop process, both fresh, and the bench's client."""
+
+    server: LiveServer
+    loops: LoopProcess
+    client: httpx.Client
+
+    def matched(self, fields: dict, repeat: int) -> tuple[Timing, Timing, Timing]:
+        """One repeat's bare, service and streamed timings, taken one after the other: in this order on even
+        repeats and the reverse on odd ones, so that none always follows the same one (the machine idles
+        differently after each)."""
+        timers = (
+            lambda: self.loops.bare(fields),
+            lambda: self.loops.service(fields),
+            lambda: streamed_seconds(self.client, self.server.process.pid, fields),
+        )
+        order = range(3) if repeat % 2 == 0 else range(2, -1, -1)
+        timings = {which: timers[which]() for which in order}
+        return timings[0], timings[1], timings[2]
+
+    def one_epoch_runs(self, fields: dict) -> list[float]:
+        """Wall times of 1-epoch runs of the case, POST to ``done``: what every run pays once, however many
+        epochs it has. Each follows a bare run, as in the table, so the server has idled alike."""
+        times = []
+        for _ in range(REPEATS):
+            self.loops.bare(fields)
+            times.append(streamed_seconds(self.client, self.server.process.pid, {**fields, "epochs": 1})[0])
+        return times
+
+    def wake_up_ms(self, fields: dict) -> tuple[float, float]:
+        """Median ms of a ``/healthz`` request right after a bare run (the server idle meanwhile, as before
+        each streamed run) and back to back: what waking an idle server costs on this machine."""
+        after_idle, back_to_back = [], []
+        for _ in range(REPEATS):
+            self.loops.bare(fields)
+            for times in (after_idle, back_to_back):
+                started = time.perf_counter()
+                self.client.get("/healthz")
+                times.append((time.perf_counter() - started) * 1000)
+        return statistics.median(after_idle), statistics.median(back_to_back)
+
+
+@contextlib.contextmanager
+def fresh_round() -> Iterator[Round]:
+    """A new server (so a new forkserver and workers) and a new loop process, for one round."""
+    server = LiveServer()
+    loops = LoopProcess()
+    client = httpx.Client(base_url=server.base_url)
+    try:
+        server.wait_until_healthy()
+        yield Round(server, loops, client)
+    finally:
+        client.close()
+        loops.close()
+        server.stop()
+        server.log.close()
+
+
+def _costs(triples: list[tuple[Timing, Timing, Timing]], which: int, index: int) -> list[float]:
+    """Each repeat's (time / bare time - 1) in %, of the service (``which`` 1) or the stream (2)."""
+    return [(triple[which][index] / triple[0][index] - 1) * 100 for triple in triples]
+
+
+def _median_cost(costs: list[float]) -> str:
+    """The median cost with a 90% bootstrap interval around it, as text: ``12.3% (10..14)``. The interval
+    resamples the repeats (a fixed seed: the same timings, the same text)."""
+    pick = random.Random(0).choices
+    medians = sorted(statistics.median(pick(costs, k=len(costs))) for _ in range(RESAMPLES))
+    low, high = medians[RESAMPLES // 20], medians[-RESAMPLES // 20 - 1]
+    return f"{statistics.median(costs):.1f}% ({low:.0f}..{high:.0f})"
 
 
 def main() -> None:
-    server = LiveServer()
-    server.wait_until_healthy()
-    process, base = server.process, server.base_url
-    client = httpx.Client(base_url=base)
-    try:
-        columns = ("bare ep/s", "service ep/s", "streamed ep/s", "service cost", "stream cost", "extra")
-        print(f"{'case':36} {'':5} " + " ".join(f"{column:>14}" for column in columns))
-        for name, fields in CASES.items():
-            epochs = fields["epochs"]
-            runs = [
-                (bare_seconds(fields), service_seconds(fields), streamed_seconds(client, process.pid, fields))
-                for _ in range(REPEATS)
-            ]  # interleaved: each repeat is a matched triple, measured within a second of each other
-            for label, index in (("wall", 0), ("CPU", 1)):
-                triples = [[timing[index] for timing in run] for run in runs]
-                bare, service, streamed = (statistics.median(column) for column in zip(*triples, strict=True))
-                rates = " ".join(f"{epochs / seconds:14.0f}" for seconds in (bare, service, streamed))
-                costs = " ".join(
-                    f"{_median_cost(triples, which):>14}" for which in (1, 2)
-                )  # the median of each repeat's own ratio: a slow moment slows a triple together
-                extra = (streamed - bare) / epochs * 1e6
-                print(f"{name if index == 0 else '':36} {label:5} {rates} {costs} {extra:9.1f} us/epoch")
-            fixed = _per_run_latency(client, process.pid, fields)
-            beyond = statistics.median((run[2][0] - fixed) / run[0][0] - 1 for run in runs)  # wall times
-            print(
-                f"{'':36} {'':5} a 1-epoch run streams in {fixed * 1000:.1f} ms (start, fork, first events,"
-                f" done); beyond that the epochs cost {beyond * 100:.1f}% over bare"
+    runs: dict[str, list[tuple[Timing, Timing, Timing]]] = {name: [] for name in CASES}
+    by_round: dict[str, list[str]] = {name: [] for name in CASES}  # each round's median stream cost
+    latencies: dict[str, list[float]] = {name: [] for name in CASES}
+    for _ in range(ROUNDS):
+        with fresh_round() as bench_round:
+            for name, fields in CASES.items():
+                matched = [bench_round.matched(fields, repeat) for repeat in range(REPEATS)]
+                runs[name] += matched
+                by_round[name].append(f"{statistics.median(_costs(matched, 2, 0)):.1f}%")
+                latencies[name] += bench_round.one_epoch_runs(fields)
+    columns = ("bare ep/s", "service ep/s", "streamed ep/s", "service cost", "stream cost", "extra")
+    print(f"{ROUNDS} rounds (a fresh server and loop process each) of {REPEATS} matched repeats per case")
+    print(f"{'case':36} {'':5} " + " ".join(f"{column:>14}" for column in columns))
+    for name, fields in CASES.items():
+        epochs, matched = fields["epochs"], runs[name]
+        for label, index in (("wall", 0), ("CPU", 1)):
+            bare, service, streamed = (
+                statistics.median(timing[index] for timing in column) for column in zip(*matched, strict=True)
             )
-        idle, busy = _wake_up_ms(client, CASES[next(iter(CASES))])
+            rates = " ".join(f"{epochs / seconds:14.0f}" for seconds in (bare, service, streamed))
+            costs = " ".join(f"{_median_cost(_costs(matched, which, index)):>14}" for which in (1, 2))
+            extra = (streamed - bare) / epochs * 1e6
+            print(f"{name if index == 0 else '':36} {label:5} {rates} {costs} {extra:9.1f} us/epoch")
+        fixed = statistics.median(latencies[name])
+        beyond = statistics.median((run[2][0] - fixed) / run[0][0] - 1 for run in matched)  # wall times
+        print(
+            f"{'':42} a 1-epoch run streams in {fixed * 1000:.1f} ms (start, first events, done);"
+            f" beyond that the epochs cost {beyond * 100:.1f}% over bare"
+        )
+        print(f"{'':42} stream cost by round: {', '.join(by_round[name])}")
+    with fresh_round() as bench_round:
+        idle, busy = bench_round.wake_up_ms(CASES[next(iter(CASES))])
         print(f"\n/healthz right after a bare run {idle:.1f} ms, back to back {busy:.1f} ms (the wake-up)")
-        p50, p99, live = healthz_under_load(base)
+        p50, p99, live = healthz_under_load(bench_round.server.base_url)
         print(f"/healthz while {live} runs stream: p50 {p50:.1f} ms, p99 {p99:.1f} ms (target p99 < 50 ms)")
-    finally:
-        client.close()
-        server.stop()
-        server.log.close()
 
 
 if __name__ == "__main__":
