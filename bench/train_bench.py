@@ -263,7 +263,8 @@ def _costs(triples: list[tuple[Timing, Timing, Timing]], which: int, index: int)
 
 def _median_cost(costs: list[float]) -> str:
     """The median cost with a 90% bootstrap interval around it, as text: ``12.3% (10..14)``. The interval
-    resamples the repeats (a fixed seed: the same timings, the same text)."""
+    resamples the repeats (a fixed seed: the same timings, the same text) as if they were independent; the
+    spread between rounds (between processes), which it does not cover, is printed by round."""
     pick = random.Random(0).choices
     medians = sorted(statistics.median(pick(costs, k=len(costs))) for _ in range(RESAMPLES))
     low, high = medians[RESAMPLES // 20], medians[-RESAMPLES // 20 - 1]
