@@ -242,18 +242,17 @@ class Round:
 
 @contextlib.contextmanager
 def fresh_round() -> Iterator[Round]:
-    """A new server (so a new forkserver and workers) and a new loop process, for one round."""
-    server = LiveServer()
-    loops = LoopProcess()
-    client = httpx.Client(base_url=server.base_url)
-    try:
+    """A new server (so a new forkserver and workers) and a new loop process, for one round; whatever was
+    started is ended afterwards, also when starting the rest failed."""
+    with contextlib.ExitStack() as started:
+        server = LiveServer()
+        started.callback(server.log.close)
+        started.callback(server.stop)
+        loops = LoopProcess()
+        started.callback(loops.close)
+        client = started.enter_context(httpx.Client(base_url=server.base_url))
         server.wait_until_healthy()
         yield Round(server, loops, client)
-    finally:
-        client.close()
-        loops.close()
-        server.stop()
-        server.log.close()
 
 
 def _costs(triples: list[tuple[Timing, Timing, Timing]], which: int, index: int) -> list[float]:
