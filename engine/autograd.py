@@ -11,6 +11,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import re
+import sys
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from heapq import heappop, heappush, heappushpop
@@ -95,8 +96,15 @@ class AccumulateGrad(Node):
         self.input_meta = ((variable._data.shape, variable._data.dtype),)
 
     def backward(self, grad: np.ndarray) -> tuple:
-        self.variable._accumulate_grad(grad)
+        # held only by the backward loop and this call: a first ``.grad`` may take the array itself
+        # rather than a copy, as PyTorch's AccumulateGrad steals a gradient nothing else refers to
+        unshared = _references(grad) <= PASS_REFERENCES  # counted before ``grad`` is passed on
+        self.variable._accumulate_grad(grad, unshared)
         return ()
+
+
+PASS_REFERENCES = 3  # _propagate's ``grad``, AccumulateGrad.backward's ``grad``, _references's argument
+_references = sys.getrefcount
 
 
 def _modified_message(holder: object, maker: Node | None, now: int, expected: int) -> str:
@@ -121,8 +129,8 @@ def _modified_message(holder: object, maker: Node | None, now: int, expected: in
 def _sum_to_shape(grad: np.ndarray, shape: tuple) -> np.ndarray:
     """Undo broadcasting: sum ``grad`` over the axes along which an input of ``shape`` was stretched."""
     lead = grad.ndim - len(shape)
-    if lead == 1 and 1 not in shape:  # a bias-like input: only the leading (batch) axis was added
-        return grad.sum(axis=0).reshape(shape)
+    if lead == 1 and grad.shape[1:] == shape:  # a bias-like input: only the leading (batch) axis was added
+        return grad.sum(axis=0)
     axes = tuple(range(lead)) + tuple(
         lead + i for i, size in enumerate(shape) if size == 1 and grad.shape[lead + i] != 1
     )
@@ -231,6 +239,7 @@ def _propagate(
             if capture is not None and node in capture:
                 capture[node] = grad
             if capture is None or not isinstance(node, AccumulateGrad):
+                child_grad = next_grad = None  # so the loop holds ``grad`` once (AccumulateGrad counts)
                 grads = node.backward(grad)
                 if not retain_graph and node.saved:  # Node.release, inline
                     node.saved, node.saved_checks = None, ()

@@ -6,6 +6,8 @@ from typing import Any
 
 from engine.functions import linalg
 from engine.functions import pointwise as pw
+from engine.functions import shape as shape_nodes
+from engine.shape_ops import reshape, t, unsqueeze
 from engine.tensor import Tensor
 
 _C_NAMES = {
@@ -47,23 +49,18 @@ def matmul(a: Tensor, b: Any) -> Tensor:
     arrays = [a._data, b._data]
     if kind is linalg.MvBackward0 and arrays[0].ndim == 1:
         # vector @ matrix: PyTorch multiplies the vector as a one-row matrix, then squeezes the row away
-        from engine.functions.shape import SqueezeBackward4
-        from engine.shape_ops import unsqueeze
-
         row = unsqueeze(a, 0)
-        return SqueezeBackward4.apply(linalg.MmBackward0.apply_to_arrays((row, b), [row._data, arrays[1]]))
+        product = linalg.MmBackward0.apply_to_arrays((row, b), [row._data, arrays[1]])
+        return shape_nodes.SqueezeBackward4.apply(product)
     return kind.apply_to_arrays((a, b), arrays)
 
 
 def _folded(batch: Tensor, b: Tensor) -> Tensor:
     """A batch times one matrix or vector, as PyTorch does it: the batch folded into the rows of one
     matrix (a view), one mm or mv, and the result viewed back (UnsafeViewBackward0)."""
-    from engine.functions.shape import UnsafeViewBackward0
-    from engine.shape_ops import reshape
-
     rows = matmul(reshape(batch, -1, batch._data.shape[-1]), b)
     shape = batch._data.shape[:-1] + b._data.shape[1:]
-    return UnsafeViewBackward0.apply(rows, shape=shape)
+    return shape_nodes.UnsafeViewBackward0.apply(rows, shape=shape)
 
 
 def mm(a: Tensor, b: Tensor) -> Tensor:
@@ -86,9 +83,7 @@ def addmm(bias: Tensor, x: Tensor, w: Tensor) -> Tensor:
 
 def linear(x: Tensor, weight: Tensor, bias: Tensor | None = None) -> Tensor:
     """``x @ weight.T + bias`` as PyTorch records it: addmm for 2-d input, matmul (+ add) otherwise."""
-    from engine.shape_ops import reshape, t
-
-    if x.dim() == 2 and bias is not None:
+    if x._data.ndim == 2 and bias is not None:
         return addmm(bias, x, t(weight))
     if bias is not None and x.dim() != 2:  # 1-d too: PyTorch multiplies it as a one-row matrix
         flat = reshape(x, -1, x.shape[-1])

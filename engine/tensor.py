@@ -6,6 +6,7 @@ the autograd entry points and the conversions.
 
 from __future__ import annotations
 
+import sys
 import warnings
 import weakref
 from collections.abc import Callable
@@ -27,6 +28,21 @@ NON_LEAF_GRAD_WARNING = (
 FLOAT_ONLY = "only Tensors of floating point and complex dtype can require gradients"
 LEAF_IN_PLACE = "a leaf Variable that requires grad is being used in an in-place operation."
 LEAF_VIEW_IN_PLACE = "a view of a leaf Variable that requires grad is being used in an in-place operation."
+
+
+def _adoptable(grad: Any, dtype: np.dtype) -> bool:
+    """Whether an unshared gradient can become ``.grad`` as it is: a writable array of the leaf's dtype
+    whose memory belongs to it alone (its own, or a view's base that only this view refers to)."""
+    if type(grad) is not np.ndarray or grad.dtype != dtype or not grad.flags.writeable:
+        return False
+    base = grad.base
+    if base is None:
+        return True
+    return type(base) is np.ndarray and base.flags.owndata and _references(base) <= _VIEW_ONLY
+
+
+_references = sys.getrefcount
+_VIEW_ONLY = 3  # references to a base held by one view alone: the view's, ``base``'s and the argument's
 
 
 class Tensor:
@@ -209,7 +225,11 @@ class Tensor:
             np.add(current, grad, out=current, casting="unsafe")
             self._grad._version_box[0] += 1
 
-    def _accumulate_grad(self, grad: np.ndarray) -> None:
+    def _accumulate_grad(self, grad: np.ndarray, unshared: bool = False) -> None:
+        """What backward's AccumulateGrad does; ``unshared``: nothing outside the pass refers to ``grad``."""
+        if unshared and self._grad is None and _adoptable(grad, self._data.dtype):
+            self._grad = Tensor._wrap(grad)
+            return
         self._store_grad(grad)
 
     def backward(

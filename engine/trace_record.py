@@ -161,4 +161,5 @@ def _accumulation(node: autograd.AccumulateGrad, grad_in: np.ndarray) -> Step:
     after = np.array(holder._data, copy=True)
     fresh = holder._version_box[0] == 0  # a new .grad tensor: there was none before
     before = None if fresh else after - np.asarray(grad_in, dtype=after.dtype)
-    return Step(node, np.asarray(grad_in), (), before, after)
+    # a copy: a first .grad may be this very array (AccumulateGrad adopts unshared gradients)
+    return Step(node, np.array(grad_in, copy=True), (), before, after)

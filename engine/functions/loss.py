@@ -5,11 +5,12 @@ from __future__ import annotations
 import numpy as np
 
 from engine.function import Function
+from engine.functions.reduction import mean_of_all
 
 
 def _reduce(values: np.ndarray, reduction: str) -> np.ndarray:
     if reduction == "mean":
-        return np.mean(values, dtype=values.dtype)
+        return mean_of_all(values)
     if reduction == "sum":
         return np.sum(values, dtype=values.dtype)
     return values
@@ -30,7 +31,9 @@ class MseLossBackward0(Function):
 
     def backward(self, grad):
         pred, target = self.saved_data()
-        local = 2 * (pred - target) * _scale(self.reduction, np.broadcast(pred, target).size)
+        size = pred.size if pred.shape == target.shape else np.broadcast(pred, target).size
+        # (pred - target) * (2/n): the same bits as 2(pred - target) * (1/n), as doubling is exact
+        local = (pred - target) * (2 * _scale(self.reduction, size))
         return grad * local, (-grad * local if self.needs_grad(1) else None)
 
 

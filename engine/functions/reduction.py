@@ -21,6 +21,20 @@ def _axes(dim, ndim: int) -> tuple[int, ...] | None:
     return tuple(d % max(ndim, 1) for d in dims) if ndim else ()
 
 
+def mean_of_all(a: np.ndarray) -> np.generic:
+    """``np.mean(a, dtype=a.dtype)``, bit for bit, without numpy's Python-level wrapper (a third of the cost).
+
+    numpy sums in ``a``'s dtype, divides by the count as an ``intp`` and casts back; so does this. An empty
+    array goes to numpy itself, for its nan and its warning.
+    """
+    if not a.size:
+        return np.mean(a, dtype=a.dtype)
+    return a.dtype.type(_add_all(a, axis=None, dtype=a.dtype) / _intp(a.size))
+
+
+_add_all, _intp = np.add.reduce, np.intp
+
+
 def _expand_back(grad: np.ndarray, shape: tuple, axes, keepdim: bool) -> np.ndarray:
     """Broadcast a reduced gradient back over the axes that were reduced."""
     if axes is not None and not keepdim:
@@ -62,7 +76,7 @@ class MeanBackward0(Function):
 
     def forward(self, a):
         self.shape = a.shape
-        return np.mean(a, dtype=a.dtype)
+        return mean_of_all(a)
 
     def backward(self, grad):
         return (np.broadcast_to(grad / max(int(np.prod(self.shape)), 1), self.shape),)
