@@ -9,8 +9,9 @@ and version checks (a Python number operand is kept as given: numpy casts it to 
 backward uses it, as the general path does beforehand), reported to the same forward observers.
 tests/engine/test_zero_dim.py runs every case both ways and compares what can be seen, bit for bit.
 
-An operation this lane does not take (two tensors, an option such as ``alpha``, a value whose rule would
-warn, such as ``log`` of 0) goes the general way: ``None`` from ``unary``/``with_number`` says so.
+An operation this lane does not take (two tensors, an option such as ``alpha``, a power other than the square,
+a value whose rule would warn, such as ``log`` of 0) goes the general way: ``None`` from ``unary``/
+``with_number``/``square`` says so.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine import autograd, grad_mode, observers
+from engine.functions.power import PowBackward0
 from engine.tensor import Tensor
 
 ENABLED = True  # False sends everything the general way (the tests compare both paths)
@@ -104,3 +106,16 @@ def with_number(cls: type, a: Tensor, number: float | int) -> Tensor | None:
     # numpy casts a Python number to the scalar's dtype before the operation (NEP 50): the same bits as
     # the general path, which makes the number an array of a's dtype first
     return _made(cls, a, forward(data[()], number), number)
+
+
+def square(a: Tensor, exponent: float | int) -> Tensor | None:
+    """``a ** exponent`` for the 0-d floating tensor ``a`` when the exponent is 2 (``x**2``, ``.pow(2)``), or
+    None (general path). PowBackward0's forward squares as ``a * a`` too, so the bits are the same."""
+    if exponent != 2 or not ENABLED:
+        return None
+    x = a._data[()]
+    result = _made(PowBackward0, a, x * x, None)
+    node = result.grad_fn
+    if node is not None:
+        node.exponent = exponent  # what PowBackward0.forward keeps for backward
+    return result

@@ -209,6 +209,10 @@ def pow(a: Operand, exponent: Operand) -> Tensor:  # noqa: A001 - PyTorch's name
     number = type(exponent) is int or type(exponent) is float
     if number and isinstance(a, Tensor) and a._data.dtype.kind == "f":
         # speed: a floating tensor to a Python number power needs no promotion (same as below)
+        if not a._data.ndim:
+            result = zero_dim.square(a, exponent)
+            if result is not None:
+                return result
         return PowBackward0.apply_to_arrays((a,), [a._data], exponent=exponent)
     a, exponent = as_operand(a), as_operand(exponent)
     if not isinstance(a, Tensor):

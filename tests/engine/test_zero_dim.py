@@ -30,6 +30,11 @@ UNARY_OPS: dict[str, Callable] = {
     "cos": lambda t: t.cos(),
     "neg": lambda t: -t,
     "torch.exp": lambda t: torch.exp(t),
+    "x ** 2": lambda t: t**2,
+    "x ** 2.0": lambda t: t**2.0,
+    "x.pow(2)": lambda t: t.pow(2),
+    "torch.pow(x, 2)": lambda t: torch.pow(t, 2),
+    "x ** 3 (general path both times)": lambda t: t**3,
 }
 NUMBER_OPS: dict[str, Callable] = {
     "x + c": lambda t, c: t + c,
@@ -144,8 +149,11 @@ def test_the_lane_takes_these_operations() -> None:
     assert zero_dim.unary(unary.LogBackward0, torch.tensor(0.0)) is None  # log 0 warns: general path
     assert zero_dim.with_number(pointwise.DivBackward0, x, 1e-50) is None  # 1e-50 is 0 in float32
     assert zero_dim.unary(unary.SqrtBackward0, x) is None  # no scalar rule given
+    assert zero_dim.square(x, 2) is not None
+    assert zero_dim.square(x, 3) is None  # other powers: the general path
     with lane(False):
         assert zero_dim.unary(unary.ExpBackward0, x) is None
+        assert zero_dim.square(x, 2) is None
 
 
 def test_a_scalar_chain_gives_the_same_bits_and_gradient() -> None:
