@@ -99,6 +99,22 @@ def test_closing_mid_run_ends_the_worker_and_frees_the_slot() -> None:
     assert not run._process.is_alive() and live_runs() == before
 
 
+def test_closing_a_finished_run_needs_no_stop_and_no_timer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its worker is ending on its own: the relay thread reaps it, and closing (twice, as a stream's end and
+    its dependency do) starts no kill timer, which would hold up the stream's last message."""
+    timers: list[object] = []
+    monkeypatch.setattr(remote.threading, "Timer", lambda *args, **kwargs: timers.append(args))
+    before = live_runs()
+    run = RemoteRun(RunConfig(epochs=3))
+    run.start()
+    done = read_all(run)[-1]
+    assert done["type"] == "done" and done["reason"] == "finished"
+    run.close()
+    run.close()
+    assert timers == []
+    assert run.join() and not run._process.is_alive() and live_runs() == before
+
+
 def test_closing_before_start_ends_the_waiting_worker() -> None:
     before = live_runs()
     run = RemoteRun(RunConfig(**LONG))

@@ -135,6 +135,8 @@ class RemoteRun:
         registry.reserve(self.id)
         self.events = EventBuffer()
         self._stop = threading.Event()
+        self._finished = threading.Event()  # the worker has sent its last events: it is ending on its own
+        self._closed = False
         self._lock = threading.Lock()  # commands come from the event loop, closing from cleanup
         try:
             taken = _spare.take()  # forked ahead, or here (off the event loop)
@@ -159,11 +161,22 @@ class RemoteRun:
         self._send((name, value))
 
     def close(self) -> None:
-        """Stop the run; its worker ends within ``TRAIN_STOP_SECONDS`` or is killed."""
+        """Stop the run; its worker ends within ``TRAIN_STOP_SECONDS`` or is killed (again: nothing happens).
+
+        A run that has finished needs no stop and no timer: its relay thread reaps the ending worker (or kills
+        it after ``TRAIN_STOP_SECONDS``). That is the common case, and the stream's last message waits for it.
+        """
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
         self._stop.set()
-        self._send(("stop", None))
+        if not self._finished.is_set():
+            self._send(("stop", None))
         with self._lock:
             self._commands_out.close()  # a worker still waiting for "go" ends on this
+        if self._finished.is_set():
+            return
         timer = threading.Timer(config.TRAIN_STOP_SECONDS, self._kill)
         timer.daemon = True
         timer.start()
@@ -196,9 +209,12 @@ class RemoteRun:
                     texts, finished = self._events_in.recv()
                 except (EOFError, OSError):
                     break
+                if finished:
+                    self._finished.set()  # before the stream can end: closing then needs no timer
                 self.events.put(texts, self._stop)
                 if finished:
                     self.events.close()  # the stream ends now, not once the worker has exited (a few ms)
+                    break  # nothing follows "done": the worker is ending; reap it (or kill it) below
         finally:
             self._process.join(config.TRAIN_STOP_SECONDS)
             self._kill()
