@@ -165,6 +165,7 @@ from engine.torch_functions import (  # noqa: A004 - PyTorch's names
     sub,
     tanh,
     tanh_,
+    typename,
 )
 
 methods.install()

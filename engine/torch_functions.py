@@ -66,6 +66,14 @@ def is_tensor(value: object) -> bool:
     return isinstance(value, Tensor)
 
 
+def typename(value: object) -> str:
+    """``torch.typename``: a tensor's old type name (``"torch.FloatTensor"``), else its class, qualified."""
+    if isinstance(value, Tensor):
+        return value.type()
+    kind = type(value)
+    return kind.__qualname__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
+
+
 def numel(input: Tensor) -> int:  # noqa: A002
     return input.numel()
 

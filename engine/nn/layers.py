@@ -37,7 +37,9 @@ class Linear(Module):
 
     def forward(self, x: Tensor) -> Tensor:
         parameters = self._parameters  # speed: not through Module.__getattr__ (two of them per call)
-        return product_ops.linear(x, parameters["weight"], parameters["bias"])
+        if "weight" in parameters and "bias" in parameters:
+            return product_ops.linear(x, parameters["weight"], parameters["bias"])
+        return product_ops.linear(x, self.weight, self.bias)  # one was deleted: PyTorch's AttributeError
 
     def extra_repr(self) -> str:
         has_bias = self.bias is not None
@@ -66,6 +68,11 @@ class Sequential(Module):
         if isinstance(index, slice):
             return Sequential(*items[index])
         return items[index]
+
+    def __setitem__(self, index: int, module: Module) -> None:
+        """``model[0] = nn.Linear(2, 3)``: replaces the module at that position (a non-module is refused)."""
+        name = list(self._modules)[index]
+        setattr(self, name, module)
 
     def __len__(self) -> int:
         return len(self._modules)

@@ -9,6 +9,7 @@ from typing import Any
 from engine.nn.parameter import Parameter
 from engine.pickling import reduce_object
 from engine.tensor import Tensor
+from engine.torch_functions import typename
 
 
 class _IncompatibleKeys(namedtuple("IncompatibleKeys", ["missing_keys", "unexpected_keys"])):
@@ -20,6 +21,10 @@ class _IncompatibleKeys(namedtuple("IncompatibleKeys", ["missing_keys", "unexpec
         return f"_IncompatibleKeys(missing_keys={self.missing_keys}, unexpected_keys={self.unexpected_keys})"
 
     __str__ = __repr__
+
+
+def _refusal(value: Any, what: str, expected: str) -> str:
+    return f"cannot assign '{typename(value)}' as {what} ({expected} or None expected)"
 
 
 class Module:
@@ -42,16 +47,28 @@ class Module:
 
     # -- registration by attribute ---------------------------------------------------------------
     def __setattr__(self, name: str, value: Any) -> None:
-        if "_parameters" not in self.__dict__:
+        """As PyTorch: a Parameter or a Module is registered under ``name``; a name already registered as a
+        parameter (or sub-module) takes only another one or None, anything else is PyTorch's TypeError."""
+        parameters, modules = self.__dict__.get("_parameters"), self.__dict__.get("_modules")
+        if parameters is None or modules is None:
             raise AttributeError("cannot assign before Module.__init__() call")
-        self._parameters.pop(name, None)
-        self._modules.pop(name, None)
         if isinstance(value, Parameter):
-            self._parameters[name] = value
+            self.__dict__.pop(name, None)
+            modules.pop(name, None)
+            parameters[name] = value  # a name already registered keeps its place, as in PyTorch
+        elif name in parameters:
+            if value is not None:
+                raise TypeError(_refusal(value, f"parameter '{name}'", "torch.nn.Parameter"))
+            parameters[name] = None
         elif isinstance(value, Module):
-            self._modules[name] = value
+            self.__dict__.pop(name, None)
+            modules[name] = value
+        elif name in modules:
+            if value is not None:
+                raise TypeError(_refusal(value, f"child module '{name}'", "torch.nn.Module"))
+            modules[name] = None
         elif value is None and name in type(self).__dict__.get("_optional", ()):
-            self._parameters[name] = None
+            parameters[name] = None  # nn.Linear(bias=False): PyTorch registers the absent bias as None
         else:
             object.__setattr__(self, name, value)
 

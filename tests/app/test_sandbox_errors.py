@@ -71,6 +71,15 @@ def test_in_place_on_a_leaf_points_to_no_grad():
     assert "torch.no_grad()" in error["hint"]["en"]
 
 
+def test_assigning_a_plain_tensor_as_a_weight_is_pytorchs_type_error_with_a_way_out():
+    error = error_of("import torch\nmodel = torch.nn.Linear(1, 1)\nmodel.weight = torch.tensor([[2.0]])\n")
+    assert error["message"] == (
+        "cannot assign 'torch.FloatTensor' as parameter 'weight' (torch.nn.Parameter or None expected)"
+    )
+    assert (error["type"], error["line"], error["column"]) == ("TypeError", 3, 1)
+    assert "model.weight.copy_(" in error["hint"]["en"] and "copy_(" in error["hint"]["ja"]
+
+
 def test_stdout_before_the_error_is_kept():
     result = run_snippet("print('one')\nprint('two')\nmissing\n", lambda event: None)
     assert result["stdout"] == "one\ntwo\n" and result["error"]["line"] == 3

@@ -99,6 +99,57 @@ def test_zero_grad_and_train_eval_reach_every_child():
     assert all(m.training for m in model.modules())
 
 
+ASSIGN_REFUSALS = [  # recorded from PyTorch 2.13
+    (lambda: torch.tensor([[2.0]]), "cannot assign 'torch.FloatTensor' as parameter 'weight'"),
+    (lambda: torch.tensor([1]), "cannot assign 'torch.LongTensor' as parameter 'weight'"),
+    (lambda: 3, "cannot assign 'int' as parameter 'weight'"),
+    (lambda: [1.0], "cannot assign 'list' as parameter 'weight'"),
+    (lambda: nn.Linear(1, 1), "cannot assign 'torch.nn.modules.linear.Linear' as parameter 'weight'"),
+]
+
+
+@pytest.mark.parametrize(("make", "message"), ASSIGN_REFUSALS)
+def test_a_parameter_takes_only_a_parameter_or_none_with_pytorchs_error(make, message):
+    model = nn.Linear(1, 1)
+    with pytest.raises(TypeError) as error:
+        model.weight = make()
+    assert str(error.value) == message + " (torch.nn.Parameter or None expected)"
+    assert list(model._parameters) == ["weight", "bias"] and model.weight.shape == (1, 1)
+    model.weight, model.bias = nn.Parameter(torch.ones(1, 1)), nn.Parameter(torch.tensor([0.5]))
+    assert model(torch.tensor([[3.0]])).item() == 3.5
+    model.weight = None
+    assert model.weight is None and list(model._parameters) == ["weight", "bias"]
+
+
+def test_a_child_module_takes_only_a_module_or_none_with_pytorchs_error():
+    model = TwoLayer()
+    with pytest.raises(
+        TypeError, match=r"^cannot assign 'int' as child module 'head' \(torch.nn.Module or None"
+    ):
+        model.head = 3
+    sequential = nn.Sequential(nn.Linear(1, 1))
+    with pytest.raises(TypeError, match=r"^cannot assign 'int' as child module '0' "):
+        sequential[0] = 3
+    sequential[0] = nn.Tanh()
+    assert repr(sequential) == "Sequential(\n  (0): Tanh()\n)"
+    model.head = None
+    assert model.head is None and "head" in model._modules
+
+
+def test_a_deleted_bias_is_pytorchs_attribute_error_in_forward():
+    model = nn.Linear(1, 1)
+    del model.bias
+    with pytest.raises(AttributeError, match="^'Linear' object has no attribute 'bias'$"):
+        model(torch.ones(1, 1))
+
+
+def test_typename_names_tensors_by_their_old_type_and_others_by_class():
+    assert torch.typename(torch.ones(2)) == "torch.FloatTensor"
+    assert torch.typename(torch.ones(2, dtype=torch.float64)) == "torch.DoubleTensor"
+    assert torch.typename(3) == "int"
+    assert torch.typename(nn.Linear(1, 1)) == "torch.nn.modules.linear.Linear"
+
+
 def test_linear_default_init_is_uniform_within_one_over_root_fan_in():
     torch.manual_seed(0)
     layer = nn.Linear(16, LINEAR_SAMPLES)

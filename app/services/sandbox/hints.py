@@ -145,6 +145,15 @@ def hint_for(exc: BaseException, message: str, known_names: list[str]) -> dict[s
             "Perhaps .grad is None: only leaves created with requires_grad=True get a .grad, and only after "
             "backward(). For an intermediate value, call y.retain_grad() before backward().",
         )
+    if kind == "TypeError" and "as parameter" in message and "torch.nn.Parameter or None expected" in message:
+        return _both(
+            "モデルの重みに普通のテンソルは代入できません。値だけを変えるなら "
+            "with torch.no_grad(): model.weight.copy_(torch.tensor(...)) とするか、"
+            "nn.Parameter(torch.tensor(...)) で包んで代入してください。",
+            "A model's weight cannot be replaced by a plain tensor. To set its values, use "
+            "with torch.no_grad(): model.weight.copy_(torch.tensor(...)) — or assign "
+            "nn.Parameter(torch.tensor(...)).",
+        )
     if kind == "RuntimeError":
         return _runtime_hint(message)
     return None
