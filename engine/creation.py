@@ -10,7 +10,7 @@ import numpy as np
 
 from engine import dtypes
 from engine.data_checks import COPY_CONSTRUCT_WARNING, ragged_length
-from engine.devices import check_device
+from engine.devices import place_on_cpu
 from engine.random_source import Generator, MersenneSource
 from engine.tensor import Tensor
 
@@ -71,8 +71,7 @@ def _resolve(dtype: Any) -> np.dtype | None:
 
 
 def _finish(data: np.ndarray, requires_grad: bool, device: Any = None) -> Tensor:
-    if device is not None:
-        check_device(device)
+    place_on_cpu(device)
     if requires_grad and data.dtype.kind != "f":
         raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
     return Tensor._wrap(data, bool(requires_grad))

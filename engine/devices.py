@@ -41,25 +41,59 @@ def check_device(value: object) -> None:
         raise RuntimeError(f"Expected one of {DEVICE_TYPES} device type at start of device string: {value}")
 
 
+NO_ACCELERATOR = "Cannot access accelerator device when none is available."
+
+
+def place_on_cpu(where: object) -> None:
+    """A ``device=`` argument, or a ``.to()``/``.cuda()`` target, judged as PyTorch's CPU-only build does.
+
+    The CPU (or None) passes. CUDA and XPU are its AssertionError ("Torch not compiled with CUDA enabled"), a
+    bare index (an accelerator's) its RuntimeError, any other known type is not linked, an unknown one is
+    ``check_device``'s error. So a tutorial that asks for ``"cuda"`` without checking learns why at once.
+    """
+    if where is None:
+        return
+    if isinstance(where, int) and not isinstance(where, bool):
+        raise RuntimeError(NO_ACCELERATOR)
+    if isinstance(where, device):
+        kind = where.type
+    elif isinstance(where, str):
+        check_device(where)
+        kind = where.split(":")[0]
+    else:
+        return
+    if kind in ("cuda", "xpu"):
+        raise AssertionError(f"Torch not compiled with {kind.upper()} enabled")
+    if kind != "cpu":
+        raise RuntimeError(f"PyTorch is not linked with support for {kind} devices")
+
+
 class device:  # noqa: N801 - PyTorch's name
-    """Only the CPU exists here; ``cuda`` devices are refused where they are used."""
+    """``torch.device``: made for any type PyTorch knows; only the CPU holds tensors (``place_on_cpu``)."""
 
     def __init__(self, kind: str | device = "cpu", index: int | None = None) -> None:
         check_device(kind)
-        self.type = kind.type if isinstance(kind, device) else str(kind).split(":")[0]
-        self.index = index
+        if isinstance(kind, device):
+            self.type, self.index = kind.type, kind.index if index is None else index
+        else:
+            self.type, _, number = str(kind).partition(":")
+            if number and not number.isdigit():
+                raise RuntimeError(f"Invalid device string: '{kind}'")
+            self.index = int(number) if number else index
 
     def __repr__(self) -> str:
-        return f"device(type='{self.type}')"
+        index = "" if self.index is None else f", index={self.index}"
+        return f"device(type='{self.type}'{index})"
 
     def __str__(self) -> str:
-        return self.type
+        return self.type if self.index is None else f"{self.type}:{self.index}"
 
     def __eq__(self, other: object) -> bool:
-        return str(self) == str(other)
+        """Equal to a device of the same type and index only: as in PyTorch, x.device == "cpu" is False."""
+        return isinstance(other, device) and (self.type, self.index) == (other.type, other.index)
 
     def __hash__(self) -> int:
-        return hash(self.type)
+        return hash(str(self))
 
     def __reduce__(self) -> tuple:
         return _device, (self.type, self.index)

@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from engine import dtypes, return_types
-from engine.devices import check_device
+from engine.devices import place_on_cpu
 from engine.functions import loss, moments, reduction, unary
 from engine.functions import pointwise as pw
 from engine.functions.reduction import _axes
@@ -241,13 +241,9 @@ def to(a: Tensor, *args: Any, **kwargs: Any) -> Tensor:
             target = arg
         elif isinstance(arg, Tensor):
             target = arg.dtype
-        elif arg is not None and "cuda" in str(arg):
-            raise AssertionError("Torch not compiled with CUDA enabled")
-        elif isinstance(arg, str):
-            check_device(arg)
-    device = kwargs.get("device")
-    if device is not None and "cuda" in str(device):
-        raise AssertionError("Torch not compiled with CUDA enabled")
+        else:
+            place_on_cpu(arg)
+    place_on_cpu(kwargs.get("device"))
     if target is None or target is a.dtype:
         return a
     if not target.is_floating_point:  # integer and bool results carry no gradient in PyTorch

@@ -8,6 +8,7 @@ import numpy as np
 
 from engine import dtypes, in_place_ops, join_ops, math_ops, product_ops, shape_ops, zero_dim
 from engine.data_checks import new_tensor
+from engine.devices import place_on_cpu
 from engine.functions import pointwise as pw
 from engine.functions import unary
 from engine.tensor import Tensor
@@ -52,12 +53,21 @@ def _type(self: Tensor, dtype: Any = None, non_blocking: bool = False) -> Any:
     return math_ops.to(self, dtype)
 
 
+def _to_cuda(
+    self: Tensor, device: Any = None, non_blocking: bool = False, memory_format: Any = None
+) -> Tensor:
+    """``x.cuda()``: PyTorch's refusal on a CPU-only build (``devices.place_on_cpu``)."""
+    place_on_cpu("cuda")
+    return self
+
+
 def _new(fill: Any) -> Any:
     def method(
         self: Tensor, *size: Any, dtype: Any = None, device: Any = None, requires_grad: bool = False
     ) -> Tensor:
         from engine.creation import _shape
 
+        place_on_cpu(device)
         data = np.full(_shape(size), fill, dtype=(dtype or self.dtype).numpy)
         return Tensor._wrap(data, requires_grad)
 
@@ -226,7 +236,8 @@ METHODS: dict[str, Any] = {
     "bool": _converter(dtypes.bool_),
     "short": _converter(dtypes.int16),
     "byte": _converter(dtypes.uint8),
-    "cpu": lambda self: self,
+    "cpu": lambda self, memory_format=None: self,
+    "cuda": _to_cuda,
     "type_as": lambda self, other: math_ops.to(self, other.dtype),
     "new_zeros": _new(0),
     "new_ones": _new(1),

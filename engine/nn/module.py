@@ -6,6 +6,7 @@ from collections import OrderedDict, namedtuple
 from collections.abc import Iterator
 from typing import Any
 
+from engine.devices import place_on_cpu
 from engine.nn.parameter import Parameter
 from engine.pickling import reduce_object
 from engine.tensor import Tensor
@@ -171,6 +172,11 @@ class Module:
         return self.to(float64)
 
     def cpu(self) -> Module:
+        return self
+
+    def cuda(self, device: Any = None) -> Module:
+        """PyTorch's refusal on a CPU-only build (``devices.place_on_cpu``)."""
+        place_on_cpu("cuda")
         return self
 
     def apply(self, function: Any) -> Module:

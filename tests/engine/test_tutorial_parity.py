@@ -800,6 +800,63 @@ for label, attempt in attempts:
             'src larger than index: RuntimeError: Function ScatterBackward0 returned an invalid gradient at index 1 - got [1, 1] but expected shape compatible with [2, 3]\n'  # noqa: E501
         ),
     ),
+    # Tutorials pick "cuda" only when torch.cuda.is_available(); asking for it anyway (or for another
+    # accelerator, or an index) is PyTorch's own refusal on a CPU-only build, everywhere a device is given.
+    "devices_other_than_the_cpu_are_refused_as_a_cpu_only_pytorch_refuses_them": (
+        r"""
+import torch
+device = "cuda" if torch.cuda.is_available() else "cpu"
+x = torch.ones(2, device=device)
+print(x, x.device, x.is_cuda)
+attempts = [
+    ("ones on cuda", lambda: torch.ones(2, device="cuda")),
+    ("tensor on cuda:0", lambda: torch.tensor([1.0], device="cuda:0")),
+    ("zeros on device('cuda', 0)", lambda: torch.zeros(2, device=torch.device("cuda", 0))),
+    ("to('cuda')", lambda: x.to("cuda")),
+    ("x.cuda()", lambda: x.cuda()),
+    ("model.cuda()", lambda: torch.nn.Linear(1, 1).cuda()),
+    ("model.to('cuda')", lambda: torch.nn.Linear(1, 1).to("cuda")),
+    ("Linear(device='cuda')", lambda: torch.nn.Linear(1, 1, device="cuda")),
+    ("randn on cuda", lambda: torch.randn(2, device="cuda")),
+    ("zeros_like on cuda", lambda: torch.zeros_like(x, device="cuda")),
+    ("new_zeros on cuda", lambda: x.new_zeros(2, device="cuda")),
+    ("ones on device 0", lambda: torch.ones(2, device=0)),
+    ("to(0)", lambda: x.to(0)),
+    ("to('mps')", lambda: x.to("mps")),
+    ("ones on xpu", lambda: torch.ones(2, device="xpu")),
+    ("device('cuda:abc')", lambda: torch.device("cuda:abc")),
+]
+for label, attempt in attempts:
+    try:
+        attempt()
+        print(label, "ok")
+    except Exception as error:
+        print(f"{label}: {type(error).__name__}: {error}")
+print(repr(torch.device("cuda", 1)), str(torch.device("cuda:1")), torch.device("cuda:1") == "cuda:1")
+print(x.to("cpu", torch.float64), x.cpu(), x.to(device="cpu"))
+""",
+        (
+            'tensor([1., 1.]) cpu False\n'
+            'ones on cuda: AssertionError: Torch not compiled with CUDA enabled\n'
+            'tensor on cuda:0: AssertionError: Torch not compiled with CUDA enabled\n'
+            "zeros on device('cuda', 0): AssertionError: Torch not compiled with CUDA enabled\n"
+            "to('cuda'): AssertionError: Torch not compiled with CUDA enabled\n"
+            'x.cuda(): AssertionError: Torch not compiled with CUDA enabled\n'
+            'model.cuda(): AssertionError: Torch not compiled with CUDA enabled\n'
+            "model.to('cuda'): AssertionError: Torch not compiled with CUDA enabled\n"
+            "Linear(device='cuda'): AssertionError: Torch not compiled with CUDA enabled\n"
+            'randn on cuda: AssertionError: Torch not compiled with CUDA enabled\n'
+            'zeros_like on cuda: AssertionError: Torch not compiled with CUDA enabled\n'
+            'new_zeros on cuda: AssertionError: Torch not compiled with CUDA enabled\n'
+            'ones on device 0: RuntimeError: Cannot access accelerator device when none is available.\n'
+            'to(0): RuntimeError: Cannot access accelerator device when none is available.\n'
+            "to('mps'): RuntimeError: PyTorch is not linked with support for mps devices\n"
+            'ones on xpu: AssertionError: Torch not compiled with XPU enabled\n'
+            "device('cuda:abc'): RuntimeError: Invalid device string: 'cuda:abc'\n"
+            "device(type='cuda', index=1) cuda:1 False\n"
+            'tensor([1., 1.], dtype=torch.float64) tensor([1., 1.]) tensor([1., 1.])\n'
+        ),
+    ),
 }
 # fmt: on
 
