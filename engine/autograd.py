@@ -45,7 +45,7 @@ class Node:
         return type(self).__name__
 
     def __repr__(self) -> str:
-        return f"<{self.name()} object at {id(self):#x}>"
+        return f"<{type(self).__name__} object at {id(self):#x}>"
 
     # -- what backward reads --------------------------------------------------------------------
     def saved_data(self) -> tuple:
@@ -94,6 +94,9 @@ class AccumulateGrad(Node):
         self.variable = variable
         self.seq = float("inf")  # runs as soon as it is ready, like PyTorch's
         self.input_meta = ((variable._data.shape, variable._data.dtype),)
+
+    def name(self) -> str:
+        return "torch::autograd::AccumulateGrad"  # PyTorch's C++ name (its repr says AccumulateGrad)
 
     def backward(self, grad: np.ndarray) -> tuple:
         # held only by the backward loop and this call: a first ``.grad`` may take the array itself

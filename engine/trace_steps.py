@@ -54,7 +54,7 @@ def backward_steps(backward: BackwardRecorder, builder: Any) -> list[dict[str, A
             {
                 "index": len(steps),
                 "node": node_id,
-                "grad_fn": node.name(),
+                "grad_fn": type(node).__name__,  # AccumulateGrad's name() is PyTorch's C++ one
                 "grad_in": grad_in,
                 "seed": not steps,
                 "arrivals": pending.pop(node_id, []),

@@ -57,7 +57,7 @@ def _torch_order(loss) -> list[str]:
         node.register_prehook(lambda grads, node=node: order.append(node.name()))
         stack.extend(child for child, _ in node.next_functions)
     loss.backward()
-    return [name.replace("torch::autograd::", "") for name in order]
+    return order  # names as name() gives them: torch::autograd::AccumulateGrad for a leaf's, in both
 
 
 def _engine_order(loss) -> list[str]:

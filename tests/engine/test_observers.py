@@ -57,7 +57,7 @@ def test_backward_observer_sees_only_its_own_threads_passes():
         assert seen == [] and started == []
         (x,) = leaves(1)
         (x * 2).backward()
-    assert seen == ["MulBackward0", "AccumulateGrad"] and started == [1]
+    assert seen == ["MulBackward0", "torch::autograd::AccumulateGrad"] and started == [1]
 
 
 def test_forward_observers_nest_and_stop_when_their_block_ends():

@@ -233,7 +233,9 @@ def test_leaf_edges_are_one_accumulate_grad_per_leaf():
     x = _leaf(1.0)
     y = x * x
     first, second = (node for node, _ in y.grad_fn.next_functions)
-    assert first is second and first.variable is x and first.name() == "AccumulateGrad"
+    assert first is second and first.variable is x
+    assert first.name() == "torch::autograd::AccumulateGrad"  # PyTorch's C++ name; its repr is the class's
+    assert repr(first).startswith("<AccumulateGrad object at 0x")
 
 
 # -- dtype promotion ------------------------------------------------------------------------------
