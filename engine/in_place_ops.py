@@ -1,4 +1,10 @@
-"""In-place operations: ``add_`` and kin run out of place and rebind; fills (zero_, copy_, uniform_)."""
+"""In-place operations, as PyTorch records them: the values are written into the tensor's own memory (so
+its views and its base show them), and its history becomes the operation's (``commit``).
+
+``add_`` and kin run out of place, then commit; fills (``zero_``, ``fill_``, ``copy_``) commit a node of their
+own when the tensor is in a graph. A change through a view is recorded on its base too (CopySlices), and the
+base's other views are regenerated from it (AsStridedBackward0).
+"""
 
 from __future__ import annotations
 
@@ -7,26 +13,123 @@ from typing import Any
 import numpy as np
 
 from engine import grad_mode
+from engine.functions import overwrite
 from engine.tensor import Tensor, check_in_place
+
+SHARED_ELEMENTS = (
+    "unsupported operation: more than one element of the written-to tensor refers to a single memory "
+    "location. Please clone() the tensor before performing the operation."
+)
 
 
 def in_place(a: Tensor, function: Any, *args: Any, **kwargs: Any) -> Tensor:
-    """Run an out-of-place op and make ``a`` hold the result.
-
-    Outside a graph, the values are written into ``a``'s own memory (views and numpy arrays that
-    share it see the change). Inside a graph, ``a`` takes the new node as its ``grad_fn``.
-    """
+    """Run an out-of-place op and make ``a`` hold its result (in ``a``'s memory, cast to ``a``'s dtype)."""
     check_in_place(a)
+    check_writable(a)
     result = function(a, *args, **kwargs)
-    recorded = result.grad_fn is not None and grad_mode.is_grad_enabled()
-    if recorded:
-        a._data, a.grad_fn, a._requires_grad = result._data, result.grad_fn, True
+    if result._data.shape != a._data.shape:
+        wanted, got = list(a._data.shape), list(result._data.shape)
+        raise RuntimeError(f"output with shape {wanted} doesn't match the broadcast shape {got}")
+    if result.grad_fn is not None and grad_mode.is_grad_enabled():
+        commit(a, result)
     else:
-        np.copyto(a._data, result._data, casting="unsafe")
-    a._version_box[0] += 1
-    if recorded:
-        _save_as_in_place(result.grad_fn, a, result)
+        _write(a, result._data)
     return a
+
+
+def check_writable(a: Tensor) -> None:
+    """PyTorch's refusal to write into an expanded tensor, where several elements are one memory location."""
+    data = a._data
+    if any(stride == 0 and size > 1 for size, stride in zip(data.shape, data.strides, strict=True)):
+        raise RuntimeError(SHARED_ELEMENTS)
+
+
+def commit(a: Tensor, result: Tensor) -> None:
+    """``a`` becomes ``result`` in place: ``result``'s values in ``a``'s memory, ``result``'s node as history.
+
+    The node keeps its own copy of any value of ``a`` it read (it is about to be overwritten). A view's base
+    records the change too, and views made earlier of the changed memory are regenerated from their base.
+    """
+    node = result.grad_fn
+    node.saved = tuple(_own_copy(value, a._data) for value in node.saved or ())
+    _write(a, result._data)
+    _save_as_in_place(node, a, result)
+    base = getattr(a, "_view_base", None)
+    if base is not None and not np.may_share_memory(a._data, base._data):
+        base = None  # a copy that calls itself a view (reshape of a non-contiguous tensor): no base to record
+    if base is None:
+        a.grad_fn, a._requires_grad = node, True
+        _regenerate_views(a, changed=a)
+        return
+    where = positions(base._data, a._data)
+    written = overwrite.CopySlices.apply(base, result, positions=where)
+    base.grad_fn, base._requires_grad = written.grad_fn, True
+    _regenerate_views(base, changed=None)
+
+
+def _write(a: Tensor, values: np.ndarray) -> None:
+    np.copyto(_writable(a._data), values, casting="unsafe")  # numpy buffers any overlap of the two
+    a._version_box[0] += 1
+
+
+def _writable(array: np.ndarray) -> np.ndarray:
+    """``array`` itself, or, for an expanded one (numpy marks those read-only), a writable view of its memory:
+    zero_ and fill_ may write there, as in PyTorch, since every element gets the same value."""
+    if array.flags.writeable:
+        return array
+    owner = array
+    while isinstance(owner.base, np.ndarray):
+        owner = owner.base
+    if not owner.flags.writeable:
+        return array  # memory nobody may write: numpy says so
+    offset = array.__array_interface__["data"][0] - owner.__array_interface__["data"][0]
+    return np.ndarray(array.shape, array.dtype, buffer=owner, offset=offset, strides=array.strides)
+
+
+def _own_copy(value: Any, memory: np.ndarray) -> Any:
+    if type(value) is np.ndarray and np.may_share_memory(value, memory):
+        return value.copy()
+    return value
+
+
+def positions(base: np.ndarray, view: np.ndarray) -> np.ndarray:
+    """For each element of ``view`` (a numpy view of ``base``'s memory), the flat C-order index in ``base``
+    of the element it shows; PyTorch's refusal when two of them show the same one (an expanded view)."""
+    offsets_of_base = _offsets(base, base)
+    lookup = np.full(int(offsets_of_base.max(initial=0)) + 1, -1, dtype=np.intp)
+    lookup[offsets_of_base.reshape(-1)] = np.arange(base.size, dtype=np.intp)
+    return lookup[_offsets(view, base)]
+
+
+def _offsets(array: np.ndarray, base: np.ndarray) -> np.ndarray:
+    """Each element's distance from the start of ``base``'s memory, in elements."""
+    item = base.itemsize
+    start = (array.__array_interface__["data"][0] - base.__array_interface__["data"][0]) // item
+    total = np.full(array.shape, start, dtype=np.intp)
+    for axis, (size, stride) in enumerate(zip(array.shape, array.strides, strict=True)):
+        steps = np.arange(size, dtype=np.intp) * (stride // item)
+        total += steps.reshape((1,) * axis + (size,) + (1,) * (array.ndim - axis - 1))
+    return total
+
+
+def _regenerate_views(base: Tensor, changed: Tensor | None) -> None:
+    """Give every live view of ``base`` (but ``changed``, which has its history already) a node that takes its
+    values from ``base`` as it is now, as PyTorch regenerates a view whose base changed in place."""
+    views = getattr(base, "_views", None)
+    if not views:
+        return
+    alive = []
+    for reference in views:
+        view = reference()
+        if view is None:
+            continue
+        alive.append(reference)
+        if view is changed or not np.may_share_memory(view._data, base._data):
+            continue
+        where = positions(base._data, view._data)
+        regenerated = overwrite.AsStridedBackward0.apply(base, view=view._data, positions=where)
+        view.grad_fn, view._requires_grad = regenerated.grad_fn, True
+    base._views = alive
 
 
 def in_place_method(function: Any) -> Any:
@@ -56,19 +159,41 @@ def _save_as_in_place(node: Any, a: Tensor, result: Tensor) -> None:
     node.saved_checks = tuple(checks)
 
 
+def _recorded(a: Tensor, source: Any = None) -> bool:
+    """Whether an overwrite of ``a`` (with ``source``) is part of a graph: PyTorch then records a node."""
+    wants = a._requires_grad or (isinstance(source, Tensor) and source._requires_grad)
+    return wants and grad_mode.is_grad_enabled()
+
+
 def fill_(a: Tensor, value: Any) -> Tensor:
     check_in_place(a)
-    a._data[...] = value._data if isinstance(value, Tensor) else value
+    if _recorded(a, value):
+        if isinstance(value, Tensor):
+            commit(a, overwrite.FillBackward3.apply(a, value))
+        else:
+            commit(a, overwrite.FillBackward2.apply(a, value=value))
+        return a
+    _writable(a._data)[...] = value._data if isinstance(value, Tensor) else value
     a._version_box[0] += 1
     return a
 
 
 def zero_(a: Tensor) -> Tensor:
-    return fill_(a, 0)
-
-
-def copy_(a: Tensor, source: Any) -> Tensor:
     check_in_place(a)
+    if _recorded(a):
+        commit(a, overwrite.ZeroBackward0.apply(a))
+        return a
+    _writable(a._data)[...] = 0
+    a._version_box[0] += 1
+    return a
+
+
+def copy_(a: Tensor, source: Any, non_blocking: bool = False) -> Tensor:
+    check_in_place(a)
+    check_writable(a)
+    if isinstance(source, Tensor) and _recorded(a, source):
+        commit(a, overwrite.CopyBackwards.apply(a, source))
+        return a
     a._data[...] = source._data if isinstance(source, Tensor) else source
     a._version_box[0] += 1
     return a

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 import numpy as np
 
+from engine import in_place_ops
 from engine.functions import shape as fn
+from engine.functions.overwrite import CopySlices
 from engine.functions.unary import CloneBackward0
 from engine.index_rules import check_index, indexing_kind, plain_index, torch_index_error, writes_through_view
 from engine.tensor import Tensor, check_in_place
@@ -36,13 +39,25 @@ def _resolve_shape(shape: tuple[int, ...], numel: int) -> tuple[int, ...]:
 def _shares_version(result: Tensor, base: Tensor) -> Tensor:
     """A view shares its base's version counter, so in-place changes through either are seen.
 
-    A view of a leaf that requires grad (directly or through other views) is marked on its node, so
-    in-place changes through it are refused as PyTorch refuses them.
+    It knows the tensor whose memory it shows (``_base``, the first that is no view), so that an in-place
+    change through it is recorded on that tensor too (``in_place_ops.commit``); a base in a graph knows its
+    views, so that changing it in place regenerates theirs. A view of a leaf that requires grad (directly or
+    through other views) is marked on its node, so in-place changes through it are refused as PyTorch does.
     """
     result._version_box = base._version_box
     node = result.grad_fn
     if node is not None and (base.grad_fn is None or base.grad_fn.views_leaf):
         node.views_leaf = True
+    if result._data.base is None:  # numpy made a copy (a 0-d element, a reshape of a non-contiguous tensor)
+        return result
+    root = getattr(base, "_view_base", None)
+    root = base if root is None else root
+    result._view_base = root
+    if root.grad_fn is not None and not (node is not None and node.views_leaf):  # a view inside a graph
+        views = getattr(root, "_views", None)
+        if views is None:
+            views = root._views = []
+        views.append(weakref.ref(result))
     return result
 
 
@@ -166,7 +181,7 @@ def expand(a: Tensor, *sizes: Any) -> Tensor:
     wanted = _sizes(sizes)
     lead = len(wanted) - a._data.ndim
     shape = tuple(a._data.shape[i - lead] if size == -1 else size for i, size in enumerate(wanted))
-    return fn.ExpandBackward0.apply(a, shape=shape)
+    return _shares_version(fn.ExpandBackward0.apply(a, shape=shape), a)
 
 
 def repeat(a: Tensor, *repeats: Any) -> Tensor:
@@ -218,10 +233,9 @@ def setitem(a: Tensor, index: Any, value: Any) -> None:
 
     try:
         if recording and grad_mode.is_grad_enabled():
-            result = fn.CopySlices.apply(a, value, index=index)
-            a._data, a.grad_fn, a._requires_grad = result._data, result.grad_fn, True
-        else:
-            a._data[index] = value_array
+            in_place_ops.commit(a, CopySlices.apply(a, value, index=index))  # into a's memory, as PyTorch
+            return
+        a._data[index] = value_array
     except IndexError as error:
         raise torch_index_error(error) from None
     a._version_box[0] += 1

@@ -57,6 +57,8 @@ class Tensor:
         "_retains_grad",
         "_accumulator",
         "_backward_hooks",
+        "_view_base",  # set on views only (shape_ops._shares_version): the tensor whose memory they show
+        "_views",  # set on a base in a graph that has views: they are regenerated when it changes in place
         "__weakref__",
     )
     __hash__ = object.__hash__
@@ -145,6 +147,14 @@ class Tensor:
     @property
     def is_leaf(self) -> bool:
         return self.grad_fn is None
+
+    @property
+    def _base(self) -> Tensor | None:
+        """PyTorch's ``x._base``: the tensor whose memory this view shows (None if it is not a view)."""
+        return getattr(self, "_view_base", None)
+
+    def _is_view(self) -> bool:
+        return self._base is not None
 
     @property
     def grad(self) -> Tensor | None:
@@ -326,7 +336,7 @@ class Tensor:
 
     # -- printing -------------------------------------------------------------------------------
     def __repr__(self, *, tensor_contents: Any = None) -> str:
-        grad_fn = self.grad_fn.name() if self.grad_fn is not None else None
+        grad_fn = type(self.grad_fn).__name__ if self.grad_fn is not None else None  # PyTorch's: the class
         return printing.format_tensor(
             self._data,
             self.dtype.name,

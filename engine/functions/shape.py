@@ -121,7 +121,10 @@ class _Indexing(Function):
 
     def forward(self, a, index=None):
         self.shape, self.index = a.shape, index
-        return a[index]
+        out = a[index]
+        if type(out) is not np.ndarray:  # one element: numpy gives a scalar, PyTorch a 0-d view of it
+            out = a[(*index, ...) if type(index) is tuple else (index, ...)]
+        return out
 
     def backward(self, grad):
         full = np.zeros(self.shape, dtype=grad.dtype)
@@ -173,20 +176,3 @@ class StackBackward0(Function):
 
     def backward(self, grad):
         return tuple(np.moveaxis(grad, self.axis, 0))
-
-
-class CopySlices(Function):
-    """``x[index] = value`` on a tensor in the graph: the old values' gradient is cut where overwritten."""
-
-    symbol, rule = "[ ]=", "overwritten elements pass no gradient to the old value; value gets their gradient"
-
-    def forward(self, a, value, index=None):
-        self.index = index
-        out = a.copy()
-        out[index] = value
-        return out
-
-    def backward(self, grad):
-        old = grad.copy()
-        old[self.index] = 0
-        return old, grad[self.index]

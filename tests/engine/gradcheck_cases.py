@@ -264,6 +264,53 @@ def copy_slices(data):
     return [values(data, (rows, cols)), values(data, (rows - 1, cols))], assign
 
 
+def _changed_in_place(change: Callable) -> Callable:
+    """``change`` applied in place to a product of ``x`` (a non-leaf), then multiplied by ``x`` again so
+    that both the kept and the overwritten paths carry gradient."""
+
+    def function(x, *others):
+        y = x * 1.5
+        change(y, *others)
+        return y * x
+
+    return function
+
+
+def zero_in_place(data):
+    return [values(data, shape(data))], _changed_in_place(lambda y: y.zero_())
+
+
+def fill_in_place(data):
+    return [values(data, shape(data))], _changed_in_place(lambda y: y.fill_(0.5))
+
+
+def fill_with_a_tensor(data):
+    return [values(data, shape(data)), values(data, ())], _changed_in_place(lambda y, t: y.fill_(t))
+
+
+def copy_in_place(data):
+    target, source = broadcast_shapes(data)
+    assume(np.broadcast_shapes(target, source) == tuple(target))
+    return [values(data, target), values(data, source)], _changed_in_place(lambda y, s: y.copy_(s * 2))
+
+
+def in_place_through_a_slice(data):
+    rows = _side(data) + 1
+    return [values(data, (rows, _side(data)))], _changed_in_place(lambda y: y[1:].mul_(y[:-1]))
+
+
+def view_made_before_a_change(data):
+    rows = _side(data) + 1
+
+    def function(x):
+        y = x * 1.5
+        top = y[:-1]  # a view of y made before y changes: regenerated from y's new history
+        y.mul_(x)
+        return top * 2
+
+    return [values(data, (rows, _side(data)))], function
+
+
 def permute(data):
     drawn = shape(data, min_dims=1)
     order = data.draw(st.permutations(range(len(drawn))))

@@ -189,6 +189,15 @@ def test_in_place_ops_on_non_leaves_are_differentiated():
     assert a.grad.tolist() == [8.0, 3.0] and b.grad.tolist() == [2.0, -1.0]  # (4b₀, b₁) and (4a₀, a₁)
 
 
+def test_a_view_knows_its_base_as_pytorchs_base_says():
+    """Recorded from PyTorch 2.13: views (of views) name the first tensor that is no view; copies none."""
+    x = torch.ones(2, 3)
+    assert x[0]._base is x and x[0][1]._base is x and x[0, 1]._base is x
+    assert x.reshape(-1)._base is x and x.expand(2, 2, 3)._base is x and x.t()._is_view()
+    assert x.t().reshape(-1)._base is None  # not contiguous: reshape copies
+    assert x.detach()._base is None and x._base is None and not (x * 2)._is_view()
+
+
 def test_detach_shares_memory_and_version_but_not_the_graph():
     x = _leaf(1.0, 2.0)
     y = (x * 2).detach()

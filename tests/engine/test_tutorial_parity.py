@@ -857,6 +857,118 @@ print(x.to("cpu", torch.float64), x.cpu(), x.to(device="cpu"))
             'tensor([1., 1.], dtype=torch.float64) tensor([1., 1.]) tensor([1., 1.])\n'
         ),
     ),
+    # In-place changes inside a graph, as PyTorch records them: written into the tensor's memory (its views
+    # and its base see them), zero_/fill_/copy_ as nodes of their own, a change through a view recorded on the
+    # base (CopySlices) and the base's other views regenerated from it (AsStridedBackward0).
+    "in_place_changes_in_a_graph_reach_views_and_bases_as_in_pytorch": (
+        r"""
+import torch
+
+
+def on_a_product(change):
+    def make(x):
+        y = x * 2
+        change(y)
+        return y
+    return make
+
+
+def copy_from_a_graph(x):
+    y = torch.zeros(3)
+    y.copy_(x * 3)
+    return y
+
+
+def into_a_view(x):
+    w = x * 1
+    v = w[1:]
+    v[0] = 0
+    return w
+
+
+def a_view_made_before(x):
+    w = x * 1
+    v = w[:2]
+    w.mul_(3)
+    return v
+
+
+def through_a_transpose(x):
+    w = (x * 1).view(3, 1)
+    w.t().mul_(2)
+    return w
+
+
+def plus_equals_on_an_index(x):
+    y = x.clone()
+    y[0] += 10
+    return y
+
+
+cases = [
+    ("zero_", on_a_product(lambda y: y.zero_())),
+    ("fill_", on_a_product(lambda y: y.fill_(7))),
+    ("copy_", on_a_product(lambda y: y.copy_(torch.tensor([1.0, 1.0, 1.0])))),
+    ("copy_ from a graph", copy_from_a_graph),
+    ("mul_ through a slice", on_a_product(lambda y: y[1:].mul_(2))),
+    ("mul_ of one element", on_a_product(lambda y: y[0].mul_(10))),
+    ("setitem into a view", into_a_view),
+    ("a view made before", a_view_made_before),
+    ("through a transpose", through_a_transpose),
+    ("relu_", on_a_product(lambda y: y.relu_())),
+    ("masked_fill_", on_a_product(lambda y: y.masked_fill_(y < 0, 0.0))),
+    ("+= on an index", plus_equals_on_an_index),
+    (".data bypasses the graph", on_a_product(lambda y: y.data.mul_(10))),
+]
+for label, make in cases:
+    x = torch.tensor([1.0, -2.0, 3.0], requires_grad=True)
+    out = make(x)
+    out.sum().backward()
+    print(label, out.detach(), out.grad_fn.name(), x.grad)
+x = torch.tensor([1.0, -2.0, 3.0], requires_grad=True)
+z = x * 2
+element = z[1]
+element.zero_()
+print(z, element.grad_fn)
+writes = [("add_", lambda t: t.add_(1)), ("copy_", lambda t: t.copy_(torch.zeros(2, 3))),
+          ("mul_", lambda t: t.mul_(2)), ("zero_", lambda t: t.zero_()), ("fill_", lambda t: t.fill_(3))]
+for name, write in writes:
+    base = torch.ones(3)
+    try:
+        write(base.expand(2, 3))
+        print(name, "wrote", base)
+    except RuntimeError as error:
+        print(name, "refused:", error)
+try:
+    (x * 1).add_(torch.ones(2, 3))
+except RuntimeError as error:
+    print(error)
+""",
+        (
+            'zero_ tensor([0., 0., 0.]) ZeroBackward0 tensor([0., 0., 0.])\n'
+            'fill_ tensor([7., 7., 7.]) FillBackward2 tensor([0., 0., 0.])\n'
+            'copy_ tensor([1., 1., 1.]) torch::autograd::CopyBackwards tensor([0., 0., 0.])\n'
+            'copy_ from a graph tensor([ 3., -6.,  9.]) torch::autograd::CopyBackwards tensor([3., 3., 3.])\n'
+            'mul_ through a slice tensor([ 2., -8., 12.]) torch::autograd::CopySlices tensor([2., 4., 4.])\n'
+            'mul_ of one element tensor([20., -4.,  6.]) torch::autograd::CopySlices tensor([20.,  2.,  2.])\n'  # noqa: E501
+            'setitem into a view tensor([1., 0., 3.]) torch::autograd::CopySlices tensor([1., 0., 1.])\n'
+            'a view made before tensor([ 3., -6.]) AsStridedBackward0 tensor([3., 3., 0.])\n'
+            'through a transpose tensor([[ 2.],\n'
+            '        [-4.],\n'
+            '        [ 6.]]) AsStridedBackward0 tensor([2., 2., 2.])\n'
+            'relu_ tensor([2., 0., 6.]) ReluBackward0 tensor([2., 0., 2.])\n'
+            'masked_fill_ tensor([2., 0., 6.]) MaskedFillBackward0 tensor([2., 0., 2.])\n'
+            '+= on an index tensor([11., -2.,  3.]) torch::autograd::CopySlices tensor([1., 1., 1.])\n'
+            '.data bypasses the graph tensor([ 20., -40.,  60.]) MulBackward0 tensor([2., 2., 2.])\n'
+            'tensor([2., 0., 6.], grad_fn=<CopySlices>) <AsStridedBackward0 object at 0x…>\n'
+            'add_ refused: unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.\n'  # noqa: E501
+            'copy_ refused: unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.\n'  # noqa: E501
+            'mul_ refused: unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.\n'  # noqa: E501
+            'zero_ wrote tensor([0., 0., 0.])\n'
+            'fill_ wrote tensor([3., 3., 3.])\n'
+            "output with shape [3] doesn't match the broadcast shape [2, 3]\n"
+        ),
+    ),
 }
 # fmt: on
 
