@@ -62,6 +62,16 @@ def square(input: Tensor) -> Tensor:  # noqa: A002
     return pointwise.pow(input, 2)
 
 
+def all(input: Tensor, dim: int | None = None, keepdim: bool = False) -> Tensor:  # noqa: A001, A002
+    """``torch.all(x)``: the method, as a function (every element true, along ``dim`` if given)."""
+    return input.all() if dim is None else input.all(dim, keepdim)
+
+
+def any(input: Tensor, dim: int | None = None, keepdim: bool = False) -> Tensor:  # noqa: A001, A002
+    """``torch.any(x)``: the method, as a function (some element true, along ``dim`` if given)."""
+    return input.any() if dim is None else input.any(dim, keepdim)
+
+
 def is_tensor(value: object) -> bool:
     return isinstance(value, Tensor)
 

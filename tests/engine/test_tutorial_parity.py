@@ -969,6 +969,219 @@ except RuntimeError as error:
             "output with shape [3] doesn't match the broadcast shape [2, 3]\n"
         ),
     ),
+    # What learners try first on tensors (the tensors tutorial's creation, attributes, operations, reductions,
+    # conversions and printing), one line each, and torch.all / torch.any as functions.
+    "first_steps_with_tensors_print_as_in_pytorch": (
+        r"""
+import torch
+
+torch.manual_seed(0)
+tries = [
+    ('torch.tensor([[1, 2], [3, 4]])', lambda: torch.tensor([[1, 2], [3, 4]])),
+    ('torch.tensor([[1., 2.], [3., 4.]]).mean()', lambda: torch.tensor([[1., 2.], [3., 4.]]).mean()),
+    ('torch.ones(2, 3).sum(dim=0)', lambda: torch.ones(2, 3).sum(dim=0)),
+    ('torch.arange(6).reshape(2, 3)', lambda: torch.arange(6).reshape(2, 3)),
+    ('torch.arange(6).reshape(2, 3).T', lambda: torch.arange(6).reshape(2, 3).T),
+    ('torch.zeros(2, 2, dtype=torch.int32)', lambda: torch.zeros(2, 2, dtype=torch.int32)),
+    ('torch.eye(3)[1]', lambda: torch.eye(3)[1]),
+    ('torch.linspace(0, 1, 5)', lambda: torch.linspace(0, 1, 5)),
+    ('torch.full((2, 2), 3.5)', lambda: torch.full((2, 2), 3.5)),
+    ('torch.rand(2, 2).shape', lambda: torch.rand(2, 2).shape),
+    ('torch.tensor([1., 2., 3.]).norm()', lambda: torch.tensor([1., 2., 3.]).norm()),
+    ('torch.tensor([3., 1., 2.]).argmax()', lambda: torch.tensor([3., 1., 2.]).argmax()),
+    ('torch.tensor([[1., 5.], [7., 2.]]).argmax(dim=1)',
+     lambda: torch.tensor([[1., 5.], [7., 2.]]).argmax(dim=1)),
+    ('torch.tensor([1, 2, 3]).float()', lambda: torch.tensor([1, 2, 3]).float()),
+    ('torch.tensor([1., 2.]).double()', lambda: torch.tensor([1., 2.]).double()),
+    ('torch.tensor([1.5, 2.5]).long()', lambda: torch.tensor([1.5, 2.5]).long()),
+    ('torch.tensor([1., 2.]).pow(2)', lambda: torch.tensor([1., 2.]).pow(2)),
+    ('torch.tensor([1., 2.]).mul(3)', lambda: torch.tensor([1., 2.]).mul(3)),
+    ('torch.tensor([[1., 2.], [3., 4.]]).t()', lambda: torch.tensor([[1., 2.], [3., 4.]]).t()),
+    ('torch.tensor([[1., 2.], [3., 4.]]) @ torch.tensor([[1., 0.], [0., 1.]])',
+     lambda: torch.tensor([[1., 2.], [3., 4.]]) @ torch.tensor([[1., 0.], [0., 1.]])),
+    ('torch.tensor([[1., 2.], [3., 4.]]).matmul(torch.tensor([1., 1.]))',
+     lambda: torch.tensor([[1., 2.], [3., 4.]]).matmul(torch.tensor([1., 1.]))),
+    ('torch.cat([torch.ones(1, 2), torch.zeros(1, 2)], dim=0)',
+     lambda: torch.cat([torch.ones(1, 2), torch.zeros(1, 2)], dim=0)),
+    ('torch.stack([torch.ones(2), torch.zeros(2)], dim=1)',
+     lambda: torch.stack([torch.ones(2), torch.zeros(2)], dim=1)),
+    ('torch.tensor([1., -1., 0.5]).relu()', lambda: torch.tensor([1., -1., 0.5]).relu()),
+    ('torch.tensor([1., -1.]).sigmoid()', lambda: torch.tensor([1., -1.]).sigmoid()),
+    ('torch.tensor([0.5]).item()', lambda: torch.tensor([0.5]).item()),
+    ('torch.tensor([[1., 2.]]).squeeze()', lambda: torch.tensor([[1., 2.]]).squeeze()),
+    ('torch.tensor([1., 2.]).unsqueeze(0).shape', lambda: torch.tensor([1., 2.]).unsqueeze(0).shape),
+    ('torch.tensor([1., 2., 3., 4.]).view(2, -1)', lambda: torch.tensor([1., 2., 3., 4.]).view(2, -1)),
+    ('torch.ones(2, 2).add_(1)', lambda: torch.ones(2, 2).add_(1)),
+    ('torch.tensor([1., 2.]).tolist()', lambda: torch.tensor([1., 2.]).tolist()),
+    ('torch.tensor([[1., 2.], [3., 4.]])[:, 1]', lambda: torch.tensor([[1., 2.], [3., 4.]])[:, 1]),
+    ('torch.tensor([[1., 2.], [3., 4.]])[..., -1]', lambda: torch.tensor([[1., 2.], [3., 4.]])[..., -1]),
+    ('torch.tensor([1., 2., 3.])[torch.tensor([True, False, True])]',
+     lambda: torch.tensor([1., 2., 3.])[torch.tensor([True, False, True])]),
+    ('torch.max(torch.tensor([[1., 5.], [7., 2.]]), 1)',
+     lambda: torch.max(torch.tensor([[1., 5.], [7., 2.]]), 1)),
+    ('torch.tensor([1., 2.]) * torch.tensor([[1.], [2.]])',
+     lambda: torch.tensor([1., 2.]) * torch.tensor([[1.], [2.]])),
+    ('torch.tensor([2.]).exp().log()', lambda: torch.tensor([2.]).exp().log()),
+    ('torch.tensor([1, 2]) / 2', lambda: torch.tensor([1, 2]) / 2),
+    ('torch.tensor([1, 2]) // 2', lambda: torch.tensor([1, 2]) // 2),
+    ('torch.tensor([5, 7]) % 3', lambda: torch.tensor([5, 7]) % 3),
+    ('torch.tensor([1., 2.]).std()', lambda: torch.tensor([1., 2.]).std()),
+    ('torch.tensor([[1., 2.], [3., 4.]]).var(dim=0)',
+     lambda: torch.tensor([[1., 2.], [3., 4.]]).var(dim=0)),
+    ('torch.tensor([1., 2., 3.]).clamp(min=1.5)', lambda: torch.tensor([1., 2., 3.]).clamp(min=1.5)),
+    ('torch.tensor([1., 2.]).abs()', lambda: torch.tensor([1., 2.]).abs()),
+    ('torch.tensor([1., 4.]).sqrt()', lambda: torch.tensor([1., 4.]).sqrt()),
+    ('torch.tensor([1., 2.]).dtype', lambda: torch.tensor([1., 2.]).dtype),
+    ('torch.tensor([1, 2]).dtype', lambda: torch.tensor([1, 2]).dtype),
+    ('torch.tensor(True).dtype', lambda: torch.tensor(True).dtype),
+    ('torch.tensor([1., 2.]).size()', lambda: torch.tensor([1., 2.]).size()),
+    ('torch.tensor([[1., 2.], [3., 4.]]).size(1)', lambda: torch.tensor([[1., 2.], [3., 4.]]).size(1)),
+    ('torch.tensor([1., 2.]).ndim', lambda: torch.tensor([1., 2.]).ndim),
+    ('torch.tensor([[1., 2.], [3., 4.]]).numel()', lambda: torch.tensor([[1., 2.], [3., 4.]]).numel()),
+    ('torch.zeros_like(torch.ones(2, 2))', lambda: torch.zeros_like(torch.ones(2, 2))),
+    ('torch.ones_like(torch.ones(2), dtype=torch.int64)',
+     lambda: torch.ones_like(torch.ones(2), dtype=torch.int64)),
+    ('torch.rand_like(torch.ones(2)).shape', lambda: torch.rand_like(torch.ones(2)).shape),
+    ('torch.tensor([1., 2.]) == torch.tensor([1., 3.])',
+     lambda: torch.tensor([1., 2.]) == torch.tensor([1., 3.])),
+    ('torch.tensor([1., 2.]).eq(1)', lambda: torch.tensor([1., 2.]).eq(1)),
+    ('torch.all(torch.tensor([True, False]))', lambda: torch.all(torch.tensor([True, False]))),
+    ('torch.tensor([[1., 2.], [3., 4.]]).flatten()', lambda: torch.tensor([[1., 2.], [3., 4.]]).flatten()),
+    ('torch.nn.Flatten()(torch.ones(2, 2, 2)).shape',
+     lambda: torch.nn.Flatten()(torch.ones(2, 2, 2)).shape),
+    ('torch.tensor([1., 2.]).to(torch.float16)', lambda: torch.tensor([1., 2.]).to(torch.float16)),
+    ('torch.tensor([3., 1., 2.]).sort()', lambda: torch.tensor([3., 1., 2.]).sort()),
+    ('torch.tensor([3., 1., 2.]).topk(2)', lambda: torch.tensor([3., 1., 2.]).topk(2)),
+    ('torch.tensor([1., 2., 3.]).cumsum(0)', lambda: torch.tensor([1., 2., 3.]).cumsum(0)),
+    ('torch.tensor([[1., 2.], [3., 4.]]).sum(dim=1, keepdim=True)',
+     lambda: torch.tensor([[1., 2.], [3., 4.]]).sum(dim=1, keepdim=True)),
+    ('torch.tensor([1., 2.]).softmax(dim=0)', lambda: torch.tensor([1., 2.]).softmax(dim=0)),
+    ('torch.nn.functional.softmax(torch.tensor([1., 2., 3.]), dim=0)',
+     lambda: torch.nn.functional.softmax(torch.tensor([1., 2., 3.]), dim=0)),
+    ('torch.tensor([1., 2.]).requires_grad_()', lambda: torch.tensor([1., 2.]).requires_grad_()),
+    ('torch.randn(2, 3).mean(dim=-1).shape', lambda: torch.randn(2, 3).mean(dim=-1).shape),
+    ('torch.where(torch.tensor([1., -1.]) > 0, 1., 0.)',
+     lambda: torch.where(torch.tensor([1., -1.]) > 0, 1., 0.)),
+    ('torch.tensor([0.1, 0.2]).round()', lambda: torch.tensor([0.1, 0.2]).round()),
+    ('torch.tensor([1.23456789])', lambda: torch.tensor([1.23456789])),
+    ('torch.tensor([1e-8, 1.])', lambda: torch.tensor([1e-8, 1.])),
+    ('torch.tensor([1e10, 1.])', lambda: torch.tensor([1e10, 1.])),
+    ('torch.tensor([[0.1234, 123.4]])', lambda: torch.tensor([[0.1234, 123.4]])),
+    ('torch.arange(0, 1, 0.25)', lambda: torch.arange(0, 1, 0.25)),
+    ('torch.tensor([1, 2, 3]).sum().item()', lambda: torch.tensor([1, 2, 3]).sum().item()),
+    ('torch.tensor([2., 3.]).prod()', lambda: torch.tensor([2., 3.]).prod()),
+    ('torch.tensor([1., 2.]).dot(torch.tensor([3., 4.]))',
+     lambda: torch.tensor([1., 2.]).dot(torch.tensor([3., 4.]))),
+]
+for text, attempt in tries:
+    try:
+        print(text, "=>", repr(attempt()))
+    except Exception as error:
+        print(text, "=>", type(error).__name__, error)
+""",
+        (
+            'torch.tensor([[1, 2], [3, 4]]) => tensor([[1, 2],\n'
+            '        [3, 4]])\n'
+            'torch.tensor([[1., 2.], [3., 4.]]).mean() => tensor(2.5000)\n'
+            'torch.ones(2, 3).sum(dim=0) => tensor([2., 2., 2.])\n'
+            'torch.arange(6).reshape(2, 3) => tensor([[0, 1, 2],\n'
+            '        [3, 4, 5]])\n'
+            'torch.arange(6).reshape(2, 3).T => tensor([[0, 3],\n'
+            '        [1, 4],\n'
+            '        [2, 5]])\n'
+            'torch.zeros(2, 2, dtype=torch.int32) => tensor([[0, 0],\n'
+            '        [0, 0]], dtype=torch.int32)\n'
+            'torch.eye(3)[1] => tensor([0., 1., 0.])\n'
+            'torch.linspace(0, 1, 5) => tensor([0.0000, 0.2500, 0.5000, 0.7500, 1.0000])\n'
+            'torch.full((2, 2), 3.5) => tensor([[3.5000, 3.5000],\n'
+            '        [3.5000, 3.5000]])\n'
+            'torch.rand(2, 2).shape => torch.Size([2, 2])\n'
+            'torch.tensor([1., 2., 3.]).norm() => tensor(3.7417)\n'
+            'torch.tensor([3., 1., 2.]).argmax() => tensor(0)\n'
+            'torch.tensor([[1., 5.], [7., 2.]]).argmax(dim=1) => tensor([1, 0])\n'
+            'torch.tensor([1, 2, 3]).float() => tensor([1., 2., 3.])\n'
+            'torch.tensor([1., 2.]).double() => tensor([1., 2.], dtype=torch.float64)\n'
+            'torch.tensor([1.5, 2.5]).long() => tensor([1, 2])\n'
+            'torch.tensor([1., 2.]).pow(2) => tensor([1., 4.])\n'
+            'torch.tensor([1., 2.]).mul(3) => tensor([3., 6.])\n'
+            'torch.tensor([[1., 2.], [3., 4.]]).t() => tensor([[1., 3.],\n'
+            '        [2., 4.]])\n'
+            'torch.tensor([[1., 2.], [3., 4.]]) @ torch.tensor([[1., 0.], [0., 1.]]) => tensor([[1., 2.],\n'
+            '        [3., 4.]])\n'
+            'torch.tensor([[1., 2.], [3., 4.]]).matmul(torch.tensor([1., 1.])) => tensor([3., 7.])\n'
+            'torch.cat([torch.ones(1, 2), torch.zeros(1, 2)], dim=0) => tensor([[1., 1.],\n'
+            '        [0., 0.]])\n'
+            'torch.stack([torch.ones(2), torch.zeros(2)], dim=1) => tensor([[1., 0.],\n'
+            '        [1., 0.]])\n'
+            'torch.tensor([1., -1., 0.5]).relu() => tensor([1.0000, 0.0000, 0.5000])\n'
+            'torch.tensor([1., -1.]).sigmoid() => tensor([0.7311, 0.2689])\n'
+            'torch.tensor([0.5]).item() => 0.5\n'
+            'torch.tensor([[1., 2.]]).squeeze() => tensor([1., 2.])\n'
+            'torch.tensor([1., 2.]).unsqueeze(0).shape => torch.Size([1, 2])\n'
+            'torch.tensor([1., 2., 3., 4.]).view(2, -1) => tensor([[1., 2.],\n'
+            '        [3., 4.]])\n'
+            'torch.ones(2, 2).add_(1) => tensor([[2., 2.],\n'
+            '        [2., 2.]])\n'
+            'torch.tensor([1., 2.]).tolist() => [1.0, 2.0]\n'
+            'torch.tensor([[1., 2.], [3., 4.]])[:, 1] => tensor([2., 4.])\n'
+            'torch.tensor([[1., 2.], [3., 4.]])[..., -1] => tensor([2., 4.])\n'
+            'torch.tensor([1., 2., 3.])[torch.tensor([True, False, True])] => tensor([1., 3.])\n'
+            'torch.max(torch.tensor([[1., 5.], [7., 2.]]), 1) => torch.return_types.max(\n'
+            'values=tensor([5., 7.]),\n'
+            'indices=tensor([1, 0]))\n'
+            'torch.tensor([1., 2.]) * torch.tensor([[1.], [2.]]) => tensor([[1., 2.],\n'
+            '        [2., 4.]])\n'
+            'torch.tensor([2.]).exp().log() => tensor([2.])\n'
+            'torch.tensor([1, 2]) / 2 => tensor([0.5000, 1.0000])\n'
+            'torch.tensor([1, 2]) // 2 => tensor([0, 1])\n'
+            'torch.tensor([5, 7]) % 3 => tensor([2, 1])\n'
+            'torch.tensor([1., 2.]).std() => tensor(0.7071)\n'
+            'torch.tensor([[1., 2.], [3., 4.]]).var(dim=0) => tensor([2., 2.])\n'
+            'torch.tensor([1., 2., 3.]).clamp(min=1.5) => tensor([1.5000, 2.0000, 3.0000])\n'
+            'torch.tensor([1., 2.]).abs() => tensor([1., 2.])\n'
+            'torch.tensor([1., 4.]).sqrt() => tensor([1., 2.])\n'
+            'torch.tensor([1., 2.]).dtype => torch.float32\n'
+            'torch.tensor([1, 2]).dtype => torch.int64\n'
+            'torch.tensor(True).dtype => torch.bool\n'
+            'torch.tensor([1., 2.]).size() => torch.Size([2])\n'
+            'torch.tensor([[1., 2.], [3., 4.]]).size(1) => 2\n'
+            'torch.tensor([1., 2.]).ndim => 1\n'
+            'torch.tensor([[1., 2.], [3., 4.]]).numel() => 4\n'
+            'torch.zeros_like(torch.ones(2, 2)) => tensor([[0., 0.],\n'
+            '        [0., 0.]])\n'
+            'torch.ones_like(torch.ones(2), dtype=torch.int64) => tensor([1, 1])\n'
+            'torch.rand_like(torch.ones(2)).shape => torch.Size([2])\n'
+            'torch.tensor([1., 2.]) == torch.tensor([1., 3.]) => tensor([ True, False])\n'
+            'torch.tensor([1., 2.]).eq(1) => tensor([ True, False])\n'
+            'torch.all(torch.tensor([True, False])) => tensor(False)\n'
+            'torch.tensor([[1., 2.], [3., 4.]]).flatten() => tensor([1., 2., 3., 4.])\n'
+            'torch.nn.Flatten()(torch.ones(2, 2, 2)).shape => torch.Size([2, 4])\n'
+            'torch.tensor([1., 2.]).to(torch.float16) => tensor([1., 2.], dtype=torch.float16)\n'
+            'torch.tensor([3., 1., 2.]).sort() => torch.return_types.sort(\n'
+            'values=tensor([1., 2., 3.]),\n'
+            'indices=tensor([1, 2, 0]))\n'
+            'torch.tensor([3., 1., 2.]).topk(2) => torch.return_types.topk(\n'
+            'values=tensor([3., 2.]),\n'
+            'indices=tensor([0, 2]))\n'
+            'torch.tensor([1., 2., 3.]).cumsum(0) => tensor([1., 3., 6.])\n'
+            'torch.tensor([[1., 2.], [3., 4.]]).sum(dim=1, keepdim=True) => tensor([[3.],\n'
+            '        [7.]])\n'
+            'torch.tensor([1., 2.]).softmax(dim=0) => tensor([0.2689, 0.7311])\n'
+            'torch.nn.functional.softmax(torch.tensor([1., 2., 3.]), dim=0) => tensor([0.0900, 0.2447, 0.6652])\n'  # noqa: E501
+            'torch.tensor([1., 2.]).requires_grad_() => tensor([1., 2.], requires_grad=True)\n'
+            'torch.randn(2, 3).mean(dim=-1).shape => torch.Size([2])\n'
+            'torch.where(torch.tensor([1., -1.]) > 0, 1., 0.) => tensor([1., 0.])\n'
+            'torch.tensor([0.1, 0.2]).round() => tensor([0., 0.])\n'
+            'torch.tensor([1.23456789]) => tensor([1.2346])\n'
+            'torch.tensor([1e-8, 1.]) => tensor([1.0000e-08, 1.0000e+00])\n'
+            'torch.tensor([1e10, 1.]) => tensor([1.0000e+10, 1.0000e+00])\n'
+            'torch.tensor([[0.1234, 123.4]]) => tensor([[  0.1234, 123.4000]])\n'
+            'torch.arange(0, 1, 0.25) => tensor([0.0000, 0.2500, 0.5000, 0.7500])\n'
+            'torch.tensor([1, 2, 3]).sum().item() => 6\n'
+            'torch.tensor([2., 3.]).prod() => tensor(6.)\n'
+            'torch.tensor([1., 2.]).dot(torch.tensor([3., 4.])) => tensor(11.)\n'
+        ),
+    ),
 }
 # fmt: on
 
