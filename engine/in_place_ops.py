@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from engine import grad_mode
+from engine import grad_mode, observers
 from engine.functions import overwrite
 from engine.tensor import Tensor, check_in_place
 
@@ -52,6 +52,8 @@ def commit(a: Tensor, result: Tensor) -> None:
     """
     node = result.grad_fn
     node.saved = tuple(_own_copy(value, a._data) for value in node.saved or ())
+    if observers.forward_watchers:  # someone draws the graph: it keeps what each node computed
+        observers.notify_overwrite(a._data)
     _write(a, result._data)
     _save_as_in_place(node, a, result)
     base = getattr(a, "_view_base", None)

@@ -64,23 +64,35 @@ class observe_backward:  # lower case: a context manager used like a function, a
 
 
 @contextmanager
-def observe_forward(callback: Callable) -> Iterator[None]:
-    """Call ``callback(node, inputs, result)`` for every node recorded in this thread, as it is recorded."""
+def observe_forward(callback: Callable, on_overwrite: Callable | None = None) -> Iterator[None]:
+    """Call ``callback(node, inputs, result)`` for every node recorded in this thread, as it is recorded,
+    and ``on_overwrite(memory)`` before an in-place change of a tensor in a graph writes into ``memory`` (so
+    that arrays the observer keeps can be copied first: they show what the graph computed)."""
     global forward_watchers
     with _watchers_lock:
         forward_watchers += 1
     try:
-        with _observing("forward", callback):
+        with _observing("forward", callback), _observing("overwrite", on_overwrite or _ignore):
             yield
     finally:
         with _watchers_lock:
             forward_watchers -= 1
 
 
+def _ignore(memory: np.ndarray) -> None:
+    return None
+
+
 def notify_forward(node: Any, inputs: tuple, result: object) -> None:
     """Tell this thread's forward observers about a node just recorded."""
     for callback in _observers.__dict__.get("forward", ()):
         callback(node, inputs, result)
+
+
+def notify_overwrite(memory: np.ndarray) -> None:
+    """Tell this thread's forward observers that ``memory`` is about to be written in place."""
+    for callback in _observers.__dict__.get("overwrite", ()):
+        callback(memory)
 
 
 def _notify_backward(callbacks: tuple) -> Callable | None:

@@ -68,7 +68,7 @@ class Builder(Entries):
             ids.append(tensor_id)
             values.append(value)
             labels.append(label if tensor_id is not None else UNKNOWN_CONSTANT)
-        grad_fn = node.name()
+        grad_fn = type(node).__name__  # the class, as PyTorch prints it (CopySlices, not its C++ name)
         written = labels[:1] if grad_fn == "PowBackward0" else labels
         written = expression(node, written, grad_fn) if None not in written else None
         if node in self.module_outputs:

@@ -32,6 +32,12 @@ class Recorded:
     line: int | None
 
 
+def _kept(value: Any, memory: np.ndarray) -> Any:
+    if isinstance(value, np.ndarray) and np.may_share_memory(value, memory):
+        return value.copy()
+    return value
+
+
 class ForwardRecorder:
     """Context manager: while active, every node this thread records is remembered with its inputs
     and result (through ``engine.autograd.observe_forward``). Set ``line`` before each statement so
@@ -47,7 +53,7 @@ class ForwardRecorder:
 
     def __enter__(self) -> ForwardRecorder:
         self.thread = threading.get_ident()
-        self._context = autograd.observe_forward(self.remember)
+        self._context = autograd.observe_forward(self.remember, self.overwritten)
         self._context.__enter__()
         return self
 
@@ -69,6 +75,13 @@ class ForwardRecorder:
         self._nodes[node] = Recorded(
             self.ordinal(node, create=True), tuple(values), tuple(sources), result._data, self.line
         )
+
+    def overwritten(self, memory: np.ndarray) -> None:
+        """An in-place change is about to write into ``memory``: keep copies of the values recorded there, so
+        that each node still shows what it computed (the tensor changes; its picture in the graph not)."""
+        for recorded in self._nodes.values():
+            recorded.inputs = tuple(_kept(value, memory) for value in recorded.inputs)
+            recorded.output = _kept(recorded.output, memory)
 
     def node(self, node: Any) -> Recorded | None:
         """What was recorded for ``node``, if it was made while this recorder was active."""

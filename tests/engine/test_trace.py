@@ -180,6 +180,28 @@ def test_ids_are_stable_across_traces_and_frames():
     assert early["ops"][0]["id"] in {op["id"] for op in late["ops"]}
 
 
+def test_each_node_keeps_the_value_it_computed_when_its_tensor_changes_in_place():
+    """An in-place change writes into the tensor's memory (as PyTorch does); the graph still shows what
+    x * 2 and its slice were when they were computed, and the changes as nodes of their own."""
+    x = torch.tensor([1.0, -2.0, 3.0], requires_grad=True)
+    with ForwardRecorder() as forward:
+        w = x * 2
+        w[1:].mul_(3)
+        w.zero_()
+    data = trace([w], names={x: "x"}, forward=forward)
+    values = {tensor["label"]: tensor["value"]["value"] for tensor in data["tensors"]}
+    assert values["x*2"] == [2.0, -4.0, 6.0] and values["[ ](x*2)"] == [-4.0, 6.0]
+    assert values["([ ](x*2))*3"] == [-12.0, 18.0] and w.tolist() == [0.0, 0.0, 0.0]
+    assert [op["grad_fn"] for op in data["ops"]] == [
+        "MulBackward0",
+        "SliceBackward0",
+        "MulBackward0",
+        "CopySlices",
+        "ZeroBackward0",
+        "AccumulateGrad",
+    ]
+
+
 def test_large_values_are_summarized():
     big = torch.arange(FULL_VALUE_ELEMENTS + 36, dtype=torch.float32)
     (entry,) = trace([], extra=[big])["tensors"]
