@@ -184,14 +184,13 @@ class Adam(Optimizer):
                     self._update(param, param._data * (1 - group["lr"] * group["weight_decay"]))
                 elif group["weight_decay"]:
                     grad = grad + group["weight_decay"] * param._data
-                state = self.state.setdefault(
-                    param,
-                    {
+                state = self.state.get(param)
+                if state is None:  # the first step: the averages start at 0 (made once, not every step)
+                    state = self.state[param] = {
                         "step": 0,
                         "exp_avg": np.zeros_like(param._data),
                         "exp_avg_sq": np.zeros_like(param._data),
-                    },
-                )
+                    }
                 state["step"] += 1
                 state["exp_avg"] = beta1 * state["exp_avg"] + (1 - beta1) * grad
                 state["exp_avg_sq"] = beta2 * state["exp_avg_sq"] + (1 - beta2) * grad * grad
