@@ -96,7 +96,9 @@ def _own_copy(value: Any, memory: np.ndarray) -> Any:
 
 def positions(base: np.ndarray, view: np.ndarray) -> np.ndarray:
     """For each element of ``view`` (a numpy view of ``base``'s memory), the flat C-order index in ``base``
-    of the element it shows; PyTorch's refusal when two of them show the same one (an expanded view)."""
+    of the element it shows (an expanded view shows some several times)."""
+    if base.flags.c_contiguous:  # the usual base, an op's result: offsets are the flat indices, O(view)
+        return _offsets(view, base)
     offsets_of_base = _offsets(base, base)
     lookup = np.full(int(offsets_of_base.max(initial=0)) + 1, -1, dtype=np.intp)
     lookup[offsets_of_base.reshape(-1)] = np.arange(base.size, dtype=np.intp)

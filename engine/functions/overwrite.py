@@ -30,7 +30,7 @@ class CopySlices(Function):
         return out
 
     def backward(self, grad):
-        old = np.array(grad, copy=True)  # C-ordered and writable, whatever arrived
+        old = np.array(grad, copy=True, order="C")  # C-ordered and writable, whatever arrived
         if self.positions is None:
             old[self.index] = 0
             return old, grad[self.index]

@@ -299,6 +299,18 @@ def in_place_through_a_slice(data):
     return [values(data, (rows, _side(data)))], _changed_in_place(lambda y: y[1:].mul_(y[:-1]))
 
 
+def in_place_through_a_slice_of_a_transpose(data):
+    """As above, on a product of ``x.t()``: numpy lays it out column-major, so flat positions matter."""
+    rows = _side(data) + 1
+
+    def function(x):
+        y = x.t() * 1.5
+        y[1:].mul_(y[:-1])
+        return y * x.t()
+
+    return [values(data, (_side(data), rows))], function
+
+
 def view_made_before_a_change(data):
     rows = _side(data) + 1
 

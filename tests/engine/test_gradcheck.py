@@ -148,6 +148,7 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "StackBackward0": c.stack,
     "CopySlices": c.copy_slices,
     "CopySlices view": c.in_place_through_a_slice,
+    "CopySlices view of a transpose": c.in_place_through_a_slice_of_a_transpose,
     "AsStridedBackward0": c.view_made_before_a_change,
     "ZeroBackward0": c.zero_in_place,
     "FillBackward2": c.fill_in_place,

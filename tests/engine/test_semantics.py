@@ -198,6 +198,16 @@ def test_a_view_knows_its_base_as_pytorchs_base_says():
     assert x.detach()._base is None and x._base is None and not (x * 2)._is_view()
 
 
+def test_a_write_through_a_view_passes_no_gradient_to_the_overwritten_values_in_any_layout():
+    """CopySlices places a view by flat C-order positions: a column-major gradient is zeroed there too."""
+    from engine.functions.overwrite import CopySlices
+
+    node = CopySlices.__new__(CopySlices)
+    node.index, node.positions = None, np.array([[0], [2]])  # the first column of a 2x2 base
+    kept, taken = node.backward(np.asfortranarray(np.arange(4.0).reshape(2, 2)))
+    assert kept.tolist() == [[0.0, 1.0], [0.0, 3.0]] and taken.tolist() == [[0.0], [2.0]]
+
+
 def test_detach_shares_memory_and_version_but_not_the_graph():
     x = _leaf(1.0, 2.0)
     y = (x * 2).detach()
