@@ -36,6 +36,9 @@ def _resolve_shape(shape: tuple[int, ...], numel: int) -> tuple[int, ...]:
     return shape
 
 
+PRUNE_VIEWS_EVERY = 64  # a base's list of its views drops the dead ones each time it reaches a multiple
+
+
 def _shares_version(result: Tensor, base: Tensor) -> Tensor:
     """A view shares its base's version counter, so in-place changes through either are seen.
 
@@ -57,6 +60,8 @@ def _shares_version(result: Tensor, base: Tensor) -> Tensor:
         views = getattr(root, "_views", None)
         if views is None:
             views = root._views = []
+        elif len(views) % PRUNE_VIEWS_EVERY == 0:  # many views made over time: forget the dead ones
+            views[:] = [reference for reference in views if reference() is not None]
         views.append(weakref.ref(result))
     return result
 

@@ -198,6 +198,18 @@ def test_a_view_knows_its_base_as_pytorchs_base_says():
     assert x.detach()._base is None and x._base is None and not (x * 2)._is_view()
 
 
+def test_a_base_forgets_its_dead_views_so_a_loop_over_its_elements_keeps_no_garbage():
+    from engine.shape_ops import PRUNE_VIEWS_EVERY
+
+    h = torch.ones(3, requires_grad=True) * 2
+    for step in range(10 * PRUNE_VIEWS_EVERY):
+        h[step % 3]  # a view of a tensor in a graph, dropped at once
+    kept = h[0:2]
+    assert len(h._views) <= PRUNE_VIEWS_EVERY + 1
+    h.mul_(2)  # regenerates the live view from the changed base
+    assert kept.tolist() == [4.0, 4.0] and type(kept.grad_fn).__name__ == "AsStridedBackward0"
+
+
 def test_a_write_through_a_view_passes_no_gradient_to_the_overwritten_values_in_any_layout():
     """CopySlices places a view by flat C-order positions: a column-major gradient is zeroed there too."""
     from engine.functions.overwrite import CopySlices
