@@ -16,6 +16,11 @@ from engine import grad_mode, observers
 from engine.functions import overwrite
 from engine.tensor import Tensor, check_in_place
 
+OVERLAP_WORK = 10_000  # numpy's effort bound when deciding whether two strided views share elements
+SHARED_INPUT = (
+    "unsupported operation: some elements of the input tensor and the written-to tensor refer to a single "
+    "memory location. Please clone() the tensor before performing the operation."
+)
 SHARED_ELEMENTS = (
     "unsupported operation: more than one element of the written-to tensor refers to a single memory "
     "location. Please clone() the tensor before performing the operation."
@@ -26,6 +31,9 @@ def in_place(a: Tensor, function: Any, *args: Any, **kwargs: Any) -> Tensor:
     """Run an out-of-place op and make ``a`` hold its result (in ``a``'s memory, cast to ``a``'s dtype)."""
     check_in_place(a)
     check_writable(a)
+    for other in (*args, *kwargs.values()):
+        if isinstance(other, Tensor) and _overlaps_partly(a._data, other._data):
+            raise RuntimeError(SHARED_INPUT)
     result = function(a, *args, **kwargs)
     if result._data.shape != a._data.shape:
         wanted, got = list(a._data.shape), list(result._data.shape)
@@ -35,6 +43,20 @@ def in_place(a: Tensor, function: Any, *args: Any, **kwargs: Any) -> Tensor:
     else:
         _write(a, result._data)
     return a
+
+
+def _overlaps_partly(written: np.ndarray, read: np.ndarray) -> bool:
+    """Whether ``read`` shares some, but not exactly all, of ``written``'s elements (``y[1:].mul_(y[:3])``);
+    layouts too tangled to tell (interleaved slices) count as apart, as PyTorch counts them."""
+    if not np.may_share_memory(written, read):
+        return False
+    same = written.__array_interface__["data"][0] == read.__array_interface__["data"][0]
+    if same and written.shape == read.shape and written.strides == read.strides:
+        return False
+    try:
+        return bool(np.shares_memory(written, read, max_work=OVERLAP_WORK))
+    except np.exceptions.TooHardError:
+        return False
 
 
 def check_writable(a: Tensor) -> None:
@@ -51,13 +73,13 @@ def commit(a: Tensor, result: Tensor) -> None:
     records the change too, and views made earlier of the changed memory are regenerated from their base.
     """
     node = result.grad_fn
-    node.saved = tuple(_own_copy(value, a._data) for value in node.saved or ())
+    _keep_original_self(node, a)
     if observers.forward_watchers:  # someone draws the graph: it keeps what each node computed
         observers.notify_overwrite(a._data)
     _write(a, result._data)
     _save_as_in_place(node, a, result)
     base = getattr(a, "_view_base", None)
-    if base is not None and not np.may_share_memory(a._data, base._data):
+    if base is not None and a._data.size and not np.may_share_memory(a._data, base._data):
         base = None  # a copy that calls itself a view (reshape of a non-contiguous tensor): no base to record
     if base is None:
         a.grad_fn, a._requires_grad = node, True
@@ -66,7 +88,13 @@ def commit(a: Tensor, result: Tensor) -> None:
     where = positions(base._data, a._data)
     written = overwrite.CopySlices.apply(base, result, positions=where)
     base.grad_fn, base._requires_grad = written.grad_fn, True
-    _regenerate_views(base, changed=None)
+    _regenerate(a, base, where)  # the view itself now reads the base's new history
+    _regenerate_views(base, changed=a)
+
+
+def _regenerate(view: Tensor, base: Tensor, where: np.ndarray) -> None:
+    regenerated = overwrite.AsStridedBackward0.apply(base, view=view._data, positions=where)
+    view.grad_fn, view._requires_grad = regenerated.grad_fn, True
 
 
 def _write(a: Tensor, values: np.ndarray) -> None:
@@ -88,10 +116,21 @@ def _writable(array: np.ndarray) -> np.ndarray:
     return np.ndarray(array.shape, array.dtype, buffer=owner, offset=offset, strides=array.strides)
 
 
-def _own_copy(value: Any, memory: np.ndarray) -> Any:
-    if type(value) is np.ndarray and np.may_share_memory(value, memory):
-        return value.copy()
-    return value
+def _keep_original_self(node: Any, a: Tensor) -> None:
+    """The op read ``a`` (its input 0) and is about to overwrite it: like PyTorch, it keeps the original
+    values of ``a`` (a copy) and drops its version check on them. Other inputs it saved stay as they are, so
+    one that shares ``a``'s memory (``y.mul_(y)``) is reported at backward as modified in place."""
+    saves = node.saves_inputs
+    if not saves or saves[0] != 0 or not node.saved:
+        return
+    original = node.saved[0]
+    if type(original) is np.ndarray and np.may_share_memory(original, a._data):
+        node.saved = (original.copy(), *node.saved[1:])
+    checks = node.saved_checks
+    for position, (_, _, holder, _) in enumerate(checks):
+        if holder is a:
+            node.saved_checks = checks[:position] + checks[position + 1 :]
+            return
 
 
 def positions(base: np.ndarray, view: np.ndarray) -> np.ndarray:
@@ -130,9 +169,7 @@ def _regenerate_views(base: Tensor, changed: Tensor | None) -> None:
         alive.append(reference)
         if view is changed or not np.may_share_memory(view._data, base._data):
             continue
-        where = positions(base._data, view._data)
-        regenerated = overwrite.AsStridedBackward0.apply(base, view=view._data, positions=where)
-        view.grad_fn, view._requires_grad = regenerated.grad_fn, True
+        _regenerate(view, base, positions(base._data, view._data))
     base._views = alive
 
 
@@ -146,17 +183,10 @@ def in_place_method(function: Any) -> Any:
 
 
 def _save_as_in_place(node: Any, a: Tensor, result: Tensor) -> None:
-    """Re-point the new node's version checks as PyTorch's in-place ops save them.
-
-    The op ran out of place, so what it saved of ``a`` is the old array, which ``a`` no longer holds
-    and nothing changes: that check goes (PyTorch saves a copy of the original). Its saved output is
-    ``a`` itself from now on, so a later in-place change of ``a`` is caught ("output 0 of Exp, is at
-    version 2; expected version 1").
-    """
+    """Re-point the new node's check on its saved output to ``a``: its output is ``a`` itself from now on, so
+    a later in-place change of ``a`` is caught ("output 0 of Exp, is at version 2; expected version 1")."""
     checks = []
     for box, version, holder, maker in node.saved_checks:
-        if box is a._version_box:
-            continue
         if box is result._version_box:
             box, version, holder = a._version_box, a._version_box[0], a
         checks.append((box, version, holder, maker))
@@ -164,14 +194,21 @@ def _save_as_in_place(node: Any, a: Tensor, result: Tensor) -> None:
 
 
 def _recorded(a: Tensor, source: Any = None) -> bool:
-    """Whether an overwrite of ``a`` (with ``source``) is part of a graph: PyTorch then records a node."""
-    wants = a._requires_grad or (isinstance(source, Tensor) and source._requires_grad)
+    """Whether an overwrite of ``a`` (with ``source``) is part of a graph: PyTorch then records a node.
+
+    An integer or bool ``a`` takes a value from a graph as plain numbers (only fill_ records even that)."""
+    wants = a._requires_grad or (recordable(a) and isinstance(source, Tensor) and source._requires_grad)
     return wants and grad_mode.is_grad_enabled()
+
+
+def recordable(a: Tensor) -> bool:
+    """Whether ``a`` can join a graph by an in-place write: only floating tensors carry gradients."""
+    return a._data.dtype.kind in "fc"
 
 
 def fill_(a: Tensor, value: Any) -> Tensor:
     check_in_place(a)
-    if _recorded(a, value):
+    if isinstance(value, Tensor) and value._requires_grad and grad_mode.is_grad_enabled() or _recorded(a):
         if isinstance(value, Tensor):
             commit(a, overwrite.FillBackward3.apply(a, value))
         else:

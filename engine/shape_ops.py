@@ -43,8 +43,8 @@ def _shares_version(result: Tensor, base: Tensor) -> Tensor:
     """A view shares its base's version counter, so in-place changes through either are seen.
 
     It knows the tensor whose memory it shows (``_base``, the first that is no view), so that an in-place
-    change through it is recorded on that tensor too (``in_place_ops.commit``); a base in a graph knows its
-    views, so that changing it in place regenerates theirs. A view of a leaf that requires grad (directly or
+    change through it is recorded on that tensor too (``in_place_ops.commit``); the base knows its views, so
+    that changing it in place regenerates theirs. A view of a leaf that requires grad (directly or
     through other views) is marked on its node, so in-place changes through it are refused as PyTorch does.
     """
     result._version_box = base._version_box
@@ -56,7 +56,9 @@ def _shares_version(result: Tensor, base: Tensor) -> Tensor:
     root = getattr(base, "_view_base", None)
     root = base if root is None else root
     result._view_base = root
-    if root.grad_fn is not None and not (node is not None and node.views_leaf):  # a view inside a graph
+    # a base that may still change in a graph (not a leaf that requires grad, whose views are never
+    # changed in place while grad mode is on) knows its views, to regenerate them when it does
+    if root.grad_fn is not None or not root._requires_grad:
         views = getattr(root, "_views", None)
         if views is None:
             views = root._views = []
@@ -233,7 +235,9 @@ def setitem(a: Tensor, index: Any, value: Any) -> None:
     check_index(index, a._data.ndim)
     check_in_place(a, through_view=a._requires_grad and writes_through_view(index, a._data.shape))
     value_array = value._data if isinstance(value, Tensor) else value
-    recording = a._requires_grad or (isinstance(value, Tensor) and value._requires_grad)
+    recording = a._requires_grad or (
+        in_place_ops.recordable(a) and isinstance(value, Tensor) and value._requires_grad
+    )
     from engine import grad_mode
 
     try:

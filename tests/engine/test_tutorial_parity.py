@@ -1182,6 +1182,99 @@ for text, attempt in tries:
             'torch.tensor([1., 2.]).dot(torch.tensor([3., 4.])) => tensor(11.)\n'
         ),
     ),
+    # In-place writes through views of tensors outside a graph (x[1:] += v), into integer tensors, and with
+    # operands that share the written memory: PyTorch's gradients, its version errors and its refusals.
+    "in_place_through_views_and_with_operands_sharing_memory_as_in_pytorch": (
+        r"""
+import torch
+
+v = torch.tensor([2.5, 3.5], requires_grad=True)
+x = torch.zeros(3)
+x[1:] += v
+x.sum().backward()
+print("x[1:] += v:", v.grad, x.grad_fn.name())
+v.grad = None
+x = torch.zeros(3)
+s = x[1:]
+s.mul_(v)
+(s * 2).sum().backward()
+print("s.mul_(v) on a view:", s.requires_grad, s.grad_fn.name(), v.grad)
+v.grad = None
+x = torch.zeros(3)
+s = x[:2]
+x[1] = v[0]
+(s * 3).sum().backward()
+print("a view made before:", s, v.grad)
+y = torch.ones(3, requires_grad=True) * 1
+e = y[5:]
+e.mul_(2)
+print("an empty view:", e.grad_fn.name(), y.grad_fn.name())
+w = torch.tensor([1.5, 2.5], requires_grad=True)
+n = torch.zeros(3, dtype=torch.int64)
+n[1:].copy_(w)
+print("into integers:", n, n.requires_grad)
+
+
+def attempt(label, make):
+    x = torch.tensor([1.0, 2.0, 3.0, 4.0], requires_grad=True)
+    try:
+        out = make(x)
+        out.sum().backward()
+        print(label, out.detach(), x.grad)
+    except RuntimeError as error:
+        print(label, "->", error)
+
+
+def square_in_place(x):
+    y = x * 1
+    y.mul_(y)
+    return y
+
+
+def by_another_view(x):
+    y = x * 1
+    y[:2].mul_(y[2:])
+    return y
+
+
+def by_an_overlapping_view(x):
+    y = x * 1
+    y[1:].mul_(y[:3])
+    return y
+
+
+def by_a_clone(x):
+    y = x * 1
+    y[1:].mul_(y[:3].clone())
+    return y
+
+
+def pow_self(x):
+    y = x * 1
+    y.pow_(2)
+    return y
+
+
+for make in [square_in_place, by_another_view, by_an_overlapping_view, by_a_clone, pow_self]:
+    attempt(make.__name__, make)
+z = torch.arange(4.0)
+z[::2].add_(z[1::2])
+print(z)
+""",
+        (
+            'x[1:] += v: tensor([1., 1.]) torch::autograd::CopySlices\n'
+            's.mul_(v) on a view: True AsStridedBackward0 tensor([0., 0.])\n'
+            'a view made before: tensor([0.0000, 2.5000], grad_fn=<AsStridedBackward0>) tensor([3., 0.])\n'
+            'an empty view: AsStridedBackward0 torch::autograd::CopySlices\n'
+            'into integers: tensor([0, 1, 2]) False\n'
+            'square_in_place -> one of the variables needed for gradient computation has been modified by an inplace operation: [torch.FloatTensor [4]], which is output 0 of Mul, is at version 1; expected version 0 instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).\n'  # noqa: E501
+            'by_another_view -> one of the variables needed for gradient computation has been modified by an inplace operation: [torch.FloatTensor [2]], which is output 0 of AsStrided, is at version 1; expected version 0 instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).\n'  # noqa: E501
+            'by_an_overlapping_view -> unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. Please clone() the tensor before performing the operation.\n'  # noqa: E501
+            'by_a_clone tensor([ 1.,  2.,  6., 12.]) tensor([3., 4., 6., 3.])\n'
+            'pow_self tensor([ 1.,  4.,  9., 16.]) tensor([2., 4., 6., 8.])\n'
+            'tensor([1., 1., 5., 3.])\n'
+        ),
+    ),
 }
 # fmt: on
 
