@@ -60,9 +60,17 @@ def split(a: Tensor, split_size: Any, dim: int = 0) -> tuple[Tensor, ...]:
     pieces, start = [], 0
     for size in sizes:
         index = (slice(None),) * axis + (slice(start, start + size),)
-        pieces.append(_shares_version(fn.SplitBackward0.apply(a, index=index), a))
+        piece = _shares_version(fn.SplitBackward0.apply(a, index=index), a)
+        pieces.append(_one_of_many(piece, "Split", len(pieces)))
         start += size
     return tuple(pieces)
+
+
+def _one_of_many(view: Tensor, op: str, number: int) -> Tensor:
+    """Mark output ``number`` of a function returning several views: PyTorch refuses to change it in place."""
+    if view.grad_fn is not None:
+        view.grad_fn.multi_view = (op, number)
+    return view
 
 
 def chunk(a: Tensor, chunks: int, dim: int = 0) -> tuple[Tensor, ...]:
@@ -72,4 +80,5 @@ def chunk(a: Tensor, chunks: int, dim: int = 0) -> tuple[Tensor, ...]:
 
 def unbind(a: Tensor, dim: int = 0) -> tuple[Tensor, ...]:
     axis = _dim(dim, a._data.ndim)
-    return tuple(getitem(a, (slice(None),) * axis + (i,)) for i in range(a._data.shape[axis]))
+    count = a._data.shape[axis]
+    return tuple(_one_of_many(getitem(a, (slice(None),) * axis + (i,)), "Unbind", i) for i in range(count))

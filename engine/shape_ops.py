@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from engine import in_place_ops
+from engine import grad_mode, in_place_ops
 from engine.functions import shape as fn
 from engine.functions.overwrite import CopySlices
 from engine.functions.unary import CloneBackward0
@@ -56,6 +56,8 @@ def _shares_version(result: Tensor, base: Tensor) -> Tensor:
     root = getattr(base, "_view_base", None)
     root = base if root is None else root
     result._view_base = root
+    if root._requires_grad and not grad_mode.is_grad_enabled():
+        result._no_grad_view = True  # changing it in place with grad mode on is PyTorch's refusal
     # a base that may still change in a graph (not a leaf that requires grad, whose views are never
     # changed in place while grad mode is on) knows its views, to regenerate them when it does
     if root.grad_fn is not None or not root._requires_grad:
@@ -238,8 +240,6 @@ def setitem(a: Tensor, index: Any, value: Any) -> None:
     recording = a._requires_grad or (
         in_place_ops.recordable(a) and isinstance(value, Tensor) and value._requires_grad
     )
-    from engine import grad_mode
-
     try:
         if recording and grad_mode.is_grad_enabled():
             in_place_ops.commit(a, CopySlices.apply(a, value, index=index))  # into a's memory, as PyTorch

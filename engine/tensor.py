@@ -28,6 +28,17 @@ NON_LEAF_GRAD_WARNING = (
 FLOAT_ONLY = "only Tensors of floating point and complex dtype can require gradients"
 LEAF_IN_PLACE = "a leaf Variable that requires grad is being used in an in-place operation."
 LEAF_VIEW_IN_PLACE = "a view of a leaf Variable that requires grad is being used in an in-place operation."
+NO_GRAD_VIEW_IN_PLACE = (
+    "A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given that "
+    "this use case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving both "
+    "the view and the inplace either both inside the no_grad block (if you don't want the inplace to be "
+    "tracked) or both outside (if you want the inplace to be tracked)."
+)
+MULTI_VIEW_IN_PLACE = (
+    "Output {number} of {op} is a view and is being modified inplace. This view is the output of a function "
+    "that returns multiple views. Such functions do not allow the output views to be modified inplace. You "
+    "should replace the inplace operation by an out-of-place one."
+)
 
 
 def _adoptable(grad: Any, dtype: np.dtype) -> bool:
@@ -59,6 +70,7 @@ class Tensor:
         "_backward_hooks",
         "_view_base",  # set on views only (shape_ops._shares_version): the tensor whose memory they show
         "_views",  # set on a base in a graph that has views: they are regenerated when it changes in place
+        "_no_grad_view",  # set on a view made in no_grad mode of a tensor that requires grad
         "__weakref__",
     )
     __hash__ = object.__hash__
@@ -383,11 +395,23 @@ def edge_of(tensor: Tensor) -> tuple[autograd.Node | None, int]:
 
 
 def check_in_place(tensor: Tensor, through_view: bool = False) -> None:
-    """Refuse an in-place change to a leaf that requires grad, or to a view of one, while grad mode is on.
+    """Refuse an in-place change to a leaf that requires grad, or to a view of one, while grad mode is on;
+    and, as PyTorch, one through a view made in no_grad mode or made by a function that returns several.
 
     ``through_view``: the change goes through a view made on the way (``x[0] = 5`` writes ``x[0]``).
     """
-    if not tensor._requires_grad or not grad_mode.is_grad_enabled():
+    if not grad_mode.is_grad_enabled():
+        return
+    base = getattr(tensor, "_view_base", None)
+    if base is not None and base._requires_grad:
+        if getattr(tensor, "_no_grad_view", False):
+            raise RuntimeError(NO_GRAD_VIEW_IN_PLACE)
+        if tensor.grad_fn is None:  # made before its base (a leaf) was set to require grad
+            raise RuntimeError(LEAF_VIEW_IN_PLACE)
+        made_by = getattr(tensor.grad_fn, "multi_view", None)
+        if made_by is not None:
+            raise RuntimeError(MULTI_VIEW_IN_PLACE.format(number=made_by[1], op=made_by[0]))
+    if not tensor._requires_grad:
         return
     if tensor.grad_fn is None:
         raise RuntimeError(LEAF_VIEW_IN_PLACE if through_view else LEAF_IN_PLACE)

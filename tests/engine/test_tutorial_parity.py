@@ -1275,6 +1275,56 @@ print(z)
             'tensor([1., 1., 5., 3.])\n'
         ),
     ),
+    # The views PyTorch refuses to change in place with grad mode on: outputs of split, chunk and unbind,
+    # views made in no_grad mode, a view made before its base required grad; no_grad and plain ones allow it.
+    "views_pytorch_refuses_to_change_in_place": (
+        r"""
+import torch
+x = torch.tensor([1., 2., 3., 4.], requires_grad=True)
+y = x * 1
+attempts = [("chunk", lambda: y.chunk(2)[0].mul_(2)), ("split", lambda: y.split(2)[1].add_(1)),
+            ("unbind", lambda: y.unbind()[3].mul_(2))]
+for name, attempt in attempts:
+    try:
+        attempt()
+        print(name, "ok")
+    except RuntimeError as error:
+        print(name, "->", error)
+with torch.no_grad():
+    v = y[1:]
+    u = x[1:]
+for name, attempt in [("no_grad view of y", lambda: v.mul_(2)), ("no_grad view of x", lambda: u.mul_(2))]:
+    try:
+        attempt()
+        print(name, "ok")
+    except RuntimeError as error:
+        print(name, "->", error)
+w = torch.tensor([1., 2., 3.])
+early = w[1:]
+w.requires_grad_()
+try:
+    early.mul_(2)
+except RuntimeError as error:
+    print("view before requires_grad_ ->", error)
+with torch.no_grad():
+    v.mul_(2)
+print(y)
+plain = torch.ones(4)
+piece = plain.chunk(2)[0]
+piece.mul_(2)
+print(plain)
+""",
+        (
+            'chunk -> Output 0 of Split is a view and is being modified inplace. This view is the output of a function that returns multiple views. Such functions do not allow the output views to be modified inplace. You should replace the inplace operation by an out-of-place one.\n'  # noqa: E501
+            'split -> Output 1 of Split is a view and is being modified inplace. This view is the output of a function that returns multiple views. Such functions do not allow the output views to be modified inplace. You should replace the inplace operation by an out-of-place one.\n'  # noqa: E501
+            'unbind -> Output 3 of Unbind is a view and is being modified inplace. This view is the output of a function that returns multiple views. Such functions do not allow the output views to be modified inplace. You should replace the inplace operation by an out-of-place one.\n'  # noqa: E501
+            "no_grad view of y -> A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given that this use case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving both the view and the inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or both outside (if you want the inplace to be tracked).\n"  # noqa: E501
+            "no_grad view of x -> A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given that this use case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving both the view and the inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or both outside (if you want the inplace to be tracked).\n"  # noqa: E501
+            'view before requires_grad_ -> a view of a leaf Variable that requires grad is being used in an in-place operation.\n'  # noqa: E501
+            'tensor([1., 4., 6., 8.], grad_fn=<MulBackward0>)\n'
+            'tensor([2., 2., 1., 1.])\n'
+        ),
+    ),
 }
 # fmt: on
 
