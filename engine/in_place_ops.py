@@ -82,19 +82,19 @@ def commit(a: Tensor, result: Tensor) -> None:
     if base is not None and a._data.size and not np.may_share_memory(a._data, base._data):
         base = None  # a copy that calls itself a view (reshape of a non-contiguous tensor): no base to record
     if base is None:
-        a.grad_fn, a._requires_grad = node, True
+        a._moved_history(node)
         _regenerate_views(a, changed=a)
         return
     where = positions(base._data, a._data)
     written = overwrite.CopySlices.apply(base, result, positions=where)
-    base.grad_fn, base._requires_grad = written.grad_fn, True
+    base._moved_history(written.grad_fn)
     _regenerate(a, base, where)  # the view itself now reads the base's new history
     _regenerate_views(base, changed=a)
 
 
 def _regenerate(view: Tensor, base: Tensor, where: np.ndarray) -> None:
     regenerated = overwrite.AsStridedBackward0.apply(base, view=view._data, positions=where)
-    view.grad_fn, view._requires_grad = regenerated.grad_fn, True
+    view._moved_history(regenerated.grad_fn)
 
 
 def _write(a: Tensor, values: np.ndarray) -> None:

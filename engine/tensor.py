@@ -180,7 +180,7 @@ class Tensor:
 
     @property
     def retains_grad(self) -> bool:
-        return self._retains_grad
+        return bool(self._retains_grad)
 
     @property
     def _version(self) -> int:
@@ -192,7 +192,6 @@ class Tensor:
             return
         if not self._requires_grad:
             raise RuntimeError("can't retain_grad on Tensor that has requires_grad=False")
-        self._retains_grad = True
         reference = weakref.ref(self)
 
         def keep_grad(grad: np.ndarray) -> None:
@@ -200,7 +199,17 @@ class Tensor:
             if tensor is not None:
                 tensor._store_grad(grad)
 
+        self._retains_grad = keep_grad  # truthy; kept so that an in-place change can move it (moved_history)
         self.grad_fn.register_prehook(keep_grad)
+
+    def _moved_history(self, node: autograd.Node) -> None:
+        """Make ``node`` this tensor's ``grad_fn`` (it changed in place), taking its retain_grad hook along:
+        as in PyTorch, ``.grad`` is then the gradient of the values it holds now."""
+        keep_grad, old = self._retains_grad, self.grad_fn
+        if keep_grad and old is not None and old is not node:
+            old.prehooks = tuple(hook for hook in old.prehooks if hook is not keep_grad)
+            node.register_prehook(keep_grad)
+        self.grad_fn, self._requires_grad = node, True
 
     def register_hook(self, hook: Any) -> RemovableHandle:
         """Call ``hook(grad)`` when this tensor's gradient is computed; a returned tensor replaces it.

@@ -1325,6 +1325,36 @@ print(plain)
             'tensor([2., 2., 1., 1.])\n'
         ),
     ),
+    # retain_grad follows an in-place change: .grad is the gradient of the values held at backward.
+    "retain_grad_follows_an_in_place_change": (
+        r"""
+import torch
+x = torch.tensor([1., 2., 3.], requires_grad=True)
+y = x * 1
+y.retain_grad()
+y.mul_(2)
+(y * 3).sum().backward()
+print(y.grad, x.grad, y.retains_grad)
+x.grad = None
+y = x * 1
+y.retain_grad()
+y[1:].mul_(2)
+(y * 3).sum().backward()
+print(y.grad, x.grad)
+x.grad = None
+y = x * 1
+v = y[:2]
+v.retain_grad()
+y.mul_(5)
+(v * 2).sum().backward()
+print(v.grad, x.grad)
+""",
+        (
+            'tensor([3., 3., 3.]) tensor([6., 6., 6.]) True\n'
+            'tensor([3., 3., 3.]) tensor([3., 6., 6.])\n'
+            'tensor([2., 2.]) tensor([10., 10.,  0.])\n'
+        ),
+    ),
 }
 # fmt: on
 
