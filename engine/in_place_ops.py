@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from engine import grad_mode, observers
+from engine import dtypes, grad_mode, observers
 from engine.functions import overwrite
 from engine.tensor import Tensor, check_in_place
 
@@ -35,6 +35,7 @@ def in_place(a: Tensor, function: Any, *args: Any, **kwargs: Any) -> Tensor:
         if isinstance(other, Tensor) and _overlaps_partly(a._data, other._data):
             raise RuntimeError(SHARED_INPUT)
     result = function(a, *args, **kwargs)
+    _check_cast(result._data.dtype, a._data.dtype)
     if result._data.shape != a._data.shape:
         wanted, got = list(a._data.shape), list(result._data.shape)
         raise RuntimeError(f"output with shape {wanted} doesn't match the broadcast shape {got}")
@@ -57,6 +58,16 @@ def _overlaps_partly(written: np.ndarray, read: np.ndarray) -> bool:
         return bool(np.shares_memory(written, read, max_work=OVERLAP_WORK))
     except np.exceptions.TooHardError:
         return False
+
+
+_CATEGORY = {"b": 0, "u": 1, "i": 1, "f": 2, "c": 3}  # PyTorch casts in place within a kind or upwards only
+
+
+def _check_cast(result: np.dtype, target: np.dtype) -> None:
+    """PyTorch's refusal to write an op's result into a tensor of a lower kind (floats into integers)."""
+    if _CATEGORY[result.kind] > _CATEGORY[target.kind]:
+        wanted, got = dtypes.BY_NUMPY[target].scalar_name, dtypes.BY_NUMPY[result].scalar_name
+        raise RuntimeError(f"result type {got} can't be cast to the desired output type {wanted}")
 
 
 def check_writable(a: Tensor) -> None:

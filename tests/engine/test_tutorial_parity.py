@@ -1355,6 +1355,48 @@ print(v.grad, x.grad)
             'tensor([2., 2.]) tensor([10., 10.,  0.])\n'
         ),
     ),
+    # An in-place op keeps its tensor's dtype: a result of a higher kind (floats into integers) is refused.
+    "in_place_results_cast_only_within_or_up_a_kind": (
+        r"""
+import torch
+attempts = [
+    ("int += 1.5", lambda: torch.tensor([1, 2]).add_(1.5)),
+    ("int *= 2", lambda: torch.tensor([1, 2]).mul_(2)),
+    ("bool add_ 1", lambda: torch.tensor([True]).add_(1)),
+    ("int /= 2", lambda: torch.tensor([4, 2]).div_(2)),
+    ("int sigmoid_", lambda: torch.tensor([1]).sigmoid_()),
+    ("float += int tensor", lambda: torch.ones(2).add_(torch.tensor([1, 2]))),
+    ("int += float tensor", lambda: torch.tensor([1, 2]).add_(torch.ones(2))),
+    ("half += float", lambda: torch.ones(2, dtype=torch.float16).add_(torch.ones(2))),
+    ("double += float", lambda: torch.ones(2, dtype=torch.float64).add_(torch.ones(2))),
+]
+for label, attempt in attempts:
+    try:
+        print(label, attempt())
+    except RuntimeError as error:
+        print(label, "->", error)
+x = torch.tensor([1, 2])
+x += 1
+print(x)
+try:
+    x += 0.5
+except RuntimeError as error:
+    print(error)
+""",
+        (
+            "int += 1.5 -> result type Float can't be cast to the desired output type Long\n"
+            'int *= 2 tensor([2, 4])\n'
+            "bool add_ 1 -> result type Long can't be cast to the desired output type Bool\n"
+            "int /= 2 -> result type Float can't be cast to the desired output type Long\n"
+            "int sigmoid_ -> result type Float can't be cast to the desired output type Long\n"
+            'float += int tensor tensor([2., 3.])\n'
+            "int += float tensor -> result type Float can't be cast to the desired output type Long\n"
+            'half += float tensor([2., 2.], dtype=torch.float16)\n'
+            'double += float tensor([2., 2.], dtype=torch.float64)\n'
+            'tensor([2, 3])\n'
+            "result type Float can't be cast to the desired output type Long\n"
+        ),
+    ),
 }
 # fmt: on
 
