@@ -196,7 +196,7 @@ def run_backward(
         node, grad = roots[0]
         dependencies = _count_dependencies([node])
     else:
-        dependencies = _count_dependencies([node for node, _ in roots])
+        dependencies = _count_dependencies(list(dict.fromkeys(node for node, _ in roots)))  # each root once
         for node, grad in roots:
             buffers[node] = buffers[node] + grad if node in buffers else grad
         ready = [(-node.seq, next(order), node) for node in buffers if dependencies.get(node, 0) == 0]

@@ -313,7 +313,9 @@ class Tensor:
 
     @property
     def data(self) -> Tensor:
-        return _view_of(self, self._data)
+        """The same memory, cut from the graph, with a version counter of its own (unlike ``detach()``), so
+        changing it in place is never reported against saved values, as in PyTorch."""
+        return Tensor._wrap(self._data)
 
     @data.setter
     def data(self, value: Tensor) -> None:

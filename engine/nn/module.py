@@ -51,8 +51,13 @@ class Module:
         """As PyTorch: a Parameter or a Module is registered under ``name``; a name already registered as a
         parameter (or sub-module) takes only another one or None, anything else is PyTorch's TypeError."""
         parameters, modules = self.__dict__.get("_parameters"), self.__dict__.get("_modules")
-        if parameters is None or modules is None:
-            raise AttributeError("cannot assign before Module.__init__() call")
+        if parameters is None or modules is None:  # before super().__init__(): plain attributes only
+            if isinstance(value, Parameter):
+                raise AttributeError("cannot assign parameters before Module.__init__() call")
+            if isinstance(value, Module):
+                raise AttributeError("cannot assign module before Module.__init__() call")
+            object.__setattr__(self, name, value)
+            return
         if isinstance(value, Parameter):
             self.__dict__.pop(name, None)
             modules.pop(name, None)

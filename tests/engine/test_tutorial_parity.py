@@ -1397,6 +1397,53 @@ except RuntimeError as error:
             "result type Float can't be cast to the desired output type Long\n"
         ),
     ),
+    # .data has a version counter of its own (changing it is never a version error), a root given twice
+    # counts once, and a module sets plain attributes before super().__init__() but no parameters or modules.
+    "data_repeated_roots_and_attributes_before_module_init": (
+        r"""
+import torch
+from torch import nn
+
+w = torch.ones(2, requires_grad=True)
+y = w * w
+w.data.mul_(3)
+y.sum().backward()
+print(w.grad, w)
+a = torch.ones(2, requires_grad=True)
+y = a * 2
+torch.autograd.backward([y, y], [torch.ones(2), torch.ones(2)])
+print(a.grad)
+y = a * 2
+print(torch.autograd.grad([y, y], a, [torch.ones(2), torch.ones(2)]))
+
+
+class Early(nn.Module):
+    def __init__(self, kind):
+        self.size = 3
+        try:
+            if kind == "parameter":
+                self.weight = nn.Parameter(torch.ones(1))
+            elif kind == "module":
+                self.layer = nn.Linear(1, 1)
+        except AttributeError as error:
+            print(kind, "->", error)
+        super().__init__()
+
+
+for kind in ["plain", "parameter", "module"]:
+    print(Early(kind).size)
+""",
+        (
+            'tensor([6., 6.]) tensor([3., 3.], requires_grad=True)\n'
+            'tensor([4., 4.])\n'
+            '(tensor([4., 4.]),)\n'
+            '3\n'
+            'parameter -> cannot assign parameters before Module.__init__() call\n'
+            '3\n'
+            'module -> cannot assign module before Module.__init__() call\n'
+            '3\n'
+        ),
+    ),
 }
 # fmt: on
 
