@@ -124,8 +124,10 @@ def masked_fill(input: Tensor, mask: Tensor, value: Any) -> Tensor:  # noqa: A00
     """``value`` where ``mask`` is True, ``input`` elsewhere."""
     if mask._data.dtype != np.bool_:
         raise RuntimeError(f"masked_fill_ only supports boolean masks, but got mask with dtype {mask.dtype}")
-    fill = value.item() if isinstance(value, Tensor) else value
     mask_array = np.broadcast_to(mask._data, input._data.shape)
+    if isinstance(value, Tensor) and value._requires_grad:  # the value is in the graph too
+        return red.MaskedFillBackward1.apply(input, value, mask=mask_array)
+    fill = value.item() if isinstance(value, Tensor) else value
     return red.MaskedFillBackward0.apply(input, mask=mask_array, value=fill)
 
 

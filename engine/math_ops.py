@@ -8,7 +8,7 @@ import numpy as np
 
 from engine import dtypes, return_types
 from engine.devices import place_on_cpu
-from engine.functions import loss, moments, reduction, unary
+from engine.functions import loss, moments, reduction, unary, unary_extra
 from engine.functions import pointwise as pw
 from engine.functions.reduction import _axes
 from engine.tensor import Tensor
@@ -205,11 +205,21 @@ def log_softmax(a: Tensor, dim: Any = NO_DIM, dtype: Any = None, _stacklevel: in
 def clamp(a: Tensor, min: Any = None, max: Any = None) -> Tensor:  # noqa: A002
     if min is None and max is None:
         raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
+    if isinstance(min, Tensor) or isinstance(max, Tensor):  # tensor bounds: they are inputs of the graph
+        target = dtypes.result_type([b for b in (a, min, max) if b is not None])
+        low, high = (None if b is None else _as_tensor_of(b, target) for b in (min, max))
+        return unary_extra.ClampBackward0.apply(_as_tensor_of(a, target), low, high)
     bounds = [b for b in (min, max) if isinstance(b, int | float)]
     target = dtypes.result_type([a, *bounds])
     if target is not a.dtype:  # an integer tensor clamped to float bounds gives floats, as in PyTorch
         a = to(a, target)
     return unary.ClampBackward1.apply(a, low=min, high=max)
+
+
+def _as_tensor_of(value: Any, target: dtypes.dtype) -> Tensor:
+    if isinstance(value, Tensor):
+        return value if value.dtype is target else to(value, target)
+    return Tensor._wrap(np.asarray(value, dtype=target.numpy))
 
 
 def where(condition: Tensor, a: Any, b: Any) -> Tensor:

@@ -103,3 +103,16 @@ class MaskedFillBackward0(Function):
 
     def backward(self, grad):
         return (np.where(self.mask, np.zeros((), dtype=grad.dtype), grad),)
+
+
+class MaskedFillBackward1(MaskedFillBackward0):
+    """``masked_fill`` with a 0-d tensor value: the value gets the gradients of the filled positions."""
+
+    rule = "filled positions pass their gradient to the value; the others pass it to the input"
+
+    def forward(self, a, value, mask=None):
+        return super().forward(a, mask=mask, value=value)
+
+    def backward(self, grad):
+        (kept,) = super().backward(grad)
+        return kept, (np.sum(grad, where=self.mask) if self.needs_grad(1) else None)

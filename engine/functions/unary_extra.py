@@ -178,3 +178,26 @@ class FracBackward0(Function):
 
     def backward(self, grad):
         return (grad,)
+
+
+class ClampBackward0(Function):
+    """``clamp`` with tensor bounds: the input passes its gradient where it lies within them, each bound
+    where it is the result (the input below ``min`` or above ``max``); a missing bound is None."""
+
+    symbol, rule = "clamp", "∂/∂x = 1 inside [min, max]; ∂/∂min = 1 where x < min; ∂/∂max = 1 where x > max"
+    saves_inputs = (0, 1, 2)
+
+    def forward(self, a, low, high):
+        out = a if low is None else np.maximum(a, low)
+        return out if high is None else np.minimum(out, high)
+
+    def backward(self, grad):
+        a, low, high = self.saved_data()
+        below = np.zeros(np.shape(grad), dtype=bool) if low is None else a < low
+        above = np.zeros(np.shape(grad), dtype=bool) if high is None else a > high
+        inside = ~(below | above)
+        return (
+            grad * inside if self.needs_grad(0) else None,
+            grad * below if self.needs_grad(1) else None,
+            grad * above if self.needs_grad(2) else None,
+        )

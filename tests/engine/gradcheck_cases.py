@@ -324,6 +324,23 @@ def view_made_before_a_change(data):
     return [values(data, (rows, _side(data)))], function
 
 
+def clamp_between_tensors(data):
+    """x clamped between two tensor bounds kept KINK_GAP away from x, so every element has one derivative."""
+    drawn = shape(data)
+    x = values(data, drawn, -1.0, 1.0)
+    first, second = values(data, drawn, KINK_GAP, 0.5), values(data, drawn, KINK_GAP, 0.5)
+    where = np.floor(values(data, drawn, 0, 3)).clip(0, 2)  # per element: 0 inside, 1 below min, 2 above max
+    low = np.select([where == 0, where == 1], [x - first, x + first], x - first - second)
+    high = np.select([where == 0, where == 1], [x + second, x + first + second], x - first)
+    return [x, low, high], lambda x, low, high: torch.clamp(x, min=low, max=high)
+
+
+def masked_fill_with_a_tensor(data):
+    drawn = shape(data)
+    mask = torch.tensor(values(data, drawn) > 0)
+    return [values(data, drawn), values(data, ())], lambda x, value: x.masked_fill(mask, value) * x
+
+
 def permute(data):
     drawn = shape(data, min_dims=1)
     order = data.draw(st.permutations(range(len(drawn))))

@@ -71,6 +71,7 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "SoftplusBackward0": c.unary(F.softplus),
     "SiluBackward0": c.unary(F.silu),
     "ClampBackward1": c.unary(lambda x: x.clamp(-1.0, 1.0)),
+    "ClampBackward0": c.clamp_between_tensors,
     "ClampBackward1 min": c.unary(lambda x: torch.clamp(x, min=0.5)),
     "CloneBackward0": c.unary(lambda x: x.clone()),
     "ToCopyBackward0": (c.unary(lambda x: x.float() * 3), COARSE),
@@ -123,6 +124,7 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "TopkBackward0": c.with_dim(lambda x, d: x.topk(1, d).values),
     "TopkBackward0 smallest": c.with_dim(lambda x, d: torch.topk(x, 1, d, largest=False).values),
     "MaskedFillBackward0": c.unary(lambda x: x.masked_fill(x > 0.5, 0.0)),
+    "MaskedFillBackward1": c.masked_fill_with_a_tensor,
     # moving elements (shape.py)
     "ViewBackward0": c.unary(lambda x: x.view(-1)),
     "UnsafeViewBackward0": c.reshape_noncontiguous,

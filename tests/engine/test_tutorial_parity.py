@@ -1444,6 +1444,38 @@ for kind in ["plain", "parameter", "module"]:
             '3\n'
         ),
     ),
+    # Tensor bounds for clamp and a tensor value for masked_fill are in the graph: they get gradients.
+    "tensor_bounds_and_fill_values_get_gradients": (
+        r"""
+import torch
+x = torch.tensor([1.0, -1.0, 3.0], requires_grad=True)
+lo = torch.tensor(0.5, requires_grad=True)
+hi = torch.tensor([2.0, 2.0, 2.5], requires_grad=True)
+y = torch.clamp(x, min=lo)
+y.sum().backward()
+print(y, x.grad, lo.grad)
+x.grad = None
+lo.grad = None
+z = x.clamp(lo, hi)
+(z * torch.tensor([1.0, 2.0, 3.0])).sum().backward()
+print(z, x.grad, lo.grad, hi.grad)
+x.grad = None
+m = torch.tensor([True, False, True])
+t = torch.tensor(7.0, requires_grad=True)
+f = (x * 1).masked_fill(m, t)
+(f * 2).sum().backward()
+print(f, t.grad, x.grad)
+print(torch.clamp(torch.tensor([1, 5, 9]), min=torch.tensor(2), max=torch.tensor(6)))
+print(torch.clamp(torch.tensor([1, 5, 9]), min=torch.tensor(2.5)))
+""",
+        (
+            'tensor([1.0000, 0.5000, 3.0000], grad_fn=<ClampBackward0>) tensor([1., 0., 1.]) tensor(1.)\n'
+            'tensor([1.0000, 0.5000, 2.5000], grad_fn=<ClampBackward0>) tensor([1., 0., 0.]) tensor(2.) tensor([0., 0., 3.])\n'  # noqa: E501
+            'tensor([ 7., -1.,  7.], grad_fn=<MaskedFillBackward1>) tensor(4.) tensor([0., 2., 0.])\n'
+            'tensor([2, 5, 6])\n'
+            'tensor([2.5000, 5.0000, 9.0000])\n'
+        ),
+    ),
 }
 # fmt: on
 
