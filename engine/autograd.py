@@ -28,7 +28,7 @@ FREED_MESSAGE = (
     "graph a second time or if you need to access saved tensors after calling backward."
 )
 _sequence = itertools.count()
-_BACKWARD_SUFFIX = re.compile(r"Backward\d+$")
+_BACKWARD_SUFFIX = re.compile(r"Backward(0$|(?=\d+$))")  # MulBackward0 -> Mul, FillBackward2 -> Fill2
 
 
 def sequence_number() -> int:

@@ -16,7 +16,6 @@ from engine import dtypes, grad_mode, observers
 from engine.functions import overwrite
 from engine.tensor import Tensor, check_in_place
 
-OVERLAP_WORK = 10_000  # numpy's effort bound when deciding whether two strided views share elements
 SHARED_INPUT = (
     "unsupported operation: some elements of the input tensor and the written-to tensor refer to a single "
     "memory location. Please clone() the tensor before performing the operation."
@@ -32,8 +31,7 @@ def in_place(a: Tensor, function: Any, *args: Any, **kwargs: Any) -> Tensor:
     check_in_place(a)
     check_writable(a)
     for other in (*args, *kwargs.values()):
-        if isinstance(other, Tensor) and _overlaps_partly(a._data, other._data):
-            raise RuntimeError(SHARED_INPUT)
+        check_no_partial_overlap(a, other)
     result = function(a, *args, **kwargs)
     _check_cast(result._data.dtype, a._data.dtype)
     if result._data.shape != a._data.shape:
@@ -46,18 +44,28 @@ def in_place(a: Tensor, function: Any, *args: Any, **kwargs: Any) -> Tensor:
     return a
 
 
-def _overlaps_partly(written: np.ndarray, read: np.ndarray) -> bool:
-    """Whether ``read`` shares some, but not exactly all, of ``written``'s elements (``y[1:].mul_(y[:3])``);
-    layouts too tangled to tell (interleaved slices) count as apart, as PyTorch counts them."""
-    if not np.may_share_memory(written, read):
+def overlaps_partly(written: np.ndarray, read: np.ndarray) -> bool:
+    """Whether ``read`` shares some, but not exactly all, of ``written``'s memory (``y[1:].mul_(y[:3])``).
+
+    As PyTorch, only for two contiguous blocks: a layout with gaps (``a[::2]``) is too hard to tell, and
+    counts as apart."""
+    if not np.may_share_memory(written, read) or not (_dense(written) and _dense(read)):
         return False
-    same = written.__array_interface__["data"][0] == read.__array_interface__["data"][0]
-    if same and written.shape == read.shape and written.strides == read.strides:
-        return False
-    try:
-        return bool(np.shares_memory(written, read, max_work=OVERLAP_WORK))
-    except np.exceptions.TooHardError:
-        return False
+    start_w, end_w = _byte_bounds(written)
+    start_r, end_r = _byte_bounds(read)
+    return (start_w, end_w) != (start_r, end_r)
+
+
+_byte_bounds = np.lib.array_utils.byte_bounds
+
+
+def _dense(array: np.ndarray) -> bool:
+    return array.flags.c_contiguous or array.flags.f_contiguous
+
+
+def check_no_partial_overlap(written: Tensor, read: Any) -> None:
+    if isinstance(read, Tensor) and overlaps_partly(written._data, read._data):
+        raise RuntimeError(SHARED_INPUT)
 
 
 _CATEGORY = {"b": 0, "u": 1, "i": 1, "f": 2, "c": 3}  # PyTorch casts in place within a kind or upwards only
@@ -109,11 +117,11 @@ def _regenerate(view: Tensor, base: Tensor, where: np.ndarray) -> None:
 
 
 def _write(a: Tensor, values: np.ndarray) -> None:
-    np.copyto(_writable(a._data), values, casting="unsafe")  # numpy buffers any overlap of the two
+    np.copyto(writable(a._data), values, casting="unsafe")  # numpy buffers any overlap of the two
     a._version_box[0] += 1
 
 
-def _writable(array: np.ndarray) -> np.ndarray:
+def writable(array: np.ndarray) -> np.ndarray:
     """``array`` itself, or, for an expanded one (numpy marks those read-only), a writable view of its memory:
     zero_ and fill_ may write there, as in PyTorch, since every element gets the same value."""
     if array.flags.writeable:
@@ -225,7 +233,7 @@ def fill_(a: Tensor, value: Any) -> Tensor:
         else:
             commit(a, overwrite.FillBackward2.apply(a, value=value))
         return a
-    _writable(a._data)[...] = value._data if isinstance(value, Tensor) else value
+    writable(a._data)[...] = value._data if isinstance(value, Tensor) else value
     a._version_box[0] += 1
     return a
 
@@ -235,7 +243,7 @@ def zero_(a: Tensor) -> Tensor:
     if _recorded(a):
         commit(a, overwrite.ZeroBackward0.apply(a))
         return a
-    _writable(a._data)[...] = 0
+    writable(a._data)[...] = 0
     a._version_box[0] += 1
     return a
 
@@ -243,6 +251,7 @@ def zero_(a: Tensor) -> Tensor:
 def copy_(a: Tensor, source: Any, non_blocking: bool = False) -> Tensor:
     check_in_place(a)
     check_writable(a)
+    check_no_partial_overlap(a, source)
     if isinstance(source, Tensor) and _recorded(a, source):
         commit(a, overwrite.CopyBackwards.apply(a, source))
         return a

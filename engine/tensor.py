@@ -140,7 +140,7 @@ class Tensor:
 
     @requires_grad.setter
     def requires_grad(self, value: bool) -> None:
-        if self.grad_fn is not None:
+        if self.grad_fn is not None and not (value and self._requires_grad):  # True on a non-leaf: a no-op
             raise RuntimeError(
                 "you can only change requires_grad flags of leaf variables. If you want to use a "
                 "computed variable in a subgraph that doesn't require differentiation use "
@@ -188,10 +188,10 @@ class Tensor:
 
     def retain_grad(self) -> None:
         """Keep ``.grad`` on this non-leaf after backward (a no-op on leaves, as in PyTorch)."""
-        if self.grad_fn is None or self._retains_grad:
-            return
         if not self._requires_grad:
             raise RuntimeError("can't retain_grad on Tensor that has requires_grad=False")
+        if self.grad_fn is None or self._retains_grad:
+            return
         reference = weakref.ref(self)
 
         def keep_grad(grad: np.ndarray) -> None:

@@ -26,15 +26,26 @@ class AbsBackward0(Function):
         return (grad * np.sign(a),)
 
 
+def _exp_finite(x: np.floating) -> bool:
+    """Whether eˣ is finite in the dtype of ``x`` (else numpy warns; the general path is silent)."""
+    return x < _EXP_LIMITS[x.dtype]
+
+
+_FLOATS = (np.float16, np.float32, np.float64)
+_EXP_LIMITS = {np.dtype(kind): float(np.log(np.finfo(kind).max)) for kind in _FLOATS}  # eˣ overflows beyond
+
+
 class ExpBackward0(Function):
     symbol, rule = "exp", "∂eˣ/∂x = eˣ"
     saves_output = True
     scalar_forward = np.exp
+    scalar_domain = _exp_finite
 
     def forward(self, a):
-        if not a.ndim:  # speed: the same ufunc on the numpy scalar, without the 0-d array's overhead
+        if not a.ndim and a[()] < _EXP_LIMITS[a.dtype]:  # speed: the numpy scalar, nothing to overflow
             return np.exp(a[()])
-        return np.exp(a)
+        with np.errstate(over="ignore"):  # e^1000 is inf, silently, as in PyTorch
+            return np.exp(a)
 
     def backward(self, grad):
         (out,) = self.saved_data()
@@ -138,7 +149,7 @@ class ReluBackward0(Function):
 
     def backward(self, grad):
         (out,) = self.saved_data()
-        return (grad * (out > 0),)
+        return (np.where(out <= 0, np.zeros((), grad.dtype), grad),)  # as PyTorch tests it: nan passes grad
 
 
 class LeakyReluBackward0(Function):

@@ -1476,6 +1476,73 @@ print(torch.clamp(torch.tensor([1, 5, 9]), min=torch.tensor(2.5)))
             'tensor([2.5000, 5.0000, 9.0000])\n'
         ),
     ),
+    # Writes whose source overlaps the written memory, writes into expanded tensors, the version error's name
+    # for a node numbered above 0 (Fill2), retain_grad and requires_grad_ on non-leaves, relu at nan, and exp
+    # overflowing to inf without a warning: all as in PyTorch.
+    "overlapping_writes_and_small_semantics_as_in_pytorch": (
+        r"""
+import torch
+
+a = torch.arange(4.0)
+try:
+    a[1:] = a[:-1]
+except RuntimeError as error:
+    print("a[1:] = a[:-1] ->", error)
+writes = [("a.copy_(a[0])", lambda: a.copy_(a[0])), ("a[::2].mul_(a[2:3])", lambda: a[::2].mul_(a[2:3]))]
+for label, attempt in writes:
+    try:
+        attempt()
+        print(label, "->", a)
+    except RuntimeError as error:
+        print(label, "->", error)
+x = torch.tensor([1.0, 2.0])
+y = x.unsqueeze(0).expand(3, 2)
+y[0] = torch.tensor([5.0, 6.0])
+print(x)
+try:
+    y[:] = 7
+except RuntimeError as error:
+    print("y[:] = 7 ->", error)
+try:
+    y[:, 0] = 9
+except RuntimeError as error:
+    print("y[:, 0] = 9 ->", error)
+w = torch.tensor([1.0, 2.0], requires_grad=True)
+f = w * 1
+f.fill_(3.0)
+g = f * f
+f.add_(1)
+try:
+    g.sum().backward()
+except RuntimeError as error:
+    print(str(error)[:140])
+c = torch.ones(2) + 1
+try:
+    c.retain_grad()
+except RuntimeError as error:
+    print(error)
+h = w * 2
+h.requires_grad_()
+print(h.requires_grad, h.is_leaf)
+r = torch.tensor([float("nan"), 1.0, -1.0], requires_grad=True)
+torch.relu(r).sum().backward()
+print(r.grad)
+print(torch.tensor([100.0]).exp(), torch.tensor(100.0).exp(), torch.tensor(1.0, requires_grad=True).exp())
+""",
+        (
+            'a[1:] = a[:-1] -> unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. Please clone() the tensor before performing the operation.\n'  # noqa: E501
+            'a.copy_(a[0]) -> unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. Please clone() the tensor before performing the operation.\n'  # noqa: E501
+            'a[::2].mul_(a[2:3]) -> tensor([0., 1., 4., 3.])\n'
+            'tensor([5., 6.])\n'
+            'y[:] = 7 -> unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.\n'  # noqa: E501
+            'y[:, 0] = 9 -> unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.\n'  # noqa: E501
+            'one of the variables needed for gradient computation has been modified by an inplace operation: [torch.FloatTensor [2]], which is output 0 o\n'  # noqa: E501
+            "can't retain_grad on Tensor that has requires_grad=False\n"
+            'True False\n'
+            'tensor([1., 1., 0.])\n'
+            'tensor([inf]) tensor(inf) tensor(2.7183, grad_fn=<ExpBackward0>)\n'
+        ),
+    ),
 }
 # fmt: on
 
