@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from engine.functions import shape as fn
-from engine.shape_ops import _dim, _shares_version, getitem
+from engine.shape_ops import _dim, _shares_version
 from engine.tensor import Tensor
 
 
@@ -80,5 +80,9 @@ def chunk(a: Tensor, chunks: int, dim: int = 0) -> tuple[Tensor, ...]:
 
 def unbind(a: Tensor, dim: int = 0) -> tuple[Tensor, ...]:
     axis = _dim(dim, a._data.ndim)
-    count = a._data.shape[axis]
-    return tuple(_one_of_many(getitem(a, (slice(None),) * axis + (i,)), "Unbind", i) for i in range(count))
+    pieces = []
+    for number in range(a._data.shape[axis]):
+        index = (slice(None),) * axis + (number,)
+        piece = _shares_version(fn.UnbindBackward0.apply(a, index=index), a)
+        pieces.append(_one_of_many(piece, "Unbind", number))
+    return tuple(pieces)

@@ -57,7 +57,10 @@ def _shares_version(result: Tensor, base: Tensor) -> Tensor:
     root = base if root is None else root
     result._view_base = root
     if root._requires_grad and not grad_mode.is_grad_enabled():
-        result._no_grad_view = True  # changing it in place with grad mode on is PyTorch's refusal
+        # as PyTorch: it requires grad (a leaf of its own: ops on it are recorded, nothing reaches the base),
+        # and changing it in place with grad mode on is refused
+        result._requires_grad = True
+        result._no_grad_view = True
     # a base that may still change in a graph (not a leaf that requires grad, whose views are never
     # changed in place while grad mode is on) knows its views, to regenerate them when it does
     if root.grad_fn is not None or not root._requires_grad:

@@ -155,6 +155,12 @@ class SplitBackward0(_Indexing):
     symbol = "split"
 
 
+class UnbindBackward0(_Indexing):
+    """One output of ``unbind`` (PyTorch records one node for all of them; each output here has its own)."""
+
+    symbol = "unbind"
+
+
 class CatBackward0(Function):
     symbol, rule = "cat", "each input gets its own slice of the gradient"
 

@@ -372,6 +372,16 @@ def split(data):
     return [values(data, drawn)], lambda x: torch.stack([p.sum() for p in torch.split(x, size)])
 
 
+def unbind(data):
+    drawn = shape(data, min_dims=1)
+    weights = torch.tensor(values(data, drawn[:1]))
+
+    def function(x):
+        return torch.stack([piece * weight for piece, weight in zip(x.unbind(0), weights, strict=True)])
+
+    return [values(data, drawn)], function
+
+
 def reshape_noncontiguous(data):
     rows, cols = _side(data) + 1, _side(data) + 1
     return [values(data, (rows, cols))], lambda x: x.t().reshape(-1)

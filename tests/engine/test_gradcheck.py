@@ -146,6 +146,7 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "IndexBackward0": c.index_case(c.gather_index),
     "IndexBackward0 mask": c.index_case(c.mask_index),
     "SplitBackward0": c.split,
+    "UnbindBackward0": c.unbind,
     "CatBackward0": c.cat,
     "StackBackward0": c.stack,
     "CopySlices": c.copy_slices,
