@@ -21,7 +21,7 @@ def _as_list(values: Any) -> list:
 
 def _root_gradient(output: Tensor, gradient: Any, position: int) -> np.ndarray:
     """The seed gradient: ones for a scalar output, else the one the caller gave."""
-    if not output._requires_grad:
+    if not output._requires_grad or output._grad_node() is None:  # (a view made in no_grad mode has no node)
         raise RuntimeError(f"element {position} of tensors does not require grad and does not have a grad_fn")
     if gradient is None:
         if output._data.size != 1:

@@ -235,10 +235,13 @@ class Tensor:
         if node is not None:
             node.prehooks = tuple(kept for kept in node.prehooks if kept is not hook)
 
-    def _grad_node(self) -> autograd.Node:
-        """Where a gradient for this tensor arrives: its grad_fn, or its leaf's AccumulateGrad."""
+    def _grad_node(self) -> autograd.Node | None:
+        """Where a gradient for this tensor arrives: its grad_fn, or its leaf's AccumulateGrad (None for a
+        view made in no_grad mode: PyTorch records ops on it, but no gradient reaches anything through it)."""
         if self.grad_fn is not None:
             return self.grad_fn
+        if getattr(self, "_no_grad_view", False):
+            return None
         accumulator = self._accumulator() if self._accumulator is not None else None
         if accumulator is None:
             accumulator = autograd.AccumulateGrad(self)
@@ -273,11 +276,12 @@ class Tensor:
         """Compute the gradient of this tensor with respect to the leaves, adding it into their ``.grad``."""
         data = self._data
         plain = gradient is None and inputs is None and not create_graph
-        if plain and self._requires_grad and data.size == 1:
+        node = self._grad_node() if plain and self._requires_grad and data.size == 1 else None
+        if node is not None:
             # speed: plain ``loss.backward()``: what autograd_api.backward does for it, minus the checks
             # a 0-d output's seed is a numpy scalar (the type 0-d arithmetic yields): faster than a 0-d array
             seed = np.ones(data.shape, data.dtype) if data.ndim else data.dtype.type(1)
-            autograd.run_backward([(self._grad_node(), seed)], bool(retain_graph))
+            autograd.run_backward([(node, seed)], bool(retain_graph))
             return
         from engine.autograd_api import backward
 

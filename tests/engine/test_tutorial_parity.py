@@ -1543,8 +1543,8 @@ print(torch.tensor([100.0]).exp(), torch.tensor(100.0).exp(), torch.tensor(1.0, 
             'tensor([inf]) tensor(inf) tensor(2.7183, grad_fn=<ExpBackward0>)\n'
         ),
     ),
-    # A view made in no_grad mode of a tensor that requires grad requires grad itself, as a leaf of its own;
-    # unbind's outputs are UnbindBackward0 views.
+    # A view made in no_grad mode of a tensor that requires grad requires grad itself, as a leaf without
+    # .grad (ops on it are recorded; no gradient goes through it); unbind makes UnbindBackward0 views.
     "no_grad_views_require_grad_and_unbind_is_its_own_node": (
         r"""
 import torch
@@ -1558,7 +1558,12 @@ print(v.requires_grad, v.is_leaf, v.grad_fn, u.requires_grad, u.is_leaf, u.grad_
 z = v.exp() + u.exp()
 print(type(z.grad_fn).__name__, [type(n).__name__ for n, _ in z.grad_fn.next_functions])
 z.sum().backward()
-print(x.grad)
+print(x.grad, v.grad, u.grad)
+try:
+    u.sum().backward()
+    v.backward(torch.ones(2))
+except RuntimeError as error:
+    print(error)
 m = torch.tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)
 first, second = m.unbind(0)
 print(first, first.grad_fn.name())
@@ -1568,7 +1573,8 @@ print(m.grad)
         (
             'True True None True True None\n'
             "AddBackward0 ['ExpBackward0', 'ExpBackward0']\n"
-            'None\n'
+            'None None None\n'
+            'element 0 of tensors does not require grad and does not have a grad_fn\n'
             'tensor([1., 2.], grad_fn=<UnbindBackward0>) UnbindBackward0\n'
             'tensor([[2., 2.],\n'
             '        [1., 1.]])\n'
