@@ -53,7 +53,8 @@ def _shares_version(result: Tensor, base: Tensor) -> Tensor:
         node.views_leaf = True
     if result._data.base is None:  # numpy made a copy (a 0-d element, a reshape of a non-contiguous tensor)
         return result
-    root = getattr(base, "_view_base", None)
+    # speed: a tensor that owns its memory is no view (a layer's weight, each forward): no attribute lookup
+    root = None if base._data.base is None else getattr(base, "_view_base", None)
     root = base if root is None else root
     result._view_base = root
     if root._requires_grad and not grad_mode.is_grad_enabled():

@@ -240,10 +240,10 @@ class Tensor:
         view made in no_grad mode: PyTorch records ops on it, but no gradient reaches anything through it)."""
         if self.grad_fn is not None:
             return self.grad_fn
-        if getattr(self, "_no_grad_view", False):
-            return None
         accumulator = self._accumulator() if self._accumulator is not None else None
         if accumulator is None:
+            if getattr(self, "_no_grad_view", False):  # (asked only here: never on a leaf's usual path)
+                return None
             accumulator = autograd.AccumulateGrad(self)
             self._accumulator = weakref.ref(accumulator)
             for hook in self._backward_hooks or ():
