@@ -14,6 +14,7 @@ import numpy as np
 
 from engine import dtypes, grad_mode, observers
 from engine.functions import overwrite
+from engine.memory_layout import overlaps_partly, positions, writable
 from engine.tensor import Tensor, check_in_place
 
 SHARED_INPUT = (
@@ -42,25 +43,6 @@ def in_place(a: Tensor, function: Any, *args: Any, **kwargs: Any) -> Tensor:
     else:
         _write(a, result._data)
     return a
-
-
-def overlaps_partly(written: np.ndarray, read: np.ndarray) -> bool:
-    """Whether ``read`` shares some, but not exactly all, of ``written``'s memory (``y[1:].mul_(y[:3])``).
-
-    As PyTorch, only for two contiguous blocks: a layout with gaps (``a[::2]``) is too hard to tell, and
-    counts as apart."""
-    if not np.may_share_memory(written, read) or not (_dense(written) and _dense(read)):
-        return False
-    start_w, end_w = _byte_bounds(written)
-    start_r, end_r = _byte_bounds(read)
-    return (start_w, end_w) != (start_r, end_r)
-
-
-_byte_bounds = np.lib.array_utils.byte_bounds
-
-
-def _dense(array: np.ndarray) -> bool:
-    return array.flags.c_contiguous or array.flags.f_contiguous
 
 
 def check_no_partial_overlap(written: Tensor, read: Any) -> None:
@@ -121,20 +103,6 @@ def _write(a: Tensor, values: np.ndarray) -> None:
     a._version_box[0] += 1
 
 
-def writable(array: np.ndarray) -> np.ndarray:
-    """``array`` itself, or, for an expanded one (numpy marks those read-only), a writable view of its memory:
-    zero_ and fill_ may write there, as in PyTorch, since every element gets the same value."""
-    if array.flags.writeable:
-        return array
-    owner = array
-    while isinstance(owner.base, np.ndarray):
-        owner = owner.base
-    if not owner.flags.writeable:
-        return array  # memory nobody may write: numpy says so
-    offset = array.__array_interface__["data"][0] - owner.__array_interface__["data"][0]
-    return np.ndarray(array.shape, array.dtype, buffer=owner, offset=offset, strides=array.strides)
-
-
 def _keep_original_self(node: Any, a: Tensor) -> None:
     """The op read ``a`` (its input 0) and is about to overwrite it: like PyTorch, it keeps the original
     values of ``a`` (a copy) and drops its version check on them. Other inputs it saved stay as they are, so
@@ -150,28 +118,6 @@ def _keep_original_self(node: Any, a: Tensor) -> None:
         if holder is a:
             node.saved_checks = checks[:position] + checks[position + 1 :]
             return
-
-
-def positions(base: np.ndarray, view: np.ndarray) -> np.ndarray:
-    """For each element of ``view`` (a numpy view of ``base``'s memory), the flat C-order index in ``base``
-    of the element it shows (an expanded view shows some several times)."""
-    if base.flags.c_contiguous:  # the usual base, an op's result: offsets are the flat indices, O(view)
-        return _offsets(view, base)
-    offsets_of_base = _offsets(base, base)
-    lookup = np.full(int(offsets_of_base.max(initial=0)) + 1, -1, dtype=np.intp)
-    lookup[offsets_of_base.reshape(-1)] = np.arange(base.size, dtype=np.intp)
-    return lookup[_offsets(view, base)]
-
-
-def _offsets(array: np.ndarray, base: np.ndarray) -> np.ndarray:
-    """Each element's distance from the start of ``base``'s memory, in elements."""
-    item = base.itemsize
-    start = (array.__array_interface__["data"][0] - base.__array_interface__["data"][0]) // item
-    total = np.full(array.shape, start, dtype=np.intp)
-    for axis, (size, stride) in enumerate(zip(array.shape, array.strides, strict=True)):
-        steps = np.arange(size, dtype=np.intp) * (stride // item)
-        total += steps.reshape((1,) * axis + (size,) + (1,) * (array.ndim - axis - 1))
-    return total
 
 
 def _regenerate_views(base: Tensor, changed: Tensor | None) -> None:
@@ -227,7 +173,7 @@ def recordable(a: Tensor) -> bool:
 
 def fill_(a: Tensor, value: Any) -> Tensor:
     check_in_place(a)
-    if isinstance(value, Tensor) and value._requires_grad and grad_mode.is_grad_enabled() or _recorded(a):
+    if (isinstance(value, Tensor) and value._requires_grad and grad_mode.is_grad_enabled()) or _recorded(a):
         if isinstance(value, Tensor):
             commit(a, overwrite.FillBackward3.apply(a, value))
         else:

@@ -12,6 +12,7 @@ from engine.functions import shape as fn
 from engine.functions.overwrite import CopySlices
 from engine.functions.unary import CloneBackward0
 from engine.index_rules import check_index, indexing_kind, plain_index, torch_index_error, writes_through_view
+from engine.memory_layout import writable
 from engine.tensor import Tensor, check_in_place
 
 
@@ -258,7 +259,7 @@ def setitem(a: Tensor, index: Any, value: Any) -> None:
         region = a._data[index]
         if isinstance(region, np.ndarray) and region.base is not None:  # a basic index: a view of a
             in_place_ops.check_writable(Tensor._wrap(region))  # not one element twice (an expanded row)
-        in_place_ops.writable(a._data)[index] = value_array
+        writable(a._data)[index] = value_array
     except IndexError as error:
         raise torch_index_error(error) from None
     a._version_box[0] += 1
