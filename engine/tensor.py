@@ -69,7 +69,7 @@ class Tensor:
         "_accumulator",
         "_backward_hooks",
         "_view_base",  # set on views only (shape_ops._shares_version): the tensor whose memory they show
-        "_views",  # set on a base in a graph that has views: they are regenerated when it changes in place
+        "_views",  # set on a base with views (not a leaf that requires grad): regenerated when it changes
         "_no_grad_view",  # set on a view made in no_grad mode of a tensor that requires grad
         "__weakref__",
     )
