@@ -32,7 +32,7 @@ def mean_of_all(a: np.ndarray) -> np.generic:
     return a.dtype.type(_add_all(a, axis=None, dtype=a.dtype) / _intp(a.size))
 
 
-_add_all, _intp = np.add.reduce, np.intp
+_add_all, _max_of, _intp = np.add.reduce, np.maximum.reduce, np.intp  # np.sum/np.max without their wrappers
 
 
 def _expand_back(grad: np.ndarray, shape: tuple, axes, keepdim: bool) -> np.ndarray:
@@ -232,12 +232,12 @@ class SoftmaxBackward0(Function):
 
     def forward(self, a, dim=-1):
         (self.axis,) = _axes(dim, a.ndim) or (None,)
-        shifted = np.exp(a - np.max(a, axis=self.axis, keepdims=True))
-        return shifted / np.sum(shifted, axis=self.axis, keepdims=True)
+        shifted = np.exp(a - _max_of(a, axis=self.axis, keepdims=True))
+        return shifted / _add_all(shifted, axis=self.axis, keepdims=True)
 
     def backward(self, grad):
         (out,) = self.saved_data()
-        return (out * (grad - np.sum(grad * out, axis=self.axis, keepdims=True)),)
+        return (out * (grad - _add_all(grad * out, axis=self.axis, keepdims=True)),)
 
 
 class LogSoftmaxBackward0(Function):
@@ -246,9 +246,9 @@ class LogSoftmaxBackward0(Function):
 
     def forward(self, a, dim=-1):
         (self.axis,) = _axes(dim, a.ndim) or (None,)
-        shifted = a - np.max(a, axis=self.axis, keepdims=True)
-        return shifted - np.log(np.sum(np.exp(shifted), axis=self.axis, keepdims=True))
+        shifted = a - _max_of(a, axis=self.axis, keepdims=True)
+        return shifted - np.log(_add_all(np.exp(shifted), axis=self.axis, keepdims=True))
 
     def backward(self, grad):
         (out,) = self.saved_data()
-        return (grad - np.exp(out) * np.sum(grad, axis=self.axis, keepdims=True),)
+        return (grad - np.exp(out) * _add_all(grad, axis=self.axis, keepdims=True),)
