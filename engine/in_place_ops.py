@@ -30,9 +30,9 @@ SHARED_ELEMENTS = (
 def in_place(a: Tensor, function: Any, *args: Any, **kwargs: Any) -> Tensor:
     """Run an out-of-place op and make ``a`` hold its result (in ``a``'s memory, cast to ``a``'s dtype)."""
     check_in_place(a)
-    check_writable(a)
+    check_writable(a._data)
     for other in (*args, *kwargs.values()):
-        check_no_partial_overlap(a, other)
+        check_no_partial_overlap(a._data, other)
     result = function(a, *args, **kwargs)
     _check_cast(result._data.dtype, a._data.dtype)
     if result._data.shape != a._data.shape:
@@ -45,8 +45,9 @@ def in_place(a: Tensor, function: Any, *args: Any, **kwargs: Any) -> Tensor:
     return a
 
 
-def check_no_partial_overlap(written: Tensor, read: Any) -> None:
-    if isinstance(read, Tensor) and overlaps_partly(written._data, read._data):
+def check_no_partial_overlap(written: np.ndarray, read: Any) -> None:
+    """PyTorch's refusal of a source tensor that overlaps part of the memory being written."""
+    if isinstance(read, Tensor) and overlaps_partly(written, read._data):
         raise RuntimeError(SHARED_INPUT)
 
 
@@ -60,9 +61,8 @@ def _check_cast(result: np.dtype, target: np.dtype) -> None:
         raise RuntimeError(f"result type {got} can't be cast to the desired output type {wanted}")
 
 
-def check_writable(a: Tensor) -> None:
+def check_writable(data: np.ndarray) -> None:
     """PyTorch's refusal to write into an expanded tensor, where several elements are one memory location."""
-    data = a._data
     if any(stride == 0 and size > 1 for size, stride in zip(data.shape, data.strides, strict=True)):
         raise RuntimeError(SHARED_ELEMENTS)
 
@@ -196,8 +196,8 @@ def zero_(a: Tensor) -> Tensor:
 
 def copy_(a: Tensor, source: Any, non_blocking: bool = False) -> Tensor:
     check_in_place(a)
-    check_writable(a)
-    check_no_partial_overlap(a, source)
+    check_writable(a._data)
+    check_no_partial_overlap(a._data, source)
     if isinstance(source, Tensor) and _recorded(a, source):
         commit(a, overwrite.CopyBackwards.apply(a, source))
         return a

@@ -241,13 +241,17 @@ def setitem(a: Tensor, index: Any, value: Any) -> None:
     index = plain_index(index)
     check_index(index, a._data.ndim)
     check_in_place(a, through_view=a._requires_grad and writes_through_view(index, a._data.shape))
-    if isinstance(value, Tensor) and np.may_share_memory(a._data, value._data):
+    region = None  # the written region, when it matters: a source sharing memory, or an expanded tensor
+    shares = isinstance(value, Tensor) and np.may_share_memory(a._data, value._data)
+    if shares or not a._data.flags.writeable:
         try:
-            written = a._data[index]
+            region = a._data[index]
         except IndexError as error:
             raise torch_index_error(error) from None
-        if isinstance(written, np.ndarray) and written.base is not None:  # a view of a: its region
-            in_place_ops.check_no_partial_overlap(Tensor._wrap(written), value)
+        if not (isinstance(region, np.ndarray) and region.base is not None):  # advanced index: a copy
+            region = None
+    if region is not None:
+        in_place_ops.check_no_partial_overlap(region, value)
     value_array = value._data if isinstance(value, Tensor) else value
     recording = a._requires_grad or (
         in_place_ops.recordable(a) and isinstance(value, Tensor) and value._requires_grad
@@ -256,9 +260,8 @@ def setitem(a: Tensor, index: Any, value: Any) -> None:
         if recording and grad_mode.is_grad_enabled():
             in_place_ops.commit(a, CopySlices.apply(a, value, index=index))  # into a's memory, as PyTorch
             return
-        region = a._data[index]
-        if isinstance(region, np.ndarray) and region.base is not None:  # a basic index: a view of a
-            in_place_ops.check_writable(Tensor._wrap(region))  # not one element twice (an expanded row)
+        if region is not None:
+            in_place_ops.check_writable(region)  # not one element twice (an expanded tensor's column)
         writable(a._data)[index] = value_array
     except IndexError as error:
         raise torch_index_error(error) from None

@@ -2,7 +2,7 @@
 
 PyTorch records a change through a view on the view's base (``CopySlices``) and regenerates the view from
 it (``AsStridedBackward0``). Such a view is placed by ``positions``: for each of its elements, the flat
-(C-order) index of the element of the base it shows (``in_place_ops.positions``).
+(C-order) index of the element of the base it shows (``memory_layout.positions``).
 """
 
 from __future__ import annotations
