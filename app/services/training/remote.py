@@ -171,11 +171,12 @@ class RemoteRun:
                 return
             self._closed = True
         self._stop.set()
-        if not self._finished.is_set():
+        finished = self._finished.is_set()  # read once: the stop message and the timer go together
+        if not finished:
             self._send(("stop", None))
         with self._lock:
             self._commands_out.close()  # a worker still waiting for "go" ends on this
-        if self._finished.is_set():
+        if finished:
             return
         timer = threading.Timer(config.TRAIN_STOP_SECONDS, self._kill)
         timer.daemon = True
