@@ -12,13 +12,13 @@ import heapq
 import itertools
 import re
 import sys
-import weakref
 from collections.abc import Callable, Iterator, Sequence
 from heapq import heappop, heappush, heappushpop
 
 import numpy as np
 
 from engine import grad_mode
+from engine.dtypes import BY_NUMPY
 from engine.observers import _notify_backward, _observers, observe_backward, observe_forward  # noqa: F401
 
 FREED_MESSAGE = (
@@ -111,15 +111,19 @@ _references = sys.getrefcount
 
 
 def _modified_message(holder: object, maker: Node | None, now: int, expected: int) -> str:
-    """PyTorch's words for a saved tensor changed in place; ``maker`` is the node that saved its output."""
-    tensor = holder() if isinstance(holder, weakref.ref) else holder
-    description = ""
-    if tensor is not None:
-        maker = maker or tensor.grad_fn
-        description = f"[torch.{tensor.dtype.scalar_name}Tensor [{', '.join(map(str, tensor.shape))}]]"
-        if maker is not None:
-            operation = _BACKWARD_SUFFIX.sub("", maker.name())  # MulBackward0 -> Mul
-            description += f", which is output 0 of {operation},"
+    """PyTorch's words for a saved tensor changed in place.
+
+    ``holder`` is the saved input (a tensor), or the array of a saved output, whose node ``maker`` is
+    (an output is not held itself: it holds its node, and a cycle would keep both alive)."""
+    if type(holder) is np.ndarray:
+        shape, scalar_name = holder.shape, BY_NUMPY[holder.dtype].scalar_name
+    else:
+        shape, scalar_name = holder.shape, holder.dtype.scalar_name
+        maker = maker or holder.grad_fn
+    description = f"[torch.{scalar_name}Tensor [{', '.join(map(str, shape))}]]"
+    if maker is not None:
+        operation = _BACKWARD_SUFFIX.sub("", maker.name())  # MulBackward0 -> Mul
+        description += f", which is output 0 of {operation},"
     return (
         "one of the variables needed for gradient computation has been modified by an inplace "
         f"operation: {description} is at version {now}; expected version {expected} instead. Hint: "

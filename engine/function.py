@@ -9,6 +9,7 @@ This is the hot path of every operation, so it avoids per-call generators and re
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -20,7 +21,6 @@ _NO_EDGE = (None, 0)
 _grad_state = grad_mode._state  # thread-local; read directly to save a call per operation
 _new_object = object.__new__
 _next_sequence = autograd._sequence.__next__
-_weak_reference = autograd.weakref.ref
 _wrap = Tensor._wrap
 SHARED_METAS_LIMIT = 4096  # distinct input_meta tuples kept for sharing between nodes; cleared when full
 _shared_metas: dict[tuple, tuple] = {}
@@ -78,9 +78,11 @@ class Function(autograd.Node):
     saves_output = False  # whether backward reads the result
     when_only_a: tuple[int, ...] = ()  # what it saves when only input 0 wants a gradient (a product: b)
     # the scalar lane (engine/zero_dim.py): forward on numpy scalars, same bits as ``forward`` on 0-d
-    # arrays, and the values it takes without a warning (None: all)
+    # arrays; the numbers it takes without a warning (binary: a test of the number operand, None: all);
+    # the open interval of inputs it takes (unary: outside it numpy may warn, and nan goes the general way)
     scalar_forward: Any = None
     scalar_domain: Any = None
+    scalar_range: tuple[float, float] = (-math.inf, math.inf)
 
     def forward(self, *arrays: Any) -> np.ndarray:
         raise NotImplementedError
@@ -158,7 +160,7 @@ class Function(autograd.Node):
             elif not saves:  # speed: _save's output-only case (exp, tanh, sigmoid ...), inline
                 value, box = result._data, result._version_box
                 self.saved = (value,)
-                self.saved_checks = ((box, box[0], _weak_reference(result), self),)
+                self.saved_checks = ((box, box[0], value, self),)  # (autograd._modified_message)
             else:
                 self._save(saves, inputs, arrays, result)
                 value = self.saved[0] if len(self.saved) == 1 else None
@@ -176,7 +178,7 @@ class Function(autograd.Node):
         """Keep what backward reads, with versions to detect later in-place changes of the sources.
 
         ``record`` handles the two commonest cases itself: one input (log, pow, sin ...) and only
-        the result (exp, tanh, sigmoid ...: weakly held, as the result holds this node).
+        the result (exp, tanh, sigmoid ...: its array, as the result holds this node).
         """
         if len(saves) == 2 and not self.saves_output:  # the common binary case, without lists
             first, second = saves
@@ -195,7 +197,7 @@ class Function(autograd.Node):
         if self.saves_output:
             saved.append(result._data)
             box = result._version_box
-            checks.append((box, box[0], _weak_reference(result), self))
+            checks.append((box, box[0], result._data, self))
         self.saved = tuple(saved)
         self.saved_checks = tuple(checks)
 

@@ -2,7 +2,8 @@
 
 Scalar chains (the article's first examples, a derivative taken by hand) spend most of their time in
 bookkeeping that a 0-d operand makes trivial: every shape is (), every saved value is one number, there is
-at most one edge. ``binary`` and the unary methods send such operations here. The node is the same class
+at most one edge. ``binary`` and the unary methods send such operations here (``add``, ``mul`` and the
+unary methods test for the lane themselves and call ``made``, a call or two less). The node is the same class
 as on the general path (``Function.apply``), computed with its rule's ``scalar_forward`` on numpy scalars,
 and linked as ``Function.record`` would link it: the same ``next_functions``, ``input_meta``, saved values
 and version checks (a Python number operand is kept as given: numpy casts it to the tensor's dtype when
@@ -27,7 +28,6 @@ _NO_EDGE = (None, 0)
 _grad_state = grad_mode._state
 _new_object = object.__new__
 _next_sequence = autograd._sequence.__next__
-_weak_reference = autograd.weakref.ref
 _metas: dict[np.dtype, tuple[tuple, tuple]] = {}  # dtype -> input_meta for (x,) and for (x, number)
 
 
@@ -39,7 +39,7 @@ def _meta(dtype: np.dtype) -> tuple[tuple, tuple]:
     return metas
 
 
-def _made(cls: type, a: Tensor, value: np.generic, number: float | int | None) -> Tensor:
+def made(cls: type, a: Tensor, value: np.generic, number: float | int | None) -> Tensor:
     """The result tensor holding ``value``, linked into the graph as ``Function.record`` would link it.
 
     ``number`` is the operation's Python number, or None for a unary operation.
@@ -60,10 +60,10 @@ def _made(cls: type, a: Tensor, value: np.generic, number: float | int | None) -
     metas = _metas.get(dtype) or _meta(dtype)
     if number is None:
         node.next_functions, node.input_meta = (edge,), metas[0]
-        if cls.saves_output:  # exp, tanh: the result (held weakly: it holds this node)
+        if cls.saves_output:  # exp, tanh: the result (its array: the tensor holds this node)
             box = result._version_box
             node.saved = (result._data,)
-            node.saved_checks = ((box, 0, _weak_reference(result), node),)
+            node.saved_checks = ((box, 0, result._data, node),)
             node.saved_scalars = True
         elif cls.saves_inputs:  # log, sin, cos: x
             box = a._version_box
@@ -88,10 +88,10 @@ def unary(cls: type, a: Tensor) -> Tensor | None:
     if forward is None or not ENABLED:
         return None
     x = a._data[()]
-    domain = cls.scalar_domain
-    if domain is not None and not domain(x):
+    low, high = cls.scalar_range
+    if not low < x < high:
         return None
-    return _made(cls, a, forward(x), None)
+    return made(cls, a, forward(x), None)
 
 
 def with_number(cls: type, a: Tensor, number: float | int) -> Tensor | None:
@@ -105,7 +105,7 @@ def with_number(cls: type, a: Tensor, number: float | int) -> Tensor | None:
         return None
     # numpy casts a Python number to the scalar's dtype before the operation (NEP 50): the same bits as
     # the general path, which makes the number an array of a's dtype first
-    return _made(cls, a, forward(data[()], number), number)
+    return made(cls, a, forward(data[()], number), number)
 
 
 def square(a: Tensor, exponent: float | int) -> Tensor | None:
@@ -114,7 +114,7 @@ def square(a: Tensor, exponent: float | int) -> Tensor | None:
     if exponent != 2 or not ENABLED:
         return None
     x = a._data[()]
-    result = _made(PowBackward0, a, x * x, None)
+    result = made(PowBackward0, a, x * x, None)
     node = result.grad_fn
     if node is not None:
         node.exponent = exponent  # what PowBackward0.forward keeps for backward

@@ -10,10 +10,6 @@ from engine.function import Function
 from engine.tensor import Tensor
 
 
-def positive_finite(x: float) -> bool:
-    return 0 < x < math.inf
-
-
 class AbsBackward0(Function):
     symbol, rule = "abs", "∂|x|/∂x = sign(x)"
     saves_inputs = (0,)
@@ -26,11 +22,6 @@ class AbsBackward0(Function):
         return (grad * np.sign(a),)
 
 
-def _exp_finite(x: np.floating) -> bool:
-    """Whether eˣ is finite in the dtype of ``x`` (else numpy warns; the general path is silent)."""
-    return x < _EXP_LIMITS[x.dtype]
-
-
 _FLOATS = (np.float16, np.float32, np.float64)
 _EXP_LIMITS = {np.dtype(kind): float(np.log(np.finfo(kind).max)) for kind in _FLOATS}  # eˣ overflows beyond
 
@@ -39,7 +30,7 @@ class ExpBackward0(Function):
     symbol, rule = "exp", "∂eˣ/∂x = eˣ"
     saves_output = True
     scalar_forward = np.exp
-    scalar_domain = _exp_finite
+    scalar_range = (-math.inf, _EXP_LIMITS[np.dtype(np.float32)])  # eˣ finite in float32 (so in float64 too)
 
     def forward(self, a):
         if not a.ndim and a[()] < _EXP_LIMITS[a.dtype]:  # speed: the numpy scalar, nothing to overflow
@@ -56,7 +47,7 @@ class LogBackward0(Function):
     symbol, rule = "log", "∂ln x/∂x = 1/x"
     saves_inputs = (0,)
     scalar_forward = np.log
-    scalar_domain = positive_finite  # log of 0 or less warns on numpy scalars: the general path silences it
+    scalar_range = (0.0, math.inf)  # log of 0 or less warns on numpy scalars: the general path silences it
 
     def forward(self, a):
         if a.ndim == 0 and 0 < a[()] < math.inf:  # speed: log of a positive finite number cannot warn

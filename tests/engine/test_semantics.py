@@ -178,6 +178,20 @@ def test_version_error_names_the_op_that_produced_the_saved_tensor():
     assert "which is output 0 of Exp," in str(error.value)
 
 
+def test_version_error_describes_a_saved_output_changed_through_a_view():
+    a = _leaf(1.0, 2.0)
+    b = a.exp()  # saves its output; the name b goes, a view of it stays
+    view = b[0:1]
+    del b
+    doubled = view * 2
+    view.mul_(2)
+    with pytest.raises(RuntimeError) as error:
+        doubled.sum().backward()
+    assert "operation: [torch.FloatTensor [2]], which is output 0 of Exp, is at version 1;" in str(
+        error.value
+    )
+
+
 def test_in_place_ops_on_non_leaves_are_differentiated():
     a, b = _leaf(0.5, -1.0), _leaf(2.0, 3.0)
     x = a * 1
