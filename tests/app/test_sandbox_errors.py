@@ -97,6 +97,22 @@ def test_engine_warnings_are_reported_like_pytorch():
     assert any("not a leaf Tensor" in warning for warning in result["warnings"])
 
 
+def test_overflow_and_division_by_zero_are_silent_as_in_pytorch():
+    code = (
+        "import torch\n"
+        "w = torch.tensor([3e38], requires_grad=True)\n"
+        "print(w * 10, torch.tensor(3e38) * 10.0)\n"
+        "print(torch.tensor([0.0]) / 0, torch.tensor([1.0, -1.0]).log())\n"
+    )
+    result = run_snippet(code, lambda event: None)
+    assert result["error"] is None
+    assert (
+        result["stdout"]
+        == "tensor([inf], grad_fn=<MulBackward0>) tensor(inf)\ntensor([nan]) tensor([0., nan])\n"
+    )
+    assert result["warnings"] == []
+
+
 def test_long_messages_are_shortened(monkeypatch):
     monkeypatch.setattr(config, "SANDBOX_MAX_MESSAGE_CHARS", 10)
     error = error_of("d = {}\nd['a' * 100]\n")

@@ -15,6 +15,8 @@ import warnings
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
+
 import engine
 from app import config
 from app.services.sandbox import allowlist, modules, reset, values
@@ -181,7 +183,9 @@ def run_snippet(code: str, emit: Callable[[dict], None], *, lang: str = "en") ->
     interpreter = Interpreter(budget, frames, table, module_proxies())
     error = None
     graph = None
-    with frames, warnings.catch_warnings(record=True) as caught:
+    # numpy's floating-point warnings ("overflow encountered in multiply") are off: PyTorch makes inf and
+    # nan silently, and a learner's diverging loop must print what it prints there
+    with frames, warnings.catch_warnings(record=True) as caught, np.errstate(all="ignore"):
         warnings.simplefilter("always")
         try:
             interpreter.run(parsed(code))
