@@ -149,6 +149,8 @@ def test_the_lane_takes_these_operations() -> None:
     assert zero_dim.unary(unary.LogBackward0, torch.tensor(0.0)) is None  # log 0 warns: general path
     assert zero_dim.with_number(pointwise.DivBackward0, x, 1e-50) is None  # 1e-50 is 0 in float32
     assert zero_dim.unary(unary.SqrtBackward0, x) is None  # no scalar rule given
+    half = torch.tensor(20.0, dtype=torch.float16)
+    assert zero_dim.unary(unary.ExpBackward0, half) is None  # e²⁰ overflows float16: the general path
     assert zero_dim.square(x, 2) is not None
     assert zero_dim.square(x, 3) is None  # other powers: the general path
     with lane(False):
@@ -229,3 +231,11 @@ def test_the_trace_is_the_same() -> None:
         "SubBackward0",
         "AccumulateGrad",
     ]
+
+
+def test_exp_past_a_dtype_s_range_is_inf_without_a_warning() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # numpy's "overflow encountered in exp" would fail the test
+        for dtype, value in ((torch.float16, 20.0), (torch.float32, 100.0), (torch.float64, 800.0)):
+            x = torch.tensor(value, dtype=dtype, requires_grad=True)
+            assert math.isinf(x.exp().item())
