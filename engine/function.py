@@ -79,7 +79,8 @@ class Function(autograd.Node):
     when_only_a: tuple[int, ...] = ()  # what it saves when only input 0 wants a gradient (a product: b)
     # the scalar lane (engine/zero_dim.py): forward on numpy scalars, same bits as ``forward`` on 0-d
     # arrays; the numbers it takes without a warning (binary: a test of the number operand, None: all);
-    # the open interval of inputs it takes (unary: outside it numpy may warn, and nan goes the general way)
+    # the open interval of inputs it takes (unary: outside it numpy may warn, and nan goes the general way;
+    # float32 and float64 only: float16 tensors, whose range is narrower, go the general way)
     scalar_forward: Any = None
     scalar_domain: Any = None
     scalar_range: tuple[float, float] = (-math.inf, math.inf)

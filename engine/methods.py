@@ -13,14 +13,18 @@ from engine.functions import pointwise as pw
 from engine.functions import unary
 from engine.tensor import Tensor
 
+HALF = zero_dim.HALF
+
 
 def _unary(cls: type) -> Any:
     forward, (low, high) = cls.scalar_forward, cls.scalar_range
 
     def method(self: Tensor) -> Tensor:
         data = self._data
-        if data.dtype.kind == "f":  # speed: floating input needs no conversion (unary.floating_only)
-            if not data.ndim and forward is not None and zero_dim.ENABLED:  # zero_dim.unary, inline
+        dtype = data.dtype
+        if dtype.kind == "f":  # speed: floating input needs no conversion (unary.floating_only)
+            # the scalar lane (zero_dim.unary, inline)
+            if not data.ndim and forward is not None and zero_dim.ENABLED and dtype is not HALF:
                 x = data[()]
                 if low < x < high:
                     return zero_dim.made(cls, self, forward(x), None)

@@ -29,6 +29,9 @@ _grad_state = grad_mode._state
 _new_object = object.__new__
 _next_sequence = autograd._sequence.__next__
 _metas: dict[np.dtype, tuple[tuple, tuple]] = {}  # dtype -> input_meta for (x,) and for (x, number)
+# a unary rule's ``scalar_range`` holds for float32 and float64; float16 overflows sooner (e¹² is inf), and
+# its numpy scalars then warn where the general path is silent: unary operations on it go the general way
+HALF = np.dtype(np.float16)
 
 
 def _meta(dtype: np.dtype) -> tuple[tuple, tuple]:
@@ -85,7 +88,7 @@ def made(cls: type, a: Tensor, value: np.generic, number: float | int | None) ->
 def unary(cls: type, a: Tensor) -> Tensor | None:
     """``cls`` applied to the 0-d floating tensor ``a``, or None when the lane does not take it."""
     forward = cls.scalar_forward
-    if forward is None or not ENABLED:
+    if forward is None or not ENABLED or a._data.dtype is HALF:
         return None
     x = a._data[()]
     low, high = cls.scalar_range

@@ -150,7 +150,8 @@ def test_the_lane_takes_these_operations() -> None:
     assert zero_dim.with_number(pointwise.DivBackward0, x, 1e-50) is None  # 1e-50 is 0 in float32
     assert zero_dim.unary(unary.SqrtBackward0, x) is None  # no scalar rule given
     half = torch.tensor(20.0, dtype=torch.float16)
-    assert zero_dim.unary(unary.ExpBackward0, half) is None  # e²⁰ overflows float16: the general path
+    assert zero_dim.unary(unary.ExpBackward0, half) is None  # float16 (e²⁰ overflows it): the general path
+    assert zero_dim.unary(unary.ExpBackward0, torch.tensor(20.0)) is not None  # finite in float32
     assert zero_dim.square(x, 2) is not None
     assert zero_dim.square(x, 3) is None  # other powers: the general path
     with lane(False):
@@ -231,6 +232,16 @@ def test_the_trace_is_the_same() -> None:
         "SubBackward0",
         "AccumulateGrad",
     ]
+
+
+def test_unary_methods_take_the_lane_for_float32_and_float64_only(monkeypatch) -> None:
+    """``x.exp()`` past float16's limit stays in the lane for the wider dtypes (a chain's values grow)."""
+    taken = []
+    made = zero_dim.made
+    monkeypatch.setattr(zero_dim, "made", lambda cls, *rest: taken.append(cls.__name__) or made(cls, *rest))
+    for dtype in (torch.float16, torch.float32, torch.float64):
+        torch.tensor(20.0, dtype=dtype, requires_grad=True).exp()
+    assert taken == ["ExpBackward0", "ExpBackward0"]
 
 
 def test_exp_past_a_dtype_s_range_is_inf_without_a_warning() -> None:
