@@ -1,6 +1,6 @@
 """Training streams: epochs per second bare on the engine vs streamed by the server, and /healthz under load.
 
-Run: ``.venv/bin/python bench/train_bench.py`` (about 80 s). Each round starts its own uvicorn on a free port
+Run: ``.venv/bin/python bench/train_bench.py`` (about 100 s). Each round starts its own uvicorn on a free port
 and a process for the bare loops (``ROUNDS``).
 Targets: streaming costs under 10% against the same run bare on the engine (the article's five lines, same
 model, data and epochs, no events); /healthz p99 under 50 ms while 8 stream. The costs are relative to bare:
@@ -53,6 +53,10 @@ HEALTH_SAMPLES = 300  # /healthz requests timed
 ROUNDS = 4
 REPEATS = 5  # interleaved repeats of each timing per round; the table gives medians over all of them
 RESAMPLES = 2000  # bootstrap resamples for the interval around a median cost
+# after each streamed run the server idles this long before the next timing, as it does between a learner's
+# runs: the worker it forks to replace the one the run took (a spare; ~10 ms to fork, more to warm up) is then
+# ready and done warming up, rather than starting up on the other core beside the next run
+SETTLE_SECONDS = 0.3
 
 
 Timing = tuple[float, float]  # (wall seconds, CPU seconds)
@@ -126,7 +130,9 @@ def streamed_seconds(client: httpx.Client, pid: int, fields: dict) -> Timing:
     wall = time.perf_counter() - wall
     while client.get("/api/train/runs").json()["live"]:  # the worker has exited: its CPU is counted
         time.sleep(0.01)
-    return wall, process_cpu(pid) - cpu
+    cpu = process_cpu(pid) - cpu
+    time.sleep(SETTLE_SECONDS)
+    return wall, cpu
 
 
 def healthz_under_load(base: str) -> tuple[float, float, int]:

@@ -41,9 +41,13 @@ def _problem_records(error: InvalidRun) -> list[dict[str, Any]]:
 
 
 def _create(run_config: RunConfig, paused: bool = False) -> RemoteRun:
-    """A new run, or the HTTP error saying why not (422 what to fix, 429 with Retry-After)."""
+    """A new run, started, or the HTTP error saying why not (422 what to fix, 429 with Retry-After).
+
+    It starts at once, not when its stream begins: its worker builds it meanwhile and then trains, while the
+    response gets under way (its events wait in the run's buffer; a response that never streams closes it).
+    """
     try:
-        return RemoteRun(run_config, paused=paused)
+        run = RemoteRun(run_config, paused=paused)
     except InvalidRun as error:
         message = " ".join(message for _, message in error.problems)
         raise HTTPException(422, {"message": message, "errors": _problem_records(error)}) from None
@@ -54,6 +58,8 @@ def _create(run_config: RunConfig, paused: bool = False) -> RemoteRun:
         retry = config.TRAIN_RETRY_AFTER_SECONDS
         detail = {"message": NO_PROCESS.format(error=error), "retry_after": retry}
         raise HTTPException(503, detail, {"Retry-After": str(retry)}) from None
+    run.start()
+    return run
 
 
 async def _posted_run(run_config: RunConfig) -> AsyncIterator[RemoteRun]:
@@ -75,8 +81,7 @@ async def _queried_run(run_config: Annotated[RunConfig, Query()]) -> AsyncIterat
 
 
 async def _stream(run: RemoteRun) -> AsyncIterator[ServerSentEvent]:
-    """Start the run and pass its paced events on, one SSE message per batch of events."""
-    run.start()
+    """Pass the run's paced events on, one SSE message per batch of events."""
     try:
         async for message in paced(run.events):
             yield ServerSentEvent(raw_data=message)
@@ -154,7 +159,6 @@ class _Socket:
             extra = {key: value for key, value in error.detail.items() if key != "message"}
             await self.refuse(error.status_code, error.detail["message"], **extra)
             return
-        self.run.start()
         self.sender = asyncio.create_task(self._forward(self.run))
 
     async def _forward(self, run: RemoteRun) -> None:

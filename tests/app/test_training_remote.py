@@ -315,3 +315,19 @@ def test_a_run_and_its_reporter_use_one_blas_thread_each() -> None:
     finally:
         run.close()
         run.join(config.TRAIN_STOP_SECONDS + STOP_MARGIN)
+
+
+def test_a_worker_stops_warming_up_when_its_run_arrives(monkeypatch) -> None:
+    """A spare still warming up as a run arrives (one started as the last ended) serves it after at most the
+    throwaway run under way, and leaves the message for ``train`` to read."""
+    trained = []
+    monkeypatch.setattr(worker, "run_events", lambda run_config: trained.append(run_config) or iter(()))
+    arrivals, sender = worker.one_way_pipe()
+    worker.warm_up(arrivals)
+    assert trained == list(worker.WARM_UP)  # nothing waiting: every throwaway run
+    trained.clear()
+    sender.send((worker.RUN, None))
+    worker.warm_up(arrivals)
+    assert trained == [] and arrivals.recv() == (worker.RUN, None)
+    sender.close()
+    arrivals.close()

@@ -149,6 +149,19 @@ def test_free_running_notices_a_command_within_milliseconds() -> None:
     assert 1 < training._stride <= runner.MAX_CHECK_STRIDE and not training.finished
 
 
+def test_turns_shrink_as_the_end_nears_so_little_is_left_to_report() -> None:
+    """Each turn ends halfway to the expected end once that is nearer than two turns, down to a floor."""
+    training = Training(build(RunConfig(epochs=5000, snapshot_every=5000)))
+    assert training._turn_length(0.1, now=100.0) == 0.1  # no rate yet: a whole turn
+    training.epoch = 1000  # 1000 epochs in 0.1 s: the 4000 left take 0.4 s, more than two turns
+    assert training._turn_length(0.1, now=100.1) == 0.1
+    training.epoch = 4000  # 3000 epochs in 0.1 s: the 1000 left take 1/30 s, so the turn is half of that
+    assert training._turn_length(0.1, now=100.2) == pytest.approx(1 / 60)
+    training.epoch = 4990  # 990 epochs in 1/60 s: the 10 left take 0.17 ms, so the turn is the shortest
+    assert training._turn_length(0.1, now=100.2 + 1 / 60) == runner.SHORTEST_TURN_SECONDS
+    assert training._turn_length(0.1, now=100.3) == 0.1  # no epoch since the last turn began: no rate
+
+
 def test_snapshot_of_a_small_model_carries_the_traced_step() -> None:
     events = list(run_events(RunConfig(epochs=10, snapshot_every=10)))
     snapshot = [event for event in events if event["type"] == "snapshot"][-1]

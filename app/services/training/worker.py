@@ -100,13 +100,16 @@ def relay_commands(run: TrainingRun, commands: Connection) -> None:
         run.command(name, value)
 
 
-def warm_up() -> None:
-    """Train throwaway runs while waiting for the real one.
+def warm_up(arrivals: Connection) -> None:
+    """Train throwaway runs while waiting for the real one, until it arrives on ``arrivals``.
 
     A forked process first pays for every page of the server's memory it writes to (copy on write), and
     Python writes to every object it touches. Paid here, that cost no longer delays the run's first events.
+    A run that arrives meanwhile (one started as the last ended) is not kept waiting for the rest of it.
     """
     for run_config in WARM_UP:
+        if arrivals.poll():
+            return
         pickle.dumps(list(run_events(run_config)))
 
 
@@ -154,7 +157,7 @@ def serve(events: Connection, commands: Connection) -> None:
         try:
             commands.close()
             records_out.close()
-            warm_up()
+            warm_up(records_in)
             report(records_in, events)
         except BaseException:
             traceback.print_exc()
@@ -164,7 +167,7 @@ def serve(events: Connection, commands: Connection) -> None:
     records_in.close()
     events.close()  # the reporter's now: its end is the stream's end
     try:
-        warm_up()
+        warm_up(commands)
         train(commands, records_out)
     finally:
         records_out.close()  # the reporter ends once it has reported what it had
