@@ -125,7 +125,7 @@ def test_classification_reports_accuracy_and_a_decision_grid() -> None:
     assert all(0.0 <= value <= 1.0 for row in grid["values"] for value in row)
 
 
-def test_accuracies_counted_together_equal_each_epochs_own_count() -> None:
+def test_correct_counts_the_logits_on_their_targets_side_of_zero() -> None:
     targets = np.array([[1.0], [0.0], [1.0], [0.0], [1.0]], dtype=np.float32)
     positive = measures.positive(targets)
     logits = [
@@ -133,9 +133,7 @@ def test_accuracies_counted_together_equal_each_epochs_own_count() -> None:
         np.array([[0.0], [0.0], [-2.0], [3.0], [0.0]], dtype=np.float32),  # a logit of exactly 0 is class 0
         np.array([[-1.0], [1.0], [-1.0], [1.0], [-1.0]], dtype=np.float32),  # all wrong
     ]
-    expected = [measures.correct(pred, positive) / 5 for pred in logits]
-    assert expected == [1.0, 0.2, 0.0]
-    assert measures.accuracies(logits, positive) == expected
+    assert [measures.correct(pred, positive) for pred in logits] == [5, 1, 0]
 
 
 def test_free_running_notices_a_command_within_milliseconds() -> None:

@@ -108,16 +108,6 @@ def correct(pred: np.ndarray, is_positive: np.ndarray) -> int:
     return int(np.count_nonzero((pred > 0) == is_positive))
 
 
-def accuracies(predictions: list[np.ndarray], is_positive: np.ndarray) -> list[float]:
-    """Each epoch's share of right predictions (``correct`` / rows), for several epochs' logits at once.
-
-    One count over all of them costs far less than one per epoch right after its step, when the CPU's caches
-    hold the step's work rather than this one's (4 us an epoch then, against 1 us warm).
-    """
-    right = (np.stack(predictions) > 0) == is_positive
-    return (np.count_nonzero(right.reshape(len(predictions), -1), axis=1) / len(is_positive)).tolist()
-
-
 def validation(experiment: Experiment) -> tuple[float | None, float | None]:
     """Loss and accuracy (classification only) on the held-out points, without recording a graph."""
     if len(experiment.dataset.x_val) == 0:

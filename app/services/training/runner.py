@@ -263,43 +263,38 @@ class Training:
         """Full-batch epochs up to the next landmark (not included): the five lines, then the numbers.
 
         What ``run_batch`` and ``_end_epoch`` (``_record``) do for such an epoch, without the checks that are
-        known false: no event comes between these epochs, so they all go to the same open columns. Their
-        accuracies are counted together as the call ends (a step never changes the predictions it made).
+        known false: no event comes between these epochs, so they all go to the same open columns.
         """
         experiment = self.experiment
         model, loss_fn, optimizer = experiment.model, experiment.loss_fn, experiment.optimizer
         step = (model, loss_fn, optimizer, experiment.x_train, experiment.y_train)
-        classifying, positive = self._classifying, self._train_positive
+        classifying, positive, correct = self._classifying, self._train_positive, measures.correct
+        rows = self._train_rows
         columns = self._open_columns()
         losses, accuracies, read = columns.loss, columns.accuracy, self._epoch_writer.read
         every = self._measure_every
         epoch, last = self.epoch, self._landmark - 1
-        predictions: list[np.ndarray] = []  # classification: each epoch's logits, read in place
         stride = self._stride
         check, since, looked = epoch + stride, epoch, time.monotonic()
-        try:
-            while epoch < last:
-                pred, loss = train_step(*step)
-                value = loss._data.item()  # loss.item(), read in place
-                if not math.isfinite(value):
-                    self._diverge(value)
+        while epoch < last:
+            pred, loss = train_step(*step)
+            value = loss._data.item()  # loss.item(), read in place
+            if not math.isfinite(value):
+                self._diverge(value)
+                return
+            self._last_loss = value
+            epoch = self.epoch = epoch + 1
+            losses.append(value)
+            if classifying:  # counted at once: keeping the logits for later slows the steps more (3% vs 1%)
+                accuracies.append(correct(pred._data, positive) / rows)
+            if epoch % every == 0:
+                read(columns)
+            if epoch >= check:
+                now = time.monotonic()
+                if now >= until or interrupted.is_set():
                     return
-                self._last_loss = value
-                epoch = self.epoch = epoch + 1
-                losses.append(value)
-                if classifying:
-                    predictions.append(pred._data)
-                if epoch % every == 0:
-                    read(columns)
-                if epoch >= check:
-                    now = time.monotonic()
-                    if now >= until or interrupted.is_set():
-                        return
-                    stride = self._stride = _stride(epoch - since, now - looked)
-                    check, since, looked = epoch + stride, epoch, now
-        finally:
-            if predictions:
-                accuracies += measures.accuracies(predictions, positive)
+                stride = self._stride = _stride(epoch - since, now - looked)
+                check, since, looked = epoch + stride, epoch, now
 
     def _diverge(self, value: float) -> None:
         epoch = self.epoch + 1
