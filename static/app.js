@@ -80,13 +80,21 @@ async function showProblem(response, target) {
 const MIN_GRAPH_SCALE = 0.6; // a wide graph shrinks to fit the pane down to this scale, then scrolls
 const PX_PER_PT = 4 / 3; // Graphviz sizes SVGs in points
 
-// Shrink a graph wider than its pane to fit, but never so far that its labels become unreadable.
+// Shrink a graph wider than its pane to fit, but never so far that its labels become unreadable, unless
+// "whole graph" is ticked: then all of it fits, however small.
 function fitSvg(svg, pane) {
   const natural = svg.viewBox.baseVal.width * PX_PER_PT;
   const room = pane.clientWidth - 2 * parseFloat(getComputedStyle(pane).paddingLeft);
-  const width = Math.min(natural, Math.max(room, natural * MIN_GRAPH_SCALE));
+  const smallest = byId("fit").checked ? 0 : MIN_GRAPH_SCALE;
+  const width = Math.min(natural, Math.max(room, natural * smallest));
   svg.setAttribute("width", `${width}px`);
   svg.removeAttribute("height");
+}
+
+// Fit the graph on show again (the box ticked or the window resized).
+function refit() {
+  const svg = byId("graph").querySelector("svg");
+  if (svg) fitSvg(svg, byId("graph"));
 }
 
 // Place the server's SVG in the page as live SVG elements (parsed, not run).
@@ -138,6 +146,8 @@ async function run() {
 
 byId("run").addEventListener("click", run);
 byId("view").addEventListener("change", () => drawGraph(byId("code").value));
+byId("fit").addEventListener("change", refit);
+window.addEventListener("resize", refit);
 byId("code").addEventListener("keydown", (event) => {
   if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
     event.preventDefault();

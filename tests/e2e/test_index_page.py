@@ -86,3 +86,17 @@ def test_switching_to_the_autograd_view_redraws_with_grad_fn_nodes(page, page_ur
         timeout=WAIT_MS,
     )
     assert "PowBackward0" in page.text_content("#graph svg")
+
+
+def test_whole_graph_fits_a_wide_graph_into_the_pane_and_unticked_it_scrolls(page, page_url):
+    page.goto(f"{page_url}/?lang=en")
+    code = "import torch\nxs = [torch.tensor(float(i), requires_grad=True) for i in range(12)]\n"
+    page.fill("#code", code + "y = sum(x * x for x in xs)\ny.backward()\n")
+    page.click("#run")
+    page.wait_for_selector("#graph svg g.node", timeout=WAIT_MS)
+    overflow = "e => e.scrollWidth - e.clientWidth"
+    assert page.eval_on_selector("#graph", overflow) > 100  # readable labels: wider than the pane, it scrolls
+    page.check("#fit")
+    assert page.eval_on_selector("#graph", overflow) <= 0  # all of it in the pane
+    page.uncheck("#fit")
+    assert page.eval_on_selector("#graph", overflow) > 100
