@@ -53,9 +53,9 @@ class Node:
         saved = self.saved
         if saved is None:
             raise RuntimeError(FREED_MESSAGE)
-        for box, version, holder, maker in self.saved_checks:
+        for box, version, holder, own in self.saved_checks:  # see function._version_check
             if box[0] != version:
-                raise RuntimeError(_modified_message(holder, maker, box[0], version))
+                raise RuntimeError(_modified_message(holder, self if own else None, box[0], version))
         if self.saved_scalars:  # 0-d float arrays, read now as numpy scalars: same values, faster arithmetic
             if len(saved) == 1:
                 return (saved[0][()],)
@@ -113,8 +113,8 @@ _references = sys.getrefcount
 def _modified_message(holder: object, maker: Node | None, now: int, expected: int) -> str:
     """PyTorch's words for a saved tensor changed in place.
 
-    ``holder`` is the saved input (a tensor), or the array of a saved output, whose node ``maker`` is
-    (an output is not held itself: it holds its node, and a cycle would keep both alive)."""
+    ``holder`` is the saved input (a tensor), or the array of a saved output (the output is not held: it holds
+    its node). ``maker`` is the node that saved it, named for an output, or None: the holder's ``grad_fn``."""
     if type(holder) is np.ndarray:
         shape, scalar_name = holder.shape, BY_NUMPY[holder.dtype].scalar_name
     else:

@@ -62,13 +62,14 @@ def _zero_dim_floats(values: tuple) -> bool:
 def _version_check(source: Any) -> tuple | None:
     """What ``saved_data`` compares later: the source's version box, its version now and the source.
 
-    The fourth field names the op for the error message: None for an input (PyTorch names the op
-    that made it last), the node itself for a saved output (PyTorch names the op that saved it).
+    The fourth field says which op the error message names: False for an input (PyTorch names the op
+    that made it last), True for a saved output (PyTorch names the op that saved it: the node holding the
+    check, which the check does not hold, so that the node is freed as soon as its graph is dropped).
     """
     if not isinstance(source, Tensor):
         return None
     box = source._version_box
-    return (box, box[0], source, None)
+    return (box, box[0], source, False)
 
 
 class Function(autograd.Node):
@@ -157,11 +158,11 @@ class Function(autograd.Node):
                 self.saved = (value,)
                 if isinstance(source, Tensor):
                     box = source._version_box
-                    self.saved_checks = ((box, box[0], source, None),)
+                    self.saved_checks = ((box, box[0], source, False),)
             elif not saves:  # speed: _save's output-only case (exp, tanh, sigmoid ...), inline
                 value, box = result._data, result._version_box
                 self.saved = (value,)
-                self.saved_checks = ((box, box[0], value, self),)  # (autograd._modified_message)
+                self.saved_checks = ((box, box[0], value, True),)  # (_version_check)
             else:
                 self._save(saves, inputs, arrays, result)
                 value = self.saved[0] if len(self.saved) == 1 else None
@@ -198,7 +199,7 @@ class Function(autograd.Node):
         if self.saves_output:
             saved.append(result._data)
             box = result._version_box
-            checks.append((box, box[0], result._data, self))
+            checks.append((box, box[0], result._data, True))
         self.saved = tuple(saved)
         self.saved_checks = tuple(checks)
 

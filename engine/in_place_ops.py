@@ -151,10 +151,10 @@ def _save_as_in_place(node: Any, a: Tensor, result: Tensor) -> None:
     """Re-point the new node's check on its saved output to ``a``: its output is ``a`` itself from now on, so
     a later in-place change of ``a`` is caught ("output 0 of Exp, is at version 2; expected version 1")."""
     checks = []
-    for box, version, holder, maker in node.saved_checks:
+    for box, version, holder, own in node.saved_checks:
         if box is result._version_box:
             box, version, holder = a._version_box, a._version_box[0], a
-        checks.append((box, version, holder, maker))
+        checks.append((box, version, holder, own))
     node.saved_checks = tuple(checks)
 
 

@@ -66,12 +66,12 @@ def made(cls: type, a: Tensor, value: np.generic, number: float | int | None) ->
         if cls.saves_output:  # exp, tanh: the result (its array: the tensor holds this node)
             box = result._version_box
             node.saved = (result._data,)
-            node.saved_checks = ((box, 0, result._data, node),)
+            node.saved_checks = ((box, 0, result._data, True),)
             node.saved_scalars = True
         elif cls.saves_inputs:  # log, sin, cos: x
             box = a._version_box
             node.saved = (a._data,)
-            node.saved_checks = ((box, box[0], a, None),)
+            node.saved_checks = ((box, box[0], a, False),)
             node.saved_scalars = True
     else:
         node.next_functions, node.input_meta = (edge, _NO_EDGE), metas[1]

@@ -322,6 +322,25 @@ def test_long_chain_differentiates_and_releases_memory():
     assert middle() is None
 
 
+@pytest.mark.parametrize("op", ["exp", "tanh", "sigmoid", "sqrt", "relu", "softmax", "log"])
+@pytest.mark.parametrize("shape", [(), (1000,)], ids=["0-d", "1000"])
+def test_a_graph_dropped_without_backward_is_freed_at_once(op, shape):
+    """As in PyTorch: a forward pass whose output is dropped (an evaluation without no_grad) frees its graph
+    and saved values then, not at the garbage collector's next pass (no node holds itself by its checks)."""
+    x = torch.rand(shape, requires_grad=True) + 0.5
+    call = {"softmax": lambda t: t.softmax(0) if t.dim() else t.exp()}.get(op, lambda t: getattr(t, op)())
+    y = call(x * 2)
+    nodes = [weakref.ref(y.grad_fn), weakref.ref(y.grad_fn.next_functions[0][0])]
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        del y
+        assert [node() for node in nodes] == [None, None]
+    finally:
+        if enabled:
+            gc.enable()
+
+
 # -- grad mode ------------------------------------------------------------------------------------
 def _records(x: torch.Tensor) -> bool:
     return (x * 2).requires_grad
