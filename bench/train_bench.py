@@ -1,7 +1,7 @@
 """Training streams: epochs per second bare on the engine vs streamed by the server, and /healthz under load.
 
-Run: ``.venv/bin/python bench/train_bench.py`` (about 100 s). Each round starts its own uvicorn on a free port
-and a process for the bare loops (``ROUNDS``).
+Run: ``.venv/bin/python bench/train_bench.py [--rounds N]`` (about 100 s for the default 4 rounds). Each round
+starts its own uvicorn on a free port and a process for the bare loops.
 Targets: streaming costs under 10% against the same run bare on the engine (the article's five lines, same
 model, data and epochs, no events); /healthz p99 under 50 ms while 8 stream. The costs are relative to bare:
 "service" is the training loop in-process as a worker runs it, "streamed" the server from POST to ``done``.
@@ -9,6 +9,7 @@ model, data and epochs, no events); /healthz p99 under 50 ms while 8 stream. The
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import multiprocessing
 import os
@@ -278,11 +279,11 @@ def _median_cost(costs: list[float]) -> str:
     return f"{statistics.median(costs):.1f}% ({low:.0f}..{high:.0f})"
 
 
-def main() -> None:
+def main(rounds: int) -> None:
     runs: dict[str, list[tuple[Timing, Timing, Timing]]] = {name: [] for name in CASES}
     by_round: dict[str, list[str]] = {name: [] for name in CASES}  # each round's median stream cost
     latencies: dict[str, list[float]] = {name: [] for name in CASES}
-    for _ in range(ROUNDS):
+    for _ in range(rounds):
         with fresh_round() as bench_round:
             for name, fields in CASES.items():
                 matched = [bench_round.matched(fields, repeat) for repeat in range(REPEATS)]
@@ -290,7 +291,7 @@ def main() -> None:
                 by_round[name].append(f"{statistics.median(_costs(matched, 2, 0)):.1f}%")
                 latencies[name] += bench_round.one_epoch_runs(fields)
     columns = ("bare ep/s", "service ep/s", "streamed ep/s", "service cost", "stream cost", "extra")
-    print(f"{ROUNDS} rounds (a fresh server and loop process each) of {REPEATS} matched repeats per case")
+    print(f"{rounds} rounds (a fresh server and loop process each) of {REPEATS} matched repeats per case")
     print(f"{'case':36} {'':5} " + " ".join(f"{column:>14}" for column in columns))
     for name, fields in CASES.items():
         epochs, matched = fields["epochs"], runs[name]
@@ -317,4 +318,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=ROUNDS, help=f"fresh servers (default {ROUNDS})")
+    main(parser.parse_args().rounds)
