@@ -133,6 +133,7 @@ from engine.torch_functions import (  # noqa: A004 - PyTorch's names
     all,
     allclose,
     any,
+    bmm,
     cat,
     clamp,
     cos,

@@ -174,6 +174,7 @@ METHODS: dict[str, Any] = {
     "negative": pw.neg,
     "matmul": product_ops.matmul,
     "mm": product_ops.mm,
+    "bmm": product_ops.bmm,
     "dot": product_ops.dot,
     "mv": product_ops.matmul,
     "square": lambda self: pw.pow(self, 2),

@@ -1,4 +1,4 @@
-"""Products: ``@``/matmul as PyTorch records each rank combination, mm, dot, addmm and ``linear``."""
+"""Products: ``@``/matmul as PyTorch records each rank combination, mm, bmm, dot, addmm and ``linear``."""
 
 from __future__ import annotations
 
@@ -66,6 +66,19 @@ def _folded(batch: Tensor, b: Tensor) -> Tensor:
 def mm(a: Tensor, b: Tensor) -> Tensor:
     if a.dim() != 2 or b.dim() != 2:
         raise RuntimeError("self must be a matrix" if a.dim() != 2 else "mat2 must be a matrix")
+    return matmul(a, b)
+
+
+def bmm(a: Tensor, b: Tensor) -> Tensor:
+    """A batch of matrix products: ``a[i] @ b[i]`` for each ``i`` (BmmBackward0), with PyTorch's checks."""
+    for name, operand in (("batch1", a), ("batch2", b)):
+        if operand.dim() != 3:
+            raise RuntimeError(f"{name} must be a 3D tensor")
+    expected, got = [a.shape[0], a.shape[2]], list(b.shape[:2])
+    if got != expected:
+        raise RuntimeError(
+            f"Expected size for first two dimensions of batch2 tensor to be: {expected} but got: {got}."
+        )
     return matmul(a, b)
 
 

@@ -51,6 +51,7 @@ pow = accepts_out(pointwise.pow)  # noqa: A001
 neg = accepts_out(pointwise.neg)
 matmul = accepts_out(product_ops.matmul)
 mm = accepts_out(product_ops.mm)
+bmm = accepts_out(product_ops.bmm)
 maximum = accepts_out(math_ops.maximum)
 minimum = accepts_out(math_ops.minimum)
 clamp = accepts_out(math_ops.clamp)

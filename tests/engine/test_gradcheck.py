@@ -163,6 +163,7 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "SqueezeBackward4": c.fixed(c.matrices(c.vm_shapes), torch.matmul),
     "DotBackward0": c.fixed(c.matrices(c.dot_shapes), torch.dot),
     "BmmBackward0": c.fixed(c.matrices(c.bmm_shapes), torch.matmul),
+    "BmmBackward0 bmm": c.fixed(c.matrices(c.bmm_shapes), torch.bmm),
     "AddmmBackward0": c.fixed(c.matrices(c.addmm_shapes), torch.addmm),
     "AddmmBackward0 linear": c.fixed(c.matrices(c.mm_shapes), lambda x, w: F.linear(x, w.t(), w[0] * 2)),
     # losses (loss.py)

@@ -1580,6 +1580,34 @@ print(m.grad)
             '        [1., 1.]])\n'
         ),
     ),
+    # torch.bmm (batched matrix products, as in attention code) and its refusals, in PyTorch's words.
+    "bmm_multiplies_matrix_batches_and_refuses_what_pytorch_refuses": (
+        r"""
+import torch
+a = torch.ones(2, 2, 3, requires_grad=True)
+b = torch.full((2, 3, 4), 2.0, requires_grad=True)
+c = torch.bmm(a, b)
+print(c.shape, c.grad_fn.name(), a.bmm(b).grad_fn.name())
+c.sum().backward()
+print(a.grad[0], b.grad[1, 0])
+double = torch.ones(2, 3, 4, dtype=torch.float64)
+for x, y in [(torch.ones(2, 3), torch.ones(3, 2)), (torch.ones(2, 2, 3), torch.ones(2, 4)),
+             (torch.ones(2, 2, 3), torch.ones(3, 3, 4)), (torch.ones(2, 2, 3), double)]:
+    try:
+        torch.bmm(x, y)
+    except RuntimeError as error:
+        print(error)
+""",
+        (
+            'torch.Size([2, 2, 4]) BmmBackward0 BmmBackward0\n'
+            'tensor([[8., 8., 8.],\n'
+            '        [8., 8., 8.]]) tensor([2., 2., 2., 2.])\n'
+            'batch1 must be a 3D tensor\n'
+            'batch2 must be a 3D tensor\n'
+            'Expected size for first two dimensions of batch2 tensor to be: [2, 3] but got: [3, 3].\n'
+            'expected scalar type Float but found Double\n'
+        ),
+    ),
 }
 # fmt: on
 
