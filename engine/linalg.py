@@ -1,4 +1,4 @@
-"""``torch.linalg``: norms, det, svd, svdvals, cross, inv and solve, as learners call them.
+"""``torch.linalg``: norms, det, svd, svdvals, cross, inv, solve and matmul, as learners call them.
 
 The matrix norms are built from the same pieces as in PyTorch, so their graphs show the same nodes: the
 1- and inf-norms are an ``amax`` of column (row) sums, the 2-norm an ``amax`` of the singular values, the
@@ -19,12 +19,14 @@ from engine.linalg_ops import _check_matrices, _needs_floating, _needs_matrices,
 from engine.linalg_ops import cross as _cross
 from engine.linalg_solve import LinAlgError, inv, solve
 from engine.tensor import Tensor
+from engine.torch_functions import matmul  # torch.linalg.matmul is torch.matmul
 
 __all__ = [
     "LinAlgError",
     "cross",
     "det",
     "inv",
+    "matmul",
     "matrix_norm",
     "norm",
     "solve",

@@ -1608,6 +1608,28 @@ for x, y in [(torch.ones(2, 3), torch.ones(3, 2)), (torch.ones(2, 2, 3), torch.o
             'expected scalar type Float but found Double\n'
         ),
     ),
+    # The video series' "Vectors & Matrices": torch.linalg.cross and torch.linalg.matmul (out= too).
+    "linalg_matmul_is_matmul_as_the_video_series_calls_it": (
+        r"""
+import torch
+v1 = torch.tensor([1., 0., 0.])
+v2 = torch.tensor([0., 1., 0.])
+m1 = torch.tensor([[0.5, 0.25], [0.125, 1.0]], requires_grad=True)
+m2 = torch.tensor([[3., 0.], [0., 3.]])
+print(torch.linalg.cross(v2, v1))
+m3 = torch.linalg.matmul(m1, m2)
+print(m3)
+out = torch.zeros(2, 2)
+print(torch.linalg.matmul(m1.detach(), m2, out=out) is out, out)
+""",
+        (
+            'tensor([ 0.,  0., -1.])\n'
+            'tensor([[1.5000, 0.7500],\n'
+            '        [0.3750, 3.0000]], grad_fn=<MmBackward0>)\n'
+            'True tensor([[1.5000, 0.7500],\n'
+            '        [0.3750, 3.0000]])\n'
+        ),
+    ),
 }
 # fmt: on
 
