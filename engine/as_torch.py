@@ -17,6 +17,7 @@ TORCH_MODULES = {  # what `import torch ...` finds inside the block
     "torch.nn.functional": "engine.nn.functional",
     "torch.nn.init": "engine.nn.init",
     "torch.optim": "engine.optim",
+    "torch.optim.lr_scheduler": "engine.lr_scheduler",
     "torch.autograd": "engine.autograd",
 }
 

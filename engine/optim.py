@@ -1,4 +1,5 @@
-"""``torch.optim``: SGD (momentum, dampening, nesterov, weight decay) and Adam, updating in place."""
+"""``torch.optim``: SGD (momentum, dampening, nesterov, weight decay) and Adam, updating in place; the
+rate schedulers are ``lr_scheduler`` (engine/lr_scheduler.py), as in PyTorch."""
 
 from __future__ import annotations
 
@@ -111,6 +112,7 @@ class SGD(Optimizer):
 
     def step(self, closure: Any = None) -> Any:
         loss = closure() if closure is not None else None
+        self._stepped = True  # a learning-rate scheduler stepping before this is warned about
         for group in self.param_groups:
             for param in group["params"]:
                 if param._grad is None:
@@ -174,6 +176,7 @@ class Adam(Optimizer):
 
     def step(self, closure: Any = None) -> Any:
         loss = closure() if closure is not None else None
+        self._stepped = True  # a learning-rate scheduler stepping before this is warned about
         for group in self.param_groups:
             beta1, beta2 = group["betas"]
             for param in group["params"]:
@@ -210,3 +213,5 @@ class Adam(Optimizer):
 present_as(Optimizer, "torch.optim.optimizer")
 present_as(SGD, "torch.optim.sgd")
 present_as(Adam, "torch.optim.adam")
+
+from engine import lr_scheduler  # noqa: E402, F401 - torch.optim.lr_scheduler

@@ -133,3 +133,23 @@ def test_the_documented_example_answer_is_the_real_answer(client):
     documented = dict(NAME_ERROR_RESULT)
     assert result.pop("stats").keys() == documented.pop("stats").keys()  # elapsed_ms varies
     assert result == documented
+
+
+def test_a_loop_with_a_learning_rate_scheduler_runs_in_the_playground(client):
+    code = (
+        "import torch\nfrom torch.optim.lr_scheduler import StepLR\n"
+        "w = torch.tensor([1.0], requires_grad=True)\n"
+        "optimizer = torch.optim.SGD([w], lr=0.1)\n"
+        "scheduler = StepLR(optimizer, step_size=2, gamma=0.5)\n"
+        "decay = torch.optim.lr_scheduler.ExponentialLR(torch.optim.SGD([w], lr=1.0), gamma=0.5)\n"
+        "for epoch in range(4):\n"
+        "    optimizer.zero_grad()\n    (w * w).sum().backward()\n"
+        "    optimizer.step()\n    scheduler.step()\n"
+        "    decay.optimizer.step()\n    decay.step()\n"
+        "    print(epoch, scheduler.get_last_lr(), decay.get_last_lr())\n"
+    )
+    result = run(client, code)
+    assert result["error"] is None
+    assert result["stdout"] == (
+        "0 [0.1] [0.5]\n1 [0.05] [0.25]\n2 [0.05] [0.125]\n3 [0.025] [0.0625]\n"
+    )  # as PyTorch 2.13 prints it

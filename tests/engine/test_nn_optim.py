@@ -7,6 +7,7 @@ comments beside them.
 from __future__ import annotations
 
 import math
+import warnings
 
 import pytest
 
@@ -282,3 +283,23 @@ def test_optimizer_zero_grad_and_repr_match_pytorch():
         "    fused: None\n    lr: 0.01\n    maximize: False\n    momentum: 0\n    nesterov: False\n"
         "    weight_decay: 0\n)"
     )
+
+
+def test_a_scheduler_stepped_before_its_optimizer_warns_in_pytorchs_words():
+    w = torch.tensor([1.0], requires_grad=True)
+    optimizer = torch.optim.SGD([w], lr=1.0)
+    scheduler = torch.optim.lr_scheduler.StepLR(optimizer, step_size=1)
+    with pytest.warns(UserWarning) as caught:
+        scheduler.step()
+    assert [str(warning.message) for warning in caught] == [  # as PyTorch 2.13 words it
+        "Detected call of `lr_scheduler.step()` before `optimizer.step()`. In PyTorch 1.1.0 and later, "
+        "you should call them in the opposite order: `optimizer.step()` before `lr_scheduler.step()`.  "
+        "Failure to do this will result in PyTorch skipping the first value of the learning rate schedule. "
+        "See more details at https://pytorch.org/docs/stable/optim.html#how-to-adjust-learning-rate"
+    ]
+    fresh = torch.optim.lr_scheduler.StepLR(torch.optim.SGD([w], lr=1.0), step_size=1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fresh.optimizer.step()
+        fresh.step()  # after the optimizer: no warning
+    assert fresh.get_last_lr() == [0.1]

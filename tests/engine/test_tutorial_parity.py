@@ -1630,6 +1630,53 @@ print(torch.linalg.matmul(m1.detach(), m2, out=out) is out, out)
             '        [0.3750, 3.0000]])\n'
         ),
     ),
+    # Learning-rate schedulers as training loops use them: the rates each step sets (products of the rate
+    # the group has now, LambdaLR's of the first), and resuming without the first rate.
+    "lr_schedulers_set_the_rates_pytorch_sets": (
+        r"""
+import torch
+from torch.optim.lr_scheduler import ExponentialLR, LambdaLR, MultiStepLR, StepLR
+w = torch.nn.Parameter(torch.tensor([1.0]))
+optimizer = torch.optim.SGD([w], lr=0.1)
+scheduler = StepLR(optimizer, step_size=2, gamma=0.5)
+print(scheduler.get_last_lr(), optimizer.param_groups[0]["initial_lr"], scheduler.last_epoch)
+for epoch in range(5):
+    optimizer.zero_grad()
+    loss = (w * 3).pow(2).sum()
+    loss.backward()
+    optimizer.step()
+    scheduler.step()
+    print(epoch, scheduler.get_last_lr(), optimizer.param_groups[0]["lr"])
+for make in (lambda o: MultiStepLR(o, milestones=[1, 3, 3], gamma=0.1), lambda o: ExponentialLR(o, gamma=0.9),
+             lambda o: LambdaLR(o, lr_lambda=lambda epoch: 0.95 ** epoch)):
+    optimizer = torch.optim.Adam([w], lr=0.01)
+    scheduler = make(optimizer)
+    rates = []
+    for epoch in range(4):
+        optimizer.step()
+        scheduler.step()
+        rates.append(scheduler.get_last_lr()[0])
+    print(type(scheduler).__name__, rates)
+print(repr(scheduler).split(" object")[0])
+try:
+    StepLR(torch.optim.SGD([w], lr=0.1), step_size=1, last_epoch=3)
+except KeyError as error:
+    print(error.args[0].splitlines()[0])
+""",
+        (
+            '[0.1] 0.1 0\n'
+            '0 [0.1] 0.1\n'
+            '1 [0.05] 0.05\n'
+            '2 [0.05] 0.05\n'
+            '3 [0.025] 0.025\n'
+            '4 [0.025] 0.025\n'
+            'MultiStepLR [0.001, 0.001, 1.0000000000000003e-05, 1.0000000000000003e-05]\n'
+            'ExponentialLR [0.009000000000000001, 0.008100000000000001, 0.007290000000000001, 0.006561000000000002]\n'  # noqa: E501
+            'LambdaLR [0.0095, 0.009025, 0.00857375, 0.0081450625]\n'
+            '<torch.optim.lr_scheduler.LambdaLR\n'
+            "param 'initial_lr' is not specified in param_groups[0] when resuming scheduler with last_epoch >= 0.\n"  # noqa: E501
+        ),
+    ),
 }
 # fmt: on
 

@@ -101,6 +101,7 @@ IMPORTABLE = frozenset(
         "torch.nn.functional",
         "torch.nn.init",
         "torch.optim",
+        "torch.optim.lr_scheduler",
         "torch.autograd",
         "torch.autograd.functional",
         "torch.linalg",

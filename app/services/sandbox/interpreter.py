@@ -26,6 +26,7 @@ MODULE_NAMES = {
     "torch.nn.functional": engine.nn.functional,
     "torch.nn.init": engine.nn.init,
     "torch.optim": engine.optim,
+    "torch.optim.lr_scheduler": engine.lr_scheduler,
     "torch.autograd": engine.autograd,
     "torch.autograd.functional": engine.autograd.functional,
     "torch.linalg": engine.linalg,

@@ -28,6 +28,7 @@ SUBMODULES = {
     "engine.nn.functional": "torch.nn.functional",
     "engine.nn.init": "torch.nn.init",
     "engine.optim": "torch.optim",
+    "engine.lr_scheduler": "torch.optim.lr_scheduler",
     "engine.autograd": "torch.autograd",
     "engine.autograd_functional": "torch.autograd.functional",
     "engine.linalg": "torch.linalg",
