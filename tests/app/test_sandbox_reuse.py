@@ -66,6 +66,18 @@ def test_a_run_writing_into_a_class_level_dict_leaves_nothing_for_the_next(pool)
     assert run(pool, "import torch\nprint(torch.optim.Optimizer.defaults)")["stdout"] == "{}\n"
 
 
+@pytest.mark.parametrize("module", ["torch.nn", "torch.optim", "torch.optim.lr_scheduler"])
+def test_the_engine_s_own_helpers_are_out_of_reach_so_no_run_can_rename_a_class_for_the_next(pool, module):
+    """engine.pickling.present_as renames a class for good; its modules import it, and it was reachable."""
+    result = run(pool, f"import torch\n{module}.present_as(torch.nn.Linear, 'left by an earlier run')\n")
+    assert result["error"]["type"] == "AttributeError" and "present_as" in result["error"]["message"]
+    assert run(pool, "import torch\nprint(torch.nn.Linear(1, 1))")["stdout"] == (
+        "Linear(in_features=1, out_features=1, bias=True)\n"
+    )
+    for helper in ("torch.optim.reduce_object", "torch.accepts_out"):
+        assert run(pool, f"import torch\nprint({helper})")["error"]["type"] == "AttributeError"
+
+
 def test_variables_of_a_run_are_gone_in_the_next(pool):
     run(pool, "secret = 42\n")
     result = run(pool, "print(secret)\n")

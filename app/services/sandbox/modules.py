@@ -8,10 +8,15 @@ from typing import Any
 
 from app.services.sandbox.values import SAFE_FUNCTIONS, ModuleProxy, Opaque, admit
 
-# engine members no snippet may reach: the graph observers, the backward loop, numpy's memory, and the
-# notebook drawing helper (it reads its caller's frame; the playground draws graphs itself)
+# engine members no snippet may reach: the graph observers, the backward loop, numpy's memory, the
+# notebook drawing helper (it reads its caller's frame; the playground draws graphs itself), and the engine's
+# own helpers that its modules import (present_as renames a class for good: one snippet could make nn.Linear
+# unusable for every later run in its process)
 HIDDEN_MEMBERS = frozenset(
     {
+        "present_as",
+        "reduce_object",
+        "accepts_out",
         "observe_backward",
         "observe_forward",
         "notify_forward",
