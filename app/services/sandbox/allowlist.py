@@ -6,6 +6,7 @@ import ast
 
 from app import config
 from app.services.sandbox.errors import LimitExceeded, UnsupportedError
+from app.services.sandbox.torch_modules import TORCH_MODULES
 
 STATEMENTS = """Module Expr Assign AugAssign AnnAssign For While If Break Continue Pass FunctionDef
     ClassDef Return With withitem Assert Import ImportFrom alias Delete Try ExceptHandler Raise"""
@@ -94,20 +95,7 @@ ATTRIBUTE_ADVICE = {
     "format": 'str.format is not available; use an f-string: f"{x:.3f}"',
     "format_map": "str.format_map is not available; use an f-string",
 }
-IMPORTABLE = frozenset(
-    {
-        "torch",
-        "torch.nn",
-        "torch.nn.functional",
-        "torch.nn.init",
-        "torch.optim",
-        "torch.optim.lr_scheduler",
-        "torch.autograd",
-        "torch.autograd.functional",
-        "torch.linalg",
-        "math",
-    }
-)
+IMPORTABLE = frozenset({*TORCH_MODULES, "math"})
 
 
 def _refuse(what: str, node: ast.AST) -> UnsupportedError:

@@ -20,18 +20,6 @@ from app.services.sandbox.frames import FrameRecorder
 from app.services.sandbox.functions import BreakLoop, ContinueLoop, ReturnValue, Scope
 from app.services.sandbox.handlers import Handlers
 
-MODULE_NAMES = {
-    "torch": engine,
-    "torch.nn": engine.nn,
-    "torch.nn.functional": engine.nn.functional,
-    "torch.nn.init": engine.nn.init,
-    "torch.optim": engine.optim,
-    "torch.optim.lr_scheduler": engine.lr_scheduler,
-    "torch.autograd": engine.autograd,
-    "torch.autograd.functional": engine.autograd.functional,
-    "torch.linalg": engine.linalg,
-}
-
 
 class Interpreter(Calls, Expressions, Handlers):
     """Runs one snippet: its module scope, builtins, budget and frame recorder."""

@@ -6,6 +6,7 @@ import math
 import types
 from typing import Any
 
+from app.services.sandbox.torch_modules import TORCH_NAMES
 from app.services.sandbox.values import SAFE_FUNCTIONS, ModuleProxy, Opaque, admit
 
 # engine members no snippet may reach: the graph observers, the backward loop, numpy's memory, the
@@ -28,16 +29,6 @@ HIDDEN_MEMBERS = frozenset(
         "load",
     }
 )
-SUBMODULES = {
-    "engine.nn": "torch.nn",
-    "engine.nn.functional": "torch.nn.functional",
-    "engine.nn.init": "torch.nn.init",
-    "engine.optim": "torch.optim",
-    "engine.lr_scheduler": "torch.optim.lr_scheduler",
-    "engine.autograd": "torch.autograd",
-    "engine.autograd_functional": "torch.autograd.functional",
-    "engine.linalg": "torch.linalg",
-}
 
 
 def module_proxy(module: types.ModuleType, name: str, cache: dict[str, ModuleProxy]) -> ModuleProxy:
@@ -50,8 +41,8 @@ def module_proxy(module: types.ModuleType, name: str, cache: dict[str, ModulePro
         if member_name.startswith("_") or member_name in HIDDEN_MEMBERS:
             continue
         if isinstance(member, types.ModuleType):
-            if member.__name__ in SUBMODULES:
-                members[member_name] = module_proxy(member, SUBMODULES[member.__name__], cache)
+            if member.__name__ in TORCH_NAMES:
+                members[member_name] = module_proxy(member, TORCH_NAMES[member.__name__], cache)
             continue
         admitted = admit(member)
         if not isinstance(admitted, Opaque):

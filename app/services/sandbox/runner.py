@@ -24,7 +24,8 @@ from app.services.sandbox.budgets import Budget
 from app.services.sandbox.errors import LimitExceeded, SandboxStop, UnsupportedError, error_report
 from app.services.sandbox.frames import FrameRecorder
 from app.services.sandbox.functions import SandboxBuiltin, Scope
-from app.services.sandbox.interpreter import MODULE_NAMES, Interpreter
+from app.services.sandbox.interpreter import Interpreter
+from app.services.sandbox.torch_modules import TORCH_MODULES
 
 SAFE_BUILTINS = (
     "range",
@@ -70,7 +71,7 @@ def module_proxies() -> dict[str, values.ModuleProxy]:
     """The importable modules as read-only proxies, built once per process."""
     if not _MODULES:
         cache: dict[str, values.ModuleProxy] = {}
-        for name, module in MODULE_NAMES.items():
+        for name, module in TORCH_MODULES.items():
             _MODULES[name] = modules.module_proxy(module, name, cache)
         _MODULES["math"] = modules.math_proxy()
     return _MODULES
