@@ -19,6 +19,8 @@ TORCH_MODULES = {  # what `import torch ...` finds inside the block
     "torch.optim": "engine.optim",
     "torch.optim.lr_scheduler": "engine.lr_scheduler",
     "torch.autograd": "engine.autograd",
+    "torch.utils": "engine.utils",
+    "torch.utils.data": "engine.utils.data",
 }
 
 

@@ -20,7 +20,7 @@ _random = MersenneSource()
 def manual_seed(seed: int) -> Generator:
     """Reseed, so random tensors and ``nn.Linear`` weights repeat, with PyTorch's values for the seed."""
     _random.manual_seed(seed)
-    return Generator(_random)
+    return Generator.of(_random)
 
 
 def initial_seed() -> int:
@@ -223,8 +223,9 @@ def randint(
     return _finish(values.astype(_resolve(dtype) or np.int64), requires_grad, device)
 
 
-def randperm(n: int, dtype: Any = None, device: Any = None) -> Tensor:
-    return Tensor._wrap(_random.permutation(int(n)).astype(_resolve(dtype) or np.int64))
+def randperm(n: int, *, generator: Generator | None = None, dtype: Any = None, device: Any = None) -> Tensor:
+    source = _random if generator is None else generator._source
+    return Tensor._wrap(source.permutation(int(n)).astype(_resolve(dtype) or np.int64))
 
 
 def normal(mean: float, std: float, size: Sequence, dtype: Any = None) -> Tensor:

@@ -8,6 +8,7 @@ a float32 rounding step or two (PyTorch's vectorized sin/cos/log round different
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 
@@ -110,12 +111,20 @@ def _box_muller_16(block: np.ndarray, kind: type) -> np.ndarray:
 
 
 class Generator:
-    """What ``manual_seed`` returns, like ``torch.Generator``: its seed and reseeding, nothing more."""
+    """``torch.Generator``: a random stream of its own (``randperm``'s ``generator=``, a DataLoader's
+    shuffle), or, as ``manual_seed`` returns it, the default one: its seed and reseeding."""
 
     __slots__ = ("_source",)
 
-    def __init__(self, source: MersenneSource) -> None:
-        self._source = source
+    def __init__(self, device: Any = "cpu") -> None:
+        self._source = MersenneSource()
+
+    @classmethod
+    def of(cls, source: MersenneSource) -> Generator:
+        """The generator object for an existing stream (the default one)."""
+        generator = cls.__new__(cls)
+        generator._source = source
+        return generator
 
     def initial_seed(self) -> int:
         return self._source.initial_seed

@@ -84,6 +84,7 @@ def test_commands_reach_the_worker() -> None:
     assert [event for event in read_until(run, "lr") if event["type"] == "lr"][-1]["lr"] == 0.5
     run.command("stop")
     assert read_all(run)[-1]["reason"] == "stopped"
+    assert run.join()  # its slot is free before the next test counts the live runs
 
 
 def test_closing_mid_run_ends_the_worker_and_frees_the_slot() -> None:

@@ -1677,6 +1677,68 @@ except KeyError as error:
             "param 'initial_lr' is not specified in param_groups[0] when resuming scheduler with last_epoch >= 0.\n"  # noqa: E501
         ),
     ),
+    # torch.utils.data: TensorDataset and DataLoader batches, shuffled as PyTorch shuffles after manual_seed
+    # (and leaving the random stream where PyTorch leaves it), drop_last, a Generator of its own.
+    "dataloader_batches_and_shuffles_in_pytorchs_order": (
+        r"""
+import torch
+from torch.utils.data import DataLoader, TensorDataset
+torch.manual_seed(0)
+x = torch.arange(10.0).reshape(5, 2)
+y = torch.tensor([0, 1, 0, 1, 1])
+data = TensorDataset(x, y)
+print(len(data), data[1])
+loader = DataLoader(data, batch_size=2, shuffle=True)
+print(len(loader), len(loader.dataset))
+for epoch in range(2):
+    for batch, (X, labels) in enumerate(loader):
+        print(epoch, batch, X.tolist(), labels)
+print(torch.rand(1))
+for X, labels in DataLoader(data, batch_size=2, drop_last=True):
+    print(X.shape, labels.tolist())
+g = torch.Generator()
+g.manual_seed(7)
+print([batch.tolist() for batch in DataLoader(torch.arange(6), batch_size=4, shuffle=True, generator=g)])
+try:
+    DataLoader(data, batch_size=0)
+except ValueError as error:
+    print(error)
+""",
+        (
+            '5 (tensor([2., 3.]), tensor(1))\n'
+            '3 5\n'
+            '0 0 [[2.0, 3.0], [8.0, 9.0]] tensor([1, 1])\n'
+            '0 1 [[4.0, 5.0], [6.0, 7.0]] tensor([0, 1])\n'
+            '0 2 [[0.0, 1.0]] tensor([0])\n'
+            '1 0 [[4.0, 5.0], [6.0, 7.0]] tensor([0, 1])\n'
+            '1 1 [[8.0, 9.0], [0.0, 1.0]] tensor([1, 0])\n'
+            '1 2 [[2.0, 3.0]] tensor([1])\n'
+            'tensor([0.4556])\n'
+            'torch.Size([2, 2]) [0, 1]\n'
+            'torch.Size([2, 2]) [0, 1]\n'
+            '[[1, 2, 5, 3], [0, 4]]\n'
+            'batch_size should be a positive integer value, but got batch_size=0\n'
+        ),
+    ),
+    # A Dataset subclass of one's own (plain Python: the playground does not define __len__), collated
+    # field by field: Python floats as float64, ints as int64.
+    "a_dataset_of_ones_own_is_collated_field_by_field": (
+        r"""
+import torch
+from torch.utils.data import DataLoader, Dataset
+class Squares(Dataset):
+    def __len__(self):
+        return 3
+    def __getitem__(self, index):
+        return float(index), index * index
+for values, squares in DataLoader(Squares(), batch_size=2):
+    print(values, squares)
+""",
+        (
+            'tensor([0., 1.], dtype=torch.float64) tensor([0, 1])\n'
+            'tensor([2.], dtype=torch.float64) tensor([4])\n'
+        ),
+    ),
 }
 # fmt: on
 

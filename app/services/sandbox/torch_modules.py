@@ -15,5 +15,7 @@ TORCH_MODULES = {
     "torch.autograd": engine.autograd,
     "torch.autograd.functional": engine.autograd.functional,
     "torch.linalg": engine.linalg,
+    "torch.utils": engine.utils,
+    "torch.utils.data": engine.utils.data,
 }
 TORCH_NAMES = {module.__name__: name for name, module in TORCH_MODULES.items()}  # engine module -> torch name

@@ -1,0 +1,110 @@
+"""``torch.utils.data``: Dataset, TensorDataset and the DataLoader a training loop takes its batches from.
+
+The loader batches as PyTorch's does: indices in order, or shuffled anew each time it is iterated with a
+permutation (``randperm``) from its ``generator``, else from a generator seeded by a draw from the default
+one, and it draws what PyTorch's iterator draws, so that after ``manual_seed`` the batches and the random
+numbers after them come out as in PyTorch; each batch is collated field by field (tensors
+stacked, Python numbers made a tensor: float64 for floats, int64 for ints).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from engine import creation, join_ops
+from engine.random_source import Generator
+from engine.tensor import Tensor
+
+SEED_RANGE = 1 << 63  # a shuffle's seed: torch.empty((), dtype=torch.int64).random_(), from 64 random bits
+
+
+class Dataset:
+    """A map-style dataset: ``dataset[i]`` is one example and ``len(dataset)`` how many (subclasses say)."""
+
+    def __getitem__(self, index: int) -> Any:
+        raise NotImplementedError("Subclasses of Dataset should implement __getitem__.")
+
+
+class TensorDataset(Dataset):
+    """Examples that are rows of the given tensors, all of the same length: ``dataset[i]`` is a tuple."""
+
+    def __init__(self, *tensors: Tensor) -> None:
+        if any(tensor.size(0) != tensors[0].size(0) for tensor in tensors):
+            raise AssertionError("Size mismatch between tensors")
+        self.tensors = tensors
+
+    def __getitem__(self, index: int) -> tuple[Tensor, ...]:
+        return tuple(tensor[index] for tensor in self.tensors)
+
+    def __len__(self) -> int:
+        return self.tensors[0].size(0)
+
+
+class DataLoader:
+    """Batches of ``batch_size`` examples of ``dataset``, in order or shuffled each epoch."""
+
+    def __init__(
+        self,
+        dataset: Any,
+        batch_size: int | None = 1,
+        shuffle: bool | None = None,
+        drop_last: bool = False,
+        generator: Generator | None = None,
+    ) -> None:
+        if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size <= 0:
+            raise ValueError(
+                f"batch_size should be a positive integer value, but got batch_size={batch_size}"
+            )  # noqa: E501
+        self.dataset = dataset
+        self.batch_size = batch_size
+        self.shuffle = bool(shuffle)
+        self.drop_last = drop_last
+        self.generator = generator
+
+    def __len__(self) -> int:
+        count = len(self.dataset)
+        return count // self.batch_size if self.drop_last else -(-count // self.batch_size)
+
+    def __iter__(self) -> Iterator[Any]:
+        # PyTorch's iterator draws a base seed (for worker processes) as it is made, shuffled or not: the
+        # same draw keeps the random numbers that follow a loop the same as in PyTorch
+        (self.generator._source if self.generator is not None else creation.generator()).raw64(1)
+        return self._batches()
+
+    def _batches(self) -> Iterator[Any]:
+        order = self._order()  # at the first batch, as PyTorch's sampler draws its shuffle
+        for start in range(0, len(order), self.batch_size):
+            indices = order[start : start + self.batch_size]
+            if len(indices) < self.batch_size and self.drop_last:
+                return
+            yield collate([self.dataset[index] for index in indices])
+
+    def _order(self) -> list[int]:
+        count = len(self.dataset)
+        if not self.shuffle:
+            return list(range(count))
+        generator = self.generator
+        if generator is None:  # PyTorch's RandomSampler: a fresh generator seeded from the default one
+            seed = int(creation.generator().raw64(1)[0]) % SEED_RANGE
+            generator = Generator().manual_seed(seed)
+        return creation.randperm(count, generator=generator).tolist()
+
+
+def collate(batch: Sequence[Any]) -> Any:
+    """PyTorch's default collation: tensors stacked, numbers made one tensor, tuples/lists/dicts by field."""
+    first = batch[0]
+    if isinstance(first, Tensor):
+        return join_ops.stack(list(batch))
+    if isinstance(first, bool | int | float):
+        kind = creation.dtypes.float64 if isinstance(first, float) else creation.dtypes.int64
+        return creation.tensor(list(batch), dtype=kind)
+    if isinstance(first, dict):
+        return {key: collate([example[key] for example in batch]) for key in first}
+    if isinstance(first, tuple | list):
+        fields = [collate(list(samples)) for samples in zip(*batch, strict=True)]
+        return fields if isinstance(first, list) else tuple(fields)
+    raise TypeError(
+        "default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; "
+        f"found {type(first)}"
+    )
