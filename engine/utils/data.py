@@ -92,7 +92,8 @@ class DataLoader:
 
 
 def collate(batch: Sequence[Any]) -> Any:
-    """PyTorch's default collation: tensors stacked, numbers made one tensor, tuples/lists/dicts by field."""
+    """PyTorch's default collation: tensors stacked, numbers made one tensor, tuples and lists (as lists)
+    and dicts field by field."""
     first = batch[0]
     if isinstance(first, Tensor):
         return join_ops.stack(list(batch))
@@ -101,9 +102,8 @@ def collate(batch: Sequence[Any]) -> Any:
         return creation.tensor(list(batch), dtype=kind)
     if isinstance(first, dict):
         return {key: collate([example[key] for example in batch]) for key in first}
-    if isinstance(first, tuple | list):
-        fields = [collate(list(samples)) for samples in zip(*batch, strict=True)]
-        return fields if isinstance(first, list) else tuple(fields)
+    if isinstance(first, tuple | list):  # a list of the fields either way, as PyTorch's
+        return [collate(list(samples)) for samples in zip(*batch, strict=True)]
     raise TypeError(
         "default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; "
         f"found {type(first)}"
