@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from engine import creation, join_ops
+from engine import creation, dtypes, join_ops
 from engine.random_source import Generator
 from engine.tensor import Tensor
 
@@ -55,7 +55,7 @@ class DataLoader:
         if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size <= 0:
             raise ValueError(
                 f"batch_size should be a positive integer value, but got batch_size={batch_size}"
-            )  # noqa: E501
+            )
         self.dataset = dataset
         self.batch_size = batch_size
         self.shuffle = bool(shuffle)
@@ -92,18 +92,21 @@ class DataLoader:
 
 
 def collate(batch: Sequence[Any]) -> Any:
-    """PyTorch's default collation: tensors stacked, numbers made one tensor, tuples and lists (as lists)
-    and dicts field by field."""
+    """PyTorch's default collation: tensors stacked, numbers made one tensor, strings left as they are,
+    tuples and lists (as lists) and dicts field by field."""
     first = batch[0]
     if isinstance(first, Tensor):
         return join_ops.stack(list(batch))
-    if isinstance(first, bool | int | float):
-        kind = creation.dtypes.float64 if isinstance(first, float) else creation.dtypes.int64
-        return creation.tensor(list(batch), dtype=kind)
+    if isinstance(first, float):
+        return creation.tensor(list(batch), dtype=dtypes.float64)
+    if isinstance(first, int):  # bool too: a bool tensor, as torch.tensor makes of bools
+        return creation.tensor(list(batch))
+    if isinstance(first, str):
+        return batch  # as it came: the loader's list, or a tuple of one field's values
     if isinstance(first, dict):
         return {key: collate([example[key] for example in batch]) for key in first}
     if isinstance(first, tuple | list):  # a list of the fields either way, as PyTorch's
-        return [collate(list(samples)) for samples in zip(*batch, strict=True)]
+        return [collate(samples) for samples in zip(*batch, strict=True)]
     raise TypeError(
         "default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; "
         f"found {type(first)}"

@@ -1739,7 +1739,8 @@ for values, squares in DataLoader(Squares(), batch_size=2):
             'tensor([2.], dtype=torch.float64) tensor([4])\n'
         ),
     ),
-    # default_collate's shapes: tuples of fields come back as lists, dicts by key, numbers as tensors.
+    # default_collate's shapes: tuples of fields come back as lists, dicts by key, numbers as tensors (bools
+    # as a bool tensor), strings as they are.
     "dataloader_collates_as_pytorchs_default_collate": (
         r"""
 import torch
@@ -1748,6 +1749,8 @@ print(list(DataLoader([(1, 2.0), (3, 4.0), (5, 6.0)], batch_size=2)))
 print(list(DataLoader([{"a": 1.5, "b": torch.ones(2)}, {"a": 2.5, "b": torch.zeros(2)}], batch_size=2)))
 print(next(iter(DataLoader(TensorDataset(torch.arange(3), torch.ones(3)), batch_size=3))))
 print(list(DataLoader(torch.arange(5), batch_size=2)))
+print(list(DataLoader([(True, "cat", 1), (False, "dog", 2)], batch_size=2)))
+print(list(DataLoader(["a", "b", "c"], batch_size=2)))
 """,
         (
             '[[tensor([1, 3]), tensor([2., 4.], dtype=torch.float64)], [tensor([5]), tensor([6.], dtype=torch.float64)]]\n'  # noqa: E501
@@ -1755,6 +1758,8 @@ print(list(DataLoader(torch.arange(5), batch_size=2)))
             '        [0., 0.]])}]\n'
             '[tensor([0, 1, 2]), tensor([1., 1., 1.])]\n'
             '[tensor([0, 1]), tensor([2, 3]), tensor([4])]\n'
+            "[[tensor([ True, False]), ('cat', 'dog'), tensor([1, 2])]]\n"
+            "[['a', 'b'], ['c']]\n"
         ),
     ),
 }
