@@ -11,7 +11,7 @@ import importlib
 import sys
 from collections.abc import Iterator
 
-TORCH_MODULES = {  # what `import torch ...` finds inside the block
+TORCH_MODULES = {  # what `import torch ...` finds inside the block (and the playground may import)
     "torch": "engine",
     "torch.nn": "engine.nn",
     "torch.nn.functional": "engine.nn.functional",
@@ -19,6 +19,8 @@ TORCH_MODULES = {  # what `import torch ...` finds inside the block
     "torch.optim": "engine.optim",
     "torch.optim.lr_scheduler": "engine.lr_scheduler",
     "torch.autograd": "engine.autograd",
+    "torch.autograd.functional": "engine.autograd_functional",
+    "torch.linalg": "engine.linalg",
     "torch.utils": "engine.utils",
     "torch.utils.data": "engine.utils.data",
 }

@@ -1,21 +1,12 @@
-"""The modules a snippet may import as torch's, each the engine module it is: the one table the import check
-(``allowlist``), the module proxies (``modules``) and the runner read."""
+"""The modules a snippet may import as torch's, each the engine module it is: the engine's own table
+(``engine.as_torch``, what trusted code's ``import torch`` finds), read by the import check (``allowlist``),
+the module proxies (``modules``) and the runner."""
 
 from __future__ import annotations
 
-import engine
+import importlib
 
-TORCH_MODULES = {
-    "torch": engine,
-    "torch.nn": engine.nn,
-    "torch.nn.functional": engine.nn.functional,
-    "torch.nn.init": engine.nn.init,
-    "torch.optim": engine.optim,
-    "torch.optim.lr_scheduler": engine.lr_scheduler,
-    "torch.autograd": engine.autograd,
-    "torch.autograd.functional": engine.autograd.functional,
-    "torch.linalg": engine.linalg,
-    "torch.utils": engine.utils,
-    "torch.utils.data": engine.utils.data,
-}
+from engine import as_torch
+
+TORCH_MODULES = {name: importlib.import_module(target) for name, target in as_torch.TORCH_MODULES.items()}
 TORCH_NAMES = {module.__name__: name for name, module in TORCH_MODULES.items()}  # engine module -> torch name
