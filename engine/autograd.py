@@ -156,6 +156,9 @@ def _fit_to_input(grad: np.ndarray, meta: tuple) -> np.ndarray:
     return grad
 
 
+_SCALAR_TYPES = {np.dtype(kind): kind for kind in (np.float16, np.float32, np.float64)}  # the scalar's type
+
+
 def _count_dependencies(roots: list[Node]) -> dict[Node, int]:
     """How many edges lead into each node reachable from the roots (iterative DFS)."""
     dependencies: dict[Node, int] = {}
@@ -264,7 +267,11 @@ def _propagate(
             child_grad = grads[index] if index < count else None
             if child_grad is not None:
                 shape, dtype = node.input_meta[index]
-                if child_grad.shape != shape or (child_grad.dtype is not dtype and child_grad.dtype != dtype):
+                # a numpy scalar of the input's own dtype, for a 0-d input, fits as it is (a scalar chain's
+                # gradients); told by its type, as the scalar's attributes cost a full lookup each
+                if (shape or _SCALAR_TYPES.get(dtype) is not type(child_grad)) and (
+                    child_grad.shape != shape or (child_grad.dtype is not dtype and child_grad.dtype != dtype)
+                ):
                     child_grad = _fit_to_input(child_grad, (shape, dtype))  # only when something differs
                 pending = buffers.pop(child, None) if buffers else None  # a chain leaves it empty
                 if pending is not None:

@@ -13,7 +13,7 @@ from engine.functions import pointwise as pw
 from engine.functions import unary
 from engine.tensor import Tensor
 
-HALF = zero_dim.HALF
+UNARY_METAS = zero_dim.UNARY_METAS
 
 
 def _unary(cls: type) -> Any:
@@ -22,12 +22,14 @@ def _unary(cls: type) -> Any:
     def method(self: Tensor) -> Tensor:
         data = self._data
         dtype = data.dtype
-        if dtype.kind == "f":  # speed: floating input needs no conversion (unary.floating_only)
-            # the scalar lane (zero_dim.unary, inline)
-            if not data.ndim and forward is not None and zero_dim.ENABLED and dtype is not HALF:
+        metas = UNARY_METAS.get(dtype)
+        if metas is not None:  # float32, float64: the scalar lane (zero_dim.unary, inline) for a 0-d one
+            if not data.ndim and forward is not None and zero_dim.ENABLED:
                 x = data[()]
                 if low < x < high:
-                    return zero_dim.made(cls, self, forward(x), None)
+                    return zero_dim.made(cls, self, forward(x), None, metas)
+            return cls.apply_to_arrays((self,), [data])
+        if dtype.kind == "f":  # speed: floating input needs no conversion (unary.floating_only)
             return cls.apply_to_arrays((self,), [data])
         return unary.unary(cls, self)
 

@@ -28,24 +28,29 @@ _NO_EDGE = (None, 0)
 _grad_state = grad_mode._state
 _new_object = object.__new__
 _next_sequence = autograd._sequence.__next__
-_metas: dict[np.dtype, tuple[tuple, tuple]] = {}  # dtype -> input_meta for (x,) and for (x, number)
 # a unary rule's ``scalar_range`` holds for float32 and float64; float16 overflows sooner (e¹² is inf), and
 # its numpy scalars then warn where the general path is silent: unary operations on it go the general way
 HALF = np.dtype(np.float16)
 
 
-def _meta(dtype: np.dtype) -> tuple[tuple, tuple]:
-    metas = _metas.get(dtype)
-    if metas is None:
-        shape_and_dtype = ((), dtype)
-        metas = _metas[dtype] = ((shape_and_dtype,), (shape_and_dtype, None))
-    return metas
+def _metas(dtype: np.dtype) -> tuple[tuple, tuple]:
+    """``input_meta`` of a node in the lane, for (x,) and for (x, number): one pair per dtype, shared."""
+    shape_and_dtype = ((), dtype)
+    return ((shape_and_dtype,), (shape_and_dtype, None))
 
 
-def made(cls: type, a: Tensor, value: np.generic, number: float | int | None) -> Tensor:
+# the dtypes each kind of operation takes in the lane, with their metas. A dtype is looked up here once per
+# operation (its hash is cheap), which also stands for ``dtype.kind == "f"``: an attribute of a numpy object
+# costs a full lookup each time it is read. A float of the other byte order is not here (the general way)
+BINARY_METAS = {np.dtype(kind): _metas(np.dtype(kind)) for kind in (np.float16, np.float32, np.float64)}
+UNARY_METAS = {dtype: metas for dtype, metas in BINARY_METAS.items() if dtype is not HALF}
+
+
+def made(cls: type, a: Tensor, value: np.generic, number: float | int | None, metas: tuple) -> Tensor:
     """The result tensor holding ``value``, linked into the graph as ``Function.record`` would link it.
 
-    ``number`` is the operation's Python number, or None for a unary operation.
+    ``number`` is the operation's Python number, or None for a unary operation; ``metas`` is a's dtype's entry
+    in ``BINARY_METAS`` (or ``UNARY_METAS``), which the caller has looked up.
     """
     result = _new_object(Tensor)  # Tensor._wrap, inline
     result._data = np.array(value)  # a 0-d array of its own (writable: in-place ops may follow)
@@ -59,8 +64,6 @@ def made(cls: type, a: Tensor, value: np.generic, number: float | int | None) ->
     node.seq = _next_sequence()
     maker = a.grad_fn
     edge = (maker if maker is not None else a._grad_node(), 0)
-    dtype = a._data.dtype
-    metas = _metas.get(dtype) or _meta(dtype)
     if number is None:
         node.next_functions, node.input_meta = (edge,), metas[0]
         if cls.saves_output:  # exp, tanh: the result (its array: the tensor holds this node)
@@ -75,8 +78,9 @@ def made(cls: type, a: Tensor, value: np.generic, number: float | int | None) ->
             node.saved_scalars = True
     else:
         node.next_functions, node.input_meta = (edge, _NO_EDGE), metas[1]
-        if cls.when_only_a:  # a product or quotient keeps the number (what _SavesWhatIsNeeded chooses)
-            node.saves_inputs = cls.when_only_a
+        saves = cls.when_only_a
+        if saves:  # a product or quotient keeps the number (what _SavesWhatIsNeeded chooses)
+            node.saves_inputs = saves
             node.saved = (number,)  # as a Python number: numpy casts it to a's dtype, as it did forward
     result._requires_grad = True
     result.grad_fn = node
@@ -88,36 +92,40 @@ def made(cls: type, a: Tensor, value: np.generic, number: float | int | None) ->
 def unary(cls: type, a: Tensor) -> Tensor | None:
     """``cls`` applied to the 0-d floating tensor ``a``, or None when the lane does not take it."""
     forward = cls.scalar_forward
-    if forward is None or not ENABLED or a._data.dtype is HALF:
+    data = a._data
+    metas = UNARY_METAS.get(data.dtype)
+    if forward is None or not ENABLED or metas is None:
         return None
-    x = a._data[()]
+    x = data[()]
     low, high = cls.scalar_range
     if not low < x < high:
         return None
-    return made(cls, a, forward(x), None)
+    return made(cls, a, forward(x), None, metas)
 
 
 def with_number(cls: type, a: Tensor, number: float | int) -> Tensor | None:
     """``a (op) number`` for the 0-d floating tensor ``a`` and a Python number, or None (general path)."""
     forward = cls.scalar_forward
-    if forward is None or not ENABLED:
-        return None
     data = a._data
+    metas = BINARY_METAS.get(data.dtype)
+    if forward is None or not ENABLED or metas is None:
+        return None
     domain = cls.scalar_domain
     if domain is not None and not domain(np.asarray(number, data.dtype)[()]):  # judged as it is computed
         return None
     # numpy casts a Python number to the scalar's dtype before the operation (NEP 50): the same bits as
     # the general path, which makes the number an array of a's dtype first
-    return made(cls, a, forward(data[()], number), number)
+    return made(cls, a, forward(data[()], number), number, metas)
 
 
 def square(a: Tensor, exponent: float | int) -> Tensor | None:
     """``a ** exponent`` for the 0-d floating tensor ``a`` when the exponent is 2 (``x**2``, ``.pow(2)``), or
     None (general path). PowBackward0's forward squares as ``a * a`` too, so the bits are the same."""
-    if exponent != 2 or not ENABLED:
+    metas = BINARY_METAS.get(a._data.dtype)
+    if exponent != 2 or not ENABLED or metas is None:
         return None
     x = a._data[()]
-    result = made(PowBackward0, a, x * x, None)
+    result = made(PowBackward0, a, x * x, None, metas)
     node = result.grad_fn
     if node is not None:
         node.exponent = exponent  # what PowBackward0.forward keeps for backward

@@ -148,8 +148,9 @@ def add(a: Operand, b: Operand, *, alpha: float = 1) -> Tensor:
     if type(alpha) is int and alpha == 1:  # speed: forward's default alpha, without passing keywords along
         if (type(b) is float or type(b) is int) and type(a) is Tensor:  # speed: binary's scalar lane, inline
             data = a._data
-            if not data.ndim and data.dtype.kind == "f" and zero_dim.ENABLED:
-                return zero_dim.made(AddBackward0, a, data[()] + b, b)
+            metas = zero_dim.BINARY_METAS.get(data.dtype)  # a float dtype the lane takes
+            if metas is not None and not data.ndim and zero_dim.ENABLED:
+                return zero_dim.made(AddBackward0, a, data[()] + b, b, metas)
         return binary(AddBackward0, a, b)
     return binary(AddBackward0, a, b, alpha=alpha)
 
@@ -191,8 +192,9 @@ def rsub(a: Tensor, other: Operand) -> Tensor:
 def mul(a: Operand, b: Operand) -> Tensor:
     if (type(b) is float or type(b) is int) and type(a) is Tensor:  # speed: as in add
         data = a._data
-        if not data.ndim and data.dtype.kind == "f" and zero_dim.ENABLED:
-            return zero_dim.made(MulBackward0, a, data[()] * b, b)
+        metas = zero_dim.BINARY_METAS.get(data.dtype)
+        if metas is not None and not data.ndim and zero_dim.ENABLED:
+            return zero_dim.made(MulBackward0, a, data[()] * b, b, metas)
     return binary(MulBackward0, a, b)
 
 
