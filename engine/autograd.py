@@ -214,15 +214,14 @@ def run_backward(
             return
         node = heapq.heappop(ready)[2]
         grad = buffers.pop(node, None)
-    state = grad_mode._state.__dict__  # no_grad() without building a context manager (thread-local)
-    previous = state.get("enabled", True)
-    state["enabled"] = False
+    previous = grad_mode.is_grad_enabled()  # no_grad() without building a context manager
+    grad_mode._set_enabled(False)
     completed = False
     try:
         _propagate(node, grad, ready, buffers, dependencies, retain_graph, capture, observer, order)
         completed = True
     finally:
-        state["enabled"] = previous
+        grad_mode._set_enabled(previous)
         for on_end in watchers.get("backward_end", ()):
             on_end(completed)
 

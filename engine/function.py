@@ -19,6 +19,7 @@ from engine.tensor import Tensor
 
 _NO_EDGE = (None, 0)
 _grad_state = grad_mode._state  # thread-local; read directly to save a call per operation
+_off_threads = grad_mode.OFF_THREADS  # while no thread has recording off, it is on in this one too
 _new_object = object.__new__
 _next_sequence = autograd._sequence.__next__
 _wrap = Tensor._wrap
@@ -104,7 +105,7 @@ class Function(autograd.Node):
         """Like ``apply`` with the arrays given (already promoted to the result's dtype)."""
         node = _new_object(cls)
         result = _wrap(node.forward(*arrays, **options) if options else node.forward(*arrays))
-        if _grad_state.__dict__.get("enabled", True):
+        if not _off_threads[0] or _grad_state.__dict__.get("enabled", True):
             for value in inputs:
                 if isinstance(value, Tensor) and value._requires_grad:
                     node.record(inputs, arrays, result)

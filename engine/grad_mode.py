@@ -12,6 +12,11 @@ from collections.abc import Callable
 from typing import Any
 
 _state = threading.local()
+# how many threads have recording switched off right now. While none has, an operation knows that recording
+# is on without reading its thread's own switch (reading a thread-local costs ~2% of a scalar op). A thread
+# that ends with recording off is still counted: operations then only read their switch, as they must
+OFF_THREADS = [0]
+_counting = threading.Lock()
 
 
 def is_grad_enabled() -> bool:
@@ -20,7 +25,13 @@ def is_grad_enabled() -> bool:
 
 
 def _set_enabled(mode: bool) -> None:
-    _state.enabled = bool(mode)
+    """Switch recording on or off for the calling thread (the only way it is switched)."""
+    mode = bool(mode)
+    switch = _state.__dict__
+    if switch.get("enabled", True) != mode:
+        with _counting:
+            OFF_THREADS[0] += -1 if mode else 1
+    switch["enabled"] = mode
 
 
 class _GradModeContext:

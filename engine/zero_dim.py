@@ -26,6 +26,7 @@ from engine.tensor import Tensor
 ENABLED = True  # False sends everything the general way (the tests compare both paths)
 _NO_EDGE = (None, 0)
 _grad_state = grad_mode._state
+_off_threads = grad_mode.OFF_THREADS
 _new_object = object.__new__
 _next_sequence = autograd._sequence.__next__
 # a unary rule's ``scalar_range`` holds for float32 and float64; float16 overflows sooner (e¹² is inf), and
@@ -57,7 +58,7 @@ def made(cls: type, a: Tensor, value: np.generic, number: float | int | None, me
     result.grad_fn = result._grad = result._accumulator = result._backward_hooks = None
     result._version_box = [0]
     result._retains_grad = False
-    if not (a._requires_grad and _grad_state.__dict__.get("enabled", True)):
+    if not (a._requires_grad and (not _off_threads[0] or _grad_state.__dict__.get("enabled", True))):
         result._requires_grad = False
         return result
     node = _new_object(cls)

@@ -395,6 +395,40 @@ def test_grad_mode_is_thread_local():
     assert seen == {"enabled": True, "records": True}
 
 
+def test_a_thread_that_ends_with_recording_off_leaves_the_others_recording():
+    """Operations skip reading their thread's switch while no thread has recording off (a count of them):
+    a thread that switches it off, for a block or for good, must not switch off anyone else."""
+    import threading
+
+    from engine import grad_mode
+
+    seen = {}
+    switched = threading.Event()
+    checked = threading.Event()
+
+    def other_thread():
+        torch.set_grad_enabled(False)  # for good: the thread ends with recording off
+        switched.set()
+        checked.wait(5)
+        seen["records"] = _records(_leaf(1.0)) or _records(torch.tensor(1.0, requires_grad=True))
+
+    before = grad_mode.OFF_THREADS[0]
+    with torch.no_grad():
+        pass
+    assert grad_mode.OFF_THREADS[0] == before  # a block that ends switches it back on, and is counted off
+    worker = threading.Thread(target=other_thread)
+    worker.start()
+    switched.wait(5)
+    scalar = torch.tensor(2.0, requires_grad=True)  # the scalar lane and the general path, while it is off
+    recorded = [_records(_leaf(1.0)), _records(scalar), scalar.exp().requires_grad]
+    checked.set()
+    worker.join()
+    assert recorded == [True, True, True] and seen == {"records": False}
+    assert _records(_leaf(1.0)) and torch.is_grad_enabled()
+    with torch.no_grad():
+        assert not _records(scalar) and not scalar.exp().requires_grad
+
+
 def test_autograd_grad_returns_gradients_without_touching_grad():
     x = torch.tensor(3.0, requires_grad=True)
     (gradient,) = torch.autograd.grad(x**3, x)
