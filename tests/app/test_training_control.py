@@ -254,17 +254,24 @@ def test_a_free_running_run_hands_its_epochs_over_every_handover_interval() -> N
     run.events = Arrivals()  # type: ignore[assignment]
     started = time.monotonic()
     run.run()
-    ended = time.monotonic()
-    took = ended - started
-    times = [at for at, events in run.events.batches if any(event["type"] == "epochs" for event in events)]
+    took = time.monotonic() - started
+    # (time, epochs done) at each hand-over of epochs
+    handed = [
+        (at, max(event["first"] + event["count"] - 1 for event in events if event["type"] == "epochs"))
+        for at, events in run.events.batches
+        if any(event["type"] == "epochs" for event in events)
+    ]
     turn = config.TRAIN_HANDOVER_SECONDS
     shrinking = math.ceil(math.log2(2 * turn / runner.SHORTEST_TURN_SECONDS)) + 1  # halving turns at the end
-    assert len(times) >= 4 and len(times) <= took / turn + 3 + shrinking
-    # a turn apart until the last two turns' time, where they shrink (and the last stretch, and the end): a
-    # turn that ended before then began when more than two turns were left (a margin for the rate's estimate)
-    pairs = zip(times, times[1:], strict=False)
-    early = [later - earlier for earlier, later in pairs if later < ended - 2.5 * turn]
-    assert early and all(gap >= 0.9 * turn for gap in early)
+    assert len(handed) >= 4 and len(handed) <= took / turn + 3 + shrinking
+    # a whole turn long, but for the last ones: a turn shrinks when, at the rate of the turn before it, fewer
+    # than two turns' epochs are left. Worked out here from the hand-overs, with a margin for their timing
+    epochs, full = LONG["epochs"], []
+    for (before, done_before), (began, done), (ended, _) in zip(handed, handed[1:], handed[2:], strict=False):
+        left = (epochs - done) * (began - before) / (done - done_before)
+        if left > 2.5 * turn:
+            full.append(ended - began)
+    assert full and all(gap >= 0.9 * turn for gap in full)
 
 
 def test_the_last_hand_over_carries_only_the_stretch_after_the_last_landmark() -> None:
