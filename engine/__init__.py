@@ -1,6 +1,7 @@
 """koubai's tensor library: PyTorch's tensor and autograd API on numpy (``import engine as torch``)."""
 
 from engine import autograd, methods, return_types
+from engine.conv_ops import conv2d
 from engine.creation import (
     arange,
     as_tensor,
@@ -105,6 +106,7 @@ from engine.math_ops import (
     where,
 )
 from engine.out_arg import accepts_out
+from engine.pool_ops import max_pool2d
 from engine.printing import get_printoptions, printoptions, set_printoptions
 from engine.product_ops import addmm, dot
 from engine.scatter_ops import gather, scatter, scatter_add

@@ -70,6 +70,12 @@ class Builder(Entries):
             labels.append(label if tensor_id is not None else UNKNOWN_CONSTANT)
         grad_fn = type(node).__name__  # the class, as PyTorch prints it (CopySlices, not its C++ name)
         written = labels[:1] if grad_fn == "PowBackward0" else labels
+        if recorded is not None:  # an input given as None (conv2d without a bias) is not written
+            written = [
+                label
+                for label, value, known in zip(written, values, ids, strict=False)
+                if known or value is not None
+            ]
         written = expression(node, written, grad_fn) if None not in written else None
         if node in self.module_outputs:
             written = self.module_label(node, ids, labels) or written

@@ -1,6 +1,7 @@
 """``torch.nn``: modules, parameters, losses, ``functional`` and ``init``."""
 
 from engine.nn import functional, init
+from engine.nn.conv import AdaptiveAvgPool2d, AvgPool2d, Conv2d, MaxPool2d
 from engine.nn.layers import (
     Dropout,
     Flatten,
@@ -22,8 +23,11 @@ from engine.nn.parameter import Parameter
 from engine.pickling import present_as
 
 __all__ = [
+    "AdaptiveAvgPool2d",
+    "AvgPool2d",
     "BCELoss",
     "BCEWithLogitsLoss",
+    "Conv2d",
     "CrossEntropyLoss",
     "Dropout",
     "Flatten",
@@ -33,6 +37,7 @@ __all__ = [
     "Linear",
     "LogSoftmax",
     "MSELoss",
+    "MaxPool2d",
     "Module",
     "ModuleList",
     "NLLLoss",
@@ -54,6 +59,8 @@ _TORCH_MODULES = {
     "torch.nn.modules.linear": (Linear, Identity),
     "torch.nn.modules.container": (Sequential, ModuleList),
     "torch.nn.modules.activation": (ReLU, Tanh, Sigmoid, SiLU, LeakyReLU, Softmax, LogSoftmax),
+    "torch.nn.modules.conv": (Conv2d,),
+    "torch.nn.modules.pooling": (MaxPool2d, AvgPool2d, AdaptiveAvgPool2d),
     "torch.nn.modules.flatten": (Flatten,),
     "torch.nn.modules.dropout": (Dropout,),
     "torch.nn.modules.loss": (MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, NLLLoss),

@@ -1,4 +1,4 @@
-"""``torch.nn.functional``: activations and losses as functions."""
+"""``torch.nn.functional``: activations, losses, convolution and pooling as functions."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ from typing import Any
 import numpy as np
 
 from engine import creation, math_ops
+from engine.conv_ops import conv2d  # noqa: F401 - part of F
 from engine.functions import loss as loss_fn
 from engine.functions import pointwise as pw
 from engine.functions import unary
 from engine.math_ops import mse_loss  # noqa: F401 - part of F
+from engine.pool_ops import adaptive_avg_pool2d, avg_pool2d, max_pool2d  # noqa: F401 - part of F
 from engine.product_ops import linear  # noqa: F401 - part of F
 from engine.tensor import Tensor
 

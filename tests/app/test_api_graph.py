@@ -58,6 +58,31 @@ def test_autograd_view_shows_grad_fn_names(client):
     assert "AccumulateGrad" in response.text and "PowBackward0" in response.text
 
 
+CONVOLUTION = """import torch
+import torch.nn as nn
+import torch.nn.functional as F
+torch.manual_seed(0)
+conv = nn.Conv2d(1, 2, 3, padding=1, padding_mode='reflect')
+x = torch.randn(1, 1, 6, 6, requires_grad=True)
+y = F.adaptive_avg_pool2d(F.avg_pool2d(F.max_pool2d(conv(x), 2), 2, ceil_mode=True), 1)
+y.sum().backward()
+"""
+
+
+def test_autograd_view_names_the_convolution_and_pooling_nodes(client):
+    response = draw(client, CONVOLUTION, format="svg", view="autograd")
+    assert response.status_code == 200
+    for name in ("ReflectionPad2DBackward0", "ConvolutionBackward0", "MaxPool2DWithIndicesBackward0"):
+        assert name in response.text
+    assert "AvgPool2DBackward0" in response.text and "MeanBackward1" in response.text  # 1x1: a mean
+
+
+def test_values_view_writes_pooling_as_the_code_that_made_it(client):
+    response = draw(client, CONVOLUTION, format="svg", view="values")
+    assert response.status_code == 200
+    assert "max_pool2d(conv(pad(x)))" in response.text
+
+
 def test_png_is_a_real_png(client):
     response = draw(client, article.FIRST_GRADIENT, format="png")
     assert response.status_code == 200

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from app.services.sandbox.runner import run_snippet
+from tests.engine import test_conv
 from tests.engine.test_tutorial_parity import CASES
 
 ADDRESS = re.compile(r"0x[0-9a-f]+")
@@ -45,3 +46,11 @@ def test_cases_the_playground_cannot_run_are_refused_by_name(name: str) -> None:
 def test_torch_linalg_is_reached_as_in_pytorch(code: str) -> None:
     result = run_snippet(code, lambda event: None)
     assert (result["stdout"], result.get("error")) == ("tensor(4.)\n", None)
+
+
+@pytest.mark.parametrize("name", sorted(test_conv.PRINTED_CODE))
+def test_playground_makes_and_prints_image_layers_as_pytorch(name: str) -> None:
+    """Conv2d and the pooling layers are reachable there: seeded weights, reprs, classes, padding modes."""
+    result = run_snippet(test_conv.PRINTED_CODE[name], lambda event: None)
+    assert result.get("error") is None
+    assert ADDRESS.sub("0x…", result["stdout"]) == "".join(test_conv.PRINTED[name])

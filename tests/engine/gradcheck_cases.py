@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import array_shapes, mutually_broadcastable_shapes
 
 import engine as torch
+from engine import conv_ops
 from engine.nn import functional as F
 
 MAX_SIDE = 3  # small sides keep the finite differences (two forwards per element) fast
@@ -600,3 +601,86 @@ def gather(through_torch: bool) -> Case:
         return [values(data, drawn)], lambda a: a.gather(dim, index)
 
     return draw
+
+
+# -- convolution and pooling (conv.py, pooling.py) ---------------------------------------------------
+def _pair_of(data: st.DataObject, low: int, high: int, label: str) -> tuple[int, int]:
+    return data.draw(st.tuples(st.integers(low, high), st.integers(low, high)), label=label)
+
+
+def _image_shape(data: st.DataObject, channels: int, least: tuple[int, int]) -> tuple:
+    """(N, C, H, W) or, unbatched, (C, H, W), with H and W at least ``least`` and up to two more."""
+    sides = tuple(side + data.draw(st.integers(0, 2), label="extra side") for side in least)
+    batch = data.draw(st.sampled_from([(), (1,), (2,)]), label="batch")
+    return batch + (channels,) + sides
+
+
+def convolution(data):
+    """``conv2d`` with groups, rectangular kernels, strides, paddings and dilations, with or without bias."""
+    groups = data.draw(st.integers(1, 2), label="groups")
+    channels, outputs = groups * data.draw(st.integers(1, 2)), groups * data.draw(st.integers(1, 2))
+    kernel, stride = _pair_of(data, 1, 3, "kernel"), _pair_of(data, 1, 2, "stride")
+    padding, dilation = _pair_of(data, 0, 2, "padding"), _pair_of(data, 1, 2, "dilation")
+    spans = [d * (k - 1) + 1 for d, k in zip(dilation, kernel, strict=True)]
+    least = tuple(max(1, span - 2 * pad) for span, pad in zip(spans, padding, strict=True))
+    arrays = [
+        values(data, _image_shape(data, channels, least)),
+        values(data, (outputs, channels // groups, *kernel)),
+    ]
+    if data.draw(st.booleans(), label="bias"):
+        arrays.append(values(data, (outputs,)))
+    return arrays, lambda x, w, b=None: F.conv2d(x, w, b, stride, padding, dilation, groups)
+
+
+def same_padding(data):
+    """``padding='same'`` with an even kernel: zeros added at the end first (ConstantPadNdBackward0)."""
+    kernel = (2 * data.draw(st.integers(1, 2)), data.draw(st.integers(1, 3)))
+    arrays = [values(data, _image_shape(data, 2, (2, 2))), values(data, (2, 2, *kernel))]
+    return arrays, lambda x, w: F.conv2d(x, w, padding="same")
+
+
+def padded_by_mode(mode: str) -> Case:
+    """``nn.Conv2d``'s reflect and replicate padding before a convolution with a 2x2 kernel."""
+
+    def draw(data):
+        sides = data.draw(st.tuples(*[st.integers(0, 2)] * 4), label="top bottom left right")
+        arrays = [values(data, _image_shape(data, 2, (3, 3))), values(data, (2, 2, 2, 2))]
+        return arrays, lambda x, w: F.conv2d(conv_ops.pad_by_mode(x, sides, mode), w)
+
+    return draw
+
+
+def _pooling_options(data: st.DataObject, dilated: bool) -> tuple:
+    kernel, stride = _pair_of(data, 1, 3, "kernel"), _pair_of(data, 1, 3, "stride")
+    dilation = _pair_of(data, 1, 2, "dilation") if dilated else (1, 1)
+    spans = [d * (k - 1) + 1 for d, k in zip(dilation, kernel, strict=True)]
+    # at most k - 1 and a side of one span: every window holds an element of the input (a max pool window
+    # of padding alone gives -inf)
+    padding = tuple(
+        data.draw(st.integers(0, min(span // 2, k - 1)), label="padding")
+        for span, k in zip(spans, kernel, strict=True)
+    )
+    return kernel, stride, padding, dilation, tuple(spans), data.draw(st.booleans(), label="ceil_mode")
+
+
+def max_pooling(data):
+    """``max_pool2d`` over distinct values (one largest per window), overlapping windows too."""
+    kernel, stride, padding, dilation, least, ceil_mode = _pooling_options(data, dilated=True)
+    x = distinct(data, _image_shape(data, 2, least))
+    return [x], lambda x: F.max_pool2d(x, kernel, stride, padding, dilation, ceil_mode)
+
+
+def average_pooling(data):
+    kernel, stride, padding, _, least, ceil_mode = _pooling_options(data, dilated=False)
+    count_include_pad = data.draw(st.booleans(), label="count_include_pad")
+    divisor = data.draw(st.sampled_from([None, 1, 3]), label="divisor_override")
+    x = values(data, _image_shape(data, 2, least))
+    return [x], lambda x: F.avg_pool2d(x, kernel, stride, padding, ceil_mode, count_include_pad, divisor)
+
+
+def adaptive_average_pooling(data):
+    """Output sizes that divide the input or not (windows then overlap); never 1x1 (that is a mean)."""
+    shape = _image_shape(data, 2, (2, 2))
+    height, width = shape[-2:]
+    size = (data.draw(st.integers(1, height), label="out height"), data.draw(st.integers(2, width)))
+    return [values(data, shape)], lambda x: F.adaptive_avg_pool2d(x, size)

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 import engine as torch
 from engine.function import Function
 from engine.functions import (
+    conv,
     diagonal,
     linalg,
     linalg_extra,
@@ -25,6 +26,7 @@ from engine.functions import (
     norms,
     overwrite,
     pointwise,
+    pooling,
     power,
     reduction,
     reduction_extra,
@@ -246,6 +248,14 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "ScatterAddBackward0 in place": c.scatter("add in place"),
     "GatherBackward0": c.gather(through_torch=False),
     "GatherBackward0 torch.gather": c.gather(through_torch=True),
+    # convolution and its paddings (conv.py), pooling (pooling.py)
+    "ConvolutionBackward0": c.convolution,
+    "ConstantPadNdBackward0": c.same_padding,
+    "ReflectionPad2DBackward0": c.padded_by_mode("reflect"),
+    "ReplicationPad2DBackward0": c.padded_by_mode("replicate"),
+    "MaxPool2DWithIndicesBackward0": c.max_pooling,
+    "AvgPool2DBackward0": c.average_pooling,
+    "AdaptiveAvgPool2DBackward0": c.adaptive_average_pooling,
 }
 
 
@@ -299,7 +309,9 @@ def check_gradients(
         np.testing.assert_allclose(analytic, numeric, rtol=rtol, atol=atol, equal_nan=False)
 
 
-@pytest.mark.filterwarnings("ignore:The use of `x.T`", "ignore:Tensor.T is deprecated")
+@pytest.mark.filterwarnings(
+    "ignore:The use of `x.T`", "ignore:Tensor.T is deprecated", "ignore:Using padding='same' with even kernel"
+)
 @pytest.mark.parametrize("case", sorted(CASES))
 @settings(max_examples=EXAMPLES, deadline=None, derandomize=True)
 @given(data=st.data())
@@ -317,7 +329,7 @@ NAMED_AS = {"IndexUnsqueezeBackward0": "UnsqueezeBackward0 index", "IndexAliasBa
 
 def test_every_differentiable_op_has_a_gradient_check():
     modules = (pointwise, power, unary, unary_extra, reduction, reduction_extra, shape, linalg, loss)
-    modules += (linalg_extra, moments, norms, diagonal, scatter, overwrite)
+    modules += (linalg_extra, moments, norms, diagonal, scatter, overwrite, conv, pooling)
     ops = {
         name
         for module in modules

@@ -227,6 +227,17 @@ def test_unnamed_results_are_written_as_the_code_that_made_them():
     assert labels == ["x**2", "x*2", "x**2 + x*2", "y"]
 
 
+def test_an_input_given_as_none_is_left_out_of_the_written_code():
+    x, w = torch.ones(1, 1, 3, 3, requires_grad=True), torch.ones(1, 1, 2, 2, requires_grad=True)
+    with ForwardRecorder() as forward:
+        out = torch.nn.functional.max_pool2d(torch.nn.functional.conv2d(x, w), 2)  # conv2d: bias=None
+    data = trace([out], names={x: "x", w: "w"}, forward=forward)
+    labels = [t["label"] for t in data["tensors"] if t["kind"] == "result"]
+    assert labels == ["conv2d(x, w)", "max_pool2d(conv2d(x, w))"]
+    convolution = next(op for op in data["ops"] if op["grad_fn"] == "ConvolutionBackward0")
+    assert convolution["inputs"][2] is None and convolution["rule"]
+
+
 def test_long_chains_are_walked_without_recursion_and_collapsed_in_the_view():
     x = torch.tensor(1.0, requires_grad=True)
     y = x

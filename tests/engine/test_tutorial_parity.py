@@ -1762,6 +1762,159 @@ print(list(DataLoader(["a", "b", "c"], batch_size=2)))
             "[['a', 'b'], ['c']]\n"
         ),
     ),
+    # The 60-minute blitz's neural-network tutorial as it is written (a seed added): LeNet-style Net of two
+    # convolutions and max pooling, its weights after manual_seed, the loss's graph, one SGD step.
+    "blitz_convolutional_net_prints_pytorchs_values_and_graph": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+class Net(nn.Module):
+    def __init__(self):
+        super(Net, self).__init__()
+        self.conv1 = nn.Conv2d(1, 6, 5)
+        self.conv2 = nn.Conv2d(6, 16, 5)
+        self.fc1 = nn.Linear(16 * 5 * 5, 120)
+        self.fc2 = nn.Linear(120, 84)
+        self.fc3 = nn.Linear(84, 10)
+
+    def forward(self, input):
+        c1 = F.relu(self.conv1(input))
+        s2 = F.max_pool2d(c1, (2, 2))
+        c3 = F.relu(self.conv2(s2))
+        s4 = F.max_pool2d(c3, 2)
+        s4 = torch.flatten(s4, 1)
+        f5 = F.relu(self.fc1(s4))
+        f6 = F.relu(self.fc2(f5))
+        output = self.fc3(f6)
+        return output
+
+torch.manual_seed(0)
+net = Net()
+print(net)
+params = list(net.parameters())
+print(len(params))
+print(params[0].size())
+input = torch.randn(1, 1, 32, 32)
+out = net(input)
+print(out)
+net.zero_grad()
+out.backward(torch.randn(1, 10))
+output = net(input)
+target = torch.randn(10)
+target = target.view(1, -1)
+criterion = nn.MSELoss()
+loss = criterion(output, target)
+print(loss)
+print(loss.grad_fn)
+print(loss.grad_fn.next_functions[0][0])
+print(loss.grad_fn.next_functions[0][0].next_functions[0][0])
+net.zero_grad()
+print(net.conv1.bias.grad)
+loss.backward()
+print(net.conv1.bias.grad)
+import torch.optim as optim
+optimizer = optim.SGD(net.parameters(), lr=0.01)
+optimizer.zero_grad()
+output = net(input)
+loss = criterion(output, target)
+loss.backward()
+optimizer.step()
+print(loss)
+""",
+        (
+            'Net(\n'
+            '  (conv1): Conv2d(1, 6, kernel_size=(5, 5), stride=(1, 1))\n'
+            '  (conv2): Conv2d(6, 16, kernel_size=(5, 5), stride=(1, 1))\n'
+            '  (fc1): Linear(in_features=400, out_features=120, bias=True)\n'
+            '  (fc2): Linear(in_features=120, out_features=84, bias=True)\n'
+            '  (fc3): Linear(in_features=84, out_features=10, bias=True)\n'
+            ')\n'
+            '10\n'
+            'torch.Size([6, 1, 5, 5])\n'
+            'tensor([[-0.1007, -0.0902,  0.0364,  0.0591, -0.0421,  0.0203,  0.0314,  0.0724,\n'
+            '         -0.0276,  0.1233]], grad_fn=<AddmmBackward0>)\n'
+            'tensor(1.2249, grad_fn=<MseLossBackward0>)\n'
+            '<MseLossBackward0 object at 0x…>\n'
+            '<AddmmBackward0 object at 0x…>\n'
+            '<AccumulateGrad object at 0x…>\n'
+            'None\n'
+            'tensor([-0.0129, -0.0038,  0.0006, -0.0094, -0.0046,  0.0233])\n'
+            'tensor(1.2249, grad_fn=<MseLossBackward0>)\n'
+        ),
+    ),
+    # The LeNet of the Introduction to PyTorch video series, as written there (a seed added): view by
+    # num_flat_features after the second max pool.
+    "intro_video_lenet_prints_pytorchs_output": (
+        r"""
+import torch                     # for all things PyTorch
+import torch.nn as nn            # for torch.nn.Module, the parent object for PyTorch models
+import torch.nn.functional as F  # for the activation function
+
+
+class LeNet(nn.Module):
+
+    def __init__(self):
+        super(LeNet, self).__init__()
+        # 1 input image channel (black & white), 6 output channels, 5x5 square convolution
+        # kernel
+        self.conv1 = nn.Conv2d(1, 6, 5)
+        self.conv2 = nn.Conv2d(6, 16, 3)
+        # an affine operation: y = Wx + b
+        self.fc1 = nn.Linear(16 * 6 * 6, 120)  # 6*6 from image dimension
+        self.fc2 = nn.Linear(120, 84)
+        self.fc3 = nn.Linear(84, 10)
+
+    def forward(self, x):
+        # Max pooling over a (2, 2) window
+        x = F.max_pool2d(F.relu(self.conv1(x)), (2, 2))
+        # If the size is a square you can only specify a single number
+        x = F.max_pool2d(F.relu(self.conv2(x)), 2)
+        x = x.view(-1, self.num_flat_features(x))
+        x = F.relu(self.fc1(x))
+        x = F.relu(self.fc2(x))
+        x = self.fc3(x)
+        return x
+
+    def num_flat_features(self, x):
+        size = x.size()[1:]  # all dimensions except the batch dimension
+        num_features = 1
+        for s in size:
+            num_features *= s
+        return num_features
+
+torch.manual_seed(0)
+net = LeNet()
+print(net)                         # what does the object tell us about itself?
+
+input = torch.rand(1, 1, 32, 32)   # stand-in for a 32x32 black & white image
+print('\nImage batch shape:')
+print(input.shape)
+
+output = net(input)                # we don't call forward() directly
+print('\nRaw output:')
+print(output)
+print(output.shape)
+""",
+        (
+            'LeNet(\n'
+            '  (conv1): Conv2d(1, 6, kernel_size=(5, 5), stride=(1, 1))\n'
+            '  (conv2): Conv2d(6, 16, kernel_size=(3, 3), stride=(1, 1))\n'
+            '  (fc1): Linear(in_features=576, out_features=120, bias=True)\n'
+            '  (fc2): Linear(in_features=120, out_features=84, bias=True)\n'
+            '  (fc3): Linear(in_features=84, out_features=10, bias=True)\n'
+            ')\n'
+            '\n'
+            'Image batch shape:\n'
+            'torch.Size([1, 1, 32, 32])\n'
+            '\n'
+            'Raw output:\n'
+            'tensor([[ 0.0702,  0.1150,  0.0611,  0.0456, -0.0111,  0.0708,  0.0337, -0.0691,\n'
+            '         -0.0677,  0.0093]], grad_fn=<AddmmBackward0>)\n'
+            'torch.Size([1, 10])\n'
+        ),
+    ),
 }
 # fmt: on
 

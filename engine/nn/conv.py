@@ -1,0 +1,188 @@
+"""Layers for images: Conv2d and the pooling layers MaxPool2d, AvgPool2d, AdaptiveAvgPool2d."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from engine import conv_ops, creation, pool_ops
+from engine.nn import init
+from engine.nn.module import Module
+from engine.nn.parameter import Parameter
+from engine.tensor import Tensor
+
+PADDING_STRINGS = ("same", "valid")
+PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
+
+
+def _pair(value: Any) -> tuple:
+    """PyTorch's ``_pair``: a sequence as a tuple, anything else twice."""
+    return tuple(value) if isinstance(value, list | tuple) else (value, value)
+
+
+def _listed(names: tuple[str, ...]) -> str:
+    """A set as Python prints it (PyTorch prints a set, whose order varies by run; ours is fixed)."""
+    return "{" + ", ".join(repr(name) for name in names) + "}"
+
+
+class Conv2d(Module):
+    """A 2-d convolution with ``out_channels`` kernels of ``in_channels / groups`` × ``kernel_size``,
+    initialised as PyTorch does: kaiming_uniform_(a=√5) on the weight, U(±1/√fan_in) on the bias."""
+
+    _optional = ("bias",)
+
+    def __init__(
+        self,
+        in_channels: int,
+        out_channels: int,
+        kernel_size: Any,
+        stride: Any = 1,
+        padding: Any = 0,
+        dilation: Any = 1,
+        groups: int = 1,
+        bias: bool = True,
+        padding_mode: str = "zeros",
+        device: Any = None,
+        dtype: Any = None,
+    ) -> None:
+        super().__init__()
+        self._check(in_channels, out_channels, stride, padding, groups, padding_mode)
+        self.in_channels, self.out_channels = in_channels, out_channels
+        self.kernel_size, self.stride = _pair(kernel_size), _pair(stride)
+        self.padding = padding if isinstance(padding, str) else _pair(padding)
+        self.dilation, self.transposed, self.output_padding = _pair(dilation), False, (0, 0)
+        self.groups, self.padding_mode = groups, padding_mode
+        shape = (out_channels, in_channels // groups, *self.kernel_size)
+        self.weight = Parameter(creation.empty(*shape, dtype=dtype, device=device))
+        self.bias = Parameter(creation.empty(out_channels, dtype=dtype, device=device)) if bias else None
+        self.reset_parameters()
+
+    @staticmethod
+    def _check(
+        in_channels: int, out_channels: int, stride: Any, padding: Any, groups: int, mode: str
+    ) -> None:
+        """PyTorch's ValueErrors for a layer that could never run."""
+        if groups <= 0:
+            raise ValueError("groups must be a positive integer")
+        if in_channels % groups:
+            raise ValueError("in_channels must be divisible by groups")
+        if out_channels % groups:
+            raise ValueError("out_channels must be divisible by groups")
+        if isinstance(padding, str):
+            if padding not in PADDING_STRINGS:
+                raise ValueError(
+                    f"Invalid padding string {padding!r}, should be one of {_listed(PADDING_STRINGS)}"
+                )
+            if padding == "same" and any(s != 1 for s in _pair(stride)):
+                raise ValueError("padding='same' is not supported for strided convolutions")
+        if mode not in PADDING_MODES:
+            raise ValueError(
+                f"padding_mode must be one of {_listed(PADDING_MODES)}, but got padding_mode={mode!r}"
+            )
+
+    def reset_parameters(self) -> None:
+        # PyTorch: kaiming_uniform_(a=√5) on the weight, which is U(±1/√fan_in); the same bound for bias
+        init.kaiming_uniform_(self.weight, a=math.sqrt(5))
+        if self.bias is not None:
+            fan_in = self.weight.shape[1] * self.kernel_size[0] * self.kernel_size[1]
+            bound = 1 / math.sqrt(fan_in) if fan_in > 0 else 0
+            init.uniform_(self.bias, -bound, bound)
+
+    def _mode_padding(self) -> tuple[int, int, int, int]:
+        """(top, bottom, left, right) for a padding mode other than zeros ('same': odd extra at the end)."""
+        if self.padding == "same":
+            totals = [d * (k - 1) for d, k in zip(self.dilation, self.kernel_size, strict=True)]
+            return (totals[0] // 2, totals[0] - totals[0] // 2, totals[1] // 2, totals[1] - totals[1] // 2)
+        if self.padding == "valid":
+            return (0, 0, 0, 0)
+        return (self.padding[0], self.padding[0], self.padding[1], self.padding[1])
+
+    def forward(self, x: Tensor) -> Tensor:
+        weight, bias = self.weight, self.bias
+        if self.padding_mode != "zeros":
+            padded = conv_ops.pad_by_mode(x, self._mode_padding(), self.padding_mode)
+            return conv_ops.conv2d(padded, weight, bias, self.stride, 0, self.dilation, self.groups)
+        return conv_ops.conv2d(x, weight, bias, self.stride, self.padding, self.dilation, self.groups)
+
+    def extra_repr(self) -> str:
+        text = (
+            f"{self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}, stride={self.stride}"
+        )
+        if self.padding != (0, 0):
+            text += f", padding={self.padding}"
+        if self.dilation != (1, 1):
+            text += f", dilation={self.dilation}"
+        if self.groups != 1:
+            text += f", groups={self.groups}"
+        if self.bias is None:
+            text += ", bias=False"
+        if self.padding_mode != "zeros":
+            text += f", padding_mode={self.padding_mode}"
+        return text
+
+
+class MaxPool2d(Module):
+    """The largest element of each ``kernel_size`` window, every ``stride`` (by default the kernel size)."""
+
+    def __init__(
+        self,
+        kernel_size: Any,
+        stride: Any = None,
+        padding: Any = 0,
+        dilation: Any = 1,
+        return_indices: bool = False,
+        ceil_mode: bool = False,
+    ) -> None:
+        super().__init__()
+        self.kernel_size, self.stride = kernel_size, kernel_size if stride is None else stride
+        self.padding, self.dilation = padding, dilation
+        self.return_indices, self.ceil_mode = return_indices, ceil_mode
+
+    def forward(self, x: Tensor) -> Any:
+        options = {"ceil_mode": self.ceil_mode, "return_indices": self.return_indices}
+        return pool_ops.max_pool2d(x, self.kernel_size, self.stride, self.padding, self.dilation, **options)
+
+    def extra_repr(self) -> str:
+        return (
+            f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}, "
+            f"dilation={self.dilation}, ceil_mode={self.ceil_mode}"
+        )
+
+
+class AvgPool2d(Module):
+    """The mean of each ``kernel_size`` window, every ``stride`` (by default the kernel size)."""
+
+    def __init__(
+        self,
+        kernel_size: Any,
+        stride: Any = None,
+        padding: Any = 0,
+        ceil_mode: bool = False,
+        count_include_pad: bool = True,
+        divisor_override: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.kernel_size, self.stride = kernel_size, kernel_size if stride is None else stride
+        self.padding, self.ceil_mode = padding, ceil_mode
+        self.count_include_pad, self.divisor_override = count_include_pad, divisor_override
+
+    def forward(self, x: Tensor) -> Tensor:
+        options = {"count_include_pad": self.count_include_pad, "divisor_override": self.divisor_override}
+        return pool_ops.avg_pool2d(x, self.kernel_size, self.stride, self.padding, self.ceil_mode, **options)
+
+    def extra_repr(self) -> str:
+        return f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}"
+
+
+class AdaptiveAvgPool2d(Module):
+    """Means over a grid of ``output_size`` windows, whatever the input's size."""
+
+    def __init__(self, output_size: Any) -> None:
+        super().__init__()
+        self.output_size = output_size
+
+    def forward(self, x: Tensor) -> Tensor:
+        return pool_ops.adaptive_avg_pool2d(x, self.output_size)
+
+    def extra_repr(self) -> str:
+        return f"output_size={self.output_size}"
