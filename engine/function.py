@@ -105,7 +105,7 @@ class Function(autograd.Node):
         """Like ``apply`` with the arrays given (already promoted to the result's dtype)."""
         node = _new_object(cls)
         result = _wrap(node.forward(*arrays, **options) if options else node.forward(*arrays))
-        if not _off_threads[0] or _grad_state.__dict__.get("enabled", True):
+        if not _off_threads or _grad_state.__dict__.get("enabled", True):
             for value in inputs:
                 if isinstance(value, Tensor) and value._requires_grad:
                     node.record(inputs, arrays, result)

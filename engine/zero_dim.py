@@ -58,7 +58,7 @@ def made(cls: type, a: Tensor, value: np.generic, number: float | int | None, me
     result.grad_fn = result._grad = result._accumulator = result._backward_hooks = None
     result._version_box = [0]
     result._retains_grad = False
-    if not (a._requires_grad and (not _off_threads[0] or _grad_state.__dict__.get("enabled", True))):
+    if not (a._requires_grad and (not _off_threads or _grad_state.__dict__.get("enabled", True))):
         result._requires_grad = False
         return result
     node = _new_object(cls)
