@@ -28,6 +28,9 @@ FREED_MESSAGE = (
     "graph a second time or if you need to access saved tensors after calling backward."
 )
 _sequence = itertools.count()
+# whether any node has ever had a prehook (retain_grad, register_hook): until one has, backward does not look
+# for them on each node (a look costs ~1% of a scalar op: most nodes have none, found on their class)
+PREHOOKS_SEEN = [False]
 _BACKWARD_SUFFIX = re.compile(r"Backward(0$|(?=\d+$))")  # MulBackward0 -> Mul, FillBackward2 -> Fill2
 
 
@@ -74,6 +77,7 @@ class Node:
     # -- hooks used by retain_grad() and register_hook() ------------------------------------------
     def register_prehook(self, hook: Callable) -> None:
         self.prehooks = (*self.prehooks, hook)
+        PREHOOKS_SEEN[0] = True
 
     saved: tuple | None = ()
     saved_checks: tuple = ()
@@ -241,7 +245,7 @@ def _propagate(
     while True:
         grads: Sequence = ()
         if grad is not None:
-            if node.prehooks:
+            if PREHOOKS_SEEN[0] and node.prehooks:  # (read at each node: a hook may register another)
                 for hook in node.prehooks:
                     replaced = hook(grad)
                     grad = grad if replaced is None else replaced

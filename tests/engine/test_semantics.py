@@ -429,6 +429,26 @@ def test_a_thread_that_ends_with_recording_off_leaves_the_others_recording():
         assert not _records(scalar) and not scalar.exp().requires_grad
 
 
+def test_hooks_run_in_a_process_that_had_none_before(monkeypatch):
+    """Backward looks for hooks on its nodes only once some node has had one (autograd.PREHOOKS_SEEN):
+    registering the first must turn the look on, for tensors' hooks and retain_grad alike."""
+    from engine import autograd
+
+    monkeypatch.setattr(autograd, "PREHOOKS_SEEN", [False])
+    x = torch.tensor(2.0, requires_grad=True)
+    y = x * 3
+    assert not autograd.PREHOOKS_SEEN[0]
+    y.register_hook(lambda grad: grad * 10)
+    assert autograd.PREHOOKS_SEEN[0]
+    (y * y).backward()
+    assert x.grad.item() == 360.0  # d(y²)/dy = 2y = 12, times 10, times dy/dx = 3
+    monkeypatch.setattr(autograd, "PREHOOKS_SEEN", [False])
+    z = x.exp()
+    z.retain_grad()
+    z.backward()
+    assert z.grad.item() == 1.0
+
+
 def test_autograd_grad_returns_gradients_without_touching_grad():
     x = torch.tensor(3.0, requires_grad=True)
     (gradient,) = torch.autograd.grad(x**3, x)
