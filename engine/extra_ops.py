@@ -55,7 +55,19 @@ rsqrt = _smooth(unary_extra.RsqrtBackward0, "rsqrt")
 frac = _smooth(unary_extra.FracBackward0, "frac")
 ceil = _flat(unary_extra.CeilBackward0, "ceil")
 floor = _flat(unary_extra.FloorBackward0, "floor")
-round = _flat(unary_extra.RoundBackward0, "round")  # noqa: A001 - PyTorch's name
+_round_whole = _flat(unary_extra.RoundBackward0, "round")
+
+
+def round(input: Tensor, *, decimals: int = 0) -> Tensor:  # noqa: A001, A002 - PyTorch's names
+    """To the nearest whole number, or to ``decimals`` decimal places (negative: tens, hundreds ...), halves
+    to even. Integer tensors are already whole, but have no decimal places to round to: PyTorch refuses."""
+    if decimals == 0:
+        return _round_whole(input)
+    if input._data.dtype.kind in "biu":
+        raise NotImplementedError(f"\"round_cpu\" not implemented for '{input.dtype.scalar_name}'")
+    return unary_extra.RoundBackward1.apply(input, decimals=int(decimals))
+
+
 trunc = _flat(unary_extra.TruncBackward0, "trunc")
 sign = _flat(unary_extra.SignBackward0, "sign")
 

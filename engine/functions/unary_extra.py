@@ -162,6 +162,16 @@ class RoundBackward0(_Flat):
     symbol, rule, numpy_function = "round", "∂round(x)/∂x = 0", staticmethod(np.round)
 
 
+class RoundBackward1(_Flat):
+    """``round(x, decimals=d)``: 10ᵈ·x rounded half to even, over 10ᵈ, bit for bit as in PyTorch."""
+
+    symbol, rule = "round", "∂round(x, d)/∂x = 0"
+
+    def forward(self, a, decimals=0):
+        self.decimals = decimals
+        return np.round(a, decimals)
+
+
 class TruncBackward0(_Flat):
     symbol, rule, numpy_function = "trunc", "∂trunc(x)/∂x = 0", staticmethod(np.trunc)
 

@@ -89,6 +89,7 @@ GRAPHS = {
     'a.chunk(2)[1]': ('SplitBackward0', ('AccumulateGrad',)),
     'a.floor()': ('FloorBackward0', ('AccumulateGrad',)),
     'a.round()': ('RoundBackward0', ('AccumulateGrad',)),
+    'a.round(decimals=2)': ('RoundBackward1', ('AccumulateGrad',)),
     'a.sign()': ('SignBackward0', ('AccumulateGrad',)),
     'a.asin()': ('AsinBackward0', ('AccumulateGrad',)),
     'a.tan()': ('TanBackward0', ('AccumulateGrad',)),

@@ -95,6 +95,7 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "CeilBackward0": c.unary(torch.ceil),
     "FloorBackward0": c.unary(torch.floor),
     "RoundBackward0": c.unary(torch.round),
+    "RoundBackward1": c.unary(lambda x: torch.round(x, decimals=1)),
     "TruncBackward0": c.unary(torch.trunc),
     "SignBackward0": c.unary(torch.sign, kink=True),
     "FracBackward0": c.unary(torch.frac),

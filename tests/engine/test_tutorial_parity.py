@@ -1915,6 +1915,34 @@ print(output.shape)
             'torch.Size([1, 10])\n'
         ),
     ),
+    # round to decimal places (RoundBackward1), halves to even, and PyTorch's refusal for integer tensors.
+    "round_to_decimal_places": (
+        r"""
+import torch
+x = torch.tensor([1.2345, 2.5, -0.5, 2.675, 1234.5, -0.125], requires_grad=True)
+y = x.round(decimals=2)
+print(y)
+print(torch.round(x, decimals=-2))
+print(torch.round(x.double(), decimals=1))
+y.sum().backward()
+print(x.grad)
+try:
+    torch.round(torch.tensor([15, 25]), decimals=-1)
+except NotImplementedError as e:
+    print(e)
+print(torch.tensor([15, 25]).round())
+""",
+        (
+            'tensor([ 1.2300e+00,  2.5000e+00, -5.0000e-01,  2.6800e+00,  1.2345e+03,\n'
+            '        -1.2000e-01], grad_fn=<RoundBackward1>)\n'
+            'tensor([   0.,    0.,   -0.,    0., 1200.,   -0.], grad_fn=<RoundBackward1>)\n'
+            'tensor([ 1.2000e+00,  2.5000e+00, -5.0000e-01,  2.7000e+00,  1.2345e+03,\n'
+            '        -1.0000e-01], dtype=torch.float64, grad_fn=<RoundBackward1>)\n'
+            'tensor([0., 0., 0., 0., 0., 0.])\n'
+            '"round_cpu" not implemented for \'Long\'\n'
+            'tensor([15, 25])\n'
+        ),
+    ),
 }
 # fmt: on
 
