@@ -123,6 +123,21 @@ from engine.shape_ops import (
     unsqueeze,
 )
 from engine.tensor import Tensor
+from engine.tensor_extra_ops import (  # noqa: A004 - PyTorch's names
+    bincount,
+    cummax,
+    cummin,
+    diff,
+    einsum,
+    histc,
+    isclose,
+    logspace,
+    outer,
+    roll,
+    tile,
+    tril,
+    triu,
+)
 from engine.torch_functions import (  # noqa: A004 - PyTorch's names
     BoolTensor,
     DoubleTensor,

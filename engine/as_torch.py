@@ -16,6 +16,7 @@ TORCH_MODULES = {  # what `import torch ...` finds inside the block (and the pla
     "torch.nn": "engine.nn",
     "torch.nn.functional": "engine.nn.functional",
     "torch.nn.init": "engine.nn.init",
+    "torch.nn.utils": "engine.nn.utils",
     "torch.optim": "engine.optim",
     "torch.optim.lr_scheduler": "engine.lr_scheduler",
     "torch.autograd": "engine.autograd",

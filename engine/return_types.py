@@ -1,4 +1,4 @@
-"""``torch.return_types``: the named tuples of max/min along a dim, sort, topk, svd and linalg_svd."""
+"""``torch.return_types``: the named tuples of max/min along a dim, sort, topk, cummax/cummin and the svds."""
 
 from __future__ import annotations
 
@@ -23,3 +23,5 @@ sort = _make("sort")
 topk = _make("topk")
 svd = _make("svd", ("U", "S", "V"))
 linalg_svd = _make("linalg_svd", ("U", "S", "Vh"))
+cummax = _make("cummax")
+cummin = _make("cummin")

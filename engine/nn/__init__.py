@@ -1,6 +1,7 @@
 """``torch.nn``: modules, parameters, losses, ``functional`` and ``init``."""
 
-from engine.nn import functional, init
+from engine.nn import functional, init, utils
+from engine.nn.activation_extra import ELU, GELU, Hardtanh, Softplus
 from engine.nn.conv import AdaptiveAvgPool2d, AvgPool2d, Conv2d, MaxPool2d
 from engine.nn.layers import (
     Dropout,
@@ -19,7 +20,9 @@ from engine.nn.layers import (
 )
 from engine.nn.losses import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, L1Loss, MSELoss, NLLLoss
 from engine.nn.module import Module
+from engine.nn.normalization import BatchNorm1d, BatchNorm2d, LayerNorm
 from engine.nn.parameter import Parameter
+from engine.nn.sparse import Embedding
 from engine.pickling import present_as
 
 __all__ = [
@@ -27,12 +30,19 @@ __all__ = [
     "AvgPool2d",
     "BCELoss",
     "BCEWithLogitsLoss",
+    "BatchNorm1d",
+    "BatchNorm2d",
     "Conv2d",
     "CrossEntropyLoss",
     "Dropout",
+    "ELU",
+    "Embedding",
     "Flatten",
+    "GELU",
+    "Hardtanh",
     "Identity",
     "L1Loss",
+    "LayerNorm",
     "LeakyReLU",
     "Linear",
     "LogSoftmax",
@@ -47,9 +57,11 @@ __all__ = [
     "SiLU",
     "Sigmoid",
     "Softmax",
+    "Softplus",
     "Tanh",
     "functional",
     "init",
+    "utils",
 ]
 
 # where PyTorch defines each class: type(model) prints <class 'torch.nn.modules.linear.Linear'> as there;
@@ -58,7 +70,11 @@ _TORCH_MODULES = {
     "torch.nn.modules.module": (Module,),
     "torch.nn.modules.linear": (Linear, Identity),
     "torch.nn.modules.container": (Sequential, ModuleList),
-    "torch.nn.modules.activation": (ReLU, Tanh, Sigmoid, SiLU, LeakyReLU, Softmax, LogSoftmax),
+    "torch.nn.modules.activation": (ReLU, Tanh, Sigmoid, SiLU, LeakyReLU, Softmax, LogSoftmax)
+    + (GELU, ELU, Softplus, Hardtanh),
+    "torch.nn.modules.batchnorm": (BatchNorm1d, BatchNorm2d),
+    "torch.nn.modules.normalization": (LayerNorm,),
+    "torch.nn.modules.sparse": (Embedding,),
     "torch.nn.modules.conv": (Conv2d,),
     "torch.nn.modules.pooling": (MaxPool2d, AvgPool2d, AdaptiveAvgPool2d),
     "torch.nn.modules.flatten": (Flatten,),

@@ -12,6 +12,14 @@ from engine.functions import loss as loss_fn
 from engine.functions import pointwise as pw
 from engine.functions import unary
 from engine.math_ops import mse_loss  # noqa: F401 - part of F
+from engine.nn.functional_extra import (  # noqa: F401 - part of F
+    batch_norm,
+    elu,
+    embedding,
+    gelu,
+    hardtanh,
+    layer_norm,
+)
 from engine.pool_ops import adaptive_avg_pool2d, avg_pool2d, max_pool2d  # noqa: F401 - part of F
 from engine.product_ops import linear  # noqa: F401 - part of F
 from engine.tensor import Tensor

@@ -34,6 +34,8 @@ class Module:
     def __init__(self) -> None:
         object.__setattr__(self, "_parameters", OrderedDict())
         object.__setattr__(self, "_modules", OrderedDict())
+        object.__setattr__(self, "_buffers", OrderedDict())
+        object.__setattr__(self, "_non_persistent_buffers_set", set())
         object.__setattr__(self, "training", True)
 
     def forward(self, *args: Any) -> Any:
@@ -73,13 +75,17 @@ class Module:
             if value is not None:
                 raise TypeError(_refusal(value, f"child module '{name}'", "torch.nn.Module"))
             modules[name] = None
+        elif name in self.__dict__.get("_buffers", ()):
+            if value is not None and not isinstance(value, Tensor):
+                raise TypeError(_refusal(value, f"buffer '{name}'", "torch.nn.Buffer, torch.Tensor"))
+            self._buffers[name] = value
         elif value is None and name in type(self).__dict__.get("_optional", ()):
             parameters[name] = None  # nn.Linear(bias=False): PyTorch registers the absent bias as None
         else:
             object.__setattr__(self, name, value)
 
     def __getattr__(self, name: str) -> Any:
-        for table in ("_parameters", "_modules"):
+        for table in ("_parameters", "_modules", "_buffers"):
             entries = self.__dict__.get(table, {})
             if name in entries:
                 return entries[name]
@@ -90,11 +96,29 @@ class Module:
             del self._parameters[name]
         elif name in self._modules:
             del self._modules[name]
+        elif name in self.__dict__.get("_buffers", ()):
+            del self._buffers[name]
+            self._non_persistent_buffers_set.discard(name)
         else:
             object.__delattr__(self, name)
 
     def register_parameter(self, name: str, param: Parameter | None) -> None:
         self._parameters[name] = param
+
+    def register_buffer(self, name: str, tensor: Tensor | None, persistent: bool = True) -> None:
+        """State that is not a parameter (BatchNorm's running_mean); in state_dict when persistent."""
+        if "_buffers" not in self.__dict__:
+            raise AttributeError("cannot assign buffer before Module.__init__() call")
+        if tensor is not None and not isinstance(tensor, Tensor):
+            raise TypeError(
+                f"cannot assign '{typename(tensor)}' object to buffer '{name}' "
+                "(torch Tensor or None required)"
+            )
+        self._buffers[name] = tensor
+        if persistent:
+            self._non_persistent_buffers_set.discard(name)
+        else:
+            self._non_persistent_buffers_set.add(name)
 
     def add_module(self, name: str, module: Module | None) -> None:
         self._modules[name] = module
@@ -132,6 +156,31 @@ class Module:
         for _, param in self.named_parameters(recurse=recurse):
             yield param
 
+    def named_buffers(self, prefix: str = "", recurse: bool = True) -> Iterator[tuple[str, Tensor]]:
+        modules = self.named_modules(prefix) if recurse else [(prefix, self)]
+        for module_name, module in modules:
+            for name, buffer in module.__dict__.get("_buffers", {}).items():
+                if buffer is not None:
+                    yield (f"{module_name}.{name}" if module_name else name), buffer
+
+    def buffers(self, recurse: bool = True) -> Iterator[Tensor]:
+        for _, buffer in self.named_buffers(recurse=recurse):
+            yield buffer
+
+    def _named_state(self, prefix: str = "") -> Iterator[tuple[str, Tensor]]:
+        """state_dict's entries in PyTorch's order: a module's parameters, its persistent buffers, then each
+        child's, depth first. A module or parameter held twice (tied weights) is there under both names."""
+        for name, param in self._parameters.items():
+            if param is not None:
+                yield prefix + name, param
+        skipped = self.__dict__.get("_non_persistent_buffers_set", ())
+        for name, buffer in self.__dict__.get("_buffers", {}).items():
+            if buffer is not None and name not in skipped:
+                yield prefix + name, buffer
+        for name, module in self._modules.items():
+            if module is not None:
+                yield from module._named_state(f"{prefix}{name}.")
+
     def zero_grad(self, set_to_none: bool = True) -> None:
         for param in self.parameters():
             if param._grad is None:
@@ -164,6 +213,9 @@ class Module:
                     converted = to(param.detach(), *args, **kwargs)
                     if converted.dtype is not param.dtype:
                         param._data = converted._data
+            for name, buffer in module.__dict__.get("_buffers", {}).items():
+                if buffer is not None and buffer.is_floating_point():  # num_batches_tracked stays int64
+                    module._buffers[name] = to(buffer, *args, **kwargs)
         return self
 
     def float(self) -> Module:
@@ -192,10 +244,10 @@ class Module:
 
     # -- state -----------------------------------------------------------------------------------
     def state_dict(self) -> OrderedDict[str, Tensor]:
-        return OrderedDict((name, param.detach()) for name, param in self.named_parameters())
+        return OrderedDict((name, value.detach()) for name, value in self._named_state())
 
     def load_state_dict(self, state: dict[str, Any], strict: bool = True) -> Any:
-        own = dict(self.named_parameters())
+        own = dict(self._named_state())
         missing = [k for k in own if k not in state]
         unexpected = [k for k in state if k not in own]
         if strict and (missing or unexpected):
@@ -242,4 +294,5 @@ class Module:
         return main + ")"
 
     def __dir__(self) -> list[str]:
-        return sorted(set(super().__dir__()) | set(self._parameters) | set(self._modules))
+        buffers = self.__dict__.get("_buffers", {})
+        return sorted(set(super().__dir__()) | set(self._parameters) | set(self._modules) | set(buffers))

@@ -48,6 +48,26 @@ def test_torch_linalg_is_reached_as_in_pytorch(code: str) -> None:
     assert (result["stdout"], result.get("error")) == ("tensor(4.)\n", None)
 
 
+CLIP = "w = torch.tensor([3.0, 4.0], requires_grad=True)\n(w * w).sum().backward()\n"
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "import torch\n" + CLIP + "print(torch.nn.utils.clip_grad_norm_([w], 1.0), w.grad)",
+        "import torch\nimport torch.nn.utils\n"
+        + CLIP
+        + "print(torch.nn.utils.clip_grad_norm_([w], 1.0), w.grad)",
+        "import torch\nfrom torch.nn.utils import clip_grad_norm_\n"
+        + CLIP
+        + "print(clip_grad_norm_([w], 1.0), w.grad)",
+    ],
+)
+def test_torch_nn_utils_clips_gradients_in_the_playground(code: str) -> None:
+    result = run_snippet(code, lambda event: None)
+    assert (result["stdout"], result.get("error")) == ("tensor(10.) tensor([0.6000, 0.8000])\n", None)
+
+
 @pytest.mark.parametrize("name", sorted(test_conv.PRINTED_CODE))
 def test_playground_makes_and_prints_image_layers_as_pytorch(name: str) -> None:
     """Conv2d and the pooling layers are reachable there: seeded weights, reprs, classes, padding modes."""

@@ -684,3 +684,54 @@ def adaptive_average_pooling(data):
     height, width = shape[-2:]
     size = (data.draw(st.integers(1, height), label="out height"), data.draw(st.integers(2, width)))
     return [values(data, shape)], lambda x: F.adaptive_avg_pool2d(x, size)
+
+
+# -- triangles, roll, running extremes, einsum, diff (shape_extra.py, tensor_extra_ops.py) -----------------
+def triangle(function: Callable) -> Case:
+    """``tril``/``triu`` of a matrix or a batch of them, any diagonal (beyond the corners too)."""
+
+    def draw(data):
+        drawn = shape(data, min_dims=2)
+        diagonal = data.draw(st.integers(-MAX_SIDE, MAX_SIDE), label="diagonal")
+        return [values(data, drawn)], lambda x: function(x, diagonal)
+
+    return draw
+
+
+def roll(data):
+    """Shifts of either sign, larger than the side too, along one or two dims or the flattened tensor."""
+    drawn = shape(data, min_dims=1)
+    dims = data.draw(st.lists(st.integers(-len(drawn), len(drawn) - 1), min_size=0, max_size=2), label="dims")
+    shifts = data.draw(st.lists(st.integers(-4, 4), min_size=max(len(dims), 1), max_size=max(len(dims), 1)))
+    if not dims:
+        return [values(data, drawn)], lambda x: torch.roll(x, shifts[0])
+    return [values(data, drawn)], lambda x: torch.roll(x, tuple(shifts), tuple(dims))
+
+
+EQUATIONS = {  # equation -> operand shapes (sides 2, 3, 4 tell the subscripts apart)
+    "ij,jk->ik": [(2, 3), (3, 4)],
+    "i,i->": [(3,), (3,)],
+    "ij->ji": [(2, 3)],
+    "ij->": [(2, 3)],
+    "bij,bjk->bik": [(2, 2, 3), (2, 3, 4)],
+    "i,j->ij": [(2,), (3,)],
+    "ij,k->ik": [(2, 3), (4,)],
+    "abc,cd,de->bae": [(2, 3, 4), (4, 2), (2, 3)],
+    "...ij,...jk": [(2, 1, 2, 3), (4, 3, 2)],
+    "i,i->i": [(1,), (3,)],
+}
+
+
+def einsum(data):
+    """Products, transposes, sums, batches, three operands, ellipses and size-1 broadcasting."""
+    equation = data.draw(st.sampled_from(sorted(EQUATIONS)), label="equation")
+    return [values(data, s) for s in EQUATIONS[equation]], lambda *xs: torch.einsum(equation, *xs)
+
+
+def difference(data):
+    """``diff`` of order 1 or 2 along a random dim, with a prepended and an appended tensor."""
+    drawn = shape(data, min_dims=1, min_side=2)
+    dim, order = dim_of(data, len(drawn)), data.draw(st.integers(1, 2), label="n")
+    edge = tuple(1 if axis == dim % len(drawn) else side for axis, side in enumerate(drawn))
+    arrays = [values(data, drawn), values(data, edge), values(data, edge)]
+    return arrays, lambda x, before, after: torch.diff(x, order, dim, prepend=before, append=after)

@@ -17,12 +17,14 @@ from hypothesis import strategies as st
 import engine as torch
 from engine.function import Function
 from engine.functions import (
+    activation,
     conv,
     diagonal,
     linalg,
     linalg_extra,
     loss,
     moments,
+    normalization,
     norms,
     overwrite,
     pointwise,
@@ -32,11 +34,13 @@ from engine.functions import (
     reduction_extra,
     scatter,
     shape,
+    shape_extra,
     unary,
     unary_extra,
 )
 from engine.nn import functional as F
 from tests.engine import gradcheck_cases as c
+from tests.engine import gradcheck_cases_nn as n
 
 STEP = 1e-6  # central-difference step in float64: truncation ~1e-12, rounding ~1e-10
 RTOL, ATOL = 1e-5, 1e-7
@@ -257,6 +261,26 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "MaxPool2DWithIndicesBackward0": c.max_pooling,
     "AvgPool2DBackward0": c.average_pooling,
     "AdaptiveAvgPool2DBackward0": c.adaptive_average_pooling,
+    # triangles, roll, running max/min, einsum (shape_extra.py); outer, diff and tile build on other nodes
+    "TrilBackward0": c.triangle(torch.tril),
+    "TriuBackward0": c.triangle(lambda x, k: x.triu(diagonal=k)),
+    "RollBackward0": c.roll,
+    "CummaxBackward0": c.along_dim(lambda x, d, k: torch.cummax(x, d).values, c.distinct),
+    "CumminBackward0": c.along_dim(lambda x, d, k: x.cummin(d)[0], c.distinct),
+    "EinsumBackward0": c.einsum,
+    "MulBackward0 outer": c.fixed(c.matrices(c.dot_shapes), torch.outer),
+    "SubBackward0 diff": c.difference,
+    "RepeatBackward0 tile": c.unary(lambda x: torch.tile(x, (2, 1))),
+    # normalisation, embedding (normalization.py) and the extra activations (activation.py)
+    "NativeBatchNormBackward0": n.batch_norm_training,
+    "NativeBatchNormBackward0 no affine": n.batch_norm_plain,
+    "NativeBatchNormBackward0 eval": n.batch_norm_eval,
+    "NativeLayerNormBackward0": n.layer_norm,
+    "EmbeddingBackward0": n.embedding,
+    "GeluBackward0": c.unary(F.gelu, low=-3.0, high=3.0),
+    "GeluBackward0 tanh": c.unary(lambda x: F.gelu(x, approximate="tanh"), low=-3.0, high=3.0),
+    "EluBackward0": n.elu,
+    "HardtanhBackward0": n.hardtanh,
 }
 
 
@@ -331,6 +355,8 @@ NAMED_AS = {"IndexUnsqueezeBackward0": "UnsqueezeBackward0 index", "IndexAliasBa
 def test_every_differentiable_op_has_a_gradient_check():
     modules = (pointwise, power, unary, unary_extra, reduction, reduction_extra, shape, linalg, loss)
     modules += (linalg_extra, moments, norms, diagonal, scatter, overwrite, conv, pooling)
+    modules += (shape_extra,)
+    modules += (normalization, activation)
     ops = {
         name
         for module in modules

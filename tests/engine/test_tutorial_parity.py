@@ -1943,6 +1943,385 @@ print(torch.tensor([15, 25]).round())
             'tensor([15, 25])\n'
         ),
     ),
+    # AdamW, RMSprop (momentum and weight decay; centered), Adagrad (rate decay, weight decay) and Adamax
+    # train a small model 5 steps to PyTorch's parameters; their reprs, state keys, a scheduler and resuming
+    # from state_dict(); Adagrad has its state before any step.
+    "adamw_rmsprop_adagrad_adamax_train_as_pytorch_does": (
+        r"""
+import torch
+torch.manual_seed(0)
+x = torch.tensor([[0.5, -1.0, 2.0], [1.5, 0.25, -0.5], [-1.0, 2.0, 0.75], [0.0, -0.5, 1.0]])
+y = torch.tensor([[1.0], [-0.5], [0.25], [2.0]])
+for make in (lambda p: torch.optim.AdamW(p, lr=0.05, amsgrad=True),
+             lambda p: torch.optim.RMSprop(p, lr=0.01, weight_decay=0.1, momentum=0.9),
+             lambda p: torch.optim.RMSprop(p, lr=0.01, centered=True, alpha=0.9),
+             lambda p: torch.optim.Adagrad(p, lr=0.1, lr_decay=0.01, weight_decay=0.1,
+                                           initial_accumulator_value=0.1),
+             lambda p: torch.optim.Adamax(p, lr=0.1, weight_decay=0.1)):
+    model = torch.nn.Linear(3, 1)
+    model.weight.data = torch.tensor([[0.2, -0.3, 0.4]])
+    model.bias.data = torch.tensor([0.1])
+    optimizer = make(model.parameters())
+    for step in range(5):
+        optimizer.zero_grad()
+        loss = ((model(x) - y) ** 2).mean()
+        loss.backward()
+        optimizer.step()
+        print(step, f"{loss.item():.5f}", model.weight.data, model.bias.data)
+    print(optimizer)
+    state = optimizer.state_dict()["state"][0]
+    print(list(state), state["step"], optimizer.param_groups[0]["lr"])
+adamw = torch.optim.AdamW(model.parameters())
+print(type(adamw), isinstance(adamw, torch.optim.Adam))
+optimizer = torch.optim.AdamW(model.parameters(), lr=0.1)
+scheduler = torch.optim.lr_scheduler.StepLR(optimizer, step_size=2, gamma=0.5)
+for step in range(4):
+    optimizer.zero_grad()
+    ((model(x) - y) ** 2).mean().backward()
+    optimizer.step()
+    scheduler.step()
+print(scheduler.get_last_lr(), model.weight.data)
+resumed = torch.optim.AdamW(model.parameters())
+resumed.load_state_dict(optimizer.state_dict())
+print(resumed.param_groups[0]["lr"], resumed.param_groups[0]["initial_lr"], resumed.state_dict()["state"][1])
+print(torch.optim.Adagrad(model.parameters(), initial_accumulator_value=0.5).state_dict()["state"][1])
+""",
+        (
+            '0 0.68141 tensor([[ 0.1499, -0.2499,  0.4498]]) tensor([0.1499])\n'
+            '1 0.57042 tensor([[ 0.1002, -0.2026,  0.4986]]) tensor([0.1985])\n'
+            '2 0.49492 tensor([[ 0.0512, -0.1634,  0.5450]]) tensor([0.2435])\n'
+            '3 0.45177 tensor([[ 0.0033, -0.1392,  0.5870]]) tensor([0.2819])\n'
+            '4 0.43236 tensor([[-0.0431, -0.1325,  0.6218]]) tensor([0.3104])\n'
+            'AdamW (\n'
+            'Parameter Group 0\n'
+            '    amsgrad: True\n'
+            '    betas: (0.9, 0.999)\n'
+            '    capturable: False\n'
+            '    decoupled_weight_decay: True\n'
+            '    differentiable: False\n'
+            '    eps: 1e-08\n'
+            '    foreach: None\n'
+            '    fused: None\n'
+            '    lr: 0.05\n'
+            '    maximize: False\n'
+            '    weight_decay: 0.01\n'
+            ')\n'
+            "['step', 'exp_avg', 'exp_avg_sq', 'max_exp_avg_sq'] tensor(5.) 0.05\n"
+            '0 0.68141 tensor([[ 0.1000, -0.2000,  0.5000]]) tensor([0.2000])\n'
+            '1 0.49391 tensor([[-0.0476, -0.0977,  0.6283]]) tensor([0.3204])\n'
+            '2 0.43805 tensor([[-0.2046, -0.0713,  0.7127]]) tensor([0.3861])\n'
+            '3 0.48428 tensor([[-0.3425, -0.1202,  0.7272]]) tensor([0.3842])\n'
+            '4 0.47953 tensor([[-0.4448, -0.2234,  0.6820]]) tensor([0.3361])\n'
+            'RMSprop (\n'
+            'Parameter Group 0\n'
+            '    alpha: 0.99\n'
+            '    capturable: False\n'
+            '    centered: False\n'
+            '    differentiable: False\n'
+            '    eps: 1e-08\n'
+            '    foreach: None\n'
+            '    lr: 0.01\n'
+            '    maximize: False\n'
+            '    momentum: 0.9\n'
+            '    weight_decay: 0.1\n'
+            ')\n'
+            "['step', 'square_avg', 'momentum_buffer'] tensor(5.) 0.01\n"
+            '0 0.68141 tensor([[ 0.1667, -0.2667,  0.4333]]) tensor([0.1333])\n'
+            '1 0.60356 tensor([[ 0.1425, -0.2460,  0.4563]]) tensor([0.1557])\n'
+            '2 0.55863 tensor([[ 0.1218, -0.2312,  0.4748]]) tensor([0.1733])\n'
+            '3 0.52701 tensor([[ 0.1031, -0.2204,  0.4908]]) tensor([0.1881])\n'
+            '4 0.50297 tensor([[ 0.0855, -0.2128,  0.5047]]) tensor([0.2008])\n'
+            'RMSprop (\n'
+            'Parameter Group 0\n'
+            '    alpha: 0.9\n'
+            '    capturable: False\n'
+            '    centered: True\n'
+            '    differentiable: False\n'
+            '    eps: 1e-08\n'
+            '    foreach: None\n'
+            '    lr: 0.01\n'
+            '    maximize: False\n'
+            '    momentum: 0\n'
+            '    weight_decay: 0\n'
+            ')\n'
+            "['step', 'square_avg', 'grad_avg'] tensor(5.) 0.01\n"
+            '0 0.68141 tensor([[ 0.1058, -0.2205,  0.4919]]) tensor([0.1858])\n'
+            '1 0.50482 tensor([[ 0.0496, -0.1992,  0.5306]]) tensor([0.2185])\n'
+            '2 0.45354 tensor([[ 0.0084, -0.1981,  0.5493]]) tensor([0.2339])\n'
+            '3 0.42847 tensor([[-0.0245, -0.2047,  0.5578]]) tensor([0.2429])\n'
+            '4 0.41223 tensor([[-0.0523, -0.2139,  0.5606]]) tensor([0.2498])\n'
+            'Adagrad (\n'
+            'Parameter Group 0\n'
+            '    differentiable: False\n'
+            '    eps: 1e-10\n'
+            '    foreach: None\n'
+            '    fused: None\n'
+            '    initial_accumulator_value: 0.1\n'
+            '    lr: 0.1\n'
+            '    lr_decay: 0.01\n'
+            '    maximize: False\n'
+            '    weight_decay: 0.1\n'
+            ')\n'
+            "['step', 'sum'] tensor(5.) 0.1\n"
+            '0 0.68141 tensor([[ 0.1000, -0.2000,  0.5000]]) tensor([0.2000])\n'
+            '1 0.49391 tensor([[ 0.0157, -0.1461,  0.5691]]) tensor([0.2641])\n'
+            '2 0.43527 tensor([[-0.0552, -0.1274,  0.6128]]) tensor([0.3006])\n'
+            '3 0.41970 tensor([[-0.1147, -0.1344,  0.6360]]) tensor([0.3167])\n'
+            '4 0.41038 tensor([[-0.1647, -0.1589,  0.6431]]) tensor([0.3189])\n'
+            'Adamax (\n'
+            'Parameter Group 0\n'
+            '    betas: (0.9, 0.999)\n'
+            '    capturable: False\n'
+            '    differentiable: False\n'
+            '    eps: 1e-08\n'
+            '    foreach: None\n'
+            '    lr: 0.1\n'
+            '    maximize: False\n'
+            '    weight_decay: 0.1\n'
+            ')\n'
+            "['step', 'exp_avg', 'exp_inf'] tensor(5.) 0.1\n"
+            "<class 'torch.optim.adamw.AdamW'> True\n"
+            '[0.025] tensor([[-0.4171, -0.4285,  0.4820]])\n'
+            "0.025 0.1 {'step': tensor(4.), 'exp_avg': tensor([-0.0815]), 'exp_avg_sq': tensor([0.0004])}\n"
+            "{'step': tensor(0.), 'sum': tensor([0.5000])}\n"
+        ),
+    ),
+    # register_buffer (persistent or not) in a learner's own Module next to a BatchNorm1d(momentum=None):
+    # named_buffers, state_dict keys, load_state_dict, and the TypeError for a non-tensor buffer.
+    "a_model_of_ones_own_registers_buffers_that_state_dict_saves_and_loads": (
+        r"""
+import torch
+from torch import nn
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.register_buffer("scale", torch.ones(2))
+        self.register_buffer("scratch", torch.zeros(1), persistent=False)
+        self.norm = nn.BatchNorm1d(2, momentum=None)
+    def forward(self, x):
+        return self.norm(x) * self.scale
+net = Net()
+print(net(torch.tensor([[1.0, 2.0], [3.0, 5.0]])))
+print([name for name, _ in net.named_buffers()], list(net.state_dict()))
+copy = Net()
+print(copy.load_state_dict(net.state_dict()), copy.norm.running_var, copy.norm.num_batches_tracked)
+try:
+    net.scale = 2
+except TypeError as error:
+    print(error)
+""",
+        (
+            'tensor([[-1.0000, -1.0000],\n'
+            '        [ 1.0000,  1.0000]], grad_fn=<MulBackward0>)\n'
+            "['scale', 'scratch', 'norm.running_mean', 'norm.running_var', 'norm.num_batches_tracked'] ['scale', 'norm.weight', 'norm.bias', 'norm.running_mean', 'norm.running_var', 'norm.num_batches_tracked']\n"  # noqa: E501
+            '<All keys matched successfully> tensor([2.0000, 4.5000]) tensor(1)\n'
+            "cannot assign 'int' as buffer 'scale' (torch.nn.Buffer, torch.Tensor or None expected)\n"
+        ),
+    ),
+    # BatchNorm1d, GELU and LayerNorm in a small model: reprs, state_dict keys with buffers, train steps with
+    # clip_grad_norm_, node names, running statistics, eval output.
+    "a_small_model_with_batchnorm_layernorm_and_gelu_trains_clips_and_evaluates": (
+        r"""
+import torch
+from torch import nn
+torch.manual_seed(0)
+model = nn.Sequential(nn.Linear(4, 3), nn.BatchNorm1d(3), nn.GELU(), nn.LayerNorm(3), nn.Linear(3, 1))
+print(model)
+print(list(model.state_dict()))
+x, y = torch.randn(8, 4), torch.randn(8, 1)
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for step in range(3):
+    optimizer.zero_grad()
+    out = model(x)
+    loss = nn.functional.mse_loss(out, y)
+    loss.backward()
+    norm = torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm=0.5)
+    optimizer.step()
+    print(step, round(loss.item(), 4), norm)
+hidden = model[1](model[0](x))
+print(hidden.grad_fn.name(), [type(f).__name__ for f, _ in hidden.grad_fn.next_functions])
+print(model[3](hidden).grad_fn.name(), model[2](hidden).grad_fn.name())
+print(model[1].running_mean, model[1].running_var, model[1].num_batches_tracked)
+model.eval()
+with torch.no_grad():
+    print(model(x[:2]))
+print(model[1].num_batches_tracked, model[1].weight.grad)
+""",
+        (
+            'Sequential(\n'
+            '  (0): Linear(in_features=4, out_features=3, bias=True)\n'
+            '  (1): BatchNorm1d(3, eps=1e-05, momentum=0.1, affine=True, bias=True, track_running_stats=True)\n'  # noqa: E501
+            "  (2): GELU(approximate='none')\n"
+            '  (3): LayerNorm((3,), eps=1e-05, elementwise_affine=True, bias=True)\n'
+            '  (4): Linear(in_features=3, out_features=1, bias=True)\n'
+            ')\n'
+            "['0.weight', '0.bias', '1.weight', '1.bias', '1.running_mean', '1.running_var', '1.num_batches_tracked', '3.weight', '3.bias', '4.weight', '4.bias']\n"  # noqa: E501
+            '0 1.422 tensor(2.3915)\n'
+            '1 1.3149 tensor(1.9588)\n'
+            '2 1.2203 tensor(1.9728)\n'
+            "NativeBatchNormBackward0 ['AddmmBackward0', 'AccumulateGrad', 'AccumulateGrad']\n"
+            'NativeLayerNormBackward0 GeluBackward0\n'
+            'tensor([-0.1941, -0.0506, -0.0734]) tensor([0.8005, 0.7354, 0.6725]) tensor(4)\n'
+            'tensor([[-0.4569],\n'
+            '        [-0.2001]])\n'
+            'tensor(4) tensor([ 0.0352,  0.0042, -0.0611])\n'
+        ),
+    ),
+    # nn.Embedding with padding_idx (init and gradients), ELU/Hardtanh/Softplus/GELU(tanh), kaiming_normal_,
+    # clip_grad_value_.
+    "an_embedding_and_the_extra_activations_print_as_in_pytorch": (
+        r"""
+import torch
+import torch.nn.functional as F
+from torch import nn
+torch.manual_seed(1)
+embed = nn.Embedding(5, 3, padding_idx=0)
+print(embed, embed.weight)
+tokens = torch.tensor([[0, 2, 4], [2, 1, 0]])
+vectors = embed(tokens)
+print(vectors.grad_fn.name(), vectors.shape)
+vectors.sum(1).pow(2).sum().backward()
+print(embed.weight.grad)
+acts = [nn.ELU(), nn.Hardtanh(-0.5, 0.5), nn.Softplus(beta=2), nn.GELU(approximate='tanh')]
+x = torch.linspace(-2, 2, 5, requires_grad=True)
+for act in acts:
+    out = act(x)
+    print(act, out.grad_fn.name(), out.detach())
+print(F.elu(x, alpha=0.5), F.hardtanh(x))
+w = torch.empty(2, 3)
+print(nn.init.kaiming_normal_(w, mode="fan_out", nonlinearity="relu"))
+torch.nn.utils.clip_grad_value_(embed.parameters(), clip_value=1.0)
+print(embed.weight.grad)
+""",
+        (
+            'Embedding(5, 3, padding_idx=0) Parameter containing:\n'
+            'tensor([[ 0.0000,  0.0000,  0.0000],\n'
+            '        [ 0.6213, -0.4519, -0.1661],\n'
+            '        [-1.5228,  0.3817, -1.0276],\n'
+            '        [-0.5631, -0.8923, -0.0583],\n'
+            '        [-0.1955, -0.9656,  0.4224]], requires_grad=True)\n'
+            'EmbeddingBackward0 torch.Size([2, 3, 3])\n'
+            'tensor([[ 0.0000,  0.0000,  0.0000],\n'
+            '        [-1.8029, -0.1404, -2.3875],\n'
+            '        [-5.2395, -1.3083, -3.5979],\n'
+            '        [ 0.0000,  0.0000,  0.0000],\n'
+            '        [-3.4366, -1.1679, -1.2104]])\n'
+            'ELU(alpha=1.0) EluBackward0 tensor([-0.8647, -0.6321,  0.0000,  1.0000,  2.0000])\n'
+            'Hardtanh(min_val=-0.5, max_val=0.5) HardtanhBackward0 tensor([-0.5000, -0.5000,  0.0000,  0.5000,  0.5000])\n'  # noqa: E501
+            'Softplus(beta=2, threshold=20.0) SoftplusBackward0 tensor([0.0091, 0.0635, 0.3466, 1.0635, 2.0091])\n'  # noqa: E501
+            "GELU(approximate='tanh') GeluBackward0 tensor([-0.0454, -0.1588,  0.0000,  0.8412,  1.9546])\n"
+            'tensor([-0.4323, -0.3161,  0.0000,  1.0000,  2.0000], grad_fn=<EluBackward0>) tensor([-1., -1.,  0.,  1.,  1.], grad_fn=<HardtanhBackward0>)\n'  # noqa: E501
+            'tensor([[ 0.2673, -0.4212, -0.5107],\n'
+            '        [-1.5727, -0.1232,  3.5870]])\n'
+            'tensor([[ 0.0000,  0.0000,  0.0000],\n'
+            '        [-1.0000, -0.1404, -1.0000],\n'
+            '        [-1.0000, -1.0000, -1.0000],\n'
+            '        [ 0.0000,  0.0000,  0.0000],\n'
+            '        [-1.0000, -1.0000, -1.0000]])\n'
+        ),
+    ),
+    # The tensor functions added for the tutorials' idioms (tril triu roll outer diff isclose logspace tile
+    # cummax cummin bincount histc einsum), their gradients and two of their refusals.
+    "tensor_extra_ops": (
+        r"""
+import torch
+m = torch.arange(1.0, 10.0).reshape(3, 3)
+print(torch.tril(m), m.triu(diagonal=1))
+x = torch.tensor([1.0, 2.0, 3.0, 4.0], requires_grad=True)
+r = torch.roll(x, 1)
+print(r)
+print(x.roll(-1, 0))
+o = torch.outer(x, x[:2])
+print(o.shape, o.grad_fn)
+print(o.grad_fn.next_functions)
+d = x.diff()
+print(d, torch.diff(x, n=2, prepend=torch.tensor([0.0])))
+(r * torch.arange(4.0)).sum().backward()
+print(x.grad)
+print(torch.isclose(torch.tensor([1.0, 2.0]), torch.tensor([1.0 + 1e-9, 2.1])))
+print(torch.logspace(0, 3, 4), torch.logspace(0, 4, 3, base=2))
+print(torch.tile(torch.tensor([1, 2]), (2, 2)), torch.tensor([[1, 2]]).tile(2))
+print(torch.tensor([3.0, 1.0, 4.0, 1.0, 5.0]).cummax(0))
+print(torch.cummin(torch.tensor([3.0, 1.0, 4.0, 1.0, 5.0]), dim=0).indices)
+print(torch.bincount(torch.tensor([0, 1, 1, 3])), torch.bincount(torch.tensor([0, 2]), minlength=5))
+print(torch.histc(torch.tensor([1.0, 2.0, 1.0, 4.0]), bins=4, min=0, max=4))
+a = torch.tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)
+b = torch.tensor([[0.5], [2.0]], requires_grad=True)
+e = torch.einsum("ij,jk->ik", a, b)
+print(e.detach(), torch.einsum("ii", a.detach()) if False else torch.einsum("ij->", a).item())
+e.sum().backward()
+print(a.grad, b.grad)
+try:
+    torch.tril(torch.tensor([1.0, 2.0]))
+except RuntimeError as error:
+    print(error)
+try:
+    torch.bincount(torch.tensor([-1, 2]))
+except RuntimeError as error:
+    print(error)
+""",
+        (
+            'tensor([[1., 0., 0.],\n'
+            '        [4., 5., 0.],\n'
+            '        [7., 8., 9.]]) tensor([[0., 2., 3.],\n'
+            '        [0., 0., 6.],\n'
+            '        [0., 0., 0.]])\n'
+            'tensor([4., 1., 2., 3.], grad_fn=<RollBackward0>)\n'
+            'tensor([2., 3., 4., 1.], grad_fn=<RollBackward0>)\n'
+            'torch.Size([4, 2]) <MulBackward0 object at 0x…>\n'
+            '((<ViewBackward0 object at 0x…>, 0), (<SliceBackward0 object at 0x…>, 0))\n'
+            'tensor([1., 1., 1.], grad_fn=<SubBackward0>) tensor([0., 0., 0.], grad_fn=<SubBackward0>)\n'
+            'tensor([1., 2., 3., 0.])\n'
+            'tensor([ True, False])\n'
+            'tensor([   1.,   10.,  100., 1000.]) tensor([ 1.,  4., 16.])\n'
+            'tensor([[1, 2, 1, 2],\n'
+            '        [1, 2, 1, 2]]) tensor([[1, 2, 1, 2]])\n'
+            'torch.return_types.cummax(\n'
+            'values=tensor([3., 3., 4., 4., 5.]),\n'
+            'indices=tensor([0, 0, 2, 2, 4]))\n'
+            'tensor([0, 1, 1, 3, 3])\n'
+            'tensor([1, 2, 0, 1]) tensor([1, 0, 1, 0, 0])\n'
+            'tensor([0., 2., 1., 1.])\n'
+            'tensor([[4.5000],\n'
+            '        [9.5000]]) 10.0\n'
+            'tensor([[0.5000, 2.0000],\n'
+            '        [0.5000, 2.0000]]) tensor([[4.],\n'
+            '        [6.]])\n'
+            'tril: input tensor must have at least 2 dimensions\n'
+            'bincount only supports 1-d non-negative integral inputs.\n'
+        ),
+    ),
+    # state_dict walks every module and parameter it holds, a shared one under each of its names (tied
+    # weights): parameters, then buffers, then children. parameters() counts each tensor once.
+    "state_dict_names_a_shared_module_twice": (
+        r"""
+import torch
+l = torch.nn.Linear(2, 2)
+m = torch.nn.Sequential(l, l, torch.nn.BatchNorm1d(2))
+m.extra = torch.nn.Linear(1, 1)
+m.extra.weight = m[0].weight
+for name in m.state_dict():
+    print(name)
+print(len(list(m.parameters())), [name for name, _ in m.named_parameters()])
+missing = m.load_state_dict(m.state_dict())
+print(missing)
+""",
+        (
+            '0.weight\n'
+            '0.bias\n'
+            '1.weight\n'
+            '1.bias\n'
+            '2.weight\n'
+            '2.bias\n'
+            '2.running_mean\n'
+            '2.running_var\n'
+            '2.num_batches_tracked\n'
+            'extra.weight\n'
+            'extra.bias\n'
+            "5 ['0.weight', '0.bias', '2.weight', '2.bias', 'extra.bias']\n"
+            '<All keys matched successfully>\n'
+        ),
+    ),
 }
 # fmt: on
 
