@@ -151,3 +151,26 @@ odd = Odd()
     assert described["repr"] == f"<Odd object: printing it failed: {failed}>"
     printing = run(code + "print(odd)")["error"]  # printed by the code itself: the run's error, at its line
     assert printing["type"] == "AttributeError" and printing["line"] == 6
+
+
+def test_a_state_dicts_keys_values_and_items_can_be_printed_and_walked() -> None:
+    """The tutorials' ``model.state_dict().keys()``: an OrderedDict's views, printed as in Python."""
+    code = """import torch
+model = torch.nn.Sequential(torch.nn.Linear(2, 1), torch.nn.BatchNorm1d(1))
+state = model.state_dict()
+print(state.keys())
+print([name for name in reversed(state)][:2])
+for name, value in state.items():
+    print(name, tuple(value.shape))
+print(len(list(state.values())))
+"""
+    result = run(code)
+    assert result["error"] is None, result["error"]
+    assert result["stdout"] == (
+        "odict_keys(['0.weight', '0.bias', '1.weight', '1.bias', '1.running_mean', '1.running_var', "
+        "'1.num_batches_tracked'])\n"
+        "['1.num_batches_tracked', '1.running_var']\n"
+        "0.weight (1, 2)\n0.bias (1,)\n1.weight (1,)\n1.bias (1,)\n1.running_mean (1,)\n1.running_var (1,)\n"
+        "1.num_batches_tracked ()\n"
+        "7\n"
+    )

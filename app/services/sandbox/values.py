@@ -63,9 +63,15 @@ class ModuleProxy:
 
 
 _EMPTY: dict = {}
+_ORDERED: OrderedDict = OrderedDict()  # a state_dict's: its keys(), values() and items() are views of its own
 ITERATOR_TYPES = frozenset(
     type(value)
     for value in (
+        iter(_ORDERED),
+        _ORDERED.keys(),
+        _ORDERED.values(),
+        _ORDERED.items(),
+        reversed(_ORDERED),
         iter([]),
         iter(()),
         iter(range(0)),
