@@ -44,6 +44,7 @@ from engine.dtypes import (
     promote_types,
     uint8,
 )
+from engine.einsum_ops import einsum
 from engine.extra_ops import (  # noqa: A004 - PyTorch's names
     acos,
     asin,
@@ -128,7 +129,6 @@ from engine.tensor_extra_ops import (  # noqa: A004 - PyTorch's names
     cummax,
     cummin,
     diff,
-    einsum,
     histc,
     isclose,
     logspace,

@@ -686,7 +686,7 @@ def adaptive_average_pooling(data):
     return [values(data, shape)], lambda x: F.adaptive_avg_pool2d(x, size)
 
 
-# -- triangles, roll, running extremes, einsum, diff (shape_extra.py, tensor_extra_ops.py) -----------------
+# -- triangles, roll, running extremes, einsum, diff (shape_extra.py, tensor_extra_ops.py, einsum_ops.py) ----
 def triangle(function: Callable) -> Case:
     """``tril``/``triu`` of a matrix or a batch of them, any diagonal (beyond the corners too)."""
 
