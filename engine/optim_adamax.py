@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from engine.optim_arithmetic import addcdiv, lerp, multiply_add, scalar
-from engine.optim_extra import StepState, check_not_negative, first_step
+from engine.optim_extra import StepState, check_adam_options, first_step
 from engine.pickling import present_as
 
 
@@ -32,12 +32,7 @@ class Adamax(StepState):
         differentiable: bool = False,
         capturable: bool = False,
     ) -> None:
-        check_not_negative("learning", lr, "rate")
-        check_not_negative("epsilon", eps)
-        for index, beta in enumerate(betas):
-            if not 0.0 <= beta < 1.0:
-                raise ValueError(f"Invalid beta parameter at index {index}: {beta}")
-        check_not_negative("weight_decay", weight_decay)
+        check_adam_options(lr, eps, betas, weight_decay)
         options = {"lr": lr, "betas": betas, "eps": eps, "weight_decay": weight_decay, "foreach": foreach}
         flags = {"maximize": maximize, "differentiable": differentiable, "capturable": capturable}
         super().__init__(params, {**options, **flags})

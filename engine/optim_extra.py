@@ -30,6 +30,16 @@ def check_not_negative(name: str, value: float, wording: str = "value") -> None:
         raise ValueError(f"Invalid {name} {wording}: {value}")
 
 
+def check_adam_options(lr: float, eps: float, betas: tuple[float, float], weight_decay: float) -> None:
+    """The options AdamW and Adamax check, in PyTorch's order and words."""
+    check_not_negative("learning", lr, "rate")
+    check_not_negative("epsilon", eps)
+    for index, beta in enumerate(betas):
+        if not 0.0 <= beta < 1.0:
+            raise ValueError(f"Invalid beta parameter at index {index}: {beta}")
+    check_not_negative("weight_decay", weight_decay)
+
+
 class StepState(Optimizer):
     """What the three share: the gradient each parameter steps with, a float32 ``step``, loading a state."""
 
@@ -93,12 +103,7 @@ class AdamW(StepState, Adam):
         differentiable: bool = False,
         fused: bool | None = None,
     ) -> None:
-        check_not_negative("learning", lr, "rate")
-        check_not_negative("epsilon", eps)
-        for index, beta in enumerate(betas):
-            if not 0.0 <= beta < 1.0:
-                raise ValueError(f"Invalid beta parameter at index {index}: {beta}")
-        check_not_negative("weight_decay", weight_decay)
+        check_adam_options(lr, eps, betas, weight_decay)
         options = {"lr": lr, "betas": betas, "eps": eps, "weight_decay": weight_decay, "amsgrad": amsgrad}
         flags = {"maximize": maximize, "foreach": foreach, "capturable": capturable}
         flags.update(differentiable=differentiable, fused=fused, decoupled_weight_decay=True)
