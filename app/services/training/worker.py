@@ -26,6 +26,7 @@ import gc
 import multiprocessing
 import os
 import pickle
+import queue
 import threading
 import traceback
 from multiprocessing.connection import Connection
@@ -90,8 +91,12 @@ def receive(commands: Connection) -> tuple[str | None, Any]:
         return None, None
 
 
-def relay_commands(run: TrainingRun, commands: Connection) -> None:
-    """Pass each control message to the run; the end of the pipe (the server has gone) stops it."""
+def relay_commands(handoff: queue.SimpleQueue, commands: Connection) -> None:
+    """Wait for the run (``None``: there is none), then pass each control message to it; the end of the pipe
+    (the server has gone) stops it."""
+    run = handoff.get()
+    if run is None:
+        return
     while True:
         name, value = receive(commands)
         if name is None:
@@ -177,15 +182,30 @@ def serve(events: Connection, commands: Connection) -> None:
 
 
 def train(commands: Connection, records: Connection) -> None:
-    """Wait for the run's configuration (passed on to the reporter), build it, wait for ``go``, train."""
+    """Wait for the run (``started``), then train it while a thread relays the server's commands to it.
+
+    The thread starts first, while nothing waits: starting a thread takes ~0.5 ms here (it has to be
+    scheduled), which the run would wait for. It reads no command before it is handed the run, after ``go``.
+    """
+    handoff: queue.SimpleQueue[TrainingRun | None] = queue.SimpleQueue()
+    threading.Thread(target=relay_commands, args=(handoff, commands), daemon=True).start()
+    run = None
+    try:
+        run = started(commands, records)
+    finally:
+        handoff.put(run)  # None ends the thread
+    if run is not None:
+        run.run()
+
+
+def started(commands: Connection, records: Connection) -> TrainingRun | None:
+    """Wait for the run's configuration (passed on to the reporter), build it, wait for ``go``; the run, or
+    None if the pipe closes first."""
     kind, value = receive(commands)
     if kind != RUN:
-        return
+        return None
     run_config, paused = value
     records.send((RUN, run_config))  # the reporter builds its twin while the run builds
     run = TrainingRun(run_config, paused=paused, reported=False)  # checked by the server already
     run.events = ConnectionSink(records)  # type: ignore[assignment] - the producer side is all the run uses
-    if receive(commands)[0] != GO:
-        return
-    threading.Thread(target=relay_commands, args=(run, commands), daemon=True).start()
-    run.run()
+    return run if receive(commands)[0] == GO else None
