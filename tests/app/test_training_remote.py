@@ -174,11 +174,27 @@ def test_a_run_takes_the_spare_worker_and_another_is_forked_for_the_next() -> No
         assert run._process.pid == spare
         run.start()
         assert read_all(run)[-1]["reason"] == "finished" and run.join()
-        assert wait_for_spare() != spare
+        time.sleep(0.2)  # its stream is still open: no fork yet competes with sending its last events
+        assert remote._spare._ready is None
+        run.close()
+        assert wait_for_spare(config.TRAIN_STOP_SECONDS / 2) != spare  # closed: well before the fallback
     finally:
         remote.stop_workers()
     assert remote._spare._ready is None
     assert not is_running(spare)
+
+
+def test_a_run_nobody_closes_is_replaced_after_the_stop_time() -> None:
+    remote.start_workers()
+    try:
+        spare = wait_for_spare()
+        run = RemoteRun(RunConfig(epochs=5))
+        run.start()
+        assert read_all(run)[-1]["reason"] == "finished" and run.join()
+        assert wait_for_spare(config.TRAIN_STOP_SECONDS + 10.0) != spare
+    finally:
+        remote.stop_workers()
+        run.close()
 
 
 def test_a_spare_that_died_is_replaced_and_its_pipes_closed() -> None:

@@ -57,9 +57,10 @@ class _Worker:
 class _Spare:
     """One worker forked ahead, so that a run starts without waiting for a fork (about 8 ms of it).
 
-    The server asks for spares (``start_workers``). A taken spare is replaced when its run has ended, not
-    while it trains: forking and warming up a process would take CPU from the run (a busy second core
-    slows this machine's first by a few percent), and a run started meanwhile forks its own worker.
+    The server asks for spares (``start_workers``). A taken spare is replaced when its run has ended and its
+    stream has been closed, not sooner: forking and warming up a process would take CPU from the run (a busy
+    second core slows this machine's first by a few percent) and from sending its last events; a run
+    started meanwhile forks its own worker.
     """
 
     def __init__(self) -> None:
@@ -136,6 +137,8 @@ class RemoteRun:
         self.events = EventBuffer()
         self._stop = threading.Event()
         self._finished = threading.Event()  # the worker has sent its last events: it is ending on its own
+        self._reaped = threading.Event()  # the worker has exited and every event has been relayed
+        self._consumed = threading.Event()  # closed by its consumer (the stream has ended)
         self._closed = False
         self._lock = threading.Lock()  # commands come from the event loop, closing from cleanup
         try:
@@ -170,6 +173,7 @@ class RemoteRun:
             if self._closed:
                 return
             self._closed = True
+        self._consumed.set()
         self._stop.set()
         finished = self._finished.is_set()  # read once: the stop message and the timer go together
         if not finished:
@@ -184,8 +188,7 @@ class RemoteRun:
 
     def join(self, timeout: float = config.TRAIN_STOP_SECONDS) -> bool:
         """Wait for the worker to end and its last events to be relayed; whether they have."""
-        self._relay.join(timeout)
-        return not self._relay.is_alive()
+        return self._reaped.wait(timeout)
 
     def _send(self, message: tuple[str, Any]) -> None:
         with self._lock:
@@ -201,7 +204,9 @@ class RemoteRun:
     def _relay_events(self) -> None:
         """Pass each list of events on (JSON texts, written by the worker's reporter), until the pipe ends.
 
-        The run's slot is freed only when the worker has exited, after its stream has ended.
+        The run's slot is freed only when the worker has exited, after its stream has ended. The spare it took
+        is replaced once the stream is closed (``close``), or ``TRAIN_STOP_SECONDS`` after the run if nobody
+        closes it, so that forking does not compete with sending the last events.
         """
         finished = False
         try:
@@ -225,7 +230,9 @@ class RemoteRun:
             self._events_in.close()
             registry.release(self.id)
             self.events.close()
-            _spare.replenish()  # now, not while the run trained: forking would have competed for the cores
+            self._reaped.set()
+            self._consumed.wait(config.TRAIN_STOP_SECONDS)
+            _spare.replenish()
 
 
 def _lost_events(code: int | None) -> list[str]:
