@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from engine.optim_checks import check_adam_options, check_sgd_options
 from engine.pickling import present_as, reduce_object
 from engine.tensor import Tensor
 
@@ -86,15 +87,13 @@ class SGD(Optimizer):
         dampening: float = 0,
         weight_decay: float = 0,
         nesterov: bool = False,
+        *,
         maximize: bool = False,
-        **_: Any,
+        foreach: bool | None = None,
+        differentiable: bool = False,
+        fused: bool | None = None,
     ) -> None:
-        if lr < 0:
-            raise ValueError(f"Invalid learning rate: {lr}")
-        if momentum < 0:
-            raise ValueError(f"Invalid momentum value: {momentum}")
-        if nesterov and (momentum <= 0 or dampening != 0):
-            raise ValueError("Nesterov momentum requires a momentum and zero dampening")
+        check_sgd_options(lr, momentum, dampening, weight_decay, nesterov)
         super().__init__(
             params,
             {
@@ -104,9 +103,9 @@ class SGD(Optimizer):
                 "weight_decay": weight_decay,
                 "nesterov": nesterov,
                 "maximize": maximize,
-                "foreach": None,
-                "differentiable": False,
-                "fused": None,
+                "foreach": foreach,
+                "differentiable": differentiable,
+                "fused": fused,
             },
         )
 
@@ -151,12 +150,14 @@ class Adam(Optimizer):
         weight_decay: float = 0,
         amsgrad: bool = False,
         *,
+        foreach: bool | None = None,
         maximize: bool = False,
+        capturable: bool = False,
+        differentiable: bool = False,
+        fused: bool | None = None,
         decoupled_weight_decay: bool = False,
-        **_: Any,
     ) -> None:
-        if lr < 0:
-            raise ValueError(f"Invalid learning rate: {lr}")
+        check_adam_options(lr, eps, betas, weight_decay)
         super().__init__(
             params,
             {
@@ -166,10 +167,10 @@ class Adam(Optimizer):
                 "weight_decay": weight_decay,
                 "amsgrad": amsgrad,
                 "maximize": maximize,
-                "foreach": None,
-                "capturable": False,
-                "differentiable": False,
-                "fused": None,
+                "foreach": foreach,
+                "capturable": capturable,
+                "differentiable": differentiable,
+                "fused": fused,
                 "decoupled_weight_decay": decoupled_weight_decay,
             },
         )

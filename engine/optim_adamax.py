@@ -12,7 +12,8 @@ from typing import Any
 import numpy as np
 
 from engine.optim_arithmetic import addcdiv, lerp, multiply_add, scalar
-from engine.optim_extra import StepState, check_adam_options, first_step
+from engine.optim_checks import check_adam_options
+from engine.optim_extra import StepState, first_step
 from engine.pickling import present_as
 
 

@@ -16,28 +16,13 @@ import numpy as np
 
 from engine.optim import Adam, Optimizer
 from engine.optim_arithmetic import addcdiv, addcmul, lerp, multiply_add, scalar
+from engine.optim_checks import check_adam_options, check_not_negative
 from engine.pickling import present_as
 from engine.tensor import Tensor
 
 GROUP_SIZE_MISMATCH = (
     "loaded state dict contains a parameter group that doesn't match the size of optimizer's group"
 )
-
-
-def check_not_negative(name: str, value: float, wording: str = "value") -> None:
-    """PyTorch's refusal of a negative option: ``Invalid learning rate: -1.0``."""
-    if not 0.0 <= value:
-        raise ValueError(f"Invalid {name} {wording}: {value}")
-
-
-def check_adam_options(lr: float, eps: float, betas: tuple[float, float], weight_decay: float) -> None:
-    """The options AdamW and Adamax check, in PyTorch's order and words."""
-    check_not_negative("learning", lr, "rate")
-    check_not_negative("epsilon", eps)
-    for index, beta in enumerate(betas):
-        if not 0.0 <= beta < 1.0:
-            raise ValueError(f"Invalid beta parameter at index {index}: {beta}")
-    check_not_negative("weight_decay", weight_decay)
 
 
 class StepState(Optimizer):

@@ -285,6 +285,55 @@ def test_optimizer_zero_grad_and_repr_match_pytorch():
     )
 
 
+OPTION_ERRORS = [  # (optimizer, keyword arguments, PyTorch 2.13's ValueError: the first check that fails)
+    ("SGD", {"lr": -1, "momentum": -1}, "Invalid learning rate: -1"),
+    ("SGD", {"momentum": -1, "weight_decay": -1}, "Invalid momentum value: -1"),
+    ("SGD", {"weight_decay": -1, "nesterov": True}, "Invalid weight_decay value: -1"),
+    ("SGD", {"nesterov": True}, "Nesterov momentum requires a momentum and zero dampening"),
+    (
+        "SGD",
+        {"momentum": 0.9, "dampening": 0.1, "nesterov": True},
+        "Nesterov momentum requires a momentum and zero dampening",
+    ),
+    ("Adam", {"lr": -1, "eps": -1}, "Invalid learning rate: -1"),
+    ("Adam", {"eps": -1, "betas": (2, 0.9)}, "Invalid epsilon value: -1"),
+    ("Adam", {"betas": (1.0, 0.9)}, "Invalid beta parameter at index 0: 1.0"),
+    ("Adam", {"betas": (2, 0.9), "weight_decay": -1}, "Invalid beta parameter at index 0: 2"),
+    ("Adam", {"betas": (0.9, -0.1)}, "Invalid beta parameter at index 1: -0.1"),
+    ("Adam", {"weight_decay": -1}, "Invalid weight_decay value: -1"),
+]
+
+
+@pytest.mark.parametrize(("name", "options", "message"), OPTION_ERRORS)
+def test_sgd_and_adam_refuse_bad_options_in_pytorchs_order_and_words(name, options, message):
+    with pytest.raises(ValueError) as error:
+        getattr(torch.optim, name)([_parameter(1.0)], **{"lr": 0.1, **options})
+    assert str(error.value) == message
+
+
+def test_sgd_and_adam_refuse_unknown_options_and_keep_pytorchs_flags():
+    """A misspelt option is PyTorch's TypeError (it was silently ignored); the implementation flags PyTorch
+    takes are kept in the group as given, and maximize is keyword-only, as there."""
+    param = _parameter(1.0)
+    with pytest.raises(TypeError, match=r"^SGD.__init__\(\) got an unexpected keyword argument 'momentun'$"):
+        torch.optim.SGD([param], lr=0.1, momentun=0.9)
+    with pytest.raises(TypeError, match=r"^Adam.__init__\(\) got an unexpected keyword argument 'beta'$"):
+        torch.optim.Adam([param], beta=(0.9, 0.99))
+    with pytest.raises(
+        TypeError, match=r"^SGD.__init__\(\) takes from 2 to 7 positional arguments but 8 were"
+    ):
+        torch.optim.SGD([param], 0.1, 0, 0, 0, False, True)
+    group = torch.optim.SGD([param], lr=0.1, foreach=True, differentiable=True).param_groups[0]
+    assert (group["foreach"], group["differentiable"], group["fused"]) == (True, True, None)
+    group = torch.optim.Adam([param], fused=True, capturable=True).param_groups[0]
+    assert (group["foreach"], group["fused"], group["capturable"], group["differentiable"]) == (
+        None,
+        True,
+        True,
+        False,
+    )
+
+
 def test_a_scheduler_stepped_before_its_optimizer_warns_in_pytorchs_words():
     w = torch.tensor([1.0], requires_grad=True)
     optimizer = torch.optim.SGD([w], lr=1.0)
