@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from engine.optim_checks import check_adam_options, check_sgd_options
+from engine.optim_checks import check_adam_options, check_fused, check_sgd_options
 from engine.pickling import present_as, reduce_object
 from engine.tensor import Tensor
 
@@ -94,6 +94,7 @@ class SGD(Optimizer):
         fused: bool | None = None,
     ) -> None:
         check_sgd_options(lr, momentum, dampening, weight_decay, nesterov)
+        check_fused(fused, foreach, differentiable)
         super().__init__(
             params,
             {
@@ -158,6 +159,7 @@ class Adam(Optimizer):
         decoupled_weight_decay: bool = False,
     ) -> None:
         check_adam_options(lr, eps, betas, weight_decay)
+        check_fused(fused, foreach, differentiable)
         super().__init__(
             params,
             {

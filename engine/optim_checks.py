@@ -28,3 +28,12 @@ def check_sgd_options(
     check_not_negative("weight_decay", weight_decay)
     if nesterov and (momentum <= 0 or dampening != 0):
         raise ValueError("Nesterov momentum requires a momentum and zero dampening")
+
+
+def check_fused(fused: bool | None, foreach: bool | None, differentiable: bool) -> None:
+    """What the optimizers with a fused kernel refuse (after their options), in PyTorch's words. The engine
+    has one implementation; the flags only describe PyTorch's."""
+    if fused and differentiable:
+        raise RuntimeError("`fused` does not support `differentiable`")
+    if fused and foreach:
+        raise RuntimeError("`fused` and `foreach` cannot be `True` together.")

@@ -16,7 +16,7 @@ import numpy as np
 
 from engine.optim import Adam, Optimizer
 from engine.optim_arithmetic import addcdiv, addcmul, lerp, multiply_add, scalar
-from engine.optim_checks import check_adam_options, check_not_negative
+from engine.optim_checks import check_adam_options, check_fused, check_not_negative
 from engine.pickling import present_as
 from engine.tensor import Tensor
 
@@ -89,6 +89,7 @@ class AdamW(StepState, Adam):
         fused: bool | None = None,
     ) -> None:
         check_adam_options(lr, eps, betas, weight_decay)
+        check_fused(fused, foreach, differentiable)
         options = {"lr": lr, "betas": betas, "eps": eps, "weight_decay": weight_decay, "amsgrad": amsgrad}
         flags = {"maximize": maximize, "foreach": foreach, "capturable": capturable}
         flags.update(differentiable=differentiable, fused=fused, decoupled_weight_decay=True)
@@ -202,6 +203,7 @@ class Adagrad(StepState):
         check_not_negative("weight_decay", weight_decay)
         check_not_negative("initial_accumulator_value", initial_accumulator_value)
         check_not_negative("epsilon", eps)
+        check_fused(fused, foreach, differentiable)
         options = {"lr": lr, "lr_decay": lr_decay, "eps": eps, "weight_decay": weight_decay}
         flags = {"initial_accumulator_value": initial_accumulator_value, "foreach": foreach}
         flags.update(maximize=maximize, differentiable=differentiable, fused=fused)

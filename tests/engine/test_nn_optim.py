@@ -334,6 +334,20 @@ def test_sgd_and_adam_refuse_unknown_options_and_keep_pytorchs_flags():
     )
 
 
+@pytest.mark.parametrize("name", ["SGD", "Adam", "AdamW", "Adagrad"])
+def test_the_fused_flag_is_refused_with_differentiable_or_foreach_in_pytorchs_words(name):
+    """After the options' values, as in PyTorch 2.13 (its messages, recorded); foreach alone is fine."""
+    make = getattr(torch.optim, name)
+    params = [_parameter(1.0)]
+    with pytest.raises(ValueError, match="^Invalid learning rate: -1$"):
+        make(params, lr=-1, fused=True, foreach=True)
+    with pytest.raises(RuntimeError, match="^`fused` does not support `differentiable`$"):
+        make(params, lr=0.1, fused=True, foreach=True, differentiable=True)
+    with pytest.raises(RuntimeError, match=r"^`fused` and `foreach` cannot be `True` together\.$"):
+        make(params, lr=0.1, fused=True, foreach=True)
+    assert make(params, lr=0.1, fused=False, foreach=True).param_groups[0]["foreach"] is True
+
+
 def test_a_scheduler_stepped_before_its_optimizer_warns_in_pytorchs_words():
     w = torch.tensor([1.0], requires_grad=True)
     optimizer = torch.optim.SGD([w], lr=1.0)
