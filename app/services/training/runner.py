@@ -263,8 +263,9 @@ class Training:
 
         What ``run_batch`` and ``_end_epoch`` (``_record``) do for such an epoch, without the checks that are
         known false: no event comes between these epochs, so they all go to the same open columns. The five
-        lines are written out, as a script's loop has them, and the epochs done are counted in a local,
-        stored as the loop ends however it ends: a call and two attribute stores per epoch cost ~1% here.
+        lines are ``train_step``'s, written out as a script's loop has them, and the epochs done are counted
+        in a local, stored as the loop ends however it ends: the call and two attribute stores per epoch cost
+        ~0.3% of the article's run in instructions (callgrind, 317.2k against 316.2k an epoch).
         """
         experiment = self.experiment
         model, loss_fn, optimizer = experiment.model, experiment.loss_fn, experiment.optimizer
