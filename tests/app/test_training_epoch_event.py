@@ -46,6 +46,8 @@ LONG_RUNS = [  # past VALIDATION_POINTS epochs, most epochs are plain: neither v
     {"epochs": 2501, "lr": 0.001},  # past CHART_POINTS: norms and parameters every 6th epoch, and the last
     {"lr": 0.2, "epochs": 1000},  # diverges at epoch 218, a plain one
     {"dataset": "circle", "model": "mlp", "hidden": [4], "epochs": 450},  # accuracy
+    {"dataset": "circle", "model": "mlp", "hidden": [4], "epochs": 1200},  # accuracy every 3rd epoch
+    {"dataset": "moons", "model": "mlp", "hidden": [3], "epochs": 501, "batch_size": 64},  # every 2nd
     {"dataset": "spiral", "model": "mlp", "hidden": [16, 16], "epochs": 250, "optimizer": "adam"},  # big
 ]
 
@@ -80,12 +82,25 @@ def test_regression_has_no_accuracy_columns_and_classification_has_them() -> Non
     assert all(0.0 <= value <= 1.0 for batch in moons for value in batch["accuracy"])
 
 
+@pytest.mark.parametrize("fields", [LONG_RUNS[4], LONG_RUNS[5]])
+def test_a_long_classifiers_accuracy_is_read_with_its_norms_and_counts_its_epochs_rows(fields: dict) -> None:
+    events = list(run_events(RunConfig(**fields)))
+    every = events[0]["measure_every"]
+    epochs = epoch_rows(events)
+    measured = [row["epoch"] for row in epochs if row["accuracy"] is not None]
+    assert every > 1 and measured == [1, *range(every, len(epochs), every), len(epochs)]
+    layer = next(iter(epochs[0]["grad_norms"]))
+    assert measured == [row["epoch"] for row in epochs if row["grad_norms"][layer] is not None]
+    rows_seen = events[0]["train_rows"]  # a share of the training rows, all of them counted
+    assert all(round(epochs[epoch - 1]["accuracy"] * rows_seen, 6).is_integer() for epoch in measured)
+
+
 def test_numbers_that_are_not_finite_are_null() -> None:
     writer = EpochWriter(build(RunConfig()), small=True, classifying=False)  # Linear(1, 1): weight, then bias
     epochs = writer.begin(3, 0.01)
     epochs.loss += [0.25, float("nan")]
-    epochs.measured[0] = ([float("nan")], [[[float("inf")]], [1.5]])
-    epochs.measured[1] = ([2.0], [[[1.0]], [2.5]])
+    epochs.measured[0] = (None, [float("nan")], [[[float("inf")]], [1.5]])
+    epochs.measured[1] = (None, [2.0], [[[1.0]], [2.5]])
     event = writer.event(epochs, {0: (float("inf"), None)})
     assert (event["first"], event["count"], event["lr"]) == (3, 2, [0.01, 0.01])
     assert event["loss"] == [0.25, None] and event["val_loss"] == [None, None]
@@ -98,7 +113,7 @@ def test_epochs_not_measured_have_null_norms_and_parameters() -> None:
     writer = EpochWriter(build(RunConfig()), small=True, classifying=False)
     epochs = writer.begin(1, 0.01)
     epochs.loss += [0.5, 0.25, 0.125]
-    epochs.measured[1] = ([2.0], [[[1.0]], [0.5]])
+    epochs.measured[1] = (None, [2.0], [[[1.0]], [0.5]])
     event = writer.event(epochs, {})
     assert event["loss"] == [0.5, 0.25, 0.125]
     assert event["grad_norms"] == {"linear": [None, 2.0, None]}

@@ -13,7 +13,8 @@
       {"type": "done", reason: finished | diverged | stopped | time limit | error, epochs, params?}
 
   (``epochs``: consecutive epochs as columns, one entry per epoch, null where not measured: validation every
-  ``validate_every``-th epoch (null: no held-out rows), norms and parameters every ``measure_every``-th;
+  ``validate_every``-th epoch (null: no held-out rows), training accuracy, norms and parameters every
+  ``measure_every``-th;
   ``epoch_event.rows`` gives one dict each)
 - ``phases.PhaseStepper``: one phase at a time (zero_grad, forward, loss, backward, step), each a
   ``{"type": "phase", phase, epoch, batch, says, changed, trace}`` event.

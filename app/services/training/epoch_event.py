@@ -1,19 +1,19 @@
 """The ``epochs`` event: consecutive epochs' numbers as columns, appended as each epoch ends.
 
 A run reports every epoch, thousands a second. Reading the model is all that must happen at the epoch's end
-(the numbers change with the next step), so each epoch only appends to the open ``Epochs``: its loss and its
-accuracy, and on the epochs the run measures (``runner.CHART_POINTS``), each layer's gradient norm and each
-parameter's values; an epoch to validate keeps a copy of the parameters, which a ``reporter.Reporter``
-validates later. The event is made by that reporter, as columns: one list per field, one entry per epoch.
-That is what a chart appends, about 40% of the bytes of one object per epoch.
+(the numbers change with the next step), so each epoch only appends its loss to the open ``Epochs``; on the
+epochs the run measures (``runner.CHART_POINTS``) it also reads the training accuracy (classification), each
+layer's gradient norm and each parameter's values; an epoch to validate keeps a copy of the parameters, which
+a ``reporter.Reporter`` validates later. The event is made by that reporter, as columns: one list per field,
+one entry per epoch. That is what a chart appends, about 40% of the bytes of one object per epoch.
 
     {"type": "epochs", "first": 101, "count": 3,
      "loss": [...], "val_loss": [null, null, ...], "accuracy": [...] or null, "val_accuracy": ... or null,
      "lr": [...], "grad_norms": {"linear": [...]}, "params": {"weight": [[[w]], ...], "bias": [[b], ...]}}
 
 ``accuracy``/``val_accuracy`` are null for regression; ``params`` is there for small models only; a number
-that is not finite, or was not measured (validation, and the gradient norms and parameters of long runs), is
-null. ``rows`` turns an event back into one dict per epoch (``epoch_rows``: a stream's).
+that is not finite, or was not measured (validation, and the accuracy, gradient norms and parameters of long
+runs), is null. ``rows`` turns an event back into one dict per epoch (``epoch_rows``: a stream's).
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ from app.services.training.experiment import Experiment
 
 Validation = tuple[float | None, float | None]  # held-out loss and accuracy, None where not measured
 State = bytes  # every parameter's values at one moment (``reporter.state_of``)
-Reading = tuple[list[float], list[Any]]  # each layer's gradient norm, each parameter's values (small models)
+# the training accuracy (None: regression), each layer's gradient norm, each parameter's values (small models)
+Reading = tuple[float | None, list[float], list[Any]]
 PER_EPOCH = ("loss", "val_loss", "accuracy", "val_accuracy", "lr")  # the plain columns, in event order
 
 
@@ -37,13 +38,12 @@ class Epochs:
     The learning rate is one number: a change of rate is an ``lr`` event, which ends the columns.
     """
 
-    __slots__ = ("first", "lr", "loss", "accuracy", "validated", "measured")
+    __slots__ = ("first", "lr", "loss", "validated", "measured")
 
     def __init__(self, first: int, lr: float) -> None:
         self.first = first
         self.lr = lr
         self.loss: list[float] = []
-        self.accuracy: list[float] = []  # classification only
         self.validated: dict[int, State] = {}  # by index in the columns: the parameters of epochs to validate
         self.measured: dict[int, Reading] = {}  # by index: the epochs whose norms and parameters were read
 
@@ -65,10 +65,11 @@ class EpochWriter:
         """Empty columns whose first epoch will be ``first``."""
         return Epochs(first, lr)
 
-    def read(self, epochs: Epochs) -> None:
-        """Measure the epoch just appended: gradient norms and parameter values as they stand now."""
+    def read(self, epochs: Epochs, accuracy: float | None) -> None:
+        """Measure the epoch just appended: its training ``accuracy`` (None for regression), counted by the
+        caller, and the gradient norms and parameter values as they stand now."""
         values = [param._data.tolist() for param in self._params]  # in place: the next step changes them
-        epochs.measured[len(epochs.loss) - 1] = (measures.layer_norms(self._layers), values)
+        epochs.measured[len(epochs.loss) - 1] = (accuracy, measures.layer_norms(self._layers), values)
 
     def event(self, epochs: Epochs, validations: dict[int, Validation]) -> dict[str, Any]:
         """The columns as one ``epochs`` event, with the ``validations`` of the epochs ``validated``.
@@ -80,9 +81,11 @@ class EpochWriter:
         val_accuracy: list[float | None] = [None] * count
         for index, (loss, accuracy) in validations.items():
             val_loss[index], val_accuracy[index] = _finite_or_none(loss), _finite_or_none(accuracy)
+        accuracy: list[float | None] = [None] * count
         norms: list[list[float | None]] = [[None] * count for _ in self._layer_names]
         params: list[list[Any]] = [[None] * count for _ in self._params]
-        for index, (layer_norms, values) in epochs.measured.items():
+        for index, (correct, layer_norms, values) in epochs.measured.items():
+            accuracy[index] = correct
             for column, norm in zip(norms, layer_norms, strict=True):
                 column[index] = norm if math.isfinite(norm) else None
             for column, value, ndim in zip(params, values, self._ndims, strict=True):
@@ -93,7 +96,7 @@ class EpochWriter:
             "count": count,
             "loss": _finite(epochs.loss),
             "val_loss": val_loss,
-            "accuracy": _finite(epochs.accuracy) if self._classifying else None,
+            "accuracy": accuracy if self._classifying else None,  # a share of rows: always finite
             "val_accuracy": val_accuracy if self._classifying else None,
             "lr": [measures.finite(epochs.lr)] * count,
             "grad_norms": dict(zip(self._layer_names, norms, strict=True)),

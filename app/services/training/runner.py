@@ -48,9 +48,11 @@ MAX_TRACED_SNAPSHOTS = 10
 # validation losses per run at most (a chart's worth): longer runs validate every k-th epoch, so that the
 # held-out forward pass costs about 1% of the training rather than a third of it
 VALIDATION_POINTS = 100
-# epochs per run at most whose gradient norms and parameter values are read (more than a chart shows):
-# longer runs read them every k-th epoch, the first and the last, and every epoch a step command ends. Each
-# read costs a few percent of a small model's step; the loss (and accuracy) of every epoch is reported.
+# epochs per run at most whose training accuracy, gradient norms and parameter values are read (more than a
+# chart shows): longer runs read them every k-th epoch, the first and the last, and every epoch a step command
+# ends. The loss of every epoch is reported. A read costs more in a loop than alone: its numpy calls find
+# their code and data cold after a step (counting a classifier's right answers every epoch, 1.5 us alone,
+# made the spiral's 190 us epochs 4% slower)
 CHART_POINTS = 500
 DIVERGED_CAUSE = (
     "The loss became {value} at epoch {epoch}: the learning rate {lr:g} is too large, "
@@ -221,10 +223,8 @@ class Training:
         columns = self._open_columns()
         epoch = self.epoch = self.epoch + 1
         columns.loss.append(loss)
-        if accuracy is not None:
-            columns.accuracy.append(accuracy)
         if epoch % self._measure_every == 0 or epoch == 1 or epoch == self._epochs or self.stepping:
-            self._epoch_writer.read(columns)
+            self._epoch_writer.read(columns, accuracy)
         return columns
 
     def train_for(self, seconds: float, interrupted: threading.Event) -> None:
@@ -273,7 +273,7 @@ class Training:
         classifying, positive, correct = self._classifying, self._train_positive, measures.correct
         rows = self._train_rows
         columns = self._open_columns()
-        add_loss, add_accuracy, read = columns.loss.append, columns.accuracy.append, self._epoch_writer.read
+        add_loss, read = columns.loss.append, self._epoch_writer.read
         isfinite, every = math.isfinite, self._measure_every
         done = self.epoch
         stride = self._stride
@@ -292,10 +292,8 @@ class Training:
                     return
                 done = epoch
                 add_loss(value)
-                if classifying:  # counted at once: keeping the logits for later slows steps more (3% vs 1%)
-                    add_accuracy(correct(pred._data, positive) / rows)
-                if epoch % every == 0:
-                    read(columns)
+                if epoch % every == 0:  # counted at once: keeping the logits for later slows steps more
+                    read(columns, correct(pred._data, positive) / rows if classifying else None)
                 if epoch >= check:
                     now = time.monotonic()
                     if now >= until or interrupted.is_set():
