@@ -1,10 +1,16 @@
 """Training streams: epochs per second bare on the engine vs streamed by the server, and /healthz under load.
 
-Run: ``.venv/bin/python bench/train_bench.py [--rounds N]`` (about 100 s for the default 4 rounds). Each round
-starts its own uvicorn on a free port and a process for the bare loops.
+Run: ``.venv/bin/python bench/train_bench.py [--rounds N]`` (about 4 minutes for the default 3 rounds). Each
+round starts its own uvicorn on a free port and a process for the bare loops.
 Targets: streaming costs under 10% against the same run bare on the engine (the article's five lines, same
 model, data and epochs, no events); /healthz p99 under 50 ms while 8 stream. The costs are relative to bare:
 "service" is the training loop in-process as a worker runs it, "streamed" the server from POST to ``done``.
+
+Each timing is noisy here: this machine's two virtual cores each switch, independently and for a few hundred
+milliseconds at a time, between their full speed and about 1.7 times slower, so one run of a case takes
+anywhere from its fastest time to 30% or more above it. The bench therefore times many matched triples (bare,
+service, streamed, one after the other) and gives two estimates that such slowdowns move little: the median of
+each triple's own ratio, and the ratio of the lower quartiles (the runs the machine slowed least).
 """
 
 from __future__ import annotations
@@ -50,8 +56,9 @@ HEALTH_SAMPLES = 300  # /healthz requests timed
 # lays out its memory), and a server's workers all inherit its forkserver's layout: the bench takes its
 # timings in several rounds, each with a fresh server and a fresh process for the bare loops, so that no one
 # layout decides the comparison
-ROUNDS = 4
-REPEATS = 5  # interleaved repeats of each timing per round; the table gives medians over all of them
+ROUNDS = 3
+REPEATS = 16  # matched triples of timings per case and round; the table gives medians over all of them
+LATENCY_RUNS = 6  # 1-epoch runs per case and round, for the cost every run pays once
 RESAMPLES = 2000  # bootstrap resamples for the interval around a median cost
 # after each streamed run the server idles this long before the next timing, as it does between a learner's
 # runs: the worker it forks to replace the one the run took (a spare; ~10 ms to fork, more to warm up) is then
@@ -231,7 +238,7 @@ class Round:
         """Wall times of 1-epoch runs of the case, POST to ``done``: what every run pays once, however many
         epochs it has. Each follows a bare run, as in the table, so the server has idled alike."""
         times = []
-        for _ in range(REPEATS):
+        for _ in range(LATENCY_RUNS):
             self.loops.bare(fields)
             times.append(streamed_seconds(self.client, self.server.process.pid, {**fields, "epochs": 1})[0])
         return times
@@ -279,6 +286,13 @@ def _median_cost(costs: list[float]) -> str:
     return f"{statistics.median(costs):.1f}% ({low:.0f}..{high:.0f})"
 
 
+def _quartile_cost(triples: list[tuple[Timing, Timing, Timing]], which: int, index: int) -> str:
+    """The cost at the lower quartile of each timing's runs (each sorted on its own), as text: ``12.3%``."""
+    quarter = (len(triples) - 1) // 4
+    low = [sorted(triple[column][index] for triple in triples)[quarter] for column in (0, which)]
+    return f"{(low[1] / low[0] - 1) * 100:.1f}%"
+
+
 def main(rounds: int) -> None:
     runs: dict[str, list[tuple[Timing, Timing, Timing]]] = {name: [] for name in CASES}
     by_round: dict[str, list[str]] = {name: [] for name in CASES}  # each round's median stream cost
@@ -290,9 +304,11 @@ def main(rounds: int) -> None:
                 runs[name] += matched
                 by_round[name].append(f"{statistics.median(_costs(matched, 2, 0)):.1f}%")
                 latencies[name] += bench_round.one_epoch_runs(fields)
-    columns = ("bare ep/s", "service ep/s", "streamed ep/s", "service cost", "stream cost", "extra")
-    print(f"{rounds} rounds (a fresh server and loop process each) of {REPEATS} matched repeats per case")
-    print(f"{'case':36} {'':5} " + " ".join(f"{column:>14}" for column in columns))
+    columns = ("bare ep/s", "service ep/s", "streamed ep/s", "service cost", "stream cost", "at quartile")
+    print(f"{rounds} rounds (a fresh server and loop process each) of {REPEATS} matched triples per case")
+    print("costs over bare: the median of each triple's own ratio (90% interval); at quartile: the ratio of")
+    print("the lower quartiles of the bare and streamed times; extra: streamed minus bare time, per epoch")
+    print(f"{'case':36} {'':5} " + " ".join(f"{column:>14}" for column in columns) + "      extra")
     for name, fields in CASES.items():
         epochs, matched = fields["epochs"], runs[name]
         for label, index in (("wall", 0), ("CPU", 1)):
@@ -301,8 +317,10 @@ def main(rounds: int) -> None:
             )
             rates = " ".join(f"{epochs / seconds:14.0f}" for seconds in (bare, service, streamed))
             costs = " ".join(f"{_median_cost(_costs(matched, which, index)):>14}" for which in (1, 2))
+            quartile = _quartile_cost(matched, 2, index)
             extra = (streamed - bare) / epochs * 1e6
-            print(f"{name if index == 0 else '':36} {label:5} {rates} {costs} {extra:9.1f} us/epoch")
+            row = f"{name if index == 0 else '':36} {label:5} {rates} {costs} {quartile:>14}"
+            print(f"{row} {extra:6.1f} us/ep")
         fixed = statistics.median(latencies[name])
         beyond = statistics.median((run[2][0] - fixed) / run[0][0] - 1 for run in matched)  # wall times
         print(

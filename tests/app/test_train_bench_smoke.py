@@ -15,4 +15,4 @@ def test_a_round_of_the_training_bench_times_each_loop(monkeypatch) -> None:
             one_epoch = bench_round.one_epoch_runs(tiny)
         for wall, cpu in timings:
             assert 0 < wall < 30 and 0 <= cpu < 60
-        assert len(one_epoch) == train_bench.REPEATS and all(0 < wall < 30 for wall in one_epoch)
+        assert len(one_epoch) == train_bench.LATENCY_RUNS and all(0 < wall < 30 for wall in one_epoch)
