@@ -1,4 +1,5 @@
-"""Model classes in the playground, as PyTorch's tutorials write them: ``class Net(nn.Module)``."""
+"""Model and dataset classes in the playground, as PyTorch's tutorials write them: ``class Net(nn.Module)``,
+``class Points(Dataset)``."""
 
 import pytest
 
@@ -113,6 +114,74 @@ def test_other_class_forms_are_refused_with_what_to_write(code: str, line: int, 
     error = run(code)["error"]
     assert error is not None and error["type"] == "UnsupportedError", error
     assert words in error["message"] and error["line"] == line, error
+
+
+DATASET = "from torch.utils.data import Dataset, DataLoader\nclass Points(Dataset):\n"  # its body: line 3 on
+
+
+def test_a_datasets_special_methods_serve_len_indexing_membership_and_attributes() -> None:
+    code = (
+        DATASET
+        + """    def __len__(self):
+        return 3
+    def __getitem__(self, i):
+        if i >= len(self):
+            raise IndexError("no such point")
+        return i * 10
+points = Points()
+points.name = "tens"
+print(len(points), points[2], list(points), 20 in points, bool(points), points.name)
+print([batch.tolist() for batch in DataLoader(points, batch_size=2)])
+"""
+    )
+    result = run(code)
+    assert result["error"] is None, result["error"]
+    assert result["stdout"] == "3 20 [0, 10, 20] True True tens\n[[0, 10], [20]]\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "use", "kind", "words", "line"),
+    [  # Python's own errors where Python gives them; the playground's limits where Python would not stop
+        (
+            "    def __len__(self):\n        return -1\n",
+            "len(Points())",
+            "ValueError",
+            "should return >= 0",
+            5,
+        ),
+        ("    pass\n", "list(DataLoader(Points()))", "TypeError", "object of type 'Points' has no len()", 4),
+        (
+            "    def __getitem__(self, i):\n        return i\n",
+            "for p in Points():\n    pass",
+            "LimitExceeded",
+            "steps",
+            4,
+        ),
+        (
+            "    def __getitem__(self, i):\n        return self[i + 1]\n",
+            "Points()[0]",
+            "LimitExceeded",
+            "nested more than",
+            4,
+        ),
+    ],
+)
+def test_a_datasets_mistakes_end_with_pythons_error_or_a_limit(
+    body: str, use: str, kind: str, words: str, line: int
+) -> None:
+    error = run(DATASET + body + use)["error"]
+    assert error is not None and error["type"] == kind and words in error["message"], error
+    assert error["line"] == line, error
+
+
+def test_attributes_of_other_objects_still_cannot_be_assigned() -> None:
+    error = run("from torch.utils.data import DataLoader\nloader = DataLoader([1, 2])\nloader.size = 2")[
+        "error"
+    ]
+    assert (
+        error["type"] == "UnsupportedError"
+        and "only those of tensors, modules, optimizers and datasets" in (error["message"])
+    )
 
 
 def test_python_errors_of_classes_keep_pythons_wording() -> None:

@@ -1,7 +1,6 @@
 """The engine's PyTorch parity cases, run in the playground: what runs there prints what PyTorch 2.13 printed.
 
-The cases that call ``exec`` or ``eval`` (to try several statements in a loop), or define ``__len__``, are
-refused there, by name.
+The cases that call ``exec`` or ``eval`` (to try several statements in a loop) are refused there, by name.
 """
 
 import re
@@ -16,7 +15,6 @@ ADDRESS = re.compile(r"0x[0-9a-f]+")
 REFUSED = {  # the case, and what the playground names as refused
     "index_errors_numpy_would_not_make": "'eval' is not available",
     "writing_through_a_view_of_a_leaf_is_refused_in_pytorchs_words": "'exec' is not available",
-    "a_dataset_of_ones_own_is_collated_field_by_field": "names starting with '__' are not available",
 }
 
 

@@ -1739,6 +1739,55 @@ for values, squares in DataLoader(Squares(), batch_size=2):
             'tensor([2.], dtype=torch.float64) tensor([4])\n'
         ),
     ),
+    # Learn the Basics' custom dataset as a learner writes one for the article's line: __init__, __len__ and
+    # __getitem__, indexed, then shuffled by a DataLoader and trained on (the batches follow manual_seed).
+    "a_dataset_class_with_len_and_getitem_is_indexed_shuffled_and_trained_on": (
+        r"""
+import torch
+from torch.utils.data import Dataset, DataLoader
+
+class Line(Dataset):
+    '''y = 2x, the article's line, as a dataset.'''
+    def __init__(self, n):
+        super().__init__()
+        self.x = torch.linspace(0, 1, n).unsqueeze(1)
+        self.y = 2 * self.x
+
+    def __len__(self):
+        return len(self.x)
+
+    def __getitem__(self, idx):
+        return self.x[idx], self.y[idx]
+
+torch.manual_seed(0)
+data = Line(6)
+print(len(data), data[2])
+loader = DataLoader(data, batch_size=4, shuffle=True)
+print(len(loader))
+for xb, yb in loader:
+    print(xb.shape, yb.squeeze(1))
+model = torch.nn.Linear(1, 1)
+opt = torch.optim.SGD(model.parameters(), lr=0.1)
+for epoch in range(3):
+    for xb, yb in loader:
+        opt.zero_grad()
+        loss = torch.nn.functional.mse_loss(model(xb), yb)
+        loss.backward()
+        opt.step()
+    print(epoch, round(loss.item(), 4))
+print(isinstance(data, Dataset), type(data).__name__)
+""",
+        (
+            '6 (tensor([0.4000]), tensor([0.8000]))\n'
+            '2\n'
+            'torch.Size([4, 1]) tensor([0.0000, 1.6000, 1.2000, 2.0000])\n'
+            'torch.Size([2, 1]) tensor([0.8000, 0.4000])\n'
+            '0 0.4599\n'
+            '1 0.1777\n'
+            '2 0.0969\n'
+            'True Line\n'
+        ),
+    ),
     # default_collate's shapes: tuples of fields come back as lists, dicts by key, numbers as tensors (bools
     # as a bool tensor), strings as they are.
     "dataloader_collates_as_pytorchs_default_collate": (

@@ -65,6 +65,9 @@ FORBIDDEN_NAMES = frozenset(
         "__spec__",
     }
 )
+# the methods with underscores a class may define: a model's constructor, and a dataset's (torch.utils.data's
+# Dataset: its size and one example), which Python calls for len(data) and data[i]
+SPECIAL_METHODS = frozenset({"__init__", "__len__", "__getitem__"})
 # attributes refused on every object, besides any starting with "_"
 NAME_ATTRIBUTE = "__name__"  # readable (not assignable) despite its underscores: ``readable_name``
 FORBIDDEN_ATTRIBUTES = frozenset(
@@ -133,8 +136,8 @@ def _check_import(node: ast.Import | ast.ImportFrom) -> None:
 
 
 def _check_class(node: ast.ClassDef) -> None:
-    """A model class as PyTorch's tutorials write them: one base (checked to be nn.Module when it runs),
-    then methods and maybe a docstring."""
+    """A model or dataset class as PyTorch's tutorials write them: one base (checked to be nn.Module or
+    Dataset when it runs), then methods and maybe a docstring."""
     _check_name(node.name, node)
     if node.decorator_list:
         raise _refuse("decorators are not supported in the playground", node)
@@ -189,7 +192,7 @@ def _check_node(node: ast.AST) -> None:
             advice = ATTRIBUTE_ADVICE.get(node.attr, "attributes starting with '_' and internals are hidden")
             raise _refuse(f"attribute '{node.attr}' is not available: {advice}", node)
     elif kind is ast.FunctionDef:
-        if node.name != "__init__":  # a method's name (a plain function may bear it too: harmless)
+        if node.name not in SPECIAL_METHODS:  # a method's name (a plain function may bear it too: harmless)
             _check_name(node.name, node)
     elif kind is ast.ClassDef:
         _check_class(node)

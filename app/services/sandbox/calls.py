@@ -1,5 +1,5 @@
-"""Calls: user functions (``def``, ``lambda``), user classes (``class Net(nn.Module)``) and calls into the
-engine; a frame at each ``backward()``."""
+"""Calls: user functions (``def``, ``lambda``), user classes (``class Net(nn.Module)``, ``class
+Points(Dataset)``) and calls into the engine; a frame at each ``backward()``."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from app.services.sandbox.functions import (
 GRAD_MODES = engine.grad_mode._GradModeContext  # no_grad(), enable_grad(), set_grad_enabled(...)
 SUPER_CLASS = "__class__"  # in a method's scope: its class and its instance, for super()
 SUPER_SELF = "__self__"
+CLASS_BASES = (engine.nn.Module, engine.utils.data.Dataset)  # what user classes derive from
 
 
 class Calls:
@@ -48,16 +49,18 @@ class Calls:
         scope.names[node.name] = function
 
     def exec_ClassDef(self, node: ast.ClassDef, scope: Scope) -> None:
-        """A model class, as PyTorch's tutorials write them: ``class Net(nn.Module)`` with its methods.
+        """A model or dataset class, as PyTorch's tutorials write them: ``class Net(nn.Module)`` or
+        ``class Points(Dataset)`` with its methods (a dataset's ``__len__`` and ``__getitem__`` among them).
 
         The allow-list has checked the shape (one base, methods and a docstring only); here the base must be
-        ``nn.Module`` or a class derived from it. The methods close over the defining scope, as Python's do.
+        ``nn.Module`` or ``Dataset``, or a class derived from one. The methods close over the defining scope,
+        as Python's do; Python calls a dataset's for ``len(data)``, ``data[i]`` and a DataLoader's batches.
         """
         base = self.eval(node.bases[0], scope)
-        if not (isinstance(base, type) and issubclass(base, engine.nn.Module)):
+        if not (isinstance(base, type) and issubclass(base, CLASS_BASES)):
             raise UnsupportedError(
-                f"class {node.name} must derive from nn.Module (class {node.name}(nn.Module): ...): "
-                "the playground's classes are models",
+                f"class {node.name} must derive from nn.Module or Dataset (class {node.name}(nn.Module): "
+                "...): the playground's classes are models and datasets",
                 node,
             )
         methods = [

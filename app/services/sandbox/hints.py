@@ -8,11 +8,13 @@ import re
 SUPPORTED = {
     "ja": "プレイグラウンドで使えるのは: 代入、if / for / while、def と return "
     "(@torch.no_grad() などのデコレータも)、"
-    "class Net(nn.Module) のようなモデルのクラス、try / except と raise、with torch.no_grad()、print、"
+    "class Net(nn.Module) のようなモデルのクラスと class Points(Dataset) のようなデータセットのクラス、"
+    "try / except と raise、with torch.no_grad()、print、"
     "f 文字列、リスト・辞書と内包表記、assert、import torch / import math、よく使う組み込み関数です。",
     "en": "The playground runs: assignments, if / for / while, def and return (decorators such as "
     "@torch.no_grad() too), model classes such as "
-    "class Net(nn.Module), try / except and raise, with torch.no_grad(), print, f-strings, lists, dicts and "
+    "class Net(nn.Module) and dataset classes such as class Points(Dataset), try / except and raise, "
+    "with torch.no_grad(), print, f-strings, lists, dicts and "
     "comprehensions, "
     "assert, import torch / import math, and the common builtins.",
 }

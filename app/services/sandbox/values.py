@@ -125,7 +125,7 @@ SANDBOX_CALLABLE_TYPES: set[type] = (
     set()
 )  # the interpreter's own callables (user functions), registered later
 SAFE_FUNCTIONS: set[int] = set()  # ids of allowed C functions bound to a module (builtins, math)
-USER_CLASSES: set[type] = set()  # the classes user code defined (nn.Module subclasses): their instances too
+USER_CLASSES: set[type] = set()  # the classes user code defined (models, datasets): their instances too
 
 
 def _from_engine(thing: Any) -> bool:
@@ -201,16 +201,16 @@ def name_of(value: Any) -> str:
     return name
 
 
-ASSIGNABLE = (engine.Tensor, engine.nn.Module, engine.optim.Optimizer)
+ASSIGNABLE = (engine.Tensor, engine.nn.Module, engine.optim.Optimizer, engine.utils.data.Dataset)
 
 
 def set_attribute(target: Any, name: str, value: Any) -> None:
-    """``target.name = value`` for user code: on tensors, modules and optimizers only."""
+    """``target.name = value`` for user code: on tensors, modules, optimizers and datasets only."""
     if name.startswith("_") or name in FORBIDDEN_ATTRIBUTES:
         raise UnsupportedError(f"attribute '{name}' is not available in the playground")
     if not isinstance(target, ASSIGNABLE) or isinstance(target, type):
         raise UnsupportedError(
             f"attributes of {type(target).__name__} objects cannot be assigned "
-            "(only those of tensors, modules and optimizers)"
+            "(only those of tensors, modules, optimizers and datasets)"
         )
     setattr(target, name, value)
