@@ -22,6 +22,7 @@ from engine.nn.losses import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, L1Los
 from engine.nn.module import Module
 from engine.nn.normalization import BatchNorm1d, BatchNorm2d, LayerNorm
 from engine.nn.parameter import Parameter
+from engine.nn.rnn import GRU, LSTM, RNN
 from engine.nn.sparse import Embedding
 from engine.pickling import present_as
 
@@ -39,9 +40,11 @@ __all__ = [
     "Embedding",
     "Flatten",
     "GELU",
+    "GRU",
     "Hardtanh",
     "Identity",
     "L1Loss",
+    "LSTM",
     "LayerNorm",
     "LeakyReLU",
     "Linear",
@@ -52,6 +55,7 @@ __all__ = [
     "ModuleList",
     "NLLLoss",
     "Parameter",
+    "RNN",
     "ReLU",
     "Sequential",
     "SiLU",
@@ -75,6 +79,7 @@ _TORCH_MODULES = {
     "torch.nn.modules.batchnorm": (BatchNorm1d, BatchNorm2d),
     "torch.nn.modules.normalization": (LayerNorm,),
     "torch.nn.modules.sparse": (Embedding,),
+    "torch.nn.modules.rnn": (RNN, LSTM, GRU),
     "torch.nn.modules.conv": (Conv2d,),
     "torch.nn.modules.pooling": (MaxPool2d, AvgPool2d, AdaptiveAvgPool2d),
     "torch.nn.modules.flatten": (Flatten,),

@@ -1788,6 +1788,101 @@ print(isinstance(data, Dataset), type(data).__name__)
             'True Line\n'
         ),
     ),
+    # Recurrent layers (the "Building Models" and "Sequence Models and LSTMs" tutorials): RNN (tanh, relu, no
+    # bias), a 2-layer GRU, a bidirectional LSTM and a batch_first bidirectional GRU start from PyTorch's
+    # numbers after manual_seed and give its outputs, final states and gradients; its errors for bad shapes.
+    "recurrent_layers_give_pytorchs_outputs_states_gradients_and_errors": (
+        r"""
+import torch
+import torch.nn as nn
+torch.manual_seed(0)
+x = torch.randn(4, 2, 3)
+for layer in [nn.RNN(3, 2), nn.RNN(3, 2, nonlinearity="relu", bias=False), nn.GRU(3, 2, num_layers=2),
+              nn.LSTM(3, 2, bidirectional=True),
+              nn.GRU(3, 2, batch_first=True, bidirectional=True, num_layers=2)]:
+    out, state = layer(x)
+    h = state[0] if isinstance(state, tuple) else state
+    print(layer, [name for name, _ in layer.named_parameters()][-2:], tuple(out.shape), tuple(h.shape))
+    print(out[-1].detach(), h[-1].detach())
+    (out.sum() + h.pow(2).sum()).backward()
+    print(layer.weight_hh_l0.grad)
+lstm = nn.LSTM(3, 2)
+out, (h, c) = lstm(torch.randn(5, 3), (torch.zeros(1, 2), torch.ones(1, 2)))  # unbatched
+print(tuple(out.shape), tuple(h.shape), c.detach())
+for call in [lambda: lstm(torch.randn(1, 2, 2, 3)), lambda: lstm(torch.randn(4, 2, 5)),
+             lambda: lstm(x, (torch.zeros(1, 3, 2), torch.zeros(1, 2, 2))),
+             lambda: lstm(x, (torch.zeros(1, 2, 2), torch.zeros(1, 2, 3))),
+             lambda: lstm(x, (torch.zeros(2, 2), torch.zeros(2, 2))),
+             lambda: nn.GRU(3, 2)(torch.randn(4, 3), torch.zeros(1, 1, 2)),
+             lambda: nn.RNN(3, 2)(x, torch.zeros(2, 2, 2)),
+             lambda: nn.RNN(3, 2, nonlinearity="gelu"), lambda: nn.LSTM(3, 2, dropout=1.5),
+             lambda: nn.GRU(3, 0), lambda: nn.LSTM(3, 2.0)]:
+    try:
+        call()
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            "RNN(3, 2) ['bias_ih_l0', 'bias_hh_l0'] (4, 2, 2) (1, 2, 2)\n"
+            'tensor([[ 0.8403, -0.7783],\n'
+            '        [ 0.7326,  0.9734]]) tensor([[ 0.8403, -0.7783],\n'
+            '        [ 0.7326,  0.9734]])\n'
+            'tensor([[2.5940, 0.3128],\n'
+            '        [2.6889, 1.7445]])\n'
+            "RNN(3, 2, bias=False) ['weight_ih_l0', 'weight_hh_l0'] (4, 2, 2) (1, 2, 2)\n"
+            'tensor([[1.1498, 0.0000],\n'
+            '        [0.0000, 1.4845]]) tensor([[1.1498, 0.0000],\n'
+            '        [0.0000, 1.4845]])\n'
+            'tensor([[3.8196, 4.8060],\n'
+            '        [0.0000, 2.0180]])\n'
+            "GRU(3, 2, num_layers=2) ['bias_ih_l1', 'bias_hh_l1'] (4, 2, 2) (2, 2, 2)\n"
+            'tensor([[0.4599, 0.1518],\n'
+            '        [0.6901, 0.1482]]) tensor([[0.4599, 0.1518],\n'
+            '        [0.6901, 0.1482]])\n'
+            'tensor([[-0.1136, -0.0287],\n'
+            '        [-0.0332, -0.0271],\n'
+            '        [-0.0083, -0.0295],\n'
+            '        [ 0.1341, -0.3097],\n'
+            '        [ 0.2517,  0.0353],\n'
+            '        [ 0.1496, -0.0703]])\n'
+            "LSTM(3, 2, bidirectional=True) ['bias_ih_l0_reverse', 'bias_hh_l0_reverse'] (4, 2, 4) (2, 2, 2)\n"  # noqa: E501
+            'tensor([[ 0.0245, -0.2018, -0.0962, -0.0157],\n'
+            '        [-0.6030, -0.0252, -0.1803, -0.0031]]) tensor([[-0.3560,  0.0604],\n'
+            '        [-0.5203,  0.0300]])\n'
+            'tensor([[-0.0045,  0.0158],\n'
+            '        [ 0.0109, -0.0073],\n'
+            '        [ 0.0068,  0.0069],\n'
+            '        [ 0.0277,  0.1440],\n'
+            '        [-0.0250, -0.0254],\n'
+            '        [-0.1026, -0.2624],\n'
+            '        [-0.0031,  0.0308],\n'
+            '        [ 0.0318,  0.1125]])\n'
+            "GRU(3, 2, num_layers=2, batch_first=True, bidirectional=True) ['bias_ih_l1_reverse', 'bias_hh_l1_reverse'] (4, 2, 4) (4, 4, 2)\n"  # noqa: E501
+            'tensor([[ 0.1441,  0.1794,  0.1832, -0.4585],\n'
+            '        [ 0.2684,  0.2697,  0.1711, -0.3215]]) tensor([[-0.0228, -0.4567],\n'
+            '        [ 0.1041, -0.4354],\n'
+            '        [-0.1223, -0.4411],\n'
+            '        [ 0.1832, -0.4585]])\n'
+            'tensor([[-0.0006,  0.0001],\n'
+            '        [ 0.0054,  0.0005],\n'
+            '        [ 0.0299,  0.0185],\n'
+            '        [-0.0188,  0.0108],\n'
+            '        [ 0.0169,  0.0029],\n'
+            '        [-0.0645, -0.0103]])\n'
+            '(5, 2) (1, 2) tensor([[-0.0399,  0.1782]])\n'
+            'ValueError LSTM: Expected input to be 2D or 3D, got 4D instead\n'
+            'RuntimeError input.size(-1) must be equal to input_size. Expected 3, got 5\n'
+            'RuntimeError Expected hidden[0] size (1, 2, 2), got [1, 3, 2]\n'
+            'RuntimeError Expected hidden[1] size (1, 2, 2), got [1, 2, 3]\n'
+            'RuntimeError For batched 3-D input, hx and cx should also be 3-D but got (2-D, 2-D) tensors\n'
+            'RuntimeError For unbatched 2-D input, hx should also be 2-D but got 3-D tensor\n'
+            'RuntimeError Expected hidden size (1, 2, 2), got [2, 2, 2]\n'
+            "ValueError Unknown nonlinearity 'gelu'. Select from 'tanh' or 'relu'.\n"
+            'ValueError dropout should be a number in range [0, 1] representing the probability of an element being zeroed\n'  # noqa: E501
+            'ValueError hidden_size must be greater than zero\n'
+            'TypeError hidden_size should be of type int, got: float\n'
+        ),
+    ),
     # default_collate's shapes: tuples of fields come back as lists, dicts by key, numbers as tensors (bools
     # as a bool tensor), strings as they are.
     "dataloader_collates_as_pytorchs_default_collate": (
