@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import weakref
 from typing import Any
 
@@ -117,8 +118,18 @@ def flatten(a: Tensor, start_dim: int = 0, end_dim: int = -1) -> Tensor:
 
 
 def unflatten(a: Tensor, dim: int, sizes: Any) -> Tensor:
+    """Dimension ``dim`` split into ``sizes`` (one of them may be -1: what is left), PyTorch's errors."""
     shape = a._data.shape
     dim %= len(shape)
+    sizes = [int(size) for size in sizes]
+    if sizes.count(-1) > 1:
+        raise RuntimeError("only one dimension can be inferred")
+    known = math.prod(size for size in sizes if size != -1)
+    if (known == 0 or shape[dim] % known) if -1 in sizes else known != shape[dim]:
+        raise RuntimeError(
+            f"unflatten: Provided sizes {sizes} don't multiply up to the size of dim {dim} ({shape[dim]}) "
+            "in the input tensor"
+        )
     return reshape(a, *shape[:dim], *sizes, *shape[dim + 1 :])
 
 

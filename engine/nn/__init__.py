@@ -2,6 +2,7 @@
 
 from engine.nn import functional, init, utils
 from engine.nn.activation_extra import ELU, GELU, Hardtanh, Softplus
+from engine.nn.containers import ModuleDict
 from engine.nn.conv import AdaptiveAvgPool2d, AvgPool2d, Conv2d, MaxPool2d
 from engine.nn.layers import (
     Dropout,
@@ -17,6 +18,7 @@ from engine.nn.layers import (
     SiLU,
     Softmax,
     Tanh,
+    Unflatten,
 )
 from engine.nn.losses import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, L1Loss, MSELoss, NLLLoss
 from engine.nn.module import Module
@@ -52,6 +54,7 @@ __all__ = [
     "MSELoss",
     "MaxPool2d",
     "Module",
+    "ModuleDict",
     "ModuleList",
     "NLLLoss",
     "Parameter",
@@ -63,6 +66,7 @@ __all__ = [
     "Softmax",
     "Softplus",
     "Tanh",
+    "Unflatten",
     "functional",
     "init",
     "utils",
@@ -73,7 +77,7 @@ __all__ = [
 _TORCH_MODULES = {
     "torch.nn.modules.module": (Module,),
     "torch.nn.modules.linear": (Linear, Identity),
-    "torch.nn.modules.container": (Sequential, ModuleList),
+    "torch.nn.modules.container": (Sequential, ModuleList, ModuleDict),
     "torch.nn.modules.activation": (ReLU, Tanh, Sigmoid, SiLU, LeakyReLU, Softmax, LogSoftmax)
     + (GELU, ELU, Softplus, Hardtanh),
     "torch.nn.modules.batchnorm": (BatchNorm1d, BatchNorm2d),
@@ -82,7 +86,7 @@ _TORCH_MODULES = {
     "torch.nn.modules.rnn": (RNN, LSTM, GRU),
     "torch.nn.modules.conv": (Conv2d,),
     "torch.nn.modules.pooling": (MaxPool2d, AvgPool2d, AdaptiveAvgPool2d),
-    "torch.nn.modules.flatten": (Flatten,),
+    "torch.nn.modules.flatten": (Flatten, Unflatten),
     "torch.nn.modules.dropout": (Dropout,),
     "torch.nn.modules.loss": (MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, NLLLoss),
 }

@@ -1,4 +1,4 @@
-"""Layers: Linear, Sequential, the activations, Flatten, Dropout, Identity."""
+"""Layers: Linear, Sequential, the activations, Flatten and Unflatten, Dropout, Identity."""
 
 from __future__ import annotations
 
@@ -175,6 +175,20 @@ class Flatten(Module):
 
     def extra_repr(self) -> str:
         return f"start_dim={self.start_dim}, end_dim={self.end_dim}"
+
+
+class Unflatten(Module):
+    """Splits dimension ``dim`` into ``unflattened_size`` (Flatten's inverse, as ``x.unflatten``)."""
+
+    def __init__(self, dim: int, unflattened_size: Any) -> None:
+        super().__init__()
+        self.dim, self.unflattened_size = dim, unflattened_size
+
+    def forward(self, x: Tensor) -> Tensor:
+        return shape_ops.unflatten(x, self.dim, self.unflattened_size)
+
+    def extra_repr(self) -> str:
+        return f"dim={self.dim}, unflattened_size={self.unflattened_size}"
 
 
 class Identity(Module):

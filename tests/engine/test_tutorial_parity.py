@@ -1883,6 +1883,97 @@ for call in [lambda: lstm(torch.randn(1, 2, 2, 3)), lambda: lstm(torch.randn(4, 
             'TypeError hidden_size should be of type int, got: float\n'
         ),
     ),
+    # nn.ModuleDict (layers by name, registered, in order; PyTorch's errors for bad names and modules) and
+    # nn.Unflatten, Flatten's inverse (one size may be -1), with unflatten's error.
+    "module_dict_and_unflatten_as_pytorchs": (
+        r"""
+import torch
+import torch.nn as nn
+torch.manual_seed(0)
+layers = nn.ModuleDict({"fc": nn.Linear(2, 3), "act": nn.ReLU()})
+print(layers)
+print(list(layers.keys()), len(layers), "fc" in layers, layers["act"])
+layers["out"] = nn.Linear(3, 1)
+layers.update({"extra": nn.Tanh()})
+layers.update([("last", nn.Sigmoid())])
+print([name for name, _ in layers.named_parameters()])
+for name, module in layers.items():
+    print(name, type(module).__name__)
+print(layers.pop("extra"), list(layers))
+del layers["last"]
+print(list(layers.values()))
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.layers = nn.ModuleDict({"a": nn.Linear(2, 2), "b": nn.Linear(2, 1)})
+
+    def forward(self, x):
+        return self.layers["b"](torch.relu(self.layers["a"](x)))
+
+net = Net()
+print(net)
+out = net(torch.ones(1, 2))
+out.backward()
+print(out, net.layers["a"].weight.grad)
+def number_key():
+    layers[3] = nn.ReLU()
+
+for bad in [number_key, lambda: nn.ModuleDict({"a": 3}),
+            lambda: nn.ModuleDict({"a.b": nn.ReLU()}), lambda: nn.ModuleDict({"keys": nn.ReLU()}),
+            lambda: layers.update([("a", nn.ReLU(), 1)]), lambda: layers.update(3)]:
+    try:
+        bad()
+    except Exception as error:
+        print(type(error).__name__, error)
+unflatten = nn.Unflatten(1, (2, 5))
+print(unflatten, unflatten(torch.arange(20.).view(2, 10)).shape)
+print(nn.Sequential(nn.Flatten(), nn.Unflatten(1, (4, 3))))
+print(torch.arange(12.).view(2, 6).unflatten(1, (3, -1)).shape)
+for sizes in [(3, 4), (4, -1)]:
+    try:
+        nn.Unflatten(1, sizes)(torch.ones(2, 10))
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'ModuleDict(\n'
+            '  (fc): Linear(in_features=2, out_features=3, bias=True)\n'
+            '  (act): ReLU()\n'
+            ')\n'
+            "['fc', 'act'] 2 True ReLU()\n"
+            "['fc.weight', 'fc.bias', 'out.weight', 'out.bias']\n"
+            'fc Linear\n'
+            'act ReLU\n'
+            'out Linear\n'
+            'extra Tanh\n'
+            'last Sigmoid\n'
+            "Tanh() ['fc', 'act', 'out', 'last']\n"
+            '[Linear(in_features=2, out_features=3, bias=True), ReLU(), Linear(in_features=3, out_features=1, bias=True)]\n'  # noqa: E501
+            'Net(\n'
+            '  (layers): ModuleDict(\n'
+            '    (a): Linear(in_features=2, out_features=2, bias=True)\n'
+            '    (b): Linear(in_features=2, out_features=1, bias=True)\n'
+            '  )\n'
+            ')\n'
+            'tensor([[0.5872]], grad_fn=<AddmmBackward0>) tensor([[0., 0.],\n'
+            '        [0., 0.]])\n'
+            'TypeError module name should be a string. Got int\n'
+            'TypeError int is not a Module subclass\n'
+            'KeyError \'module name can\\\'t contain ".", got: a.b\'\n'
+            'KeyError "attribute \'keys\' already exists"\n'
+            'ValueError ModuleDict update sequence element #0 has length 3; 2 is required\n'
+            'TypeError ModuleDict.update should be called with an iterable of key/value pairs, but got int\n'
+            'Unflatten(dim=1, unflattened_size=(2, 5)) torch.Size([2, 2, 5])\n'
+            'Sequential(\n'
+            '  (0): Flatten(start_dim=1, end_dim=-1)\n'
+            '  (1): Unflatten(dim=1, unflattened_size=(4, 3))\n'
+            ')\n'
+            'torch.Size([2, 3, 2])\n'
+            "RuntimeError unflatten: Provided sizes [3, 4] don't multiply up to the size of dim 1 (10) in the input tensor\n"  # noqa: E501
+            "RuntimeError unflatten: Provided sizes [4, -1] don't multiply up to the size of dim 1 (10) in the input tensor\n"  # noqa: E501
+        ),
+    ),
     # default_collate's shapes: tuples of fields come back as lists, dicts by key, numbers as tensors (bools
     # as a bool tensor), strings as they are.
     "dataloader_collates_as_pytorchs_default_collate": (
