@@ -49,11 +49,13 @@ from engine.extra_ops import (  # noqa: A004 - PyTorch's names
     acos,
     asin,
     atan,
+    atan2,
     bitwise_and,
     bitwise_or,
     bitwise_xor,
     ceil,
     cosh,
+    cumprod,
     cumsum,
     eq,
     expm1,
@@ -110,6 +112,7 @@ from engine.out_arg import accepts_out
 from engine.pool_ops import max_pool2d
 from engine.printing import get_printoptions, printoptions, set_printoptions
 from engine.product_ops import addmm, dot
+from engine.repeat_ops import index_select, meshgrid, repeat_interleave
 from engine.scatter_ops import gather, scatter, scatter_add
 from engine.serialization import load, save
 from engine.shape_ops import (

@@ -1,4 +1,5 @@
-"""The less common ops tutorials use: rounding, inverse trigonometry, prod, cumsum, unique, bitwise and logic.
+"""The less common ops tutorials use: rounding, inverse trigonometry (atan2 too), prod, cumsum and cumprod,
+unique, bitwise and logic.
 
 Each is a ``torch.*`` function and a Tensor method (``METHODS``, installed by ``engine/methods.py``).
 """
@@ -12,8 +13,8 @@ import numpy as np
 
 from engine import return_types
 from engine.functions import pointwise as pw
+from engine.functions import promotion, unary, unary_extra
 from engine.functions import reduction_extra as red
-from engine.functions import unary, unary_extra
 from engine.in_place_ops import in_place_method
 from engine.out_arg import accepts_out
 from engine.tensor import Tensor, check_in_place
@@ -82,6 +83,15 @@ def prod(input: Tensor, dim: int | None = None, keepdim: bool = False, dtype: An
 
 def cumsum(input: Tensor, dim: int, dtype: Any = None) -> Tensor:  # noqa: A002
     return red.CumsumBackward0.apply(input if dtype is None else input.to(dtype), dim=dim)
+
+
+def cumprod(input: Tensor, dim: int, dtype: Any = None) -> Tensor:  # noqa: A002
+    return red.CumprodBackward0.apply(input if dtype is None else input.to(dtype), dim=dim)
+
+
+def atan2(input: Tensor, other: Tensor) -> Tensor:  # noqa: A002
+    """The angle of the point (``other``, ``input``) in radians, in (-π, π]; integers give floats."""
+    return promotion.binary(unary_extra.Atan2Backward0, input, other, floating=True)
 
 
 def unique(
@@ -236,6 +246,9 @@ METHODS: dict[str, Callable] = {
     **{f"{name}_": in_place_method(function) for name, function in SMOOTH.items()},
     "prod": prod,
     "cumsum": cumsum,
+    "cumprod": cumprod,
+    "atan2": atan2,
+    "atan2_": in_place_method(atan2),
     "unique": unique,
     "isnan": isnan,
     "sort": sort,

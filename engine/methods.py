@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from engine import dtypes, in_place_ops, join_ops, math_ops, product_ops, shape_ops, zero_dim
+from engine import dtypes, in_place_ops, join_ops, math_ops, product_ops, repeat_ops, shape_ops, zero_dim
 from engine.data_checks import new_tensor
 from engine.devices import place_on_cpu
 from engine.functions import pointwise as pw
@@ -43,6 +43,13 @@ def _reflected(function: Any) -> Any:
 
 def _converter(target: dtypes.dtype) -> Any:
     return lambda self, memory_format=None: math_ops.to(self, target)
+
+
+def _stride(self: Tensor, dim: int | None = None) -> Any:
+    """Elements to step over in memory to reach the next index of each dimension (or of ``dim``)."""
+    data = self._data
+    strides = tuple(step // data.itemsize for step in data.strides)
+    return strides if dim is None else strides[shape_ops._dim(dim, data.ndim)]
 
 
 def _type(self: Tensor, dtype: Any = None, non_blocking: bool = False) -> Any:
@@ -234,6 +241,9 @@ METHODS: dict[str, Any] = {
     "reshape_as": lambda self, other: shape_ops.reshape(self, other.shape),
     "expand_as": lambda self, other: shape_ops.expand(self, other.shape),
     "is_contiguous": lambda self, memory_format=None: bool(self._data.flags.c_contiguous),
+    "stride": _stride,
+    "index_select": lambda self, dim, index: repeat_ops.index_select(self, dim, index),
+    "repeat_interleave": lambda self, *args, **kwargs: repeat_ops.repeat_interleave(self, *args, **kwargs),
     # dtype and device
     "to": math_ops.to,
     "type": _type,

@@ -1,4 +1,5 @@
-"""Products and running sums: ``prod`` (whole or along a dimension) and ``cumsum``, with their derivatives."""
+"""Products and running sums and products: ``prod`` (whole or along a dimension), ``cumsum`` and ``cumprod``,
+with their derivatives."""
 
 from __future__ import annotations
 
@@ -55,22 +56,52 @@ class ProdBackward1(Function):
         return (grad * _product_of_others(a, self.axis),)
 
 
-class CumsumBackward0(Function):
-    """Running sum along a dimension: each input adds into every later output."""
+class _Running(Function):
+    """A running sum or product along a dimension (integers accumulate in int64, as in PyTorch)."""
 
-    symbol, rule = "cumsum", "∂yⱼ/∂xᵢ = 1 for j ≥ i: the gradient is summed from the end"
+    numpy_function = staticmethod(np.cumsum)
 
     def forward(self, a, dim=0):
         (self.axis,) = _axes(dim, a.ndim) or (None,)
         dtype = np.int64 if a.dtype.kind in "biu" else a.dtype
         if self.axis is None:
             return a.astype(dtype, copy=True)
-        return np.cumsum(a, axis=self.axis, dtype=dtype)
+        return self.numpy_function(a, axis=self.axis, dtype=dtype)
+
+
+class CumsumBackward0(_Running):
+    """Running sum along a dimension: each input adds into every later output."""
+
+    symbol, rule = "cumsum", "∂yⱼ/∂xᵢ = 1 for j ≥ i: the gradient is summed from the end"
 
     def backward(self, grad):
         if self.axis is None:
             return (grad,)
         return (np.flip(np.cumsum(np.flip(grad, self.axis), axis=self.axis), self.axis),)
+
+
+class CumprodBackward0(_Running):
+    """Running product along a dimension: each input multiplies into every later output."""
+
+    symbol, rule = "cumprod", "∂yⱼ/∂xᵢ = the product of x₀..xⱼ but xᵢ, for j ≥ i"
+    saves_inputs = (0,)
+    saves_output = True
+    numpy_function = staticmethod(np.cumprod)
+
+    def backward(self, grad):
+        a, out = self.saved_data()
+        if self.axis is None:
+            return (grad,)
+        if np.all(a != 0):  # Σⱼ≥ᵢ gⱼ·yⱼ / xᵢ: a reversed running sum
+            return (np.flip(np.cumsum(np.flip(grad * out, self.axis), axis=self.axis), self.axis) / a,)
+        moved_a, moved_grad = np.moveaxis(a, self.axis, -1), np.moveaxis(grad, self.axis, -1)
+        result = np.zeros_like(moved_a)
+        for index in range(moved_a.shape[-1]):  # with zeros, exactly: each xᵢ set to 1 in turn
+            others = moved_a.copy()
+            others[..., index] = 1
+            products = np.cumprod(others, axis=-1)[..., index:]
+            result[..., index] = np.sum(moved_grad[..., index:] * products, axis=-1)
+        return (np.moveaxis(result, -1, self.axis),)
 
 
 class _TakeAlong(Function):

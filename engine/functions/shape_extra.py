@@ -1,4 +1,5 @@
-"""Triangles, rolls, running maxima and einsum: ops that keep, move or combine elements by position."""
+"""Triangles, rolls, running maxima, einsum and index_select: ops that keep, move or combine elements by
+position."""
 
 from __future__ import annotations
 
@@ -122,3 +123,18 @@ class EinsumBackward0(Function):
             ]
             gradients.append(np.broadcast_to(partial.reshape(expanded), shape).copy())
         return tuple(gradients)
+
+
+class IndexSelectBackward0(Function):
+    """Slices picked along one axis by index, repeats allowed (``index_select``, ``repeat_interleave``)."""
+
+    symbol, rule = "index_select", "each picked slice's gradient returns to its source, copies summed"
+
+    def forward(self, a, axis=0, indices=None):
+        self.axis, self.indices, self.shape = axis, indices, a.shape
+        return np.take(a, indices, axis=axis)
+
+    def backward(self, grad):
+        full = np.zeros(self.shape, dtype=grad.dtype)
+        np.add.at(full, (slice(None),) * self.axis + (self.indices,), grad)
+        return (full,)

@@ -1,4 +1,5 @@
-"""More one-input element-wise functions: inverse trigonometry, hyperbolics, log variants and rounding.
+"""More element-wise functions: inverse trigonometry (atan2 of two inputs), hyperbolics, log variants and
+rounding.
 
 Rounding (ceil, floor, round, trunc, sign, frac) is piecewise constant, so its gradient is 0 almost
 everywhere, as in PyTorch (frac's is 1).
@@ -63,6 +64,22 @@ class AtanBackward0(_Quiet):
     def local(self, grad):
         (a,) = self.saved_data()
         return grad / (1 + a * a)
+
+
+class Atan2Backward0(Function):
+    """The angle of the point (x = ``b``, y = ``a``): ``atan2(a, b)``, in (-π, π]."""
+
+    symbol, rule = "atan2", "∂atan2(a, b)/∂a = b/(a² + b²), ∂atan2(a, b)/∂b = -a/(a² + b²)"
+    saves_inputs = (0, 1)
+
+    def forward(self, a, b):
+        return np.arctan2(a, b)
+
+    def backward(self, grad):
+        a, b = self.saved_data()
+        with np.errstate(divide="ignore", invalid="ignore"):  # at the origin: nan, as in PyTorch
+            scaled = grad / (a * a + b * b)
+        return scaled * b, -scaled * a
 
 
 class SinhBackward0(_Quiet):

@@ -708,6 +708,18 @@ def roll(data):
     return [values(data, drawn)], lambda x: torch.roll(x, tuple(shifts), tuple(dims))
 
 
+def index_select(data):
+    """Slices picked along one dim by index, some more than once, some never (by repeat_interleave too)."""
+    drawn = shape(data, min_dims=1)
+    dim = dim_of(data, len(drawn))
+    side = drawn[dim]
+    picks = data.draw(st.lists(st.integers(-side, side - 1), min_size=1, max_size=5), label="indices")
+    if data.draw(st.booleans(), label="by counts"):
+        counts = data.draw(st.lists(st.integers(0, 3), min_size=side, max_size=side), label="counts")
+        return [values(data, drawn)], lambda x: x.repeat_interleave(torch.tensor(counts), dim=dim)
+    return [values(data, drawn)], lambda x: torch.index_select(x, dim, torch.tensor(picks))
+
+
 EQUATIONS = {  # equation -> operand shapes (sides 2, 3, 4 tell the subscripts apart)
     "ij,jk->ik": [(2, 3), (3, 4)],
     "i,i->": [(3,), (3,)],

@@ -89,6 +89,7 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "AsinBackward0": c.unary(torch.asin, -0.9, 0.9),
     "AcosBackward0": c.unary(torch.acos, -0.9, 0.9),
     "AtanBackward0": c.unary(torch.atan),
+    "Atan2Backward0": c.binary(torch.atan2, low=0.5, second_low=-2.0),  # away from the origin's singularity
     "SinhBackward0": c.unary(torch.sinh),
     "CoshBackward0": c.unary(torch.cosh),
     "Log2Backward0": c.unary(torch.log2, low=0.2),
@@ -126,6 +127,7 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "ProdBackward0": c.whole(lambda x: x.prod()),
     "ProdBackward1": c.along_dim(lambda x, d, k: x.prod(d, keepdim=k)),
     "CumsumBackward0": c.with_dim(torch.cumsum),
+    "CumprodBackward0": c.with_dim(torch.cumprod),
     "SortBackward0": c.with_dim(lambda x, d: x.sort(d).values),
     "SortBackward0 descending": c.with_dim(lambda x, d: torch.sort(x, d, descending=True).values),
     "TopkBackward0": c.with_dim(lambda x, d: x.topk(1, d).values),
@@ -268,6 +270,7 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "CummaxBackward0": c.along_dim(lambda x, d, k: torch.cummax(x, d).values, c.distinct),
     "CumminBackward0": c.along_dim(lambda x, d, k: x.cummin(d)[0], c.distinct),
     "EinsumBackward0": c.einsum,
+    "IndexSelectBackward0": c.index_select,
     "MulBackward0 outer": c.fixed(c.matrices(c.dot_shapes), torch.outer),
     "SubBackward0 diff": c.difference,
     "RepeatBackward0 tile": c.unary(lambda x: torch.tile(x, (2, 1))),

@@ -1974,6 +1974,93 @@ for sizes in [(3, 4), (4, -1)]:
             "RuntimeError unflatten: Provided sizes [4, -1] don't multiply up to the size of dim 1 (10) in the input tensor\n"  # noqa: E501
         ),
     ),
+    # The "Introduction to PyTorch Tensors" video's less common ops: atan2 and cumprod (with their gradients,
+    # zeros included), strides of views, meshgrid (both indexings), repeat_interleave and index_select.
+    "atan2_cumprod_strides_meshgrid_and_repeat_interleave_as_pytorchs": (
+        r"""
+import torch
+x = torch.tensor([1., -2., 3.], requires_grad=True)
+y = torch.tensor([2., 1., -1.], requires_grad=True)
+angle = torch.atan2(x, y)
+print(angle, y.atan2(x).grad_fn)
+angle.sum().backward()
+print(x.grad, y.grad)
+print(torch.atan2(torch.tensor([1, 0]), torch.tensor([0, 1])))
+z = torch.tensor([2., 0., 3., 4.], requires_grad=True)
+running = torch.cumprod(z, 0)
+print(running)
+running.sum().backward()
+print(z.grad)
+z2 = torch.tensor([[1., 2.], [3., 0.]], requires_grad=True)
+c2 = z2.cumprod(dim=1)
+c2.pow(2).sum().backward()
+print(c2, z2.grad, torch.cumprod(torch.tensor([1, 2, 3]), 0))
+x3 = torch.ones(2, 3, 4)
+print(x3.stride(), x3.permute(2, 0, 1).stride(), x3[:, :, ::2].stride(), x3.stride(-1))
+print(torch.tensor(1.).stride())
+print(x3.unsqueeze(0).expand(5, 2, 3, 4).stride(), torch.arange(6).view(2, 3).t().stride())
+print(x3.transpose(0, 2).stride())
+g = torch.meshgrid(torch.tensor([1., 2.], requires_grad=True), torch.tensor([3., 4., 5.]), indexing="xy")
+print(g[0], g[1])
+m = torch.meshgrid(torch.tensor([1, 2]), torch.tensor([3, 4, 5]), indexing="ij")
+print(m[0].shape, m[1], m[0].stride())
+xs = torch.linspace(-1, 1, 3, requires_grad=True)
+gx, gy = torch.meshgrid(xs, xs, indexing="ij")
+(gx * gy).sum().backward()
+print(xs.grad)
+x = torch.tensor([1., 2.], requires_grad=True)
+r = x.repeat_interleave(torch.tensor([2, 1]))
+print(r, x.repeat_interleave(2), torch.ones(2, 2, requires_grad=True).repeat_interleave(2, dim=1))
+(r * torch.tensor([1., 2., 3.])).sum().backward()
+print(x.grad)
+print(torch.tensor([[1, 2]]).repeat_interleave(2), torch.repeat_interleave(torch.tensor([2, 1])))
+print(torch.repeat_interleave(torch.tensor([[1, 2], [3, 4]]), torch.tensor([1, 2]), dim=0))
+print(torch.index_select(torch.arange(6.).view(2, 3), 1, torch.tensor([2, 0, 2])))
+for call in [lambda: torch.tensor([1, 2]).repeat_interleave(torch.tensor([1, 2, 3])),
+             lambda: torch.tensor([1, 2]).repeat_interleave(-1),
+             lambda: torch.index_select(torch.arange(3), 0, torch.tensor([3])),
+             lambda: torch.meshgrid(torch.ones(2), indexing="yx")]:
+    try:
+        call()
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([ 0.4636, -1.1071,  1.8925], grad_fn=<Atan2Backward0>) <Atan2Backward0 object at 0x…>\n'
+            'tensor([ 0.4000,  0.2000, -0.1000]) tensor([-0.2000,  0.4000, -0.3000])\n'
+            'tensor([1.5708, 0.0000])\n'
+            'tensor([2., 0., 0., 0.], grad_fn=<CumprodBackward0>)\n'
+            'tensor([ 1., 32.,  0.,  0.])\n'
+            'tensor([[1., 2.],\n'
+            '        [3., 0.]], grad_fn=<CumprodBackward0>) tensor([[10.,  4.],\n'
+            '        [ 6.,  0.]]) tensor([1, 2, 6])\n'
+            '(12, 4, 1) (1, 12, 4) (12, 4, 2) 1\n'
+            '()\n'
+            '(0, 12, 4, 1) (1, 3)\n'
+            '(1, 4, 12)\n'
+            'tensor([[1., 2.],\n'
+            '        [1., 2.],\n'
+            '        [1., 2.]], grad_fn=<ExpandBackward0>) tensor([[3., 3.],\n'
+            '        [4., 4.],\n'
+            '        [5., 5.]])\n'
+            'torch.Size([2, 3]) tensor([[3, 4, 5],\n'
+            '        [3, 4, 5]]) (1, 0)\n'
+            'tensor([0., 0., 0.])\n'
+            'tensor([1., 1., 2.], grad_fn=<IndexSelectBackward0>) tensor([1., 1., 2., 2.], grad_fn=<ViewBackward0>) tensor([[1., 1., 1., 1.],\n'  # noqa: E501
+            '        [1., 1., 1., 1.]], grad_fn=<ViewBackward0>)\n'
+            'tensor([3., 3.])\n'
+            'tensor([1, 1, 2, 2]) tensor([0, 0, 1])\n'
+            'tensor([[1, 2],\n'
+            '        [3, 4],\n'
+            '        [3, 4]])\n'
+            'tensor([[2., 0., 2.],\n'
+            '        [5., 3., 5.]])\n'
+            'RuntimeError repeats must have the same size as input along dim, but got repeats.size(0) = 3 and input.size(0) = 2\n'  # noqa: E501
+            'RuntimeError Repeats must be non-negative\n'
+            'IndexError index out of range in self\n'
+            'RuntimeError torch.meshgrid: indexing must be one of "xy" or "ij", but received: yx\n'
+        ),
+    ),
     # default_collate's shapes: tuples of fields come back as lists, dicts by key, numbers as tensors (bools
     # as a bool tensor), strings as they are.
     "dataloader_collates_as_pytorchs_default_collate": (
