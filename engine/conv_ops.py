@@ -8,7 +8,9 @@ import math
 import warnings
 from typing import Any
 
+from engine import pad_ops
 from engine.functions import conv
+from engine.functions import padding as pad_nodes
 from engine.product_ops import _C_NAMES
 from engine.shape_ops import squeeze, unsqueeze
 from engine.tensor import Tensor
@@ -205,7 +207,7 @@ def _convolve_padded_by_name(input, weight, bias, stride, padding, dilation, gro
     if any(total % 2 for total in totals):  # one more row (column) of zeros at the end than at the start
         warnings.warn(SAME_EVEN_WARNING, UserWarning, stacklevel=SAME_EVEN_CALLER)
         extra_h, extra_w = totals[0] % 2, totals[1] % 2
-        input = conv.ConstantPadNdBackward0.apply(input, sides=(0, extra_h, 0, extra_w))  # noqa: A001
+        input = pad_nodes.ConstantPadNdBackward0.apply(input, pad=(0, extra_w, 0, extra_h))  # noqa: A001
     return _convolve(input, weight, bias, 1, [total // 2 for total in totals], dilation, groups)
 
 
@@ -215,14 +217,4 @@ def pad_by_mode(input: Tensor, sides: tuple[int, int, int, int], mode: str) -> T
         raise NotImplementedError(
             "padding_mode='circular' is not supported by this engine; use 'zeros', 'reflect' or 'replicate'"
         )
-    if mode == "reflect":
-        for axis, (start, end) in zip((-1, -2), (sides[2:], sides[:2]), strict=True):  # PyTorch: width first
-            size = input.shape[axis]
-            if start >= size or end >= size:
-                raise RuntimeError(
-                    "Argument #4: Padding size should be less than the corresponding input dimension, but "
-                    f"got: padding ({start}, {end}) at dimension {input.dim() + axis} of input "
-                    f"{list(input.shape)}"
-                )
-        return conv.ReflectionPad2DBackward0.apply(input, sides=sides)
-    return conv.ReplicationPad2DBackward0.apply(input, sides=sides)
+    return pad_ops.pad(input, (*sides[2:], *sides[:2]), mode)

@@ -1,4 +1,4 @@
-"""Convolution and the paddings before it, on (N, C, H, W) arrays, each with its gradient.
+"""Convolution on (N, C, H, W) arrays, with its gradient (the paddings before it: ``padding``).
 
 Every kernel placement is a strided view of the padded input (no copy until the product); the backward
 pass adds each kernel offset's share back with one slice per offset, never a loop over pixels.
@@ -109,47 +109,3 @@ class ConvolutionBackward0(Function):
         if self.needs_grad(2):
             grad_bias = grad.sum(axis=(0, 2, 3))
         return grad_x, grad_weight, grad_bias
-
-
-class ConstantPadNdBackward0(Function):
-    """Zeros added around the last two axes (``padding='same'`` with an even kernel pads one side more)."""
-
-    symbol, rule = "pad", "the gradient of the padding is dropped"
-
-    def forward(self, x, sides=(0, 0, 0, 0)):
-        self.sides = sides  # top, bottom, left, right
-        return zero_padded(x, *sides)
-
-    def backward(self, grad):
-        top, bottom, left, right = self.sides
-        return (grad[..., top : grad.shape[-2] - bottom, left : grad.shape[-1] - right],)
-
-
-class ReflectionPad2DBackward0(Function):
-    """Borders that mirror the input (without repeating the edge): ``padding_mode='reflect'``."""
-
-    symbol, rule = "pad", "each border element's gradient goes back to the element it copies"
-    mode = "reflect"
-
-    def forward(self, x, sides=(0, 0, 0, 0)):
-        top, bottom, left, right = sides
-        self.rows = np.pad(np.arange(x.shape[-2]), (top, bottom), mode=self.mode)  # source of each row
-        self.columns = np.pad(np.arange(x.shape[-1]), (left, right), mode=self.mode)
-        return x[..., self.rows[:, None], self.columns]
-
-    def backward(self, grad):
-        return (_gathered_back(_gathered_back(grad, self.columns, -1), self.rows, -2),)
-
-
-class ReplicationPad2DBackward0(ReflectionPad2DBackward0):
-    """Borders that repeat the edge element: ``padding_mode='replicate'``."""
-
-    mode = "edge"
-
-
-def _gathered_back(grad: np.ndarray, sources: np.ndarray, axis: int) -> np.ndarray:
-    """The gradient of ``x.take(sources, axis)``: each source receives the sum of its copies' gradients."""
-    grad = np.moveaxis(grad, axis, 0)
-    result = np.zeros((int(sources.max()) + 1,) + grad.shape[1:], dtype=grad.dtype)
-    np.add.at(result, sources, grad)
-    return np.moveaxis(result, 0, axis)

@@ -20,6 +20,7 @@ from engine.nn.functional_extra import (  # noqa: F401 - part of F
     hardtanh,
     layer_norm,
 )
+from engine.pad_ops import pad  # noqa: F401 - part of F
 from engine.pool_ops import adaptive_avg_pool2d, avg_pool2d, max_pool2d  # noqa: F401 - part of F
 from engine.product_ops import linear  # noqa: F401 - part of F
 from engine.tensor import Tensor

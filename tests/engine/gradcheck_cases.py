@@ -650,6 +650,22 @@ def padded_by_mode(mode: str) -> Case:
     return draw
 
 
+def padded(mode: str, axes: int) -> Case:
+    """``F.pad`` of the last ``axes`` dimensions: reflect and replicate borders (narrower than the input for
+    reflect), or a constant one whose widths may be negative (a crop)."""
+
+    def draw(data):
+        drawn = shape(data, min_dims=axes + 1, max_dims=axes + 2, min_side=3)
+        low, high = (-1, 2) if mode == "constant" else (0, 2)
+        pad = data.draw(st.lists(st.integers(low, high), min_size=2 * axes, max_size=2 * axes), label="pad")
+        if mode == "constant":
+            value = data.draw(st.floats(-1.0, 1.0), label="value")
+            return [values(data, drawn)], lambda x: F.pad(x, tuple(pad), value=value)
+        return [values(data, drawn)], lambda x: F.pad(x, tuple(pad), mode=mode)
+
+    return draw
+
+
 def _pooling_options(data: st.DataObject, dilated: bool) -> tuple:
     kernel, stride = _pair_of(data, 1, 3, "kernel"), _pair_of(data, 1, 3, "stride")
     dilation = _pair_of(data, 1, 2, "dilation") if dilated else (1, 1)

@@ -27,6 +27,7 @@ from engine.functions import (
     normalization,
     norms,
     overwrite,
+    padding,
     pointwise,
     pooling,
     power,
@@ -260,6 +261,13 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "ConstantPadNdBackward0": c.same_padding,
     "ReflectionPad2DBackward0": c.padded_by_mode("reflect"),
     "ReplicationPad2DBackward0": c.padded_by_mode("replicate"),
+    "ConstantPadNdBackward0 F.pad": c.padded("constant", 3),
+    "ReflectionPad1DBackward0": c.padded("reflect", 1),
+    "ReflectionPad2DBackward0 F.pad": c.padded("reflect", 2),
+    "ReflectionPad3DBackward0": c.padded("reflect", 3),
+    "ReplicationPad1DBackward0": c.padded("replicate", 1),
+    "ReplicationPad2DBackward0 F.pad": c.padded("replicate", 2),
+    "ReplicationPad3DBackward0": c.padded("replicate", 3),
     "MaxPool2DWithIndicesBackward0": c.max_pooling,
     "AvgPool2DBackward0": c.average_pooling,
     "AdaptiveAvgPool2DBackward0": c.adaptive_average_pooling,
@@ -357,7 +365,7 @@ NAMED_AS = {"IndexUnsqueezeBackward0": "UnsqueezeBackward0 index", "IndexAliasBa
 
 def test_every_differentiable_op_has_a_gradient_check():
     modules = (pointwise, power, unary, unary_extra, reduction, reduction_extra, shape, linalg, loss)
-    modules += (linalg_extra, moments, norms, diagonal, scatter, overwrite, conv, pooling)
+    modules += (linalg_extra, moments, norms, diagonal, scatter, overwrite, conv, padding, pooling)
     modules += (shape_extra,)
     modules += (normalization, activation)
     ops = {

@@ -2061,6 +2061,81 @@ for call in [lambda: torch.tensor([1, 2]).repeat_interleave(torch.tensor([1, 2, 
             'RuntimeError torch.meshgrid: indexing must be one of "xy" or "ij", but received: yx\n'
         ),
     ),
+    # F.pad: a constant border (negative widths crop), reflect and replicate borders of the last 1, 2 or 3
+    # dimensions, their gradients and PyTorch's errors for what it refuses.
+    "functional_pad_as_pytorchs": (
+        r"""
+import torch
+import torch.nn.functional as F
+x = torch.arange(6.).view(1, 2, 3).requires_grad_()
+p = F.pad(x, (1, 2), value=5.)
+print(p, p.shape)
+(p * torch.arange(12.).view(1, 2, 6)).sum().backward()
+print(x.grad)
+print(F.pad(x, (1, 1, 1, 1)).grad_fn, F.pad(x, (1, 1, 1, 1)).shape)
+crop = F.pad(x, (-1, 0, 0, -1))
+print(crop)
+crop.sum().backward()
+print(x.grad)
+for mode in ["reflect", "replicate"]:
+    one = F.pad(x, (2, 1), mode=mode)
+    two = F.pad(x.view(1, 1, 2, 3), (1, 1, 1, 0), mode=mode)
+    print(mode, one, one.grad_fn, two, two.grad_fn)
+    x.grad = None
+    (two * torch.arange(15.).view(1, 1, 3, 5)).sum().backward()
+    print(x.grad)
+print(F.pad(torch.ones(1, 1, 2, 2, 2), (1, 0, 0, 1, 1, 0), mode="replicate").shape)
+print(F.pad(torch.ones(2, 2), (0, 0, -1, 0)), F.pad(torch.ones(2, 3), (1, 1)).dtype)
+for call in [lambda: F.pad(x, (3, 0), mode="reflect"), lambda: F.pad(torch.ones(3), (1, 1), mode="reflect"),
+             lambda: F.pad(x, (1, 1, 1, 1, 1, 1), mode="replicate"), lambda: F.pad(x, (1, 1), mode="wrap"),
+             lambda: F.pad(x, (1,)), lambda: F.pad(x, (1, 1), mode="reflect", value=2.),
+             lambda: F.pad(x, (1, 1, 1, 1, 1, 1, 1, 1)), lambda: F.pad(x, (-2, -2))]:
+    try:
+        print("ok", call().shape)
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([[[5., 0., 1., 2., 5., 5.],\n'
+            '         [5., 3., 4., 5., 5., 5.]]], grad_fn=<ConstantPadNdBackward0>) torch.Size([1, 2, 6])\n'
+            'tensor([[[1., 2., 3.],\n'
+            '         [7., 8., 9.]]])\n'
+            '<ConstantPadNdBackward0 object at 0x…> torch.Size([1, 4, 5])\n'
+            'tensor([[[1., 2.]]], grad_fn=<ConstantPadNdBackward0>)\n'
+            'tensor([[[1., 3., 4.],\n'
+            '         [7., 8., 9.]]])\n'
+            'reflect tensor([[[2., 1., 0., 1., 2., 1.],\n'
+            '         [5., 4., 3., 4., 5., 4.]]], grad_fn=<ReflectionPad1DBackward0>) <ReflectionPad1DBackward0 object at 0x…> tensor([[[[4., 3., 4., 5., 4.],\n'  # noqa: E501
+            '          [1., 0., 1., 2., 1.],\n'
+            '          [4., 3., 4., 5., 4.]]]], grad_fn=<ReflectionPad2DBackward0>) <ReflectionPad2DBackward0 object at 0x…>\n'  # noqa: E501
+            'tensor([[[ 6., 21.,  8.],\n'
+            '         [12., 42., 16.]]])\n'
+            'replicate tensor([[[0., 0., 0., 1., 2., 2.],\n'
+            '         [3., 3., 3., 4., 5., 5.]]], grad_fn=<ReplicationPad1DBackward0>) <ReplicationPad1DBackward0 object at 0x…> tensor([[[[0., 0., 1., 2., 2.],\n'  # noqa: E501
+            '          [0., 0., 1., 2., 2.],\n'
+            '          [3., 3., 4., 5., 5.]]]], grad_fn=<ReplicationPad2DBackward0>) <ReplicationPad2DBackward0 object at 0x…>\n'  # noqa: E501
+            'tensor([[[12.,  9., 24.],\n'
+            '         [21., 12., 27.]]])\n'
+            'torch.Size([1, 1, 3, 3, 3])\n'
+            'tensor([[1., 1.]]) torch.float32\n'
+            'RuntimeError Argument #4: Padding size should be less than the corresponding input dimension, but got: padding (3, 0) at dimension 2 of input [1, 2, 3]\n'  # noqa: E501
+            'NotImplementedError Padding size 2 is not supported for 1D input tensor.\n'
+            'Supported combinations for non-constant padding:\n'
+            '  - 2D or 3D input: padding size = 2 (pads last dimension)\n'
+            '  - 3D or 4D input: padding size = 4 (pads last 2 dimensions)\n'
+            '  - 4D or 5D input: padding size = 6 (pads last 3 dimensions)\n'
+            'NotImplementedError Padding size 6 is not supported for 3D input tensor.\n'
+            'Supported combinations for non-constant padding:\n'
+            '  - 2D or 3D input: padding size = 2 (pads last dimension)\n'
+            '  - 3D or 4D input: padding size = 4 (pads last 2 dimensions)\n'
+            '  - 4D or 5D input: padding size = 6 (pads last 3 dimensions)\n'
+            'NotImplementedError Unrecognised padding mode wrap\n'
+            'RuntimeError Padding length must be divisible by 2\n'
+            'RuntimeError Padding mode "reflect" doesn\'t take in value argument\n'
+            'RuntimeError Padding length should be less than or equal to two times the input dimension but got padding length 8 and input of dimension 3\n'  # noqa: E501
+            'RuntimeError narrow(): length must be non-negative.\n'
+        ),
+    ),
     # default_collate's shapes: tuples of fields come back as lists, dicts by key, numbers as tensors (bools
     # as a bool tensor), strings as they are.
     "dataloader_collates_as_pytorchs_default_collate": (
