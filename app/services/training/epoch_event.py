@@ -45,7 +45,7 @@ class Epochs:
         self.lr = lr
         self.loss: list[float] = []
         self.validated: dict[int, State] = {}  # by index in the columns: the parameters of epochs to validate
-        self.measured: dict[int, Reading] = {}  # by index: the epochs whose norms and parameters were read
+        self.measured: dict[int, Reading] = {}  # by index: the epochs read (accuracy, norms, parameters)
 
 
 class EpochWriter:
