@@ -58,6 +58,8 @@ from engine.extra_ops import (  # noqa: A004 - PyTorch's names
     cumprod,
     cumsum,
     eq,
+    erf,
+    erfinv,
     expm1,
     flip,
     floor,

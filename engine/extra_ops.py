@@ -1,5 +1,5 @@
-"""The less common ops tutorials use: rounding, inverse trigonometry (atan2 too), prod, cumsum and cumprod,
-unique, bitwise and logic.
+"""The less common ops tutorials use: rounding, inverse trigonometry (atan2 too), erf and erfinv, prod,
+cumsum and cumprod, unique, bitwise and logic.
 
 Each is a ``torch.*`` function and a Tensor method (``METHODS``, installed by ``engine/methods.py``).
 """
@@ -53,6 +53,8 @@ log10 = _smooth(unary_extra.Log10Backward0, "log10")
 log1p = _smooth(unary_extra.Log1PBackward0, "log1p")
 expm1 = _smooth(unary_extra.Expm1Backward0, "expm1")
 rsqrt = _smooth(unary_extra.RsqrtBackward0, "rsqrt")
+erf = _smooth(unary_extra.ErfBackward0, "erf")
+erfinv = _smooth(unary_extra.ErfinvBackward0, "erfinv")
 frac = _smooth(unary_extra.FracBackward0, "frac")
 ceil = _flat(unary_extra.CeilBackward0, "ceil")
 floor = _flat(unary_extra.FloorBackward0, "floor")
@@ -223,6 +225,8 @@ def _shape_methods() -> dict[str, Callable]:
 
 
 SMOOTH = {
+    "erf": erf,
+    "erfinv": erfinv,
     "tan": tan,
     "asin": asin,
     "acos": acos,

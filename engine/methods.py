@@ -284,6 +284,7 @@ METHODS: dict[str, Any] = {
     "copy_": in_place_ops.copy_,
     "uniform_": in_place_ops.uniform_,
     "normal_": in_place_ops.normal_,
+    "random_": in_place_ops.random_,
 }
 
 PROPERTIES = {"T": shape_ops.matrix_transpose, "mT": lambda self: shape_ops.transpose(self, -2, -1)}

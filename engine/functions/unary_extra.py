@@ -1,11 +1,13 @@
-"""More element-wise functions: inverse trigonometry (atan2 of two inputs), hyperbolics, log variants and
-rounding.
+"""More element-wise functions: inverse trigonometry (atan2 of two inputs), hyperbolics, log variants, the
+error function and its inverse, and rounding.
 
 Rounding (ceil, floor, round, trunc, sign, frac) is piecewise constant, so its gradient is 0 almost
 everywhere, as in PyTorch (frac's is 1).
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 
@@ -80,6 +82,83 @@ class Atan2Backward0(Function):
         with np.errstate(divide="ignore", invalid="ignore"):  # at the origin: nan, as in PyTorch
             scaled = grad / (a * a + b * b)
         return scaled * b, -scaled * a
+
+
+_erf = np.frompyfunc(math.erf, 1, 1)
+_GILES = (  # Giles' single-precision erfinv approximation, as a start for Newton's steps (centre, tails)
+    (
+        2.81022636e-08,
+        3.43273939e-07,
+        -3.5233877e-06,
+        -4.39150654e-06,
+        0.00021858087,
+        -0.00125372503,
+        -0.00417768164,
+        0.246640727,
+        1.50140941,
+    ),
+    (
+        -0.000200214257,
+        0.000100950558,
+        0.00134934322,
+        -0.00367342844,
+        0.00573950773,
+        -0.0076224613,
+        0.00943887047,
+        1.00167406,
+        2.83297682,
+    ),
+)
+
+
+def erf(x: np.ndarray) -> np.ndarray:
+    """The error function, element by element, in float64 (numpy has none)."""
+    return np.asarray(_erf(np.asarray(x, dtype=np.float64)), dtype=np.float64)
+
+
+def erfinv(y: np.ndarray) -> np.ndarray:
+    """The inverse error function in float64: Giles' approximation, then two Newton steps on ``erf``;
+    ±1 gives ±inf and beyond it nan, as in PyTorch."""
+    y = np.asarray(y, dtype=np.float64)
+    inside = np.abs(y) < 1
+    safe = np.where(inside, y, 0.0)
+    w = -np.log((1.0 - safe) * (1.0 + safe))
+    central, tail = w < 5.0, np.sqrt(np.maximum(w, 5.0)) - 3.0
+    t = np.where(central, w - 2.5, tail)
+    p = np.zeros_like(t)
+    for c_central, c_tail in zip(*_GILES, strict=True):
+        p = np.where(central, c_central, c_tail) + p * t
+    x = p * safe
+    for _ in range(2):
+        x = x - (erf(x) - safe) / (2.0 / math.sqrt(math.pi) * np.exp(-x * x))
+    with np.errstate(invalid="ignore"):
+        edge = np.where(np.abs(y) == 1, np.sign(y) * np.inf, np.nan)
+    return np.where(inside, x, edge)
+
+
+class ErfBackward0(Function):
+    symbol, rule = "erf", "∂erf x/∂x = 2/√π · e^(-x²)"
+    saves_inputs = (0,)
+
+    def forward(self, a):
+        return erf(a).astype(a.dtype)
+
+    def backward(self, grad):
+        (a,) = self.saved_data()
+        return (grad * (2.0 / math.sqrt(math.pi)) * np.exp(-a * a),)
+
+
+class ErfinvBackward0(Function):
+    symbol, rule = "erfinv", "∂erfinv x/∂x = √π/2 · e^(erfinv(x)²)"
+    saves_output = True
+
+    def forward(self, a):
+        return erfinv(a).astype(a.dtype)
+
+    def backward(self, grad):
+        (out,) = self.saved_data()
+        with np.errstate(over="ignore", invalid="ignore"):
+            return (grad * (math.sqrt(math.pi) / 2.0) * np.exp(out * out),)
 
 
 class SinhBackward0(_Quiet):

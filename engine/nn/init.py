@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import math
+import warnings
+from typing import Any
 
-from engine import grad_mode, in_place_ops
+import numpy as np
+
+from engine import creation, grad_mode, in_place_ops
 from engine.tensor import Tensor
 
 
@@ -30,6 +34,64 @@ def uniform_(tensor: Tensor, a: float = 0.0, b: float = 1.0) -> Tensor:
 def normal_(tensor: Tensor, mean: float = 0.0, std: float = 1.0) -> Tensor:
     with grad_mode.no_grad():
         return in_place_ops.normal_(tensor, mean, std)
+
+
+def trunc_normal_(
+    tensor: Tensor,
+    mean: float = 0.0,
+    std: float = 1.0,
+    a: float = -2.0,
+    b: float = 2.0,
+    generator: Any = None,
+) -> Tensor:
+    """A normal distribution cut to [a, b], drawn as PyTorch draws it, so that after ``manual_seed`` the
+    values match: where [a, b] holds more than 30% of the distribution, normal draws with those outside
+    redrawn; else uniform candidates in [a, b], each accepted with its density's share of the peak's."""
+    if generator is not None:
+        raise NotImplementedError("trunc_normal_'s generator argument is not supported by this engine")
+    if mean < a - 2 * std or mean > b + 2 * std:
+        warnings.warn(
+            "mean is more than 2 std from [a, b] in nn.init.trunc_normal_. "
+            "The distribution of values may be incorrect.",
+            stacklevel=2,
+        )
+    low, high = ((1.0 + math.erf((bound - mean) / std / math.sqrt(2.0))) / 2.0 for bound in (a, b))
+    with grad_mode.no_grad():
+        if high - low > 0.3:
+            return _redrawn_normal(tensor, mean, std, a, b)
+        return _accepted_uniform(tensor, mean, std, a, b)
+
+
+def _redrawn_normal(tensor: Tensor, mean: float, std: float, a: float, b: float) -> Tensor:
+    dtype = tensor._data.dtype
+    low, high = np.asarray(a, dtype).item(), np.asarray(b, dtype).item()  # bounds as the tensor holds them
+    result = in_place_ops.normal_(tensor, mean, std)
+    while True:
+        outside = (result._data < low) | (result._data > high)
+        if not outside.any():
+            return tensor
+        fresh = in_place_ops.normal_(creation.empty_like(result), mean, std)._data
+        result = Tensor._wrap(np.where(outside, fresh, result._data))
+        in_place_ops.copy_(tensor, result._data)
+
+
+def _accepted_uniform(tensor: Tensor, mean: float, std: float, a: float, b: float) -> Tensor:
+    log_peak = -0.5 * ((max(a, min(mean, b)) - mean) / std) ** 2
+
+    def log_density_over_peak(values: np.ndarray) -> np.ndarray:  # in the tensor's precision, as PyTorch's
+        kind = values.dtype.type
+        return (((values - kind(mean)) / kind(std)) ** 2 * kind(-0.5)) - kind(log_peak)
+
+    in_place_ops.uniform_(tensor, a, b)
+    candidates = log_density_over_peak(tensor._data)
+    pending = np.log(in_place_ops.uniform_(creation.empty_like(tensor), 0.0, 1.0)._data) > candidates
+    result = tensor._data.copy()
+    while pending.any():
+        drawn = in_place_ops.uniform_(creation.empty_like(tensor), a, b)._data
+        result = np.where(pending, drawn, result)
+        accept = np.log(in_place_ops.uniform_(creation.empty_like(tensor), 0.0, 1.0)._data)
+        pending = np.where(pending, accept > log_density_over_peak(drawn), pending)
+    return in_place_ops.copy_(tensor, result)
 
 
 def constant_(tensor: Tensor, value: float) -> Tensor:

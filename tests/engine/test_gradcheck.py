@@ -90,6 +90,8 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "AsinBackward0": c.unary(torch.asin, -0.9, 0.9),
     "AcosBackward0": c.unary(torch.acos, -0.9, 0.9),
     "AtanBackward0": c.unary(torch.atan),
+    "ErfBackward0": c.unary(torch.erf),
+    "ErfinvBackward0": c.unary(torch.erfinv, low=-0.9, high=0.9),
     "Atan2Backward0": c.binary(torch.atan2, low=0.5, second_low=-2.0),  # away from the origin's singularity
     "SinhBackward0": c.unary(torch.sinh),
     "CoshBackward0": c.unary(torch.cosh),

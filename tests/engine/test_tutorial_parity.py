@@ -2136,6 +2136,63 @@ for call in [lambda: F.pad(x, (3, 0), mode="reflect"), lambda: F.pad(torch.ones(
             'RuntimeError narrow(): length must be non-negative.\n'
         ),
     ),
+    # random_ (bounded and over a dtype's whole range, 32- or 64-bit draws), erf and erfinv with their
+    # gradients, and nn.init.trunc_normal_ drawn as PyTorch 2.13 draws it (redrawn normals, or accepted
+    # uniform candidates when [a, b] holds little of the distribution): the same numbers after manual_seed.
+    "random_erfinv_and_trunc_normal_as_pytorchs": (
+        r"""
+import torch
+torch.manual_seed(0)
+print(torch.empty(3).random_(0, 10), torch.empty(2, dtype=torch.int64).random_(5), torch.empty(3).random_())
+print(torch.empty(2, dtype=torch.float64).random_(), torch.empty(3, dtype=torch.int64).random_())
+print(torch.empty(3, dtype=torch.int32).random_(), torch.empty(4, dtype=torch.bool).random_())
+print(torch.empty(3, dtype=torch.uint8).random_(), torch.empty(2).random_(-5, 5))
+print(torch.empty(2, dtype=torch.int64).random_(0, 2**40))
+for call in [lambda: torch.empty(2).random_(5, 5), lambda: torch.ones(2, requires_grad=True).random_()]:
+    try:
+        print(call())
+    except Exception as error:
+        print(type(error).__name__, error)
+torch.manual_seed(0)
+w = torch.empty(2, 3)
+torch.nn.init.trunc_normal_(w)
+print(w)
+torch.manual_seed(0)
+print(torch.nn.init.trunc_normal_(torch.empty(3, 3), mean=1.0, std=0.5, a=0.5, b=1.2))
+x = torch.tensor([0., 0.5, -0.9, 0.3], requires_grad=True)
+y = torch.erfinv(x)
+print(y, torch.erfinv(torch.tensor([1.0, -1.0, 2.0])))
+y.sum().backward()
+print(x.grad)
+z = torch.tensor([0., 0.5, -1.5], requires_grad=True)
+e = torch.erf(z)
+e.sum().backward()
+print(e, z.grad, torch.tensor([0.25]).erf().erfinv())
+torch.manual_seed(3)
+print(torch.nn.init.trunc_normal_(torch.empty(2, 4), mean=0.0, std=1.0, a=2.0, b=3.0))
+print(torch.nn.init.trunc_normal_(torch.empty(5, dtype=torch.float64), std=0.02, a=-0.04, b=0.04))
+""",
+        (
+            'tensor([4., 9., 3.]) tensor([0, 3]) tensor([10637856.,  8222264., 15039631.])\n'
+            'tensor([5.8099e+15, 7.1260e+15], dtype=torch.float64) tensor([8072059273656089175, 7226936298635050456, 8553068346248842636])\n'  # noqa: E501
+            'tensor([1646868794, 2051556033, 1252949478], dtype=torch.int32) tensor([ True,  True, False, False])\n'  # noqa: E501
+            'tensor([ 81, 165,  25], dtype=torch.uint8) tensor([ 4., -5.])\n'
+            'tensor([ 41438582676, 495502824400])\n'
+            "RuntimeError random_ expects 'from' to be less than 'to', but got from=5 >= to=5\n"
+            'RuntimeError a leaf Variable that requires grad is being used in an in-place operation.\n'
+            'tensor([[ 1.5410, -0.2934, -0.7193],\n'
+            '        [ 0.5684, -1.0845, -1.3986]])\n'
+            'tensor([[0.7983, 0.8533, 1.0910],\n'
+            '        [0.5717, 0.9798, 1.0960],\n'
+            '        [1.0614, 0.7168, 0.6404]])\n'
+            'tensor([ 0.0000,  0.4769, -1.1631,  0.2725], grad_fn=<ErfinvBackward0>) tensor([inf, -inf, nan])\n'  # noqa: E501
+            'tensor([0.8862, 1.1126, 3.4280, 0.9545])\n'
+            'tensor([ 0.0000,  0.5205, -0.9661], grad_fn=<ErfBackward0>) tensor([1.1284, 0.8788, 0.1189]) tensor([0.2500])\n'  # noqa: E501
+            'tensor([[2.0043, 2.0516, 2.2858, 2.0270],\n'
+            '        [2.4716, 2.0601, 2.7719, 2.0121]])\n'
+            'tensor([-0.0078,  0.0030, -0.0237,  0.0107, -0.0290], dtype=torch.float64)\n'
+        ),
+    ),
     # default_collate's shapes: tuples of fields come back as lists, dicts by key, numbers as tensors (bools
     # as a bool tensor), strings as they are.
     "dataloader_collates_as_pytorchs_default_collate": (
