@@ -220,3 +220,4 @@ present_as(Adam, "torch.optim.adam")
 from engine import lr_scheduler  # noqa: E402, F401 - torch.optim.lr_scheduler
 from engine.optim_adamax import Adamax  # noqa: E402, F401 - torch.optim.Adamax
 from engine.optim_extra import Adagrad, AdamW, RMSprop  # noqa: E402, F401 - torch.optim.AdamW ...
+from engine.optim_nadam import NAdam  # noqa: E402, F401 - torch.optim.NAdam

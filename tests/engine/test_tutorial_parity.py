@@ -2193,6 +2193,78 @@ print(torch.nn.init.trunc_normal_(torch.empty(5, dtype=torch.float64), std=0.02,
             'tensor([-0.0078,  0.0030, -0.0237,  0.0107, -0.0290], dtype=torch.float64)\n'
         ),
     ),
+    # optim.NAdam: 60 steps of a small MLP land on PyTorch's weights; its state (step, mu_product), the
+    # decoupled and the coupled weight decay, maximize, and its refusals of bad options.
+    "nadam_steps_as_pytorchs": (
+        r"""
+import torch
+import torch.nn as nn
+torch.manual_seed(0)
+model = nn.Sequential(nn.Linear(2, 4), nn.Tanh(), nn.Linear(4, 1))
+x = torch.randn(16, 2)
+y = (x[:, :1] * 2 - x[:, 1:]).sin()
+optimizer = torch.optim.NAdam(model.parameters(), lr=0.01)
+print(optimizer)
+for epoch in range(60):
+    optimizer.zero_grad()
+    loss = nn.functional.mse_loss(model(x), y)
+    loss.backward()
+    optimizer.step()
+    if epoch % 20 == 0:
+        print(epoch, round(loss.item(), 6))
+print(model[2].weight)
+state = optimizer.state_dict()["state"][0]
+print(sorted(state), state["step"], state["mu_product"])
+w = torch.tensor([1.0, -2.0], requires_grad=True)
+decoupled = torch.optim.NAdam([w], lr=0.1, weight_decay=0.1, decoupled_weight_decay=True, momentum_decay=0.01)
+for _ in range(3):
+    decoupled.zero_grad()
+    (w ** 2).sum().backward()
+    decoupled.step()
+print(w)
+v = torch.tensor([1.0, -2.0], requires_grad=True)
+coupled = torch.optim.NAdam([v], lr=0.1, weight_decay=0.1, maximize=True)
+for _ in range(3):
+    coupled.zero_grad()
+    (v ** 2).sum().backward()
+    coupled.step()
+print(v)
+bad = [{"momentum_decay": -1}, {"betas": (0.9, 1.0)}, {"eps": -1}, {"lr": -0.1}, {"momentm_decay": 0.1}]
+for options in bad:
+    try:
+        torch.optim.NAdam([w], **options)
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'NAdam (\n'
+            'Parameter Group 0\n'
+            '    betas: (0.9, 0.999)\n'
+            '    capturable: False\n'
+            '    decoupled_weight_decay: False\n'
+            '    differentiable: False\n'
+            '    eps: 1e-08\n'
+            '    foreach: None\n'
+            '    lr: 0.01\n'
+            '    maximize: False\n'
+            '    momentum_decay: 0.004\n'
+            '    weight_decay: 0\n'
+            ')\n'
+            '0 0.472815\n'
+            '20 0.418249\n'
+            '40 0.401385\n'
+            'Parameter containing:\n'
+            'tensor([[-0.5933, -0.1067, -0.4522,  0.2638]], requires_grad=True)\n'
+            "['exp_avg', 'exp_avg_sq', 'mu_product', 'step'] tensor(60.) tensor(2.0974e-21)\n"
+            'tensor([ 0.7270, -1.6920], requires_grad=True)\n'
+            'tensor([ 1.2654, -2.2615], requires_grad=True)\n'
+            'ValueError Invalid momentum_decay value: -1\n'
+            'ValueError Invalid beta parameter at index 1: 1.0\n'
+            'ValueError Invalid epsilon value: -1\n'
+            'ValueError Invalid learning rate: -0.1\n'
+            "TypeError NAdam.__init__() got an unexpected keyword argument 'momentm_decay'\n"
+        ),
+    ),
     # default_collate's shapes: tuples of fields come back as lists, dicts by key, numbers as tensors (bools
     # as a bool tensor), strings as they are.
     "dataloader_collates_as_pytorchs_default_collate": (
