@@ -213,8 +213,4 @@ def _convolve_padded_by_name(input, weight, bias, stride, padding, dilation, gro
 
 def pad_by_mode(input: Tensor, sides: tuple[int, int, int, int], mode: str) -> Tensor:  # noqa: A002
     """``nn.Conv2d``'s non-zero padding modes, done before the convolution (top, bottom, left, right)."""
-    if mode == "circular":
-        raise NotImplementedError(
-            "padding_mode='circular' is not supported by this engine; use 'zeros', 'reflect' or 'replicate'"
-        )
     return pad_ops.pad(input, (*sides[2:], *sides[:2]), mode)

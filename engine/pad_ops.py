@@ -1,10 +1,12 @@
 """``torch.nn.functional.pad``: a border of a constant (or a crop, for negative widths), or one that mirrors
-(``"reflect"``) or repeats (``"replicate"``) the input's edge, with PyTorch's checks and messages."""
+(``"reflect"``), repeats (``"replicate"``) or wraps round (``"circular"``) the input's edge, with PyTorch's
+checks and messages."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from engine import creation, in_place_ops, shape_ops
 from engine.functions import padding
 from engine.tensor import Tensor
 
@@ -27,17 +29,17 @@ def pad(input: Tensor, pad: Any, mode: str = "constant", value: float | None = N
         raise RuntimeError("Padding length must be divisible by 2")
     if mode == "constant":
         return _constant(input, pad, 0.0 if value is None else value)
-    if mode == "circular":
-        raise NotImplementedError("padding mode 'circular' is not supported by this engine")
-    if mode not in COPYING:
+    if mode not in (*COPYING, "circular"):
         raise NotImplementedError(f"Unrecognised padding mode {mode}")
     if value is not None and value != 0:
         raise RuntimeError(f'Padding mode "{mode}" doesn\'t take in value argument')
     axes = len(pad) // 2
-    if input.dim() not in (axes + 1, axes + 2) or axes not in COPYING[mode]:
+    if input.dim() not in (axes + 1, axes + 2) or not 1 <= axes <= 3:
         raise NotImplementedError(
             f"Padding size {len(pad)} is not supported for {input.dim()}D input tensor.\n" + SUPPORTED
         )
+    if mode == "circular":
+        return _circular(input, pad)
     if mode == "reflect":
         for index in range(axes):
             dim = input.dim() - 1 - index
@@ -61,3 +63,46 @@ def _constant(input: Tensor, pad: tuple[int, ...], value: float) -> Tensor:  # n
         if input.shape[input.dim() - 1 - index] - max(-before, 0) - max(-after, 0) < 0:
             raise RuntimeError("narrow(): length must be non-negative.")
     return padding.ConstantPadNdBackward0.apply(input, pad=pad, value=value)
+
+
+def _circular(input: Tensor, pad: tuple[int, ...]) -> Tensor:  # noqa: A002
+    """Borders that wrap around, built as PyTorch builds them (so autograd records its ``CopySlices``): an
+    empty result, the input copied into its middle, then each dimension's borders copied from the far side."""
+    axes, kept = len(pad) // 2, input.dim() - len(pad) // 2
+    shape = list(input.shape)
+    for index in range(axes):
+        dim = input.dim() - 1 - index
+        before, after = pad[2 * index], pad[2 * index + 1]
+        if before > shape[dim] or after > shape[dim]:
+            raise RuntimeError("Padding value causes wrapping around more than once.")
+        if shape[dim] + before + after < 0:
+            raise RuntimeError("Negative padding value is resulting in an empty dimension")
+    sizes = shape[:kept] + [
+        shape[dim] + pad[2 * (input.dim() - 1 - dim)] + pad[2 * (input.dim() - 1 - dim) + 1]
+        for dim in range(kept, input.dim())
+    ]
+    out = creation.empty(*sizes, dtype=input.dtype)
+    middle, source = [slice(None)] * input.dim(), [slice(None)] * input.dim()
+    for index in range(axes):
+        dim, (before, after) = input.dim() - 1 - index, (pad[2 * index], pad[2 * index + 1])
+        middle[dim] = slice(max(before, 0), sizes[dim] - max(after, 0))
+        source[dim] = slice(max(-before, 0), shape[dim] - max(-after, 0))
+    in_place_ops.copy_(shape_ops.getitem(out, tuple(middle)), shape_ops.getitem(input, tuple(source)))
+    for index in range(axes):
+        dim, (before, after) = input.dim() - 1 - index, (pad[2 * index], pad[2 * index + 1])
+        if before > 0:
+            end = sizes[dim] - max(after, 0)
+            _copy_along(out, dim, slice(0, before), slice(end - before, end))
+        if after > 0:
+            start = max(before, 0)
+            _copy_along(out, dim, slice(sizes[dim] - after, sizes[dim]), slice(start, start + after))
+    return out
+
+
+def _copy_along(out: Tensor, dim: int, target: slice, source: slice) -> None:
+    """``out``'s elements at ``source`` along ``dim`` copied over those at ``target``, in place."""
+    where = [slice(None)] * out.dim()
+    where[dim] = source
+    copied = shape_ops.getitem(out, tuple(where))
+    where[dim] = target
+    in_place_ops.copy_(shape_ops.getitem(out, tuple(where)), copied)

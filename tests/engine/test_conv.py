@@ -862,7 +862,11 @@ def test_layer_refuses_an_unknown_choice_naming_the_known_ones(make, start, name
     assert message[message.index("}") + 1 :] in ("", ", but got padding_mode='mirror'")
 
 
-def test_circular_padding_mode_is_refused_as_not_implemented():
-    conv = nn.Conv2d(1, 1, 3, padding=1, padding_mode="circular")  # the layer is made, as in PyTorch
-    with pytest.raises(NotImplementedError, match="padding_mode='circular' is not supported by this engine"):
-        conv(torch.ones(1, 1, 4, 4))
+def test_circular_padding_wraps_each_border_around_from_the_far_side():
+    conv = nn.Conv2d(1, 1, 3, padding=1, padding_mode="circular", bias=False)
+    with torch.no_grad():
+        conv.weight.zero_()
+        conv.weight[0, 0, 0, 0] = 1.0  # each output is the input one up and one left, wrapping round
+    image = torch.arange(12.0).view(1, 1, 3, 4)
+    expected = [[11.0, 8.0, 9.0, 10.0], [3.0, 0.0, 1.0, 2.0], [7.0, 4.0, 5.0, 6.0]]
+    assert conv(image).detach()[0, 0].tolist() == expected

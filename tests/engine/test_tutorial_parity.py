@@ -2265,6 +2265,57 @@ for options in bad:
             "TypeError NAdam.__init__() got an unexpected keyword argument 'momentm_decay'\n"
         ),
     ),
+    # Circular padding, F.pad's and Conv2d's padding_mode: the borders wrap round, recorded as PyTorch records
+    # them (CopySlices), with their gradients (negative widths crop first) and errors.
+    "circular_padding_as_pytorchs": (
+        r"""
+import torch
+import torch.nn.functional as F
+x = torch.arange(6.).view(1, 2, 3).requires_grad_()
+p = F.pad(x, (2, 1), mode="circular")
+print(p, p.grad_fn)
+(p * torch.arange(12.).view(1, 2, 6)).sum().backward()
+print(x.grad)
+x4 = torch.arange(12.).view(1, 1, 3, 4).requires_grad_()
+q = F.pad(x4, (1, 2, 2, 1), mode="circular")
+print(q)
+(q ** 2).sum().backward()
+print(x4.grad)
+print(F.pad(torch.arange(6.).view(1, 2, 3), (-1, 1), mode="circular"))
+conv = torch.nn.Conv2d(1, 1, 3, padding=1, padding_mode="circular", bias=False)
+with torch.no_grad():
+    conv.weight.fill_(1.0)
+print(conv, conv(x4))
+too_wide, too_flat = (x, (4, 0)), (torch.ones(3), (1, 1))
+for call in [lambda: F.pad(*too_wide, mode="circular"), lambda: F.pad(*too_flat, mode="circular")]:
+    try:
+        call()
+    except Exception as error:
+        print(type(error).__name__, str(error).splitlines()[0])
+""",
+        (
+            'tensor([[[1., 2., 0., 1., 2., 0.],\n'
+            '         [4., 5., 3., 4., 5., 3.]]], grad_fn=<CopySlices>) <CopySlices object at 0x…>\n'
+            'tensor([[[ 7.,  3.,  5.],\n'
+            '         [19., 15., 17.]]])\n'
+            'tensor([[[[ 7.,  4.,  5.,  6.,  7.,  4.,  5.],\n'
+            '          [11.,  8.,  9., 10., 11.,  8.,  9.],\n'
+            '          [ 3.,  0.,  1.,  2.,  3.,  0.,  1.],\n'
+            '          [ 7.,  4.,  5.,  6.,  7.,  4.,  5.],\n'
+            '          [11.,  8.,  9., 10., 11.,  8.,  9.],\n'
+            '          [ 3.,  0.,  1.,  2.,  3.,  0.,  1.]]]], grad_fn=<CopySlices>)\n'
+            'tensor([[[[ 0.,  8.,  8., 24.],\n'
+            '          [32., 40., 24., 56.],\n'
+            '          [64., 72., 40., 88.]]]])\n'
+            'tensor([[[1., 2., 1.],\n'
+            '         [4., 5., 4.]]])\n'
+            'Conv2d(1, 1, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), bias=False, padding_mode=circular) tensor([[[[48., 45., 54., 51.],\n'  # noqa: E501
+            '          [48., 45., 54., 51.],\n'
+            '          [48., 45., 54., 51.]]]], grad_fn=<ConvolutionBackward0>)\n'
+            'RuntimeError Padding value causes wrapping around more than once.\n'
+            'NotImplementedError Padding size 2 is not supported for 1D input tensor.\n'
+        ),
+    ),
     # default_collate's shapes: tuples of fields come back as lists, dicts by key, numbers as tensors (bools
     # as a bool tensor), strings as they are.
     "dataloader_collates_as_pytorchs_default_collate": (
