@@ -218,14 +218,14 @@ def normal_(a: Tensor, mean: float = 0.0, std: float = 1.0) -> Tensor:
     return copy_(a, generator().normal(a._data.shape, mean, std, _float_kind(a)))
 
 
-def random_(a: Tensor, from_: int = 0, to: int | None = None, *, generator: Any = None) -> Tensor:
+def random_(a: Tensor, from_: int | None = None, to: int | None = None, *, generator: Any = None) -> Tensor:
     """Whole numbers drawn uniformly: in [from, to), in [0, from) given one bound, or without bounds over
     every whole number the dtype holds exactly (PyTorch's draws: 64-bit ones where 32 bits are too few)."""
     from engine.creation import generator as default_generator
 
     source = default_generator() if generator is None else generator._source
     data = a._data
-    if to is None and from_ == 0:  # no bounds: [0, 2^digits] for floats, [0, max] for integers
+    if from_ is None and to is None:  # no bounds: [0, 2^digits] for floats, [0, max] for integers
         wide = data.dtype in (np.float64, np.int64)
         if data.dtype.kind == "f":
             span = (1 << np.finfo(data.dtype).nmant + 1) + 1
@@ -236,7 +236,7 @@ def random_(a: Tensor, from_: int = 0, to: int | None = None, *, generator: Any 
         raw = source.raw64(data.size) if wide else source.raw32(data.size)
         values = (raw % np.uint64(span)).reshape(data.shape)
         return copy_(a, values.astype(data.dtype))
-    low, high = (0, from_) if to is None else (from_, to)
+    low, high = (0, from_) if to is None else (from_ or 0, to)
     if low >= high:
         raise RuntimeError(f"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}")
     return copy_(a, source.integers(int(low), int(high), data.shape).astype(data.dtype))

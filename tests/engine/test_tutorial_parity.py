@@ -2171,6 +2171,11 @@ print(e, z.grad, torch.tensor([0.25]).erf().erfinv())
 torch.manual_seed(3)
 print(torch.nn.init.trunc_normal_(torch.empty(2, 4), mean=0.0, std=1.0, a=2.0, b=3.0))
 print(torch.nn.init.trunc_normal_(torch.empty(5, dtype=torch.float64), std=0.02, a=-0.04, b=0.04))
+print(torch.empty(2).random_(to=4))
+try:
+    torch.empty(2).random_(0)
+except RuntimeError as error:
+    print(error)
 """,
         (
             'tensor([4., 9., 3.]) tensor([0, 3]) tensor([10637856.,  8222264., 15039631.])\n'
@@ -2191,6 +2196,8 @@ print(torch.nn.init.trunc_normal_(torch.empty(5, dtype=torch.float64), std=0.02,
             'tensor([[2.0043, 2.0516, 2.2858, 2.0270],\n'
             '        [2.4716, 2.0601, 2.7719, 2.0121]])\n'
             'tensor([-0.0078,  0.0030, -0.0237,  0.0107, -0.0290], dtype=torch.float64)\n'
+            'tensor([0., 3.])\n'
+            "random_ expects 'from' to be less than 'to', but got from=0 >= to=0\n"
         ),
     ),
     # optim.NAdam: 60 steps of a small MLP land on PyTorch's weights; its state (step, mu_product), the
