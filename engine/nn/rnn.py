@@ -146,7 +146,7 @@ class RNNBase(Module):
     ) -> list[Tensor]:
         raise NotImplementedError
 
-    def _forward(self, input: Tensor, hx: Any, count: int) -> tuple[Tensor, list[Tensor], bool]:
+    def _forward(self, input: Tensor, hx: Any, count: int) -> tuple[Tensor, list[Tensor]]:
         """Shared by the layers: shapes checked, batch put second, ``count`` states (zeros by default)."""
         batched = self._check_input(input)
         if not batched:
@@ -167,8 +167,8 @@ class RNNBase(Module):
                 self._check_hidden(state, expected, f"hidden[{index}]" if count > 1 else "hidden")
         output, finals = self._run(input, states)
         if not batched:
-            return output.squeeze(1), [final.squeeze(1) for final in finals], batched
-        return (output.transpose(0, 1) if self.batch_first else output), finals, batched
+            return output.squeeze(1), [final.squeeze(1) for final in finals]
+        return (output.transpose(0, 1) if self.batch_first else output), finals
 
     def _dims_message(self, batched: bool, states: list[Tensor]) -> str:
         kind, want = ("batched 3-D", "3-D") if batched else ("unbatched 2-D", "2-D")
@@ -208,7 +208,7 @@ class RNN(RNNBase):
         return [F.tanh(total) if self.nonlinearity == "tanh" else F.relu(total)]
 
     def forward(self, input: Tensor, hx: Tensor | None = None) -> tuple[Tensor, Tensor]:
-        output, finals, _ = self._forward(input, hx, 1)
+        output, finals = self._forward(input, hx, 1)
         return output, finals[0]
 
 
@@ -231,7 +231,7 @@ class LSTM(RNNBase):
     def forward(
         self, input: Tensor, hx: tuple[Tensor, Tensor] | None = None
     ) -> tuple[Tensor, tuple[Tensor, Tensor]]:
-        output, (h, c), _ = self._forward(input, hx, 2)
+        output, (h, c) = self._forward(input, hx, 2)
         return output, (h, c)
 
 
@@ -252,5 +252,5 @@ class GRU(RNNBase):
         return [pw.add(pw.mul(pw.rsub(z, 1), n), pw.mul(z, h))]
 
     def forward(self, input: Tensor, hx: Tensor | None = None) -> tuple[Tensor, Tensor]:
-        output, finals, _ = self._forward(input, hx, 1)
+        output, finals = self._forward(input, hx, 1)
         return output, finals[0]
