@@ -164,8 +164,18 @@ def wait_for_spare(timeout: float = 10.0) -> int:
     raise AssertionError("no spare worker was forked")
 
 
+def wait_for_earlier_relays(timeout: float = config.TRAIN_STOP_SECONDS + 5.0) -> None:
+    """Wait until no earlier run's relay thread is left: one whose run nobody closed (an earlier test's)
+    replaces the spare after TRAIN_STOP_SECONDS, so it would fork one while a test counts on none."""
+    deadline = time.monotonic() + timeout
+    while any(thread.name.startswith("koubai-relay-") for thread in threading.enumerate()):
+        assert time.monotonic() < deadline, "an earlier run's relay thread did not end"
+        time.sleep(0.01)
+
+
 def test_a_run_takes_the_spare_worker_and_another_is_forked_for_the_next() -> None:
     before = live_runs()
+    wait_for_earlier_relays()
     remote.start_workers()
     try:
         spare = wait_for_spare()
@@ -185,6 +195,7 @@ def test_a_run_takes_the_spare_worker_and_another_is_forked_for_the_next() -> No
 
 
 def test_a_run_nobody_closes_is_replaced_after_the_stop_time() -> None:
+    wait_for_earlier_relays()
     remote.start_workers()
     try:
         spare = wait_for_spare()
