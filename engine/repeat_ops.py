@@ -91,7 +91,8 @@ def repeat_interleave(
 
 
 def index_select(input: Tensor, dim: int, index: Tensor) -> Tensor:  # noqa: A002
-    """The slices of ``input`` along ``dim`` at ``index`` (a 1-D integer tensor), in its order."""
+    """The slices of ``input`` along ``dim`` at ``index`` (a 1-D integer tensor of positions from 0), in its
+    order."""
     if index.dim() > 1:
         raise IndexError("index_select(): Index is supposed to be a vector")
     if index._data.dtype.kind not in "iu":
@@ -99,7 +100,6 @@ def index_select(input: Tensor, dim: int, index: Tensor) -> Tensor:  # noqa: A00
     axis = shape_ops._dim(dim, max(input.dim(), 1))
     positions = index._data.reshape(-1).astype(np.int64)
     size = input.shape[axis] if input.dim() else 1
-    bad = positions[(positions < -size) | (positions >= size)]
-    if bad.size:
+    if positions.size and (positions.min() < 0 or positions.max() >= size):  # no wrapping from the end
         raise IndexError("index out of range in self")
     return IndexSelectBackward0.apply(input, axis=axis, indices=positions)

@@ -729,7 +729,7 @@ def index_select(data):
     drawn = shape(data, min_dims=1)
     dim = dim_of(data, len(drawn))
     side = drawn[dim]
-    picks = data.draw(st.lists(st.integers(-side, side - 1), min_size=1, max_size=5), label="indices")
+    picks = data.draw(st.lists(st.integers(0, side - 1), min_size=1, max_size=5), label="indices")
     if data.draw(st.booleans(), label="by counts"):
         counts = data.draw(st.lists(st.integers(0, 3), min_size=side, max_size=side), label="counts")
         return [values(data, drawn)], lambda x: x.repeat_interleave(torch.tensor(counts), dim=dim)

@@ -2019,6 +2019,7 @@ print(torch.index_select(torch.arange(6.).view(2, 3), 1, torch.tensor([2, 0, 2])
 for call in [lambda: torch.tensor([1, 2]).repeat_interleave(torch.tensor([1, 2, 3])),
              lambda: torch.tensor([1, 2]).repeat_interleave(-1),
              lambda: torch.index_select(torch.arange(3), 0, torch.tensor([3])),
+             lambda: torch.index_select(torch.arange(3), 0, torch.tensor([-1])),
              lambda: torch.meshgrid(torch.ones(2), indexing="yx")]:
     try:
         call()
@@ -2057,6 +2058,7 @@ for call in [lambda: torch.tensor([1, 2]).repeat_interleave(torch.tensor([1, 2, 
             '        [5., 3., 5.]])\n'
             'RuntimeError repeats must have the same size as input along dim, but got repeats.size(0) = 3 and input.size(0) = 2\n'  # noqa: E501
             'RuntimeError Repeats must be non-negative\n'
+            'IndexError index out of range in self\n'
             'IndexError index out of range in self\n'
             'RuntimeError torch.meshgrid: indexing must be one of "xy" or "ij", but received: yx\n'
         ),
