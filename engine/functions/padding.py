@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine.function import Function
+from engine.functions.shape_extra import taken_back
 
 
 def widths_of(pad: tuple[int, ...], ndim: int) -> list[tuple[int, int]]:
@@ -58,17 +59,18 @@ class _Copied(Function):
     mode = "reflect"
 
     def forward(self, x, pad=()):
-        self.sources = []  # (axis, the input index each output position copies)
+        self.sources = []  # (axis, the input index each output position copies, the input's size there)
         for axis, (before, after) in enumerate(widths_of(pad, x.ndim)):
             if before or after:
-                self.sources.append((axis, np.pad(np.arange(x.shape[axis]), (before, after), mode=self.mode)))
-        for axis, sources in self.sources:
+                size = x.shape[axis]
+                self.sources.append((axis, np.pad(np.arange(size), (before, after), mode=self.mode), size))
+        for axis, sources, _ in self.sources:
             x = np.take(x, sources, axis=axis)
         return x
 
     def backward(self, grad):
-        for axis, sources in reversed(self.sources):
-            grad = _gathered_back(grad, sources, axis)
+        for axis, sources, size in reversed(self.sources):
+            grad = taken_back(grad, sources, axis, size)
         return (grad,)
 
 
@@ -100,11 +102,3 @@ class ReplicationPad3DBackward0(_Copied):
     """Repeated edges on the last three axes."""
 
     mode = "edge"
-
-
-def _gathered_back(grad: np.ndarray, sources: np.ndarray, axis: int) -> np.ndarray:
-    """The gradient of ``x.take(sources, axis)``: each source receives the sum of its copies' gradients."""
-    grad = np.moveaxis(grad, axis, 0)
-    result = np.zeros((int(sources.max()) + 1,) + grad.shape[1:], dtype=grad.dtype)
-    np.add.at(result, sources, grad)
-    return np.moveaxis(result, 0, axis)

@@ -135,6 +135,13 @@ class IndexSelectBackward0(Function):
         return np.take(a, indices, axis=axis)
 
     def backward(self, grad):
-        full = np.zeros(self.shape, dtype=grad.dtype)
-        np.add.at(full, (slice(None),) * self.axis + (self.indices,), grad)
-        return (full,)
+        return (taken_back(grad, self.indices, self.axis, self.shape[self.axis]),)
+
+
+def taken_back(grad: np.ndarray, sources: np.ndarray, axis: int, size: int) -> np.ndarray:
+    """The gradient of ``x.take(sources, axis)`` for an ``x`` of ``size`` along ``axis``: each source gets the
+    sum of its copies' gradients, the others 0 (index_select, and the reflect and replicate paddings)."""
+    moved = np.moveaxis(grad, axis, 0)
+    result = np.zeros((size,) + moved.shape[1:], dtype=grad.dtype)
+    np.add.at(result, sources, moved)
+    return np.moveaxis(result, 0, axis)
