@@ -13,7 +13,7 @@ import numpy as np
 
 from engine.optim_arithmetic import addcdiv, lerp, multiply_add, scalar
 from engine.optim_checks import check_adam_options
-from engine.optim_extra import StepState, first_step
+from engine.optim_extra import StepState
 from engine.pickling import present_as
 
 
@@ -43,9 +43,7 @@ class Adamax(StepState):
         for group in self.param_groups:
             beta1, beta2 = group["betas"]
             for param, grad in self._gradients(group):
-                state = self.state.setdefault(param, {})
-                if not state:
-                    state.update(first_step(param, ("exp_avg", "exp_inf")))
+                state = self._state(param, ("exp_avg", "exp_inf"))
                 step = self._count_step(state)
                 if group["weight_decay"] != 0:
                     grad = multiply_add(group["weight_decay"], param._data, grad)

@@ -35,6 +35,13 @@ class StepState(Optimizer):
                 grad = param._grad._data
                 yield param, -grad if group["maximize"] else grad
 
+    def _state(self, param: Tensor, names: Iterable[str], **initial: Any) -> dict[str, Any]:
+        """The parameter's state, made at its first step (``first_step``, then any ``initial`` values)."""
+        state = self.state.setdefault(param, {})
+        if not state:
+            state.update(first_step(param, names), **initial)
+        return state
+
     @staticmethod
     def _count_step(state: dict[str, Any]) -> float:
         state["step"] = np.array(state["step"] + 1, dtype=np.float32)
@@ -100,11 +107,9 @@ class AdamW(StepState, Adam):
         for group in self.param_groups:
             beta1, beta2 = group["betas"]
             lr, eps, amsgrad = group["lr"], group["eps"], group["amsgrad"]
+            names = ("exp_avg", "exp_avg_sq", "max_exp_avg_sq") if amsgrad else ("exp_avg", "exp_avg_sq")
             for param, grad in self._gradients(group):
-                names = ("exp_avg", "exp_avg_sq", "max_exp_avg_sq") if amsgrad else ("exp_avg", "exp_avg_sq")
-                state = self.state.setdefault(param, {})
-                if not state:
-                    state.update(first_step(param, names))
+                state = self._state(param, names)
                 step = self._count_step(state)
                 if group["weight_decay"] != 0:
                     self._update(param, param._data * scalar(1 - lr * group["weight_decay"], param._data))
@@ -152,15 +157,9 @@ class RMSprop(StepState):
         loss = closure() if closure is not None else None
         for group in self.param_groups:
             lr, alpha, momentum = group["lr"], group["alpha"], group["momentum"]
+            names = ["square_avg"] + ["momentum_buffer"] * (momentum > 0) + ["grad_avg"] * group["centered"]
             for param, grad in self._gradients(group):
-                state = self.state.setdefault(param, {})
-                if not state:
-                    names = (
-                        ["square_avg"]
-                        + ["momentum_buffer"] * (momentum > 0)
-                        + ["grad_avg"] * group["centered"]
-                    )
-                    state.update(first_step(param, names))
+                state = self._state(param, names)
                 self._count_step(state)
                 if group["weight_decay"] != 0:
                     grad = multiply_add(group["weight_decay"], param._data, grad)

@@ -14,7 +14,7 @@ import numpy as np
 
 from engine.optim_arithmetic import addcdiv, addcmul, lerp, multiply_add, scalar
 from engine.optim_checks import check_adam_options, check_not_negative
-from engine.optim_extra import StepState, first_step
+from engine.optim_extra import StepState
 from engine.pickling import present_as
 
 
@@ -49,10 +49,9 @@ class NAdam(StepState):
             beta1, beta2 = group["betas"]
             lr, decay, warm_up = group["lr"], group["weight_decay"], group["momentum_decay"]
             for param, grad in self._gradients(group):
-                state = self.state.setdefault(param, {})
-                if not state:
-                    state.update(first_step(param, ("exp_avg", "exp_avg_sq")))
-                    state["mu_product"] = np.array(1.0, dtype=np.float32)
+                state = self._state(
+                    param, ("exp_avg", "exp_avg_sq"), mu_product=np.array(1.0, dtype=np.float32)
+                )
                 step = self._count_step(state)
                 if decay != 0 and group["decoupled_weight_decay"]:
                     self._update(param, param._data * scalar(1 - lr * decay, param._data))
