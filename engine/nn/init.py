@@ -65,14 +65,15 @@ def trunc_normal_(
 def _redrawn_normal(tensor: Tensor, mean: float, std: float, a: float, b: float) -> Tensor:
     dtype = tensor._data.dtype
     low, high = np.asarray(a, dtype).item(), np.asarray(b, dtype).item()  # bounds as the tensor holds them
-    result = in_place_ops.normal_(tensor, mean, std)
-    while True:
-        outside = (result._data < low) | (result._data > high)
-        if not outside.any():
-            return tensor
-        fresh = in_place_ops.normal_(creation.empty_like(result), mean, std)._data
-        result = Tensor._wrap(np.where(outside, fresh, result._data))
-        in_place_ops.copy_(tensor, result._data)
+    result = in_place_ops.normal_(tensor, mean, std)._data
+    outside = (result < low) | (result > high)
+    if not outside.any():
+        return tensor
+    while outside.any():
+        fresh = in_place_ops.normal_(creation.empty_like(tensor), mean, std)._data
+        result = np.where(outside, fresh, result)
+        outside = (result < low) | (result > high)
+    return in_place_ops.copy_(tensor, result)
 
 
 def _accepted_uniform(tensor: Tensor, mean: float, std: float, a: float, b: float) -> Tensor:
