@@ -176,10 +176,10 @@ def test_paced_sends_the_last_message_at_once_rather_than_at_its_turn() -> None:
 
 
 def test_a_failure_in_training_reaches_the_client_as_error_then_done(monkeypatch: pytest.MonkeyPatch) -> None:
-    def fail(self: object) -> None:
+    def fail(self: object, *args: object) -> None:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(control.Training, "run_batch", fail)
+    monkeypatch.setattr(control.Training, "_end_epoch", fail)
     run = TrainingRun(RunConfig())
     run.start()
     events = Reader(run).until("done")

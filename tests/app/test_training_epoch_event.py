@@ -54,7 +54,7 @@ LONG_RUNS = [  # past VALIDATION_POINTS epochs, most epochs are plain: neither v
 
 @pytest.mark.parametrize("fields", RUNS + LONG_RUNS)
 def test_free_running_gives_the_events_of_batch_by_batch(fields: dict) -> None:
-    """``train_for`` takes a short path through plain epochs; it reports the same, number for number."""
+    """``train_for`` runs full-batch epochs in one loop, landmarks too: the same events, number for number."""
     by_batch = list(run_events(RunConfig(**fields)))
     training = Training(build(RunConfig(**fields)))
     freely = training.take_events()

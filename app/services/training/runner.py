@@ -5,8 +5,8 @@ queues the events they produce (``start``, ``epochs``, ``snapshot``, ``diverged`
 ``run_events`` drains it as a generator. The same configuration gives the same events, bit for bit.
 
 Most epochs of a long run only add their numbers to the open columns (``epoch_event.Epochs``). The others,
-landmarks, also validate, snapshot or trace, or end the run. ``train_for`` runs the plain epochs of a
-full-batch run on a short path (the five lines, then the numbers) and every other batch as ``run_batch``.
+landmarks, also validate, snapshot or trace, or end the run. ``train_for`` runs a full-batch run's epochs in
+one loop (the five lines, then the numbers) and mini-batches as ``run_batch``, as stepping does.
 
 The loop records rather than reports: a landmark copies the parameters, and a ``reporter.Reporter`` makes
 the events from the records (``take_records``) later, on a twin of the model; in a worker, in a process of
@@ -167,8 +167,11 @@ class Training:
 
     def trace_due(self) -> bool:
         """Whether the epoch the next step completes (if it is its last batch) ends with a traced snapshot."""
-        coming = self.epoch + 1
-        return self.small and (coming % self.trace_every == 0 or coming == self._epochs)
+        return self._traces(self.epoch + 1)
+
+    def _traces(self, epoch: int) -> bool:
+        """Whether ``epoch`` ends with a traced snapshot (its last step is traced)."""
+        return self.small and (epoch % self.trace_every == 0 or epoch == self._epochs)
 
     def run_batch(self) -> None:
         """Train on the next batch with the article's five lines, keeping what a snapshot's trace needs."""
@@ -230,7 +233,7 @@ class Training:
     def train_for(self, seconds: float, interrupted: threading.Event) -> None:
         """Train batch after batch for about ``seconds``, less if ``interrupted`` is set or the run ends.
 
-        A full-batch run's plain epochs (between landmarks) take ``_plain_epochs``, the rest ``run_batch``.
+        A full-batch run's epochs take ``_full_batch_epochs``, mini-batches ``run_batch``.
         The call also returns as the last stretch (after the last landmark but the end) begins, so that its
         events are handed over while it trains: what is left to report once the run ends is that stretch. Near
         the end, turns are shorter than ``seconds`` (``_turn_length``), for the same reason.
@@ -242,8 +245,8 @@ class Training:
                 self._last_stretch = True
                 if self.epoch > begun:
                     return
-            if self._batches is None and self.batch == 0 and self.epoch + 1 < self._landmark:
-                self._plain_epochs(until, interrupted)
+            if self._batches is None and self.batch == 0:
+                self._full_batch_epochs(until, interrupted)
             else:
                 self.run_batch()
             if time.monotonic() >= until or interrupted.is_set():
@@ -258,28 +261,32 @@ class Training:
         left = (self._epochs - self.epoch) * (now - began[0]) / (self.epoch - began[1])
         return seconds if left >= 2 * seconds else max(left / 2, SHORTEST_TURN_SECONDS)
 
-    def _plain_epochs(self, until: float, interrupted: threading.Event) -> None:
-        """Full-batch epochs up to the next landmark (not included): the five lines, then the numbers.
+    def _full_batch_epochs(self, until: float, interrupted: threading.Event) -> None:
+        """Full-batch epochs (landmarks too) until the turn is up, the last stretch begins or the run ends.
 
-        What ``run_batch`` and ``_end_epoch`` (``_record``) do for such an epoch, without the checks that are
-        known false: no event comes between these epochs, so they all go to the same open columns. The five
-        lines are ``train_step``'s, written out as a script's loop has them, and the epochs done are counted
-        in a local, stored as the loop ends however it ends: the call and two attribute stores per epoch cost
-        ~0.3% of the article's run in instructions (callgrind, 317.2k against 316.2k an epoch).
+        Every epoch is the five lines, written out as a script's loop has them, then its numbers; a landmark
+        adds its work (``_end_epoch``) after its step, and a traced step's parameters are copied before it,
+        so the loop is left only to hand over. The epochs done are counted in a local, stored as the loop
+        ends however it ends: the call and two attribute stores per epoch cost ~0.3% of the article's run in
+        instructions (callgrind, 317.2k against 316.2k an epoch).
         """
         experiment = self.experiment
         model, loss_fn, optimizer = experiment.model, experiment.loss_fn, experiment.optimizer
         x, y = experiment.x_train, experiment.y_train
         classifying, positive, correct = self._classifying, self._train_positive, measures.correct
-        rows = self._train_rows
-        columns = self._open_columns()
-        add_loss, read = columns.loss.append, self._epoch_writer.read
+        rows, read = self._train_rows, self._epoch_writer.read
         isfinite, every = math.isfinite, self._measure_every
+        landmark, last = self._landmark, self._epochs
+        traced = landmark if self._traces(landmark) else 0
+        columns: Epochs | None = None  # opened by the first plain epoch: a landmark may end them
+        add_loss = None
         done = self.epoch
         stride = self._stride
         check, since, looked = done + stride, done, time.monotonic()
         try:
-            for epoch in range(done + 1, self._landmark):
+            for epoch in range(done + 1, last + 1):
+                if epoch == traced:
+                    self._trace = TraceRequest(state_of(experiment), None)  # the parameters it begins with
                 optimizer.zero_grad()
                 pred = model(x)
                 loss = loss_fn(pred, y)
@@ -290,10 +297,25 @@ class Training:
                     self.epoch = done
                     self._diverge(value)
                     return
-                done = epoch
-                add_loss(value)
-                if epoch % every == 0:  # counted at once: keeping the logits for later slows steps more
-                    read(columns, correct(pred._data, positive) / rows if classifying else None)
+                if epoch == landmark:
+                    self.epoch = done
+                    if classifying:
+                        self._correct = correct(pred._data, positive)
+                    self._end_epoch(value)
+                    done = epoch
+                    landmark = self._landmark
+                    if self.finished or (landmark == last and not self._last_stretch):
+                        return  # the run is over, or its last stretch begins: hand over what it has
+                    traced = landmark if self._traces(landmark) else 0
+                    columns = None
+                else:
+                    done = epoch
+                    if columns is None:
+                        columns = self._open_columns()
+                        add_loss = columns.loss.append
+                    add_loss(value)
+                    if epoch % every == 0:  # counted at once: keeping the logits for later slows steps more
+                        read(columns, correct(pred._data, positive) / rows if classifying else None)
                 if epoch >= check:
                     now = time.monotonic()
                     if now >= until or interrupted.is_set():
