@@ -1,4 +1,5 @@
-"""``torch.utils.data``: Dataset, TensorDataset and the DataLoader a training loop takes its batches from.
+"""``torch.utils.data``: Dataset, TensorDataset, Subset and random_split, and the DataLoader a training loop
+takes its batches from.
 
 The loader batches as PyTorch's does: indices in order, or shuffled anew each time it is iterated with a
 permutation (``randperm``) from its ``generator``, else from a generator seeded by a draw from the default
@@ -9,6 +10,8 @@ stacked, Python numbers made a tensor: float64 for floats, int64 for ints).
 
 from __future__ import annotations
 
+import math
+import warnings
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -39,6 +42,57 @@ class TensorDataset(Dataset):
 
     def __len__(self) -> int:
         return self.tensors[0].size(0)
+
+
+class Subset(Dataset):
+    """The examples of ``dataset`` at ``indices``, in that order: ``subset[i]`` is ``dataset[indices[i]]``."""
+
+    def __init__(self, dataset: Any, indices: Sequence[int]) -> None:
+        self.dataset = dataset
+        self.indices = indices
+
+    def __getitem__(self, index: int | list[int]) -> Any:
+        if isinstance(index, list):  # several at once, as PyTorch's Subset takes them
+            return self.dataset[[self.indices[position] for position in index]]
+        return self.dataset[self.indices[index]]
+
+    def __len__(self) -> int:
+        return len(self.indices)
+
+
+def random_split(
+    dataset: Any, lengths: Sequence[int | float], generator: Generator | None = None
+) -> list[Subset]:
+    """``dataset`` dealt into Subsets of the given sizes, or shares of its length that add up to 1, at random:
+    positions in one permutation (``randperm``) of the whole, from ``generator`` (else the default one), as
+    PyTorch draws it, so that after ``manual_seed`` the same examples land in the same part."""
+    sizes = list(lengths)
+    if math.isclose(sum(sizes), 1) and sum(sizes) <= 1:
+        sizes = _sizes_of_shares(sizes, len(dataset))
+    if sum(sizes) != len(dataset):
+        raise ValueError("Sum of input lengths does not equal the length of the input dataset!")
+    order = creation.randperm(sum(sizes), generator=generator).tolist()
+    parts, start = [], 0
+    for size in sizes:
+        parts.append(Subset(dataset, order[start : start + size]))
+        start += size
+    return parts
+
+
+def _sizes_of_shares(shares: list[float], total: int) -> list[int]:
+    """Each share of ``total`` rounded down, then what that left over handed out one by one from the first."""
+    sizes = []
+    for position, share in enumerate(shares):
+        if not 0 <= share <= 1:
+            raise ValueError(f"Fraction at index {position} is not between 0 and 1")
+        sizes.append(math.floor(total * share))
+    for extra in range(total - sum(sizes)):
+        sizes[extra % len(sizes)] += 1
+    for position, size in enumerate(sizes):
+        if size == 0:
+            message = f"Length of split at index {position} is 0. This might result in an empty dataset."
+            warnings.warn(message, stacklevel=3)  # where random_split was called
+    return sizes
 
 
 class DataLoader:

@@ -1677,6 +1677,55 @@ except KeyError as error:
             "param 'initial_lr' is not specified in param_groups[0] when resuming scheduler with last_epoch >= 0.\n"  # noqa: E501
         ),
     ),
+    # torch.utils.data.random_split: parts of given sizes or of shares adding up to 1 (rounded down, the rest
+    # handed out from the first), from one randperm of the default or a given generator; Subset, its
+    # indices, a list of positions at once, in a DataLoader, split again; and the errors.
+    "random_split_deals_a_dataset_into_subsets_as_pytorch_draws_them": (
+        r"""
+import torch
+from torch.utils.data import DataLoader, Subset, TensorDataset, random_split
+torch.manual_seed(0)
+data = TensorDataset(torch.arange(10.0), torch.arange(10) % 2)
+train, val = random_split(data, [7, 3])
+print(type(train).__name__, len(train), len(val), train.indices, val.indices)
+print(train[0], val[-1])
+print(torch.rand(1))
+g = torch.Generator().manual_seed(42)
+parts = random_split(range(10), [0.5, 0.3, 0.2], generator=g)
+print([list(part) for part in parts])
+print([len(part) for part in random_split(range(7), [0.5, 0.5])])
+print([len(part) for part in random_split(range(5), [0.3, 0.3, 0.4])])
+sub = Subset(data, [3, 1])
+print(len(sub), sub[1], sub.dataset is data, sub.indices)
+print(sub[[0, 1]])
+for X, y in DataLoader(train, batch_size=4):
+    print(X.tolist(), y.tolist())
+nested = random_split(train, [4, 3], generator=torch.Generator().manual_seed(1))
+print(nested[0].indices, nested[0][0], nested[0].dataset is train)
+for lengths in ([5, 6], [1.2, -0.2], [0.5, 0.6], [0.7, 0.2]):
+    try:
+        random_split(data, lengths)
+    except ValueError as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'Subset 7 3 [4, 1, 7, 5, 3, 9, 0] [8, 6, 2]\n'
+            '(tensor(4.), tensor(0)) (tensor(2.), tensor(0))\n'
+            'tensor([0.6323])\n'
+            '[[2, 6, 1, 8, 4], [5, 0, 9], [3, 7]]\n'
+            '[4, 3]\n'
+            '[2, 1, 2]\n'
+            '2 (tensor(1.), tensor(1)) True [3, 1]\n'
+            '(tensor([3., 1.]), tensor([1, 1]))\n'
+            '[4.0, 1.0, 7.0, 5.0] [0, 1, 1, 1]\n'
+            '[3.0, 9.0, 0.0] [1, 1, 0]\n'
+            '[0, 6, 1, 3] (tensor(4.), tensor(0)) True\n'
+            'ValueError Sum of input lengths does not equal the length of the input dataset!\n'
+            'ValueError Fraction at index 0 is not between 0 and 1\n'
+            'ValueError Sum of input lengths does not equal the length of the input dataset!\n'
+            'ValueError Sum of input lengths does not equal the length of the input dataset!\n'
+        ),
+    ),
     # torch.utils.data: TensorDataset and DataLoader batches, shuffled as PyTorch shuffles after manual_seed
     # (and leaving the random stream where PyTorch leaves it), drop_last, a Generator of its own.
     "dataloader_batches_and_shuffles_in_pytorchs_order": (
