@@ -262,10 +262,11 @@ def test_a_free_running_run_hands_its_epochs_over_every_handover_interval() -> N
         if any(event["type"] == "epochs" for event in events)
     ]
     turn = config.TRAIN_HANDOVER_SECONDS
-    shrinking = math.ceil(math.log2(2 * turn / runner.SHORTEST_TURN_SECONDS)) + 1  # halving turns at the end
+    # the turns that shrink at the end: each leaves a fifth of the time left, from a turn's down to the floor
+    shrinking = math.ceil(math.log(turn / runner.SHORTEST_TURN_SECONDS, 1 / runner.LEFT_AFTER_TURN)) + 2
     assert len(handed) >= 4 and len(handed) <= took / turn + 3 + shrinking
     # a whole turn long, but for the last ones: a turn shrinks when, at the rate of the turn before it, fewer
-    # than two turns' epochs are left. Worked out here from the hand-overs, with a margin for their timing
+    # than 1.25 turns' epochs are left. Worked out here from the hand-overs, with a margin for their timing
     epochs, full = LONG["epochs"], []
     for (before, done_before), (began, done), (ended, _) in zip(handed, handed[1:], handed[2:], strict=False):
         left = (epochs - done) * (began - before) / (done - done_before)

@@ -148,15 +148,17 @@ def test_free_running_notices_a_command_within_milliseconds() -> None:
 
 
 def test_turns_shrink_as_the_end_nears_so_little_is_left_to_report() -> None:
-    """Each turn ends halfway to the expected end once that is nearer than two turns, down to a floor."""
+    """Near the end, each turn stops a fifth of the time left short of the expected end, down to a floor."""
     training = Training(build(RunConfig(epochs=5000, snapshot_every=5000)))
     assert training._turn_length(0.1, now=100.0) == 0.1  # no rate yet: a whole turn
-    training.epoch = 1000  # 1000 epochs in 0.1 s: the 4000 left take 0.4 s, more than two turns
+    training.epoch = 1000  # 1000 epochs in 0.1 s: the 4000 left take 0.4 s, more than a turn
     assert training._turn_length(0.1, now=100.1) == 0.1
-    training.epoch = 4000  # 3000 epochs in 0.1 s: the 1000 left take 1/30 s, so the turn is half of that
-    assert training._turn_length(0.1, now=100.2) == pytest.approx(1 / 60)
-    training.epoch = 4990  # 990 epochs in 1/60 s: the 10 left take 0.17 ms, so the turn is the shortest
-    assert training._turn_length(0.1, now=100.2 + 1 / 60) == runner.SHORTEST_TURN_SECONDS
+    training.epoch = 3000  # 2000 epochs in 0.1 s: the 2000 left take 0.1 s, so the turn is 4/5 of that
+    assert training._turn_length(0.1, now=100.2) == pytest.approx(0.08)
+    training.epoch = 4600  # 1600 epochs in 0.08 s: the 400 left take 0.02 s, so the turn is 0.016 s
+    assert training._turn_length(0.1, now=100.28) == pytest.approx(0.016)
+    training.epoch = 4990  # 390 epochs in 0.016 s: the 10 left take 0.4 ms, so the turn is the shortest
+    assert training._turn_length(0.1, now=100.296) == runner.SHORTEST_TURN_SECONDS
     assert training._turn_length(0.1, now=100.3) == 0.1  # no epoch since the last turn began: no rate
 
 
