@@ -11,8 +11,8 @@ A streamed run costs two things: a fixed time to start (the request, handing the
 building the model there) and to end (the last events made, sent and read), measured as a 1-epoch run's time;
 and a share of every epoch (reading the numbers, handing them over). The table gives the whole run's cost, the
 fixed time, and the per-epoch cost alone: the epochs per second while the run streams, ``epochs / (streamed -
-fixed)``, against bare. The issue's target is about epochs per second, that last figure; the whole run's is
-there so that the fixed time is never hidden (it is ~4% of the longest run, 5,000 epochs of the article).
+fixed)``, against bare. The issue's target names epochs per second: read strictly, the whole run's figure
+(the fixed time is ~4% of the longest run, 5,000 epochs of the article); as a rate, the per-epoch one.
 
 Each timing is noisy here: this machine's two virtual cores each switch, independently and for a few hundred
 milliseconds at a time, between their full speed and about 1.7 times slower, so one run of a case takes
@@ -342,7 +342,7 @@ def main(rounds: int) -> None:
     print(
         f"wall times at each column's {QUANTILE:.0%} quantile. per epoch: the epochs per second while a run"
     )
-    print("streams, (streamed - fixed) against bare: the target. paired: the median of each triple's own")
+    print("streams, (streamed - fixed) against bare (the rate). paired: the median of each triple's own")
     print("streamed/bare ratio (90% interval), for comparison.")
     columns = ("bare ep/s", "service ep/s", "streamed ep/s", "service", "whole run", "fixed", "per epoch")
     print(f"{'case':34}" + "".join(f"{column:>14}" for column in columns) + f"{'paired':>16}")
