@@ -1,5 +1,5 @@
-"""``torch.einsum``: the equation read (explicit ``->`` or implicit output, ``...``, size-1 broadcasting) and
-applied as one ``EinsumBackward0`` node."""
+"""``torch.einsum``: the equation read (explicit ``->`` or implicit output, ``...``, size-1 broadcasting, a
+subscript repeated in one operand for its diagonal) and applied as one ``EinsumBackward0`` node."""
 
 from __future__ import annotations
 
@@ -31,6 +31,18 @@ def _spell_out_ellipsis(
     return inputs, output.replace("...", letters) if arrow else letters
 
 
+def _check_repeats(subscripts: str, shape: tuple[int, ...], position: int) -> None:
+    """A subscript repeated in one operand (its diagonal) needs the same size in each of its dimensions."""
+    first: dict[str, int] = {}
+    for letter, size in zip(subscripts, shape, strict=True):
+        seen = first.setdefault(letter, size)
+        if size != seen:
+            raise RuntimeError(
+                f"einsum(): subscript {letter} is repeated for operand {position} but the sizes don't match, "
+                f"{size} != {seen}"
+            )
+
+
 def _parse_einsum(equation: str, operands: tuple) -> tuple[list[str], str, dict[str, int]]:
     """The operands' subscripts, the output's (implicit: the letters used once, sorted) and each size."""
     left, arrow, output = equation.replace(" ", "").partition("->")
@@ -59,10 +71,7 @@ def _parse_einsum(equation: str, operands: tuple) -> tuple[list[str], str, dict[
                 f"number of dimensions ({operand._data.ndim}) for operand {position} and no ellipsis "
                 "was given"
             )
-        if len(set(subscripts)) != len(subscripts):
-            raise RuntimeError(
-                "einsum(): a subscript repeated in one operand is not supported by this engine"
-            )
+        _check_repeats(subscripts, operand._data.shape, position)
         for letter, size in zip(subscripts, operand._data.shape, strict=True):
             seen = sizes.setdefault(letter, size)
             if size != seen and 1 not in (size, seen):
@@ -72,6 +81,8 @@ def _parse_einsum(equation: str, operands: tuple) -> tuple[list[str], str, dict[
                 )
             sizes[letter] = max(size, seen)
     for letter in output:
+        if output.count(letter) > 1:
+            raise RuntimeError(f"einsum(): output subscript {letter} appears more than once in the output")
         if letter not in sizes:
             raise RuntimeError(
                 f"einsum(): output subscript {letter} does not appear in the equation for any input operand"

@@ -93,7 +93,8 @@ class EinsumBackward0(Function):
     """``torch.einsum`` as one node (PyTorch records the bmm/permute/sum steps it lowers it to).
 
     Each operand's gradient is the einsum of the output's gradient with the other operands; a subscript
-    only that operand has (summed away) comes back by broadcasting.
+    only that operand has (summed away) comes back by broadcasting, and one it repeats (a diagonal) goes back
+    onto that diagonal, zeros elsewhere.
     """
 
     symbol, rule = "einsum", "∂/∂Aₖ = einsum(grad, the other operands -> subscripts of Aₖ)"
@@ -114,14 +115,20 @@ class EinsumBackward0(Function):
             arrays = [a for index, a in enumerate(operands) if index != position]
             seen = set(self.output).union(*others)
             missing = set(subscripts) - seen
-            target = _subscripts_without(subscripts, missing)
+            distinct = "".join(dict.fromkeys(subscripts))  # each letter once, in order
+            target = _subscripts_without(distinct, missing)
             equation = f"{','.join([self.output, *others])}->{target}"
             partial = np.einsum(equation, grad, *arrays)
-            shape = operands[position].shape
-            expanded = [
-                1 if letter in missing else size for letter, size in zip(subscripts, shape, strict=True)
-            ]
-            gradients.append(np.broadcast_to(partial.reshape(expanded), shape).copy())
+            operand = operands[position]
+            sizes = dict(zip(subscripts, operand.shape, strict=True))
+            expanded = [1 if letter in missing else sizes[letter] for letter in distinct]
+            spread = np.broadcast_to(partial.reshape(expanded), [sizes[letter] for letter in distinct])
+            if distinct == subscripts:
+                gradients.append(spread.copy())
+                continue
+            result = np.zeros(operand.shape, dtype=spread.dtype)
+            np.einsum(f"{subscripts}->{distinct}", result)[...] = spread  # a writeable view of the diagonal
+            gradients.append(result)
         return tuple(gradients)
 
 

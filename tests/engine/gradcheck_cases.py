@@ -747,11 +747,15 @@ EQUATIONS = {  # equation -> operand shapes (sides 2, 3, 4 tell the subscripts a
     "abc,cd,de->bae": [(2, 3, 4), (4, 2), (2, 3)],
     "...ij,...jk": [(2, 1, 2, 3), (4, 3, 2)],
     "i,i->i": [(1,), (3,)],
+    "ii->i": [(3, 3)],
+    "iij,i->j": [(2, 2, 3), (2,)],
+    "ii,jj->ij": [(2, 2), (3, 3)],
+    "...ii": [(2, 3, 3)],
 }
 
 
 def einsum(data):
-    """Products, transposes, sums, batches, three operands, ellipses and size-1 broadcasting."""
+    """Products, transposes, sums, batches, three operands, ellipses, size-1 broadcasting and diagonals."""
     equation = data.draw(st.sampled_from(sorted(EQUATIONS)), label="equation")
     return [values(data, s) for s in EQUATIONS[equation]], lambda *xs: torch.einsum(equation, *xs)
 

@@ -85,9 +85,16 @@ def test_einsum_takes_a_list_of_integer_operands():
     assert result.dtype == torch.int64 and result.tolist() == [[3, 3], [3, 3]]
 
 
-def test_einsum_refuses_a_subscript_repeated_in_one_operand():
-    with pytest.raises(RuntimeError, match="repeated in one operand"):
-        torch.einsum("ii->i", torch.ones(2, 2))
+def test_einsum_takes_a_diagonal_only_of_equal_sizes_in_one_operand_as_pytorch_says():
+    """A repeated subscript does not broadcast a size of 1 within its operand; across operands it does."""
+    for shape, sizes in (((1, 3), "3 != 1"), ((3, 1), "1 != 3")):
+        with pytest.raises(RuntimeError) as refused:
+            torch.einsum("ii->i", torch.ones(*shape))
+        assert (
+            str(refused.value)
+            == f"einsum(): subscript i is repeated for operand 0 but the sizes don't match, {sizes}"
+        )
+    assert torch.einsum("ii,i->i", torch.ones(2, 2), torch.ones(1)).tolist() == [1.0, 1.0]
 
 
 def test_isclose_treats_equal_infinities_as_close_and_nan_only_with_equal_nan():

@@ -2855,6 +2855,73 @@ print(embed.weight.grad)
             '        [-1.0000, -1.0000, -1.0000]])\n'
         ),
     ),
+    # einsum with a subscript repeated in one operand: a diagonal ("ii->i"), a trace ("ii"), a diagonal summed
+    # against another operand, three-way and ellipsis diagonals; their gradients land on the diagonal, zeros
+    # elsewhere; and PyTorch's two errors. (PyTorch records the permute/sum steps it lowers einsum to; the
+    # engine one EinsumBackward0 node, so the results are printed detached.)
+    "einsum_takes_diagonals_and_traces_as_pytorch_does": (
+        r"""
+import torch
+a = torch.arange(9.0).reshape(3, 3).requires_grad_()
+diagonal = torch.einsum("ii->i", a)
+trace = torch.einsum("ii", a)
+print(diagonal.detach(), trace.detach())  # PyTorch records the permute/sum steps einsum lowers to
+(diagonal * torch.tensor([1.0, 2.0, 3.0])).sum().backward()
+print(a.grad)
+a.grad = None
+trace.backward()
+print(a.grad)
+b = torch.arange(12.0).reshape(2, 2, 3).requires_grad_()
+v = torch.tensor([1.0, -1.0], requires_grad=True)
+out = torch.einsum("iij,i->j", b, v)
+print(out.detach())
+out.sum().backward()
+print(b.grad, v.grad)
+c = torch.arange(8.0).reshape(2, 2, 2).requires_grad_()
+print(torch.einsum("iji->j", c).tolist(), torch.einsum("iii->i", c).tolist())
+print(torch.einsum("iij->ij", c).tolist())
+torch.einsum("iii", c).backward()
+print(c.grad)
+print(torch.einsum("...ii->...i", torch.arange(8.0).reshape(2, 2, 2)))
+print(torch.einsum("ii,jj->ij", torch.eye(2), torch.ones(3, 3)))
+try:
+    torch.einsum("ii->i", torch.rand(2, 3))
+except RuntimeError as error:
+    print(error)
+try:
+    torch.einsum("ii->ii", torch.rand(2, 2))
+except RuntimeError as error:
+    print(error)
+""",
+        (
+            'tensor([0., 4., 8.]) tensor(12.)\n'
+            'tensor([[1., 0., 0.],\n'
+            '        [0., 2., 0.],\n'
+            '        [0., 0., 3.]])\n'
+            'tensor([[1., 0., 0.],\n'
+            '        [0., 1., 0.],\n'
+            '        [0., 0., 1.]])\n'
+            'tensor([-9., -9., -9.])\n'
+            'tensor([[[ 1.,  1.,  1.],\n'
+            '         [ 0.,  0.,  0.]],\n'
+            '\n'
+            '        [[ 0.,  0.,  0.],\n'
+            '         [-1., -1., -1.]]]) tensor([ 3., 30.])\n'
+            '[5.0, 9.0] [0.0, 7.0]\n'
+            '[[0.0, 1.0], [6.0, 7.0]]\n'
+            'tensor([[[1., 0.],\n'
+            '         [0., 0.]],\n'
+            '\n'
+            '        [[0., 0.],\n'
+            '         [0., 1.]]])\n'
+            'tensor([[0., 3.],\n'
+            '        [4., 7.]])\n'
+            'tensor([[1., 1., 1.],\n'
+            '        [1., 1., 1.]])\n'
+            "einsum(): subscript i is repeated for operand 0 but the sizes don't match, 3 != 2\n"
+            'einsum(): output subscript i appears more than once in the output\n'
+        ),
+    ),
     # The tensor functions added for the tutorials' idioms (tril triu roll outer diff isclose logspace tile
     # cummax cummin bincount histc einsum), their gradients and two of their refusals.
     "tensor_extra_ops": (
@@ -2883,7 +2950,7 @@ print(torch.histc(torch.tensor([1.0, 2.0, 1.0, 4.0]), bins=4, min=0, max=4))
 a = torch.tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)
 b = torch.tensor([[0.5], [2.0]], requires_grad=True)
 e = torch.einsum("ij,jk->ik", a, b)
-print(e.detach(), torch.einsum("ii", a.detach()) if False else torch.einsum("ij->", a).item())
+print(e.detach(), torch.einsum("ij->", a).item())
 e.sum().backward()
 print(a.grad, b.grad)
 try:
