@@ -206,24 +206,27 @@ def copy_(a: Tensor, source: Any, non_blocking: bool = False) -> Tensor:
     return a
 
 
-def uniform_(a: Tensor, low: float = 0.0, high: float = 1.0) -> Tensor:
-    from engine.creation import generator
+def uniform_(a: Tensor, low: float = 0.0, high: float = 1.0, *, generator: Any = None) -> Tensor:
+    """Numbers drawn uniformly from [low, high), from ``generator`` (a ``torch.Generator``) or the default."""
+    return copy_(a, _source(generator).uniform(a._data.shape, low, high, _float_kind(a)))
 
-    return copy_(a, generator().uniform(a._data.shape, low, high, _float_kind(a)))
+
+def normal_(a: Tensor, mean: float = 0.0, std: float = 1.0, *, generator: Any = None) -> Tensor:
+    """Numbers drawn from N(mean, std²), from ``generator`` (a ``torch.Generator``) or the default one."""
+    return copy_(a, _source(generator).normal(a._data.shape, mean, std, _float_kind(a)))
 
 
-def normal_(a: Tensor, mean: float = 0.0, std: float = 1.0) -> Tensor:
-    from engine.creation import generator
+def _source(generator: Any) -> Any:
+    """The random stream to draw from: ``generator``'s, or the default one (``manual_seed``'s)."""
+    from engine.creation import generator as default_generator
 
-    return copy_(a, generator().normal(a._data.shape, mean, std, _float_kind(a)))
+    return default_generator() if generator is None else generator._source
 
 
 def random_(a: Tensor, from_: int | None = None, to: int | None = None, *, generator: Any = None) -> Tensor:
     """Whole numbers drawn uniformly: in [from, to), in [0, from) given one bound, or without bounds over
     every whole number the dtype holds exactly (PyTorch's draws: 64-bit ones where 32 bits are too few)."""
-    from engine.creation import generator as default_generator
-
-    source = default_generator() if generator is None else generator._source
+    source = _source(generator)
     data = a._data
     if from_ is None and to is None:  # no bounds: [0, 2^digits] for floats, [0, max] for integers
         wide = data.dtype in (np.float64, np.int64)

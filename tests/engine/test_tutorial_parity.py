@@ -2187,6 +2187,53 @@ for call in [lambda: F.pad(x, (3, 0), mode="reflect"), lambda: F.pad(torch.ones(
             'RuntimeError narrow(): length must be non-negative.\n'
         ),
     ),
+    # A Generator of one's own for uniform_/normal_ (the tensor methods) and every nn.init function that
+    # takes one, trunc_normal_'s two ways of drawing included: the same numbers as PyTorch draws from it,
+    # and the default generator left alone.
+    "a_generator_of_ones_own_for_random_fills_and_nn_init": (
+        r"""
+import torch
+from torch import nn
+g = torch.Generator().manual_seed(3)
+torch.manual_seed(0)
+w = torch.empty(2, 3)
+print(w.uniform_(-1, 1, generator=g))
+print(w.normal_(0.0, 2.0, generator=g))
+print(nn.init.uniform_(torch.empty(3), generator=g))
+print(nn.init.normal_(torch.empty(3), 1.0, 0.5, generator=g))
+print(nn.init.trunc_normal_(torch.empty(2, 4), std=0.5, a=-0.5, b=0.5, generator=g))
+print(nn.init.trunc_normal_(torch.empty(4), mean=3.0, a=2.0, b=2.1, generator=g))
+print(nn.init.xavier_uniform_(torch.empty(2, 3), generator=g))
+print(nn.init.xavier_normal_(torch.empty(2, 3), generator=g))
+print(nn.init.kaiming_uniform_(torch.empty(2, 3), a=5 ** 0.5, generator=g))
+print(nn.init.kaiming_normal_(torch.empty(2, 3), nonlinearity="relu", generator=g))
+print(torch.rand(2))  # the default generator was not drawn from
+again = torch.Generator().manual_seed(3)
+first = torch.empty(2, 3).uniform_(-1, 1, generator=again)
+print(torch.equal(first, torch.empty(2, 3).uniform_(-1, 1, generator=torch.Generator().manual_seed(3))))
+""",
+        (
+            'tensor([[-0.9915, -0.7889, -0.4283],\n'
+            '        [-0.9461, -0.0568, -0.8798]])\n'
+            'tensor([[ 1.5251,  2.9897, -1.0351],\n'
+            '        [-0.8373, -1.8618,  0.8278]])\n'
+            'tensor([0.8473, 0.8749, 0.6483])\n'
+            'tensor([0.9550, 0.7788, 0.1063])\n'
+            'tensor([[-0.0097,  0.4701, -0.2648, -0.1081],\n'
+            '        [ 0.0663,  0.1954,  0.0432, -0.4508]])\n'
+            'tensor([2.0942, 2.0158, 2.0380, 2.0430])\n'
+            'tensor([[ 0.0781, -0.8101, -0.4855],\n'
+            '        [-0.8204, -0.9073,  0.0268]])\n'
+            'tensor([[ 0.2835,  0.7457,  0.8297],\n'
+            '        [-0.0630,  0.2127, -0.4305]])\n'
+            'tensor([[ 0.3885, -0.4976, -0.4975],\n'
+            '        [-0.5211,  0.0327,  0.4899]])\n'
+            'tensor([[ 0.5048, -0.9186, -0.0535],\n'
+            '        [-0.3393, -0.3897,  0.7861]])\n'
+            'tensor([0.4963, 0.7682])\n'
+            'True\n'
+        ),
+    ),
     # random_ (bounded and over a dtype's whole range, 32- or 64-bit draws), erf and erfinv with their
     # gradients, and nn.init.trunc_normal_ drawn as PyTorch 2.13 draws it (redrawn normals, or accepted
     # uniform candidates when [a, b] holds little of the distribution): the same numbers after manual_seed.
