@@ -209,10 +209,11 @@ concat = concatenate = cat
 clip = clamp
 multiply, divide, subtract, negative = mul, div, sub, neg
 
-from engine import autograd_functional, linalg, nn, optim, utils, variable  # noqa: E402 - they build on all above
+from engine import autograd_functional, linalg, nn, optim, profiler, utils, variable  # noqa: E402 - they build on all above
 from engine.random_source import Generator  # noqa: E402
 
 autograd.functional = autograd_functional  # torch.autograd.functional.jacobian
+autograd.profiler = profiler  # torch.autograd.profiler.profile (torch.profiler is the same module here)
 autograd.Variable = variable.Variable  # from torch.autograd import Variable, as older tutorials write
 
 

@@ -21,6 +21,8 @@ TORCH_MODULES = {  # what `import torch ...` finds inside the block (and the pla
     "torch.optim.lr_scheduler": "engine.lr_scheduler",
     "torch.autograd": "engine.autograd",
     "torch.autograd.functional": "engine.autograd_functional",
+    "torch.autograd.profiler": "engine.profiler",
+    "torch.profiler": "engine.profiler",
     "torch.linalg": "engine.linalg",
     "torch.utils": "engine.utils",
     "torch.utils.data": "engine.utils.data",

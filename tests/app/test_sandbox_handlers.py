@@ -187,3 +187,25 @@ def test_a_limit_cannot_be_raised_again_from_a_handler(stop):
     """A bare ``raise`` in a handler re-raises only what the handler caught: limits are never caught."""
     code = lines("try:", f"    {stop}", "except Exception:", "    raise")
     assert run(code)["error"]["type"] == "LimitExceeded"
+
+
+def test_the_profiler_blocks_of_the_autograd_tutorial_run_in_the_playground():
+    code = (
+        "import torch\n"
+        "from torch.profiler import profile, record_function, ProfilerActivity\n"
+        "x = torch.ones(2, 3, requires_grad=True)\n"
+        "with torch.autograd.profiler.profile(use_cuda=False) as prf:\n"
+        "    for _ in range(10):\n"
+        "        y = (x / 2) * 3\n"
+        "with profile(activities=[ProfilerActivity.CPU]) as prof:\n"
+        "    with record_function('block'):\n"
+        "        (x * 2).sum()\n"
+        "print(prf.key_averages().table(sort_by='self_cpu_time_total'))\n"
+        "print([(event.key, event.count) for event in prof.key_averages()])\n"
+    )
+    result = run_snippet(code, lambda event: None)
+    assert result["error"] is None
+    table, events = result["stdout"].rsplit("\n\n", 1)
+    assert sorted(row.split()[0] for row in table.splitlines()[3:5]) == ["aten::div", "aten::mul"]
+    assert all(row.split()[-1] == "10" for row in table.splitlines()[3:5])
+    assert events == "[('block', 1), ('aten::mul', 1), ('aten::sum', 1)]\n"

@@ -131,3 +131,14 @@ def test_long_reprs_are_shortened(monkeypatch):
     monkeypatch.setattr(config, "SANDBOX_MAX_REPR_CHARS", 20)
     result = run_snippet("x = list(range(100))", lambda event: None)
     assert result["variables"][0]["repr"] == "[0, 1, 2, 3, 4, 5, …"
+
+
+def test_a_limit_hit_inside_a_profiler_block_leaves_the_engine_untimed(monkeypatch):
+    """The block's exit runs as the limit unwinds it: the next snippet in this process is not profiled."""
+    from engine import profiler
+    from engine.function import Function
+
+    monkeypatch.setattr(config, "SANDBOX_MAX_STEPS", 500)
+    code = "import torch\nwith torch.profiler.profile():\n    while True:\n        x = torch.ones(2) * 2\n"
+    assert limit_hit(code)["limit"] == "SANDBOX_MAX_STEPS"
+    assert Function.__dict__["apply_to_arrays"] is profiler._DIRECT and not profiler._open

@@ -20,6 +20,14 @@ from app.services.sandbox.frames import FrameRecorder
 from app.services.sandbox.functions import BreakLoop, ContinueLoop, ReturnValue, Scope
 from app.services.sandbox.handlers import Handlers
 
+# what a ``with`` statement may enter: the grad modes, and the profiler's blocks and ranges (each leaves the
+# engine as it found it on exit, which the statement's ``finally`` makes sure of, also when a limit stops it)
+CONTEXT_MANAGERS = (
+    engine.grad_mode._GradModeContext,
+    engine.profiler.profile,
+    engine.profiler.record_function,
+)
+
 
 class Interpreter(Calls, Expressions, Handlers):
     """Runs one snippet: its module scope, builtins, budget and frame recorder."""
@@ -191,10 +199,10 @@ class Interpreter(Calls, Expressions, Handlers):
         try:
             for item in node.items:
                 manager = self.eval(item.context_expr, scope)
-                if not isinstance(manager, engine.grad_mode._GradModeContext):
+                if not isinstance(manager, CONTEXT_MANAGERS):
                     raise UnsupportedError(
-                        "only torch.no_grad(), torch.enable_grad() and "
-                        "torch.set_grad_enabled(...) can be used with 'with'",
+                        "only torch.no_grad(), torch.enable_grad(), torch.set_grad_enabled(...) and the "
+                        "profiler's profile(...) and record_function(...) can be used with 'with'",
                         item.context_expr,
                     )
                 entered = type(manager).__enter__(manager)
