@@ -1,14 +1,15 @@
 """``torch.autograd.profiler`` and ``torch.profiler``: which operations ran, how often, and for how long.
 
-While a ``profile`` block is open, every operation the engine runs (each one's forward, through
-``Function.apply``) is timed and named as PyTorch's dispatcher names it (``aten::mul`` for the operation
+While a ``profile`` block is open, every operation that runs through ``Function.apply`` (those that can
+record a graph node) is timed and named as PyTorch's dispatcher names it (``aten::mul`` for the operation
 whose node is ``MulBackward0``); ``record_function`` adds a named range of one's own, whose total includes
 the operations inside it. ``key_averages().table()`` prints the sums in PyTorch's table.
 
 Unlike PyTorch's, the table has no rows for backward nodes, nor for what PyTorch's kernels do inside an
-operation (``aten::empty``, ``aten::copy_``): the engine has neither. The times are this machine's, so they
-never match PyTorch's. While no block is open nothing is timed and nothing costs: the timing entry point
-replaces ``Function``'s only for as long as a block is open.
+operation (``aten::empty``, ``aten::copy_``): the engine has neither; nor for the operations that make
+tensors or compare them (``aten::ones``, ``aten::eq``), which do not go through ``Function``. The times
+are this machine's, so they never match PyTorch's. While no block is open nothing is timed and nothing
+costs: the timing entry point replaces ``Function``'s only for as long as a block is open.
 """
 
 from __future__ import annotations
