@@ -11,14 +11,20 @@ A streamed run costs two things: a fixed time to start (the request, handing the
 building the model there) and to end (the last events made, sent and read), measured as a 1-epoch run's time;
 and a share of every epoch (reading the numbers, handing them over). The table gives the whole run's cost, the
 fixed time, and the per-epoch cost alone: the epochs per second while the run streams, ``epochs / (streamed -
-fixed)``, against bare. The issue's target names epochs per second: read strictly, the whole run's figure
-(the fixed time is ~4% of the longest run, 5,000 epochs of the article); as a rate, the per-epoch one.
+fixed)``, against bare.
+
+The target is read on that rate, the per-epoch column: the issue names epochs per second, and a whole run's
+ratio mostly says how long the run was. The article's own run (100 epochs) takes ~4 ms bare, less than the
+~6 ms every stream spends starting and finishing, so its whole-run ratio is over 100% however little each
+epoch costs; even its longest allowed run (``TRAIN_MAX_EPOCHS``, the 5,000 here, ~0.2 s) carries ~3 points of
+fixed time, a share that says how short the run is, not how fast it streams. The whole run's figure and the
+fixed time are printed beside the rate, and the last lines say whether each target is met.
 
 Each timing is noisy here: this machine's two virtual cores each switch, independently and for a few hundred
 milliseconds at a time, between their full speed and about 1.7 times slower, so one run of a case takes
 anywhere from its fastest time to 30% or more above it. The bench therefore times many matched triples (bare,
 service, streamed, one after the other) and compares each column's 10% quantile: the runs the machine slowed
-least, which stay within a point or two from one bench run to the next (the medians moved by 5 or more). The
+least, which move by a point or two from one bench run to the next (the medians moved by 5 or more). The
 median of each triple's own ratio is printed beside it, with its interval.
 """
 
@@ -69,6 +75,8 @@ HEALTH_SAMPLES = 300  # /healthz requests timed
 ROUNDS = 6
 REPEATS = 8  # matched triples of timings per case and round; the table pools them
 LATENCY_RUNS = 5  # 1-epoch runs per case and round, for the time every run pays once
+TARGET_PERCENT = 10.0  # streaming may cost at most this share of the epochs per second (the per-epoch column)
+HEALTH_TARGET_MS = 50.0  # /healthz p99 while STREAMS_UNDER_LOAD runs stream
 QUANTILE = 0.1  # the timings compared: each column's 10% quantile (the runs the machine slowed least)
 RESAMPLES = 2000  # bootstrap resamples for the interval around a median cost
 # after each streamed run the server idles this long before the next timing, as it does between a learner's
@@ -346,8 +354,11 @@ def main(rounds: int) -> None:
     print("streamed/bare ratio (90% interval), for comparison.")
     columns = ("bare ep/s", "service ep/s", "streamed ep/s", "service", "whole run", "fixed", "per epoch")
     print(f"{'case':34}" + "".join(f"{column:>14}" for column in columns) + f"{'paired':>16}")
+    verdicts = []
     for name, fields in CASES.items():
         costs, matched = Costs.of(runs[name], latencies[name]), runs[name]
+        rate_cost = costs.per_epoch()
+        verdicts.append(f"{name.split()[0]} {rate_cost:+.1f}% {_met(rate_cost < TARGET_PERCENT)}")
         rates = [
             f"{fields['epochs'] / seconds:14,.0f}" for seconds in (costs.bare, costs.service, costs.streamed)
         ]
@@ -365,7 +376,15 @@ def main(rounds: int) -> None:
         idle, busy = bench_round.wake_up_ms(CASES[next(iter(CASES))])
         print(f"\n/healthz right after a bare run {idle:.1f} ms, back to back {busy:.1f} ms (the wake-up)")
         p50, p99, live = healthz_under_load(bench_round.server.base_url)
-        print(f"/healthz while {live} runs stream: p50 {p50:.1f} ms, p99 {p99:.1f} ms (target p99 < 50 ms)")
+        print(f"/healthz while {live} runs stream: p50 {p50:.1f} ms, p99 {p99:.1f} ms")
+    rates = ", ".join(verdicts)
+    print(f"\ntarget, streaming costs under {TARGET_PERCENT:.0f}% of the epochs per second: {rates}")
+    health = _met(p99 < HEALTH_TARGET_MS)
+    print(f"target, /healthz p99 under {HEALTH_TARGET_MS:.0f} ms with {live} streams: {health}")
+
+
+def _met(met: bool) -> str:
+    return "met" if met else "NOT met"
 
 
 if __name__ == "__main__":
