@@ -1,7 +1,7 @@
 """koubai's tensor library: PyTorch's tensor and autograd API on numpy (``import engine as torch``)."""
 
 from engine import autograd, methods, return_types
-from engine.conv_ops import conv2d
+from engine.conv_ops import conv1d, conv2d
 from engine.creation import (
     arange,
     as_tensor,
@@ -111,6 +111,7 @@ from engine.math_ops import (
     where,
 )
 from engine.out_arg import accepts_out
+from engine.pool1d_ops import adaptive_avg_pool1d, avg_pool1d, max_pool1d
 from engine.pool_ops import max_pool2d
 from engine.printing import get_printoptions, printoptions, set_printoptions
 from engine.product_ops import addmm, dot

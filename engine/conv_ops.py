@@ -1,6 +1,6 @@
-"""``F.conv2d`` as PyTorch records and refuses it: ConvolutionBackward0 (input, weight, bias), unbatched
-input unsqueezed around it, ``padding='same'``, the padding modes of ``nn.Conv2d``, and PyTorch's errors in
-the order PyTorch checks them."""
+"""``F.conv2d`` and ``F.conv1d`` as PyTorch records and refuses them: ConvolutionBackward0 (input, weight,
+bias), unbatched input unsqueezed around it, ``padding='same'``, the padding modes of ``nn.Conv2d`` and
+``nn.Conv1d``, and PyTorch's errors in the order PyTorch checks them."""
 
 from __future__ import annotations
 
@@ -16,7 +16,9 @@ from engine.shape_ops import squeeze, unsqueeze
 from engine.tensor import Tensor
 
 MKLDNN_MIN_ELEMENTS = 20480  # a float32 input above this many elements goes to PyTorch's mkldnn kernel
-SAME_EVEN_CALLER = 4  # the warning names the line calling conv2d: it, _convolve, _convolve_padded_by_name
+# the warning names the line calling conv2d (conv1d): frames of it, _convolution, _convolve and
+# _convolve_padded_by_name lie between
+SAME_EVEN_CALLER = 5
 SAME_EVEN_WARNING = (
     "Using padding='same' with even kernel lengths and odd dilation may require a zero-padded copy of the "
     "input be created"
@@ -30,7 +32,10 @@ _SIGNATURES = (
 
 
 def _type_name(value: Any) -> str:
-    return "Tensor" if isinstance(value, Tensor) else type(value).__name__
+    """How PyTorch names an argument's type: a layer's weight is a Parameter, other tensors Tensors."""
+    if isinstance(value, Tensor):
+        return "Parameter" if type(value).__name__ == "Parameter" else "Tensor"
+    return type(value).__name__
 
 
 def _integers(value: Any) -> bool:
@@ -38,8 +43,8 @@ def _integers(value: Any) -> bool:
     return all(isinstance(item, int) for item in (value if isinstance(value, list | tuple) else [value]))
 
 
-def _check_types(arguments: tuple) -> None:
-    """PyTorch's TypeError when an argument fits neither of conv2d's forms (the types given, in order)."""
+def _check_types(function: str, arguments: tuple) -> None:
+    """PyTorch's TypeError when an argument fits neither of the function's forms (the types given)."""
     input, weight, bias, stride, padding, dilation, groups = arguments  # noqa: A001 - PyTorch's names
     fits = (
         isinstance(input, Tensor)
@@ -56,15 +61,15 @@ def _check_types(arguments: tuple) -> None:
         last = max([i for i, v in enumerate(arguments[2:]) if v is not defaults[i]], default=-1)
         got += [_type_name(value) for value in arguments[2 : 3 + last]]
         raise TypeError(
-            f"conv2d() received an invalid combination of arguments - got ({', '.join(got)}), "
+            f"{function}() received an invalid combination of arguments - got ({', '.join(got)}), "
             "but expected one of:\n" + "".join(f" * {form}\n" for form in _SIGNATURES)
         )
 
 
 def _expanded(name: str, value: Any, dims: int) -> list[int]:
-    """An int or a one-element list stands for both spatial dimensions; else the list must have ``dims``."""
+    """One value stands for every spatial dimension of the weight; else there must be ``dims`` of them."""
     values = list(value) if isinstance(value, list | tuple) else [value]
-    values = values * 2 if len(values) == 1 else values
+    values = values * dims if len(values) == 1 else values
     if len(values) != dims:
         raise RuntimeError(
             f"expected {name} to be a single integer value or a list of {dims} values to match the "
@@ -73,12 +78,12 @@ def _expanded(name: str, value: Any, dims: int) -> list[int]:
     return values
 
 
-def _broadcast(name: str, value: Any) -> list[int]:
-    """``padding='same'``'s stricter reading: one value or two."""
+def _broadcast(name: str, value: Any, dims: int) -> list[int]:
+    """``padding='same'``'s stricter reading: one value or one per spatial dimension."""
     values = list(value) if isinstance(value, list | tuple) else [value]
-    if len(values) not in (1, 2):
-        raise RuntimeError(f"{name} cannot broadcast to 2 dimensions")
-    return values * 2 if len(values) == 1 else values
+    if len(values) not in (1, dims):
+        raise RuntimeError(f"{name} cannot broadcast to {dims} dimensions")
+    return values * dims if len(values) == 1 else values
 
 
 def _check_weight_dtype(input: Tensor, weight: Tensor, batched: tuple, groups: int) -> None:  # noqa: A002
@@ -147,16 +152,41 @@ def conv2d(
     groups: int = 1,
 ) -> Tensor:
     """A 2-d convolution (cross-correlation, as in PyTorch) of (N, C, H, W) or (C, H, W) input."""
-    _check_types((input, weight, bias, stride, padding, dilation, groups))
+    return _convolution("conv2d", 2, (input, weight, bias, stride, padding, dilation, groups))
+
+
+def conv1d(
+    input: Tensor,  # noqa: A002 - PyTorch's names
+    weight: Tensor,
+    bias: Tensor | None = None,
+    stride: Any = 1,
+    padding: Any = 0,
+    dilation: Any = 1,
+    groups: int = 1,
+) -> Tensor:
+    """A 1-d convolution (cross-correlation, as in PyTorch) of (N, C, L) or (C, L) input."""
+    return _convolution("conv1d", 1, (input, weight, bias, stride, padding, dilation, groups))
+
+
+def _convolution(function: str, dims: int, arguments: tuple) -> Tensor:
+    """conv1d's and conv2d's common checks; unbatched input gets a batch of one, taken away again."""
+    _check_types(function, arguments)
+    input, weight, bias, stride, padding, dilation, groups = arguments  # noqa: A001 - PyTorch's names
     if bias is not None and bias._data.dtype != input._data.dtype:
         given, wanted = _C_NAMES[input.dtype.name], _C_NAMES[bias.dtype.name]
         raise RuntimeError(f"Input type ({given}) and bias type ({wanted}) should be the same")
-    if input.dim() not in (3, 4):
+    if input.dim() not in (dims + 1, dims + 2):
         raise RuntimeError(
-            "Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: "
-            f"{list(input.shape)}"
+            f"Expected {dims + 1}D (unbatched) or {dims + 2}D (batched) input to {function}, but got "
+            f"input of size: {list(input.shape)}"
         )
-    if input.dim() == 3:  # PyTorch convolves a batch of one and takes the batch dimension away again
+    # PyTorch's binding reads an int as one value per dimension of the function (two for conv2d), which the
+    # convolution then checks against the weight's: conv2d's stride=1 is [1, 1], too many for a 1-d weight
+    stride, padding, dilation = (
+        value if isinstance(value, list | tuple | str) else [value] * dims
+        for value in (stride, padding, dilation)
+    )
+    if input.dim() == dims + 1:  # PyTorch convolves a batch of one and takes the batch dimension away again
         return squeeze(_convolve(unsqueeze(input, 0), weight, bias, stride, padding, dilation, groups), 0)
     return _convolve(input, weight, bias, stride, padding, dilation, groups)
 
@@ -170,6 +200,7 @@ def _convolve(input, weight, bias, stride, padding, dilation, groups) -> Tensor:
     dims = weight.dim() - 2
     stride, padding = _expanded("stride", stride, dims), _expanded("padding", padding, dims)
     dilation = _expanded("dilation", dilation, dims)
+    _check_dims(input, weight)
     if any(pad < 0 for pad in padding):
         raise RuntimeError("negative padding is not supported")
     if any(value <= 0 for value in stride):
@@ -192,25 +223,32 @@ def _convolve_padded_by_name(input, weight, bias, stride, padding, dilation, gro
         return _convolve(input, weight, bias, stride, 0, dilation, groups)
     if groups <= 0:
         raise RuntimeError("non-positive groups is not supported")
-    if any(value != 1 for value in _broadcast("stride", stride)):
+    dims = input.dim() - 2
+    if any(value != 1 for value in _broadcast("stride", stride, dims)):
         raise RuntimeError("padding='same' is not supported for strided convolutions")
-    dilation = _broadcast("dilation", dilation)
+    dilation = _broadcast("dilation", dilation, dims)
     if any(value <= 0 for value in dilation):
         raise RuntimeError(f"dilation should be greater than zero, but got {dilation}")
-    if weight.dim() != input.dim():
-        raise RuntimeError(
-            f"Expected {weight.dim()}-dimensional input for {weight.dim()}-dimensional weight"
-            f"{list(weight.shape)}, but got {input.dim()}-dimensional input of size {list(input.shape)} "
-            "instead"
-        )
+    _check_dims(input, weight, space="")
     totals = [d * (k - 1) for d, k in zip(dilation, weight.shape[2:], strict=True)]
     if any(total % 2 for total in totals):  # one more row (column) of zeros at the end than at the start
         warnings.warn(SAME_EVEN_WARNING, UserWarning, stacklevel=SAME_EVEN_CALLER)
-        extra_h, extra_w = totals[0] % 2, totals[1] % 2
-        input = pad_nodes.ConstantPadNdBackward0.apply(input, pad=(0, extra_w, 0, extra_h))  # noqa: A001
+        extra = [side for total in reversed(totals) for side in (0, total % 2)]  # the last axis first
+        input = pad_nodes.ConstantPadNdBackward0.apply(input, pad=tuple(extra))  # noqa: A001
     return _convolve(input, weight, bias, 1, [total // 2 for total in totals], dilation, groups)
 
 
-def pad_by_mode(input: Tensor, sides: tuple[int, int, int, int], mode: str) -> Tensor:  # noqa: A002
-    """``nn.Conv2d``'s non-zero padding modes, done before the convolution (top, bottom, left, right)."""
-    return pad_ops.pad(input, (*sides[2:], *sides[:2]), mode)
+def _check_dims(input: Tensor, weight: Tensor, space: str = " ") -> None:  # noqa: A002 - PyTorch's names
+    """The weight's dimensions against the (batched) input's (the 'same' path words it without a space)."""
+    if weight.dim() != input.dim():
+        raise RuntimeError(
+            f"Expected {weight.dim()}-dimensional input for {weight.dim()}-dimensional weight{space}"
+            f"{list(weight.shape)}, but got {input.dim()}-dimensional input of size {list(input.shape)} "
+            "instead"
+        )
+
+
+def pad_by_mode(input: Tensor, sides: tuple[int, ...], mode: str) -> Tensor:  # noqa: A002
+    """The non-zero padding modes of ``nn.Conv2d`` (top, bottom, left, right) and ``nn.Conv1d`` (left,
+    right), done before the convolution."""
+    return pad_ops.pad(input, (*sides[2:], *sides[:2]) if len(sides) == 4 else sides, mode)

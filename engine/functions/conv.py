@@ -1,4 +1,5 @@
-"""Convolution on (N, C, H, W) arrays, with its gradient (the paddings before it: ``padding``).
+"""Convolution on (N, C, H, W) arrays, and (N, C, L) ones as a height of 1, with its gradient (the paddings
+before it: ``padding``).
 
 Every kernel placement is a strided view of the padded input (no copy until the product); the backward
 pass adds each kernel offset's share back with one slice per offset, never a loop over pixels.
@@ -56,6 +57,13 @@ class ConvolutionBackward0(Function):
     saves_inputs = (0, 1)
 
     def forward(self, x, weight, bias, stride=(1, 1), padding=(0, 0), dilation=(1, 1), groups=1):
+        self.one_d = x.ndim == 3  # conv1d: (N, C, L) convolved as (N, C, 1, L), the node PyTorch records
+        if self.one_d:
+            out = self.forward(
+                x[:, :, None], weight[:, :, None], bias, (1, *stride), (0, *padding), (1, *dilation), groups
+            )
+            self.one_d, self.symbol = True, "conv1d"  # the value graph names the 1-d operation
+            return out[:, :, 0]
         self.stride, self.padding, self.dilation, self.groups = stride, padding, dilation, groups
         padded = zero_padded(x, padding[0], padding[0], padding[1], padding[1])
         columns = self._columns(padded, weight.shape)
@@ -87,6 +95,12 @@ class ConvolutionBackward0(Function):
 
     def backward(self, grad):
         x, weight = self.saved_data()
+        if self.one_d:  # as forward: a height of 1, taken away again from the gradients
+            grads = self._backward(x[:, :, None], weight[:, :, None], grad[:, :, None])
+            return tuple(None if g is None else g[:, :, 0] for g in grads[:2]) + grads[2:]
+        return self._backward(x, weight, grad)
+
+    def _backward(self, x, weight, grad):
         groups, (out_h, out_w) = self.groups, self.out
         batch, outputs = grad.shape[:2]
         # the output gradient laid out as forward's product: (G, N·OH·OW, O/G)

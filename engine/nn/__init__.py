@@ -3,7 +3,7 @@
 from engine.nn import functional, init, utils
 from engine.nn.activation_extra import ELU, GELU, Hardtanh, Softplus
 from engine.nn.containers import ModuleDict
-from engine.nn.conv import AdaptiveAvgPool2d, AvgPool2d, Conv2d, MaxPool2d
+from engine.nn.conv import AdaptiveAvgPool2d, AvgPool2d, Conv1d, Conv2d, MaxPool2d
 from engine.nn.layers import (
     Dropout,
     Flatten,
@@ -24,17 +24,21 @@ from engine.nn.losses import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, L1Los
 from engine.nn.module import Module
 from engine.nn.normalization import BatchNorm1d, BatchNorm2d, LayerNorm
 from engine.nn.parameter import Parameter
+from engine.nn.pool1d import AdaptiveAvgPool1d, AvgPool1d, MaxPool1d
 from engine.nn.rnn import GRU, LSTM, RNN
 from engine.nn.sparse import Embedding
 from engine.pickling import present_as
 
 __all__ = [
+    "AdaptiveAvgPool1d",
     "AdaptiveAvgPool2d",
+    "AvgPool1d",
     "AvgPool2d",
     "BCELoss",
     "BCEWithLogitsLoss",
     "BatchNorm1d",
     "BatchNorm2d",
+    "Conv1d",
     "Conv2d",
     "CrossEntropyLoss",
     "Dropout",
@@ -52,6 +56,7 @@ __all__ = [
     "Linear",
     "LogSoftmax",
     "MSELoss",
+    "MaxPool1d",
     "MaxPool2d",
     "Module",
     "ModuleDict",
@@ -84,8 +89,15 @@ _TORCH_MODULES = {
     "torch.nn.modules.normalization": (LayerNorm,),
     "torch.nn.modules.sparse": (Embedding,),
     "torch.nn.modules.rnn": (RNN, LSTM, GRU),
-    "torch.nn.modules.conv": (Conv2d,),
-    "torch.nn.modules.pooling": (MaxPool2d, AvgPool2d, AdaptiveAvgPool2d),
+    "torch.nn.modules.conv": (Conv1d, Conv2d),
+    "torch.nn.modules.pooling": (
+        MaxPool1d,
+        MaxPool2d,
+        AvgPool1d,
+        AvgPool2d,
+        AdaptiveAvgPool1d,
+        AdaptiveAvgPool2d,
+    ),
     "torch.nn.modules.flatten": (Flatten, Unflatten),
     "torch.nn.modules.dropout": (Dropout,),
     "torch.nn.modules.loss": (MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, NLLLoss),

@@ -1,4 +1,5 @@
-"""Layers for images: Conv2d and the pooling layers MaxPool2d, AvgPool2d, AdaptiveAvgPool2d."""
+"""Convolutions over images (Conv2d) and sequences (Conv1d), and the pooling layers for images: MaxPool2d,
+AvgPool2d, AdaptiveAvgPool2d (those for sequences: ``pool1d``)."""
 
 from __future__ import annotations
 
@@ -15,9 +16,9 @@ PADDING_STRINGS = ("same", "valid")
 PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
 
 
-def _pair(value: Any) -> tuple:
-    """PyTorch's ``_pair``: a sequence as a tuple, anything else twice."""
-    return tuple(value) if isinstance(value, list | tuple) else (value, value)
+def _pair(value: Any, dims: int = 2) -> tuple:
+    """PyTorch's ``_pair`` (``_single``, for one dimension): a sequence as a tuple, else ``dims`` copies."""
+    return tuple(value) if isinstance(value, list | tuple) else (value,) * dims
 
 
 def _listed(names: tuple[str, ...]) -> str:
@@ -30,6 +31,8 @@ class Conv2d(Module):
     initialised as PyTorch does: kaiming_uniform_(a=√5) on the weight, U(±1/√fan_in) on the bias."""
 
     _optional = ("bias",)
+    _dims = 2  # spatial dimensions: Conv1d has one
+    _convolve = staticmethod(conv_ops.conv2d)
 
     def __init__(
         self,
@@ -48,9 +51,10 @@ class Conv2d(Module):
         super().__init__()
         self._check(in_channels, out_channels, stride, padding, groups, padding_mode)
         self.in_channels, self.out_channels = in_channels, out_channels
-        self.kernel_size, self.stride = _pair(kernel_size), _pair(stride)
-        self.padding = padding if isinstance(padding, str) else _pair(padding)
-        self.dilation, self.transposed, self.output_padding = _pair(dilation), False, (0, 0)
+        dims = self._dims
+        self.kernel_size, self.stride = _pair(kernel_size, dims), _pair(stride, dims)
+        self.padding = padding if isinstance(padding, str) else _pair(padding, dims)
+        self.dilation, self.transposed, self.output_padding = _pair(dilation, dims), False, (0,) * dims
         self.groups, self.padding_mode = groups, padding_mode
         shape = (out_channels, in_channels // groups, *self.kernel_size)
         self.weight = Parameter(creation.empty(*shape, dtype=dtype, device=device))
@@ -84,33 +88,34 @@ class Conv2d(Module):
         # PyTorch: kaiming_uniform_(a=√5) on the weight, which is U(±1/√fan_in); the same bound for bias
         init.kaiming_uniform_(self.weight, a=math.sqrt(5))
         if self.bias is not None:
-            fan_in = self.weight.shape[1] * self.kernel_size[0] * self.kernel_size[1]
+            fan_in = self.weight.shape[1] * math.prod(self.kernel_size)
             bound = 1 / math.sqrt(fan_in) if fan_in > 0 else 0
             init.uniform_(self.bias, -bound, bound)
 
-    def _mode_padding(self) -> tuple[int, int, int, int]:
-        """(top, bottom, left, right) for a padding mode other than zeros ('same': odd extra at the end)."""
+    def _mode_padding(self) -> tuple[int, ...]:
+        """Both sides of each spatial axis, (top, bottom, left, right) or (left, right), for a padding mode
+        other than zeros ('same': the odd one extra at the end)."""
         if self.padding == "same":
             totals = [d * (k - 1) for d, k in zip(self.dilation, self.kernel_size, strict=True)]
-            return (totals[0] // 2, totals[0] - totals[0] // 2, totals[1] // 2, totals[1] - totals[1] // 2)
+            return tuple(side for total in totals for side in (total // 2, total - total // 2))
         if self.padding == "valid":
-            return (0, 0, 0, 0)
-        return (self.padding[0], self.padding[0], self.padding[1], self.padding[1])
+            return (0,) * (2 * self._dims)
+        return tuple(side for pad in self.padding for side in (pad, pad))
 
     def forward(self, x: Tensor) -> Tensor:
         weight, bias = self.weight, self.bias
         if self.padding_mode != "zeros":
             padded = conv_ops.pad_by_mode(x, self._mode_padding(), self.padding_mode)
-            return conv_ops.conv2d(padded, weight, bias, self.stride, 0, self.dilation, self.groups)
-        return conv_ops.conv2d(x, weight, bias, self.stride, self.padding, self.dilation, self.groups)
+            return self._convolve(padded, weight, bias, self.stride, 0, self.dilation, self.groups)
+        return self._convolve(x, weight, bias, self.stride, self.padding, self.dilation, self.groups)
 
     def extra_repr(self) -> str:
         text = (
             f"{self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}, stride={self.stride}"
         )
-        if self.padding != (0, 0):
+        if self.padding != (0,) * self._dims:
             text += f", padding={self.padding}"
-        if self.dilation != (1, 1):
+        if self.dilation != (1,) * self._dims:
             text += f", dilation={self.dilation}"
         if self.groups != 1:
             text += f", groups={self.groups}"
@@ -119,6 +124,14 @@ class Conv2d(Module):
         if self.padding_mode != "zeros":
             text += f", padding_mode={self.padding_mode}"
         return text
+
+
+class Conv1d(Conv2d):
+    """A 1-d convolution over (N, C, L) sequences with ``out_channels`` kernels of ``in_channels / groups``
+    × ``kernel_size``, initialised as Conv2d (and PyTorch) initialise theirs."""
+
+    _dims = 1
+    _convolve = staticmethod(conv_ops.conv1d)
 
 
 class MaxPool2d(Module):

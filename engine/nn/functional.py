@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from engine import creation, math_ops
-from engine.conv_ops import conv2d  # noqa: F401 - part of F
+from engine.conv_ops import conv1d, conv2d  # noqa: F401 - part of F
 from engine.functions import loss as loss_fn
 from engine.functions import pointwise as pw
 from engine.functions import unary
@@ -21,6 +21,7 @@ from engine.nn.functional_extra import (  # noqa: F401 - part of F
     layer_norm,
 )
 from engine.pad_ops import pad  # noqa: F401 - part of F
+from engine.pool1d_ops import adaptive_avg_pool1d, avg_pool1d, max_pool1d  # noqa: F401 - part of F
 from engine.pool_ops import adaptive_avg_pool2d, avg_pool2d, max_pool2d  # noqa: F401 - part of F
 from engine.product_ops import linear  # noqa: F401 - part of F
 from engine.tensor import Tensor

@@ -632,6 +632,48 @@ def convolution(data):
     return arrays, lambda x, w, b=None: F.conv2d(x, w, b, stride, padding, dilation, groups)
 
 
+def convolution_1d(data):
+    """``conv1d`` of (N, C, L) or unbatched (C, L) input: groups, strides, paddings, dilations, a bias."""
+    groups = data.draw(st.integers(1, 2), label="groups")
+    channels, outputs = groups * data.draw(st.integers(1, 2)), groups * data.draw(st.integers(1, 2))
+    kernel, stride = data.draw(st.integers(1, 3), label="kernel"), data.draw(st.integers(1, 2))
+    padding, dilation = data.draw(st.integers(0, 2), label="padding"), data.draw(st.integers(1, 2))
+    least = max(1, dilation * (kernel - 1) + 1 - 2 * padding)
+    length = least + data.draw(st.integers(0, 2), label="extra length")
+    batch = data.draw(st.sampled_from([(), (1,), (2,)]), label="batch")
+    arrays = [values(data, (*batch, channels, length)), values(data, (outputs, channels // groups, kernel))]
+    if data.draw(st.booleans(), label="bias"):
+        arrays.append(values(data, (outputs,)))
+    return arrays, lambda x, w, b=None: F.conv1d(x, w, b, stride, padding, dilation, groups)
+
+
+def _sequence(image_shape: tuple) -> tuple:
+    """A drawn image shape as a sequence's: the height dropped, (N, C, L) or (C, L)."""
+    return image_shape[:-2] + image_shape[-1:]
+
+
+def max_pooling_1d(data):
+    """``max_pool1d`` (unsqueeze, max_pool2d, squeeze) over distinct values."""
+    kernel, stride, padding, dilation, least, ceil_mode = _pooling_options(data, dilated=True)
+    x = distinct(data, _sequence(_image_shape(data, 2, least)))
+    return [x], lambda x: F.max_pool1d(x, kernel[1], stride[1], padding[1], dilation[1], ceil_mode)
+
+
+def average_pooling_1d(data):
+    """``avg_pool1d`` (unsqueeze, avg_pool2d, squeeze)."""
+    kernel, stride, padding, _, least, ceil_mode = _pooling_options(data, dilated=False)
+    count_include_pad = data.draw(st.booleans(), label="count_include_pad")
+    x = values(data, _sequence(_image_shape(data, 2, least)))
+    return [x], lambda x: F.avg_pool1d(x, kernel[1], stride[1], padding[1], ceil_mode, count_include_pad)
+
+
+def adaptive_average_pooling_1d(data):
+    """``adaptive_avg_pool1d`` to 2 windows or more (to 1 it is a mean)."""
+    shape = _sequence(_image_shape(data, 2, (2, 2)))
+    size = data.draw(st.integers(2, shape[-1]), label="out length")
+    return [values(data, shape)], lambda x: F.adaptive_avg_pool1d(x, size)
+
+
 def same_padding(data):
     """``padding='same'`` with an even kernel: zeros added at the end first (ConstantPadNdBackward0)."""
     kernel = (2 * data.draw(st.integers(1, 2)), data.draw(st.integers(1, 3)))

@@ -870,3 +870,13 @@ def test_circular_padding_wraps_each_border_around_from_the_far_side():
     image = torch.arange(12.0).view(1, 1, 3, 4)
     expected = [[11.0, 8.0, 9.0, 10.0], [3.0, 0.0, 1.0, 2.0], [7.0, 4.0, 5.0, 6.0]]
     assert conv(image).detach()[0, 0].tolist() == expected
+
+
+@pytest.mark.parametrize("convolve, kernel", [(F.conv2d, (2, 2)), (F.conv1d, (2,))])
+def test_same_padding_with_an_even_kernel_warns_at_the_line_that_convolves(convolve, kernel):
+    weight, signal = torch.ones(1, 1, *kernel), torch.ones(1, 1, *[4] * len(kernel))
+    with pytest.warns(UserWarning, match="even kernel lengths") as caught:
+        convolve(signal, weight, padding="same")  # the line the warning names
+    assert len(caught) == 1 and caught[0].filename == __file__
+    named = open(__file__).readlines()[caught[0].lineno - 1]
+    assert named.strip() == 'convolve(signal, weight, padding="same")  # the line the warning names'

@@ -260,6 +260,7 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "GatherBackward0 torch.gather": c.gather(through_torch=True),
     # convolution and its paddings (conv.py), pooling (pooling.py)
     "ConvolutionBackward0": c.convolution,
+    "ConvolutionBackward0 conv1d": c.convolution_1d,
     "ConstantPadNdBackward0": c.same_padding,
     "ReflectionPad2DBackward0": c.padded_by_mode("reflect"),
     "ReplicationPad2DBackward0": c.padded_by_mode("replicate"),
@@ -273,6 +274,9 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "MaxPool2DWithIndicesBackward0": c.max_pooling,
     "AvgPool2DBackward0": c.average_pooling,
     "AdaptiveAvgPool2DBackward0": c.adaptive_average_pooling,
+    "MaxPool2DWithIndicesBackward0 max_pool1d": c.max_pooling_1d,
+    "AvgPool2DBackward0 avg_pool1d": c.average_pooling_1d,
+    "AdaptiveAvgPool2DBackward0 adaptive_avg_pool1d": c.adaptive_average_pooling_1d,
     # triangles, roll, running max/min, einsum (shape_extra.py); outer, diff and tile build on other nodes
     "TrilBackward0": c.triangle(torch.tril),
     "TriuBackward0": c.triangle(lambda x, k: x.triu(diagonal=k)),

@@ -3071,6 +3071,187 @@ print(missing)
             '<All keys matched successfully>\n'
         ),
     ),
+    # Conv1d, MaxPool1d, AvgPool1d and AdaptiveAvgPool1d (and F./torch. forms): a 1-d convolution is one
+    # ConvolutionBackward0 node, a 1-d pooling the 2-d one between an unsqueeze and a squeeze, as PyTorch
+    # records them; initial weights drawn as PyTorch draws them; reprs; and PyTorch's 1-d refusals.
+    "one_dimensional_convolution_and_pooling_as_pytorchs": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+torch.manual_seed(0)
+conv = nn.Conv1d(2, 3, 3, padding=1)
+print(conv)
+print(conv.weight.shape, conv.bias.shape)
+x = torch.randn(1, 2, 6, requires_grad=True)
+y = conv(x)
+print(y)
+pooled = nn.MaxPool1d(2)(y)
+print(pooled)
+print(pooled.grad_fn, pooled.grad_fn.next_functions[0][0])
+pooled.sum().backward()
+print(x.grad)
+print(conv.weight.grad)
+print(conv(torch.ones(2, 6)).shape)
+print(nn.Conv1d(4, 4, 3, groups=2, padding="same", bias=False, padding_mode="reflect"))
+print(nn.Conv1d(2, 4, (3,), stride=2, padding=1, dilation=2, groups=2, bias=False, padding_mode="circular"))
+z = torch.arange(8.0).reshape(1, 1, 8).requires_grad_()
+print(F.avg_pool1d(z, 3, stride=2, padding=1))
+print(F.avg_pool1d(z, 3, stride=2, padding=1, count_include_pad=False, ceil_mode=True))
+print(nn.AvgPool1d(3, stride=1, padding=1))
+print(nn.AvgPool1d((3,)))
+print(nn.MaxPool1d(3, stride=1, padding=1, ceil_mode=True))
+print(nn.AdaptiveAvgPool1d(3))
+a = nn.AdaptiveAvgPool1d(3)(z)
+print(a, a.grad_fn.next_functions[0][0])
+print(F.adaptive_avg_pool1d(z, 1).grad_fn.next_functions[0][0])
+values, where = F.max_pool1d(torch.tensor([[1.0, 3, 2, 5, 4]]), 2, return_indices=True, ceil_mode=True)
+print(values, where)
+sequence = torch.tensor([[[1.0, 3, 2, 5]]])
+print(torch.max_pool1d(sequence, 2), torch.avg_pool1d(sequence, 2))
+print(torch.conv1d(torch.ones(1, 1, 4), torch.ones(1, 1, 2)))
+with torch.no_grad():
+    print(F.conv1d(torch.ones(1, 2, 5), torch.ones(1, 2, 2), padding="same"))
+
+print(conv.bias.grad)
+attempts = [
+    lambda: conv(torch.randn(1, 2, 3, 3)),
+    lambda: conv(torch.randn(1, 5, 6)),
+    lambda: F.conv1d(x, conv.weight, stride=(1, 2)),
+    lambda: F.conv1d(x, conv.weight, padding="same", dilation=(1, 1)),
+    lambda: F.conv1d(x, conv.weight, 1.5),
+    lambda: F.conv1d(x, torch.randn(3, 2, 3, 3)),
+    lambda: nn.Conv1d(2, 3, 3)(torch.randn(1, 2, 2)),
+    lambda: F.max_pool1d(torch.randn(1, 2, 3, 4), 2),
+    lambda: F.max_pool1d(x, (2, 2)),
+    lambda: F.max_pool1d(x, 2, stride=(1, 1)),
+    lambda: F.max_pool1d(x, 2, padding=2),
+    lambda: F.max_pool1d(x, 2, stride=0),
+    lambda: F.max_pool1d(x, 0),
+    lambda: F.max_pool1d(x, 2, padding=-1),
+    lambda: F.max_pool1d(x, 2, dilation=0),
+    lambda: F.max_pool1d(torch.randn(1, 2, 1), 2),
+    lambda: F.max_pool1d(x, 2.0),
+    lambda: F.max_pool1d(torch.arange(6).reshape(1, 1, 6), 2),
+    lambda: F.avg_pool1d(torch.randn(4), 2),
+    lambda: F.avg_pool1d(x, (2, 2)),
+    lambda: F.avg_pool1d(torch.randn(1, 2, 1), 2),
+    lambda: F.avg_pool1d(x, 2, padding=2),
+    lambda: F.avg_pool1d(x, 0),
+    lambda: F.adaptive_avg_pool1d(torch.randn(1, 2, 3, 4), 2),
+    lambda: F.adaptive_avg_pool1d(x, (2, 2)),
+    lambda: F.adaptive_avg_pool1d(x, -1),
+    lambda: F.adaptive_avg_pool1d(x, 2.0),
+]
+for attempt in attempts:
+    try:
+        attempt()
+    except (RuntimeError, TypeError, NotImplementedError) as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'Conv1d(2, 3, kernel_size=(3,), stride=(1,), padding=(1,))\n'
+            'torch.Size([3, 2, 3]) torch.Size([3])\n'
+            'tensor([[[-1.5294,  0.1317, -0.3260,  0.0386, -0.4197, -0.4846],\n'
+            '         [-0.8285,  0.9228, -0.1839, -0.4939,  0.2025, -0.1042],\n'
+            '         [ 0.2650, -0.3885, -0.9537,  0.4386, -0.2103, -0.2855]]],\n'
+            '       grad_fn=<ConvolutionBackward0>)\n'
+            'tensor([[[ 0.1317,  0.0386, -0.4197],\n'
+            '         [ 0.9228, -0.1839,  0.2025],\n'
+            '         [ 0.2650,  0.4386, -0.2103]]], grad_fn=<SqueezeBackward1>)\n'
+            '<SqueezeBackward1 object at 0x…> <MaxPool2DWithIndicesBackward0 object at 0x…>\n'
+            'tensor([[[-0.2815,  0.3663, -0.4416, -0.4888, -0.2320, -0.5405],\n'
+            '         [-0.0310,  0.0724, -0.3795, -0.2534,  0.2352,  0.2742]]])\n'
+            'tensor([[[-1.7230,  4.3307,  0.2800],\n'
+            '         [-0.8808,  2.2801, -1.6886]],\n'
+            '\n'
+            '        [[ 1.8567,  3.2152, -0.4367],\n'
+            '         [ 1.9499, -0.8000, -1.5422]],\n'
+            '\n'
+            '        [[-0.3490,  0.1093,  3.8597],\n'
+            '         [-1.2961,  2.0529,  1.1421]]])\n'
+            'torch.Size([3, 6])\n'
+            'Conv1d(4, 4, kernel_size=(3,), stride=(1,), padding=same, groups=2, bias=False, padding_mode=reflect)\n'  # noqa: E501
+            'Conv1d(2, 4, kernel_size=(3,), stride=(2,), padding=(1,), dilation=(2,), groups=2, bias=False, padding_mode=circular)\n'  # noqa: E501
+            'tensor([[[0.3333, 2.0000, 4.0000, 6.0000]]], grad_fn=<SqueezeBackward1>)\n'
+            'tensor([[[0.5000, 2.0000, 4.0000, 6.0000, 7.0000]]],\n'
+            '       grad_fn=<SqueezeBackward1>)\n'
+            'AvgPool1d(kernel_size=(3,), stride=(1,), padding=(1,))\n'
+            'AvgPool1d(kernel_size=(3,), stride=(3,), padding=(0,))\n'
+            'MaxPool1d(kernel_size=3, stride=1, padding=1, dilation=1, ceil_mode=True)\n'
+            'AdaptiveAvgPool1d(output_size=3)\n'
+            'tensor([[[1.0000, 3.5000, 6.0000]]], grad_fn=<SqueezeBackward1>) <AdaptiveAvgPool2DBackward0 object at 0x…>\n'  # noqa: E501
+            '<MeanBackward1 object at 0x…>\n'
+            'tensor([[3., 5., 4.]]) tensor([[1, 3, 4]])\n'
+            'tensor([[[3., 5.]]]) tensor([[[2.0000, 3.5000]]])\n'
+            'tensor([[[2., 2., 2.]]])\n'
+            'tensor([[[4., 4., 4., 4., 2.]]])\n'
+            'tensor([3., 3., 3.])\n'
+            'RuntimeError Expected 2D (unbatched) or 3D (batched) input to conv1d, but got input of size: [1, 2, 3, 3]\n'  # noqa: E501
+            'RuntimeError Given groups=1, weight of size [3, 2, 3], expected input[1, 5, 6] to have 2 channels, but got 5 channels instead\n'  # noqa: E501
+            'RuntimeError expected stride to be a single integer value or a list of 1 values to match the convolution dimensions, but got stride=[1, 2]\n'  # noqa: E501
+            'RuntimeError dilation cannot broadcast to 1 dimensions\n'
+            'TypeError conv1d() received an invalid combination of arguments - got (Tensor, Parameter, float), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input, Tensor weight, Tensor bias = None, tuple of ints stride = 1, tuple of ints padding = 0, tuple of ints dilation = 1, int groups = 1)\n'  # noqa: E501
+            ' * (Tensor input, Tensor weight, Tensor bias = None, tuple of ints stride = 1, str padding = "valid", tuple of ints dilation = 1, int groups = 1)\n'  # noqa: E501
+            '\n'
+            'RuntimeError Expected 4-dimensional input for 4-dimensional weight [3, 2, 3, 3], but got 3-dimensional input of size [1, 2, 6] instead\n'  # noqa: E501
+            "RuntimeError Calculated padded input size per channel: (2). Kernel size: (3). Kernel size can't be greater than actual input size\n"  # noqa: E501
+            'RuntimeError max_pool1d: Expected 2D or 3D (batch mode) tensor with optional 0 dim batch size for input, but got:[1, 2, 3, 4]\n'  # noqa: E501
+            'RuntimeError max_pool1d() kernel_size must be an int, list of ints or tuple of ints of size 1 but got size 2\n'  # noqa: E501
+            'RuntimeError max_pool1d() stride must be None, an int, list of ints, or tuple of ints of size 1 but got size 2\n'  # noqa: E501
+            'RuntimeError max_pool1d() padding should be at most half of kernel size, but got padding=2 and kernel_size=2\n'  # noqa: E501
+            'RuntimeError max_pool1d() stride must be greater than zero, but got 0\n'
+            'RuntimeError max_pool1d() kernel_size must be greater than zero, but got 0\n'
+            'RuntimeError max_pool1d() padding must be non-negative, but got -1\n'
+            'RuntimeError max_pool1d() dilation must be greater than zero, but got 0\n'
+            'RuntimeError max_pool1d() Invalid computed output size: 0\n'
+            "TypeError max_pool1d(): argument 'kernel_size' (position 2) must be tuple of ints, not float\n"
+            'NotImplementedError "max_pool1d_impl" not implemented for \'Long\'\n'
+            "RuntimeError Expected 2 to 3 dimensions, but got 1-dimensional tensor for argument #1 'self' (while checking arguments for avg_pool1d)\n"  # noqa: E501
+            "RuntimeError avg_pool1d() argument 'kernel_size' should contain one int (got 2)\n"
+            'RuntimeError Given input size: (2x1x1). Calculated output size: (2x1x0). Output size is too small\n'  # noqa: E501
+            'RuntimeError pad should be at most half of effective kernel size, but got pad=2, kernel_size=2 and dilation=1\n'  # noqa: E501
+            'RuntimeError stride should not be zero\n'
+            "RuntimeError Expected 2 to 3 dimensions, but got 4-dimensional tensor for argument #1 'self' (while checking arguments for adaptive_avg_pool1d)\n"  # noqa: E501
+            "RuntimeError adaptive_avg_pool1d() argument 'output_size' should contain one int (got 2)\n"
+            'RuntimeError adaptive_avg_pool2d: elements of output_size must be greater than or equal to 0 but received {1, -1}\n'  # noqa: E501
+            "TypeError adaptive_avg_pool1d(): argument 'output_size' (position 2) must be tuple of ints, not float\n"  # noqa: E501
+        ),
+    ),
+    # Conv1d's padding modes (zeros, reflect, replicate, circular) with padding='same', an even kernel
+    # (the odd zero at the end) and a strided replicate-padded layer with its gradient.
+    "one_dimensional_convolution_padding_modes_as_pytorchs": (
+        r"""
+import torch
+import torch.nn as nn
+
+torch.manual_seed(1)
+signal = torch.arange(6.0).reshape(1, 1, 6)
+for mode in ("zeros", "reflect", "replicate", "circular"):
+    layer = nn.Conv1d(1, 2, 3, padding="same", padding_mode=mode, bias=False)
+    print(mode, layer(signal).detach().round(decimals=3))
+even = nn.Conv1d(1, 1, 4, padding="same", padding_mode="reflect", bias=False)
+print(even(signal).detach().round(decimals=3))
+strided = nn.Conv1d(1, 1, 2, stride=2, padding=1, padding_mode="replicate")
+out = strided(signal.requires_grad_())
+out.sum().backward()
+print(out.grad_fn, out.grad_fn.next_functions[0][0], signal.grad)
+""",
+        (
+            'zeros tensor([[[-0.1120, -0.4790, -0.5480, -0.6170, -0.6860, -0.0840],\n'
+            '         [ 0.3460,  0.1490,  0.2230,  0.2960,  0.3700, -1.6340]]])\n'
+            'reflect tensor([[[-0.0390,  0.4540,  0.7090,  0.9650,  1.2200,  1.3150],\n'
+            '         [-0.0420,  0.2170,  0.3350,  0.4530,  0.5710,  0.6320]]])\n'
+            'replicate tensor([[[-0.0420, -0.3090, -0.3650, -0.4220, -0.4780, -0.4920],\n'
+            '         [-0.0020,  0.0790,  0.1080,  0.1380,  0.1670,  0.1990]]])\n'
+            'circular tensor([[[ 2.3080, -0.2500,  0.2190,  0.6880,  1.1580,  2.9170],\n'
+            '         [-1.9930, -0.5950, -1.2890, -1.9840, -2.6780, -1.8790]]])\n'
+            'tensor([[[0.6810, 1.4350, 1.8690, 2.3020, 2.1920, 1.4860]]])\n'
+            '<ConvolutionBackward0 object at 0x…> <ReplicationPad1DBackward0 object at 0x…> tensor([[[-0.2529, -0.6912,  0.4383, -0.6912,  0.4383, -0.2529]]])\n'  # noqa: E501
+        ),
+    ),
 }
 # fmt: on
 
