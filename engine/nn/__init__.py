@@ -6,6 +6,8 @@ from engine.nn.containers import ModuleDict
 from engine.nn.conv import AdaptiveAvgPool2d, AvgPool2d, Conv1d, Conv2d, MaxPool2d
 from engine.nn.layers import (
     Dropout,
+    Dropout1d,
+    Dropout2d,
     Flatten,
     Identity,
     LeakyReLU,
@@ -42,6 +44,8 @@ __all__ = [
     "Conv2d",
     "CrossEntropyLoss",
     "Dropout",
+    "Dropout1d",
+    "Dropout2d",
     "ELU",
     "Embedding",
     "Flatten",
@@ -99,7 +103,7 @@ _TORCH_MODULES = {
         AdaptiveAvgPool2d,
     ),
     "torch.nn.modules.flatten": (Flatten, Unflatten),
-    "torch.nn.modules.dropout": (Dropout,),
+    "torch.nn.modules.dropout": (Dropout, Dropout1d, Dropout2d),
     "torch.nn.modules.loss": (MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, NLLLoss),
 }
 for _where, _classes in _TORCH_MODULES.items():

@@ -6,12 +6,13 @@ from typing import Any
 
 import numpy as np
 
-from engine import creation, math_ops
+from engine import math_ops
 from engine.conv_ops import conv1d, conv2d  # noqa: F401 - part of F
 from engine.functions import loss as loss_fn
 from engine.functions import pointwise as pw
 from engine.functions import unary
 from engine.math_ops import mse_loss  # noqa: F401 - part of F
+from engine.nn.dropout import dropout, dropout1d, dropout2d  # noqa: F401 - part of F
 from engine.nn.functional_extra import (  # noqa: F401 - part of F
     batch_norm,
     elu,
@@ -49,16 +50,6 @@ def leaky_relu(x: Tensor, negative_slope: float = 0.01, inplace: bool = False) -
 
 def softplus(x: Tensor, beta: float = 1, threshold: float = 20) -> Tensor:
     return unary.SoftplusBackward0.apply(x, beta=beta, threshold=threshold)
-
-
-def dropout(x: Tensor, p: float = 0.5, training: bool = True, inplace: bool = False) -> Tensor:
-    """In training, zero each element with probability ``p`` and scale the rest by ``1/(1-p)``."""
-    if not training or p == 0:
-        return x
-    if p == 1:
-        return pw.mul(x, creation.zeros_like(x))
-    keep = creation.generator().unit(x.numel(), double=False).reshape(x.shape) >= p
-    return pw.mul(x, Tensor._wrap((keep / (1 - p)).astype(x._data.dtype)))
 
 
 def _check_reduction(reduction: str) -> None:

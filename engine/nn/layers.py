@@ -8,6 +8,7 @@ from typing import Any
 
 from engine import creation, math_ops, product_ops, shape_ops
 from engine.functions import unary
+from engine.nn import dropout as dropout_ops
 from engine.nn import init
 from engine.nn.module import Module
 from engine.nn.parameter import Parameter
@@ -202,16 +203,27 @@ class Identity(Module):
 class Dropout(Module):
     """Zeroes elements with probability ``p`` in training and scales the rest by 1/(1-p)."""
 
+    _drop = staticmethod(dropout_ops.dropout)
+
     def __init__(self, p: float = 0.5, inplace: bool = False) -> None:
         super().__init__()
-        if not 0 <= p <= 1:
-            raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+        dropout_ops.check_probability(p)
         self.p, self.inplace = p, inplace
 
     def forward(self, x: Tensor) -> Tensor:
-        from engine.nn.functional import dropout
-
-        return dropout(x, self.p, self.training)
+        return self._drop(x, self.p, self.training, self.inplace)
 
     def extra_repr(self) -> str:
         return f"p={self.p}, inplace={self.inplace}"
+
+
+class Dropout1d(Dropout):
+    """Zeroes whole channels of (N, C, L) or (C, L) input with probability ``p`` in training."""
+
+    _drop = staticmethod(dropout_ops.dropout1d)
+
+
+class Dropout2d(Dropout):
+    """Zeroes whole channels of (N, C, H, W) input with probability ``p`` in training."""
+
+    _drop = staticmethod(dropout_ops.dropout2d)

@@ -3252,6 +3252,84 @@ print(out.grad_fn, out.grad_fn.next_functions[0][0], signal.grad)
             '<ConvolutionBackward0 object at 0x…> <ReplicationPad1DBackward0 object at 0x…> tensor([[[-0.2529, -0.6912,  0.4383, -0.6912,  0.4383, -0.2529]]])\n'  # noqa: E501
         ),
     ),
+    # Dropout as PyTorch's CPU kernel draws it (a double-precision uniform below 1 - p keeps an element;
+    # the scale 1/(1-p) in the input's type): the same elements dropped after manual_seed, Dropout1d and
+    # Dropout2d zeroing whole channels, in place and unbatched forms, eval mode, and PyTorch's refusals.
+    "dropout_draws_the_elements_and_channels_pytorch_drops": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+torch.manual_seed(0)
+print(F.dropout(torch.ones(12), 0.3))
+print(F.dropout(torch.ones(2, 4, dtype=torch.float64), 0.15))
+x = torch.arange(1.0, 7.0, requires_grad=True)
+y = nn.Dropout(0.5)(x)
+print(y)
+y.sum().backward()
+print(x.grad)
+layer = nn.Dropout(0.5)
+layer.eval()
+print(layer(x) is x, layer)
+print(F.dropout(torch.ones(3), 1.0), F.dropout(torch.ones(3), 0.0))
+images = torch.ones(2, 3, 2, 2)
+print(nn.Dropout2d(0.5)(images)[:, :, 0, 0])
+print(F.dropout2d(torch.ones(2, 3, 2, 2, requires_grad=True), 0.5).grad_fn)
+print(nn.Dropout1d(p=0.25)(torch.ones(2, 4, 3))[:, :, 0])
+print(F.dropout1d(torch.ones(3, 2), 0.5))
+print(F.dropout1d(torch.ones(3, 2, requires_grad=True), 0.5).grad_fn)
+print(nn.Dropout1d(p=0.25, inplace=True), nn.Dropout2d())
+inputs = torch.ones(2, 2, 1, 1)
+F.dropout2d(inputs, 0.5, inplace=True)
+print(inputs.flatten())
+sequence = torch.ones(1, 3, 2)
+same = F.dropout1d(sequence, 0.5, inplace=True)
+print(same is sequence, sequence[0, :, 0])
+print(F.dropout2d(torch.ones(2, 2, 2, 2), 0.5, training=False).sum())
+print(type(nn.Dropout2d()))
+for attempt in [
+    lambda: nn.Dropout2d(1.5),
+    lambda: F.dropout(torch.ones(2), -0.1),
+    lambda: F.dropout1d(torch.ones(4), 0.5),
+    lambda: F.dropout1d(torch.ones(1, 2, 3, 4), 0.5),
+    lambda: F.dropout(torch.ones(2, requires_grad=True), 0.5, inplace=True),
+]:
+    try:
+        attempt()
+    except (ValueError, RuntimeError) as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([0.0000, 0.0000, 1.4286, 0.0000, 1.4286, 0.0000, 1.4286, 1.4286, 1.4286,\n'
+            '        1.4286, 1.4286, 1.4286])\n'
+            'tensor([[1.1765, 1.1765, 1.1765, 1.1765],\n'
+            '        [1.1765, 1.1765, 1.1765, 1.1765]], dtype=torch.float64)\n'
+            'tensor([ 2.,  0.,  6.,  0., 10.,  0.], grad_fn=<MulBackward0>)\n'
+            'tensor([2., 0., 2., 0., 2., 0.])\n'
+            'True Dropout(p=0.5, inplace=False)\n'
+            'tensor([0., 0., 0.]) tensor([1., 1., 1.])\n'
+            'tensor([[0., 0., 0.],\n'
+            '        [2., 0., 0.]])\n'
+            '<MulBackward0 object at 0x…>\n'
+            'tensor([[0.0000, 1.3333, 1.3333, 1.3333],\n'
+            '        [1.3333, 1.3333, 1.3333, 1.3333]])\n'
+            'tensor([[0., 0.],\n'
+            '        [2., 2.],\n'
+            '        [0., 0.]])\n'
+            '<SqueezeBackward1 object at 0x…>\n'
+            'Dropout1d(p=0.25, inplace=True) Dropout2d(p=0.5, inplace=False)\n'
+            'tensor([2., 0., 0., 2.])\n'
+            'True tensor([0., 0., 2.])\n'
+            'tensor(16.)\n'
+            "<class 'torch.nn.modules.dropout.Dropout2d'>\n"
+            'ValueError dropout probability has to be between 0 and 1, but got 1.5\n'
+            'ValueError dropout probability has to be between 0 and 1, but got -0.1\n'
+            'RuntimeError dropout1d: Expected 2D or 3D input, but received a 1D input. Note that dropout1d exists to provide channel-wise dropout on inputs with 1 spatial dimension, a channel dimension, and an optional batch dimension (i.e. 2D or 3D inputs).\n'  # noqa: E501
+            'RuntimeError dropout1d: Expected 2D or 3D input, but received a 4D input. Note that dropout1d exists to provide channel-wise dropout on inputs with 1 spatial dimension, a channel dimension, and an optional batch dimension (i.e. 2D or 3D inputs).\n'  # noqa: E501
+            'RuntimeError a leaf Variable that requires grad is being used in an in-place operation.\n'
+        ),
+    ),
 }
 # fmt: on
 
