@@ -14,7 +14,6 @@ from engine.creation import (
     initial_seed,
     linspace,
     manual_seed,
-    normal,
     ones,
     ones_like,
     rand,
@@ -115,6 +114,7 @@ from engine.pool1d_ops import adaptive_avg_pool1d, avg_pool1d, max_pool1d
 from engine.pool_ops import max_pool2d
 from engine.printing import get_printoptions, printoptions, set_printoptions
 from engine.product_ops import addmm, dot
+from engine.random_ops import bernoulli, multinomial, normal
 from engine.repeat_ops import index_select, meshgrid, repeat_interleave
 from engine.scatter_ops import gather, scatter, scatter_add
 from engine.serialization import load, save
