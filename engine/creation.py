@@ -185,17 +185,17 @@ def _random_float(dtype: Any, kernel: str) -> np.dtype:
 def rand(
     *size: Any, dtype: Any = None, device: Any = None, requires_grad: bool = False, generator: Any = None
 ) -> Tensor:
-    """Uniform on [0, 1)."""
+    """Uniform on [0, 1), from ``generator`` or the default one."""
     wanted = _random_float(dtype, "check_uniform_bounds")
-    return _finish(_random.uniform(_shape(size), 0.0, 1.0, wanted), requires_grad, device)
+    return _finish(_stream(generator).uniform(_shape(size), 0.0, 1.0, wanted), requires_grad, device)
 
 
 def randn(
     *size: Any, dtype: Any = None, device: Any = None, requires_grad: bool = False, generator: Any = None
 ) -> Tensor:
-    """Standard normal."""
+    """Standard normal, from ``generator`` or the default one."""
     wanted = _random_float(dtype, "normal_kernel_cpu")
-    return _finish(_random.normal(_shape(size), 0.0, 1.0, wanted), requires_grad, device)
+    return _finish(_stream(generator).normal(_shape(size), 0.0, 1.0, wanted), requires_grad, device)
 
 
 def rand_like(source: Tensor, dtype: Any = None, requires_grad: bool = False) -> Tensor:
@@ -210,6 +210,8 @@ def randint(
     low: int,
     high: int | None = None,
     size: Sequence = (),
+    *,
+    generator: Generator | None = None,
     dtype: Any = None,
     device: Any = None,
     requires_grad: bool = False,
@@ -219,17 +221,24 @@ def randint(
         low, high, size = 0, low, high if high is not None else size
     if high <= low:
         raise RuntimeError(f"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}")
-    values = _random.integers(int(low), int(high), _shape((size,)))
+    values = _stream(generator).integers(int(low), int(high), _shape((size,)))
     return _finish(values.astype(_resolve(dtype) or np.int64), requires_grad, device)
 
 
 def randperm(n: int, *, generator: Generator | None = None, dtype: Any = None, device: Any = None) -> Tensor:
-    source = _random if generator is None else generator._source
-    return Tensor._wrap(source.permutation(int(n)).astype(_resolve(dtype) or np.int64))
+    return Tensor._wrap(_stream(generator).permutation(int(n)).astype(_resolve(dtype) or np.int64))
 
 
-def normal(mean: float, std: float, size: Sequence, dtype: Any = None) -> Tensor:
-    return Tensor._wrap(_random.normal(_shape((size,)), mean, std, _resolve(dtype) or np.dtype(np.float32)))
+def normal(
+    mean: float, std: float, size: Sequence, generator: Generator | None = None, dtype: Any = None
+) -> Tensor:
+    wanted = _resolve(dtype) or np.dtype(np.float32)
+    return Tensor._wrap(_stream(generator).normal(_shape((size,)), mean, std, wanted))
+
+
+def _stream(generator: Generator | None) -> MersenneSource:
+    """The random stream to draw from: ``generator``'s, or the default one (``manual_seed``'s)."""
+    return _random if generator is None else generator._source
 
 
 def arange(

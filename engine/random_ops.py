@@ -149,7 +149,7 @@ def normal(
     kernel does; the parameters get no gradient, but one that requires grad is recorded (NormalBackward1-3).
     """
     if not isinstance(mean, Tensor) and not isinstance(std, Tensor):
-        return creation.normal(mean, std, size, dtype=dtype)
+        return creation.normal(mean, std, size, generator=generator, dtype=dtype)
     source = _source(generator)
     if isinstance(std, Tensor):
         if (std._data < 0).any():

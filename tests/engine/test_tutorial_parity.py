@@ -3428,6 +3428,33 @@ for attempt in attempts:
             'RuntimeError a leaf Variable that requires grad is being used in an in-place operation.\n'
         ),
     ),
+    # rand, randn, randint and normal take generator= and draw from it as PyTorch does, leaving the default
+    # generator where it was (they drew from the default one before).
+    "random_factories_draw_from_a_generator_of_ones_own": (
+        r"""
+import torch
+
+torch.manual_seed(0)
+own = torch.Generator().manual_seed(5)
+print(torch.rand(3, generator=own))
+print(torch.randn(17, generator=own)[-3:])
+print(torch.randint(0, 10, (6,), generator=own), torch.randint(5, (3,), generator=own))
+print(torch.normal(2.0, 0.5, size=(3,), generator=own))
+print(torch.normal(torch.zeros(2), torch.ones(2), generator=own))
+print(torch.rand(3))  # the default generator, untouched by the draws above: seed 0's first numbers
+again = torch.Generator().manual_seed(5)
+print(torch.equal(torch.rand(3, generator=again), torch.rand(3, generator=torch.Generator().manual_seed(5))))
+""",
+        (
+            'tensor([0.8303, 0.1261, 0.9075])\n'
+            'tensor([ 0.0317, -1.1724, -1.5069])\n'
+            'tensor([7, 4, 5, 9, 6, 3]) tensor([4, 2, 0])\n'
+            'tensor([2.2307, 2.8432, 2.7315])\n'
+            'tensor([-0.0631,  1.3844])\n'
+            'tensor([0.4963, 0.7682, 0.0885])\n'
+            'True\n'
+        ),
+    ),
 }
 # fmt: on
 
