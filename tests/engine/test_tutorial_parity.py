@@ -3455,6 +3455,56 @@ print(torch.equal(torch.rand(3, generator=again), torch.rand(3, generator=torch.
             'True\n'
         ),
     ),
+    # nn.init.orthogonal_: PyTorch's normal draws, the Q of their QR with R's diagonal signs, wide, tall and
+    # 3-d tensors, gain, a Generator of one's own, an LSTM's recurrent weights; its refusal.
+    "orthogonal_init_as_pytorchs": (
+        r"""
+import torch
+torch.manual_seed(0)
+w = torch.nn.init.orthogonal_(torch.empty(3, 5))
+print(w)
+print(torch.allclose(w @ w.T, torch.eye(3), atol=1e-6))
+tall = torch.nn.init.orthogonal_(torch.empty(4, 2), gain=2.0)
+print(tall)
+print(torch.nn.init.orthogonal_(torch.empty(2, 2, 2)))
+generator = torch.Generator().manual_seed(1)
+print(torch.nn.init.orthogonal_(torch.empty(2, 3), generator=generator))
+lstm = torch.nn.LSTM(2, 2)
+torch.nn.init.orthogonal_(lstm.weight_hh_l0)
+print(lstm.weight_hh_l0)
+try:
+    torch.nn.init.orthogonal_(torch.empty(3))
+except ValueError as error:
+    print(error)
+""",
+        (
+            'tensor([[ 0.5222, -0.0994, -0.7384,  0.1926, -0.3675],\n'
+            '        [-0.5365,  0.2106, -0.1429, -0.3588, -0.7202],\n'
+            '        [-0.4409,  0.0663, -0.0457,  0.8898, -0.0864]])\n'
+            'True\n'
+            'tensor([[ 0.1150, -0.7967],\n'
+            '        [ 0.3497, -1.2771],\n'
+            '        [-1.4145,  0.6976],\n'
+            '        [ 1.3652,  1.1170]])\n'
+            'tensor([[[ 0.3924,  0.0972],\n'
+            '         [ 0.6400, -0.6535]],\n'
+            '\n'
+            '        [[-0.8446,  0.2071],\n'
+            '         [-0.0175, -0.4935]]])\n'
+            'tensor([[ 0.9239,  0.3729,  0.0862],\n'
+            '        [ 0.3812, -0.8768, -0.2931]])\n'
+            'Parameter containing:\n'
+            'tensor([[-0.0841, -0.7829],\n'
+            '        [-0.0280, -0.0046],\n'
+            '        [ 0.3697,  0.0279],\n'
+            '        [-0.3539,  0.0650],\n'
+            '        [-0.2392, -0.0964],\n'
+            '        [ 0.7382, -0.3069],\n'
+            '        [ 0.0476,  0.3728],\n'
+            '        [ 0.3547,  0.3736]], requires_grad=True)\n'
+            'Only tensors with 2 or more dimensions are supported\n'
+        ),
+    ),
 }
 # fmt: on
 
