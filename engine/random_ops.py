@@ -158,9 +158,7 @@ def normal(
         shape = np.broadcast_shapes(*[value.shape for value in (mean, std) if isinstance(value, Tensor)])
         kind = like._data.dtype
         drawn = source.normal(shape, 0.0, 1.0, kind).astype(kind) * std._data + _array(mean, kind)
-    else:
-        if std < 0:
-            raise RuntimeError(f"normal expects std >= 0.0, but found std {std:g}")
+    else:  # a negative std is refused by the draw, in PyTorch's words
         kind = mean._data.dtype
         drawn = source.normal(tuple(mean.shape), 0.0, std, kind).astype(kind) + mean._data
     drawn = drawn.astype(kind)

@@ -56,6 +56,8 @@ class MersenneSource:
         return (u * width + np.float64(np.float32(low))).astype(np.float32).astype(dtype).reshape(shape)
 
     def normal(self, shape: tuple, mean: float, std: float, dtype: np.dtype) -> np.ndarray:
+        if not std >= 0.0:  # NaN too, in PyTorch's words
+            raise RuntimeError(f"normal expects std >= 0.0, but found std {std:g}")
         count = int(np.prod(shape))
         if count >= NORMAL_BLOCK:
             values = self._normal_blocks(count, dtype == np.float64)

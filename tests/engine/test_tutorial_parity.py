@@ -3330,104 +3330,6 @@ for attempt in [
             'RuntimeError a leaf Variable that requires grad is being used in an in-place operation.\n'
         ),
     ),
-    # bernoulli (number or tensor probabilities), multinomial with and without replacement, exponential_,
-    # geometric_, cauchy_, log_normal_ and normal with tensor parameters draw what PyTorch's CPU kernels draw
-    # after manual_seed (or from a Generator); their nodes pass zero gradients; PyTorch's refusals.
-    "random_draws_bernoulli_multinomial_and_friends_as_pytorchs": (
-        r"""
-import torch
-
-torch.manual_seed(0)
-probabilities = torch.tensor([0.1, 0.5, 0.9, 0.5])
-print(torch.bernoulli(probabilities), torch.bernoulli(torch.full((5,), 0.3, dtype=torch.float64)))
-print(torch.empty(6).bernoulli_(0.4), torch.zeros(3, dtype=torch.long).bernoulli_(0.5))
-print(torch.empty(2, 3).bernoulli_(torch.tensor([0.2, 0.5, 0.8])), torch.full((3,), 0.5).bernoulli())
-weights = torch.tensor([0.1, 0.2, 0.3, 0.4])
-print(torch.multinomial(weights, 3), torch.multinomial(weights, 8, replacement=True))
-print(torch.multinomial(torch.tensor([[1.0, 2.0, 3.0], [3.0, 2.0, 1.0]]), 5, replacement=True))
-print(torch.multinomial(torch.tensor([[0.5, 0.5, 0.0], [0.2, 0.3, 0.5]]), 2), weights.multinomial(1))
-print(torch.multinomial(torch.tensor([0.0, 1.0, 0.0]), 2))
-print(torch.empty(4).exponential_(), torch.empty(3, dtype=torch.float64).exponential_(2.0))
-print(torch.empty(5).geometric_(0.3), torch.empty(3).cauchy_(1.0, 2.0))
-print(torch.empty(3).log_normal_(), torch.empty(20, dtype=torch.float64).log_normal_(0.0, 0.5)[-3:])
-print(torch.normal(torch.arange(1.0, 4.0), torch.tensor([1.0, 0.5, 0.1])))
-print(torch.normal(torch.zeros(2, 1), torch.ones(3)))
-print(torch.normal(torch.zeros(20), 2.0)[-3:], torch.normal(1.0, torch.ones(2)))
-print(torch.normal(2.0, 3.0, size=(3,)))
-mean, spread = torch.zeros(3, requires_grad=True), torch.ones(3, requires_grad=True)
-drawn = torch.normal(mean, spread)
-drawn.sum().backward()
-print(drawn.grad_fn, mean.grad, spread.grad)
-print(torch.normal(mean, 2.0).grad_fn, torch.normal(1.0, spread).grad_fn)
-p = torch.full((3,), 0.5, requires_grad=True)
-flips = torch.bernoulli(p)
-(flips * 2).sum().backward()
-print(flips.grad_fn, p.grad)
-generator = torch.Generator().manual_seed(3)
-print(torch.multinomial(weights, 2, generator=generator), torch.empty(2).exponential_(generator=generator))
-attempts = [
-    lambda: torch.empty(3).bernoulli_(1.5),
-    lambda: torch.bernoulli(torch.tensor([0.5, 1.5])),
-    lambda: torch.bernoulli(torch.tensor([0, 1])),
-    lambda: torch.multinomial(torch.ones(2, 2, 2), 1),
-    lambda: torch.multinomial(torch.ones(3), 4),
-    lambda: torch.multinomial(torch.tensor([0.5, -0.1]), 1),
-    lambda: torch.multinomial(torch.zeros(3), 2, replacement=True),
-    lambda: torch.multinomial(torch.ones(3), 0),
-    lambda: torch.multinomial(torch.tensor([1, 2]), 1),
-    lambda: torch.empty(2).exponential_(-1.0),
-    lambda: torch.empty(2).geometric_(1.5),
-    lambda: torch.empty(2).cauchy_(0, -1),
-    lambda: torch.empty(2).log_normal_(0, -1),
-    lambda: torch.normal(torch.zeros(2), torch.tensor([1.0, -1.0])),
-    lambda: torch.ones(2, requires_grad=True).exponential_(),
-]
-for attempt in attempts:
-    try:
-        attempt()
-    except (RuntimeError, NotImplementedError) as error:
-        print(type(error).__name__, error)
-""",
-        (
-            'tensor([0., 0., 1., 1.]) tensor([0., 0., 0., 0., 1.], dtype=torch.float64)\n'
-            'tensor([1., 0., 1., 0., 1., 1.]) tensor([0, 1, 1])\n'
-            'tensor([[1., 1., 1.],\n'
-            '        [1., 1., 0.]]) tensor([0., 0., 0.])\n'
-            'tensor([3, 1, 2]) tensor([3, 3, 2, 3, 3, 3, 3, 1])\n'
-            'tensor([[1, 2, 2, 2, 1],\n'
-            '        [1, 1, 0, 1, 0]])\n'
-            'tensor([[1, 0],\n'
-            '        [0, 2]]) tensor([2])\n'
-            'tensor([1, 0])\n'
-            'tensor([0.4676, 0.9928, 0.9858, 0.1990]) tensor([1.4850, 0.1370, 1.1163], dtype=torch.float64)\n'
-            'tensor([2., 9., 1., 1., 1.]) tensor([1.5729, 2.0583, 1.2741])\n'
-            'tensor([1.2874e-01, 1.2366e+00, 1.9999e+02]) tensor([1.1389, 1.2365, 0.7782], dtype=torch.float64)\n'  # noqa: E501
-            'tensor([1.3068, 2.4054, 3.1419])\n'
-            'tensor([[ 0.7778,  1.6108, -1.4810],\n'
-            '        [ 1.6383, -0.6742, -0.3624]])\n'
-            'tensor([ 2.3058, -3.5222, -2.2141]) tensor([1.1134, 1.0006])\n'
-            'tensor([5.1185, 5.3898, 0.4347])\n'
-            '<NormalBackward3 object at 0x…> tensor([0., 0., 0.]) tensor([0., 0., 0.])\n'
-            '<NormalBackward1 object at 0x…> <NormalBackward2 object at 0x…>\n'
-            '<BernoulliBackward0 object at 0x…> tensor([0., 0., 0.])\n'
-            'tensor([0, 3]) tensor([1.4080, 0.9371])\n'
-            'RuntimeError bernoulli_ expects p to be in [0, 1], but got p=1.5\n'
-            'RuntimeError Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error message be improved?  If so, please report an enhancement request to PyTorch.)\n'  # noqa: E501
-            'NotImplementedError "bernoulli_tensor_cpu_p_" not implemented for \'Long\'\n'
-            'RuntimeError prob_dist must be 1 or 2 dim\n'
-            'RuntimeError cannot sample n_sample > prob_dist.size(-1) samples without replacement\n'
-            'RuntimeError probability tensor contains either `inf`, `nan` or element < 0\n'
-            'RuntimeError invalid multinomial distribution (sum of probabilities <= 0)\n'
-            'RuntimeError cannot sample n_sample <= 0 samples\n'
-            'RuntimeError multinomial only supports floating-point dtypes for input, got: Long\n'
-            'RuntimeError exponential_ expects lambda > 0.0, but found lambda=-1\n'
-            'RuntimeError geometric_ expects p to be in (0, 1), but got p=1.5\n'
-            'RuntimeError cauchy_ expects sigma > 0.0, but found sigma=-1\n'
-            'RuntimeError log_normal_ expects std > 0.0, but found std=-1\n'
-            'RuntimeError normal expects all elements of std >= 0.0\n'
-            'RuntimeError a leaf Variable that requires grad is being used in an in-place operation.\n'
-        ),
-    ),
     # rand, randn, randint and normal take generator= and draw from it as PyTorch does, leaving the default
     # generator where it was (they drew from the default one before).
     "random_factories_draw_from_a_generator_of_ones_own": (
@@ -3503,6 +3405,110 @@ except ValueError as error:
             '        [ 0.0476,  0.3728],\n'
             '        [ 0.3547,  0.3736]], requires_grad=True)\n'
             'Only tensors with 2 or more dimensions are supported\n'
+        ),
+    ),
+    # bernoulli (number or tensor probabilities), multinomial with and without replacement, exponential_,
+    # geometric_, cauchy_, log_normal_ and normal with tensor parameters draw what PyTorch's CPU kernels draw
+    # after manual_seed (or from a Generator); their nodes pass zero gradients; PyTorch's refusals.
+    "random_draws_bernoulli_multinomial_and_friends_as_pytorchs": (
+        r"""
+import torch
+
+torch.manual_seed(0)
+probabilities = torch.tensor([0.1, 0.5, 0.9, 0.5])
+print(torch.bernoulli(probabilities), torch.bernoulli(torch.full((5,), 0.3, dtype=torch.float64)))
+print(torch.empty(6).bernoulli_(0.4), torch.zeros(3, dtype=torch.long).bernoulli_(0.5))
+print(torch.empty(2, 3).bernoulli_(torch.tensor([0.2, 0.5, 0.8])), torch.full((3,), 0.5).bernoulli())
+weights = torch.tensor([0.1, 0.2, 0.3, 0.4])
+print(torch.multinomial(weights, 3), torch.multinomial(weights, 8, replacement=True))
+print(torch.multinomial(torch.tensor([[1.0, 2.0, 3.0], [3.0, 2.0, 1.0]]), 5, replacement=True))
+print(torch.multinomial(torch.tensor([[0.5, 0.5, 0.0], [0.2, 0.3, 0.5]]), 2), weights.multinomial(1))
+print(torch.multinomial(torch.tensor([0.0, 1.0, 0.0]), 2))
+print(torch.empty(4).exponential_(), torch.empty(3, dtype=torch.float64).exponential_(2.0))
+print(torch.empty(5).geometric_(0.3), torch.empty(3).cauchy_(1.0, 2.0))
+print(torch.empty(3).log_normal_(), torch.empty(20, dtype=torch.float64).log_normal_(0.0, 0.5)[-3:])
+print(torch.normal(torch.arange(1.0, 4.0), torch.tensor([1.0, 0.5, 0.1])))
+print(torch.normal(torch.zeros(2, 1), torch.ones(3)))
+print(torch.normal(torch.zeros(20), 2.0)[-3:], torch.normal(1.0, torch.ones(2)))
+print(torch.normal(2.0, 3.0, size=(3,)))
+mean, spread = torch.zeros(3, requires_grad=True), torch.ones(3, requires_grad=True)
+drawn = torch.normal(mean, spread)
+drawn.sum().backward()
+print(drawn.grad_fn, mean.grad, spread.grad)
+print(torch.normal(mean, 2.0).grad_fn, torch.normal(1.0, spread).grad_fn)
+p = torch.full((3,), 0.5, requires_grad=True)
+flips = torch.bernoulli(p)
+(flips * 2).sum().backward()
+print(flips.grad_fn, p.grad)
+generator = torch.Generator().manual_seed(3)
+print(torch.multinomial(weights, 2, generator=generator), torch.empty(2).exponential_(generator=generator))
+attempts = [
+    lambda: torch.empty(3).bernoulli_(1.5),
+    lambda: torch.bernoulli(torch.tensor([0.5, 1.5])),
+    lambda: torch.bernoulli(torch.tensor([0, 1])),
+    lambda: torch.multinomial(torch.ones(2, 2, 2), 1),
+    lambda: torch.multinomial(torch.ones(3), 4),
+    lambda: torch.multinomial(torch.tensor([0.5, -0.1]), 1),
+    lambda: torch.multinomial(torch.zeros(3), 2, replacement=True),
+    lambda: torch.multinomial(torch.ones(3), 0),
+    lambda: torch.multinomial(torch.tensor([1, 2]), 1),
+    lambda: torch.empty(2).exponential_(-1.0),
+    lambda: torch.empty(2).geometric_(1.5),
+    lambda: torch.empty(2).cauchy_(0, -1),
+    lambda: torch.empty(2).log_normal_(0, -1),
+    lambda: torch.normal(torch.zeros(2), torch.tensor([1.0, -1.0])),
+    lambda: torch.normal(torch.zeros(2), -0.5),
+    lambda: torch.normal(2.0, -1.0, size=(2,)),
+    lambda: torch.empty(2).normal_(0, float("nan")),
+    lambda: torch.ones(2, requires_grad=True).exponential_(),
+]
+for attempt in attempts:
+    try:
+        attempt()
+    except (RuntimeError, NotImplementedError) as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([0., 0., 1., 1.]) tensor([0., 0., 0., 0., 1.], dtype=torch.float64)\n'
+            'tensor([1., 0., 1., 0., 1., 1.]) tensor([0, 1, 1])\n'
+            'tensor([[1., 1., 1.],\n'
+            '        [1., 1., 0.]]) tensor([0., 0., 0.])\n'
+            'tensor([3, 1, 2]) tensor([3, 3, 2, 3, 3, 3, 3, 1])\n'
+            'tensor([[1, 2, 2, 2, 1],\n'
+            '        [1, 1, 0, 1, 0]])\n'
+            'tensor([[1, 0],\n'
+            '        [0, 2]]) tensor([2])\n'
+            'tensor([1, 0])\n'
+            'tensor([0.4676, 0.9928, 0.9858, 0.1990]) tensor([1.4850, 0.1370, 1.1163], dtype=torch.float64)\n'
+            'tensor([2., 9., 1., 1., 1.]) tensor([1.5729, 2.0583, 1.2741])\n'
+            'tensor([1.2874e-01, 1.2366e+00, 1.9999e+02]) tensor([1.1389, 1.2365, 0.7782], dtype=torch.float64)\n'  # noqa: E501
+            'tensor([1.3068, 2.4054, 3.1419])\n'
+            'tensor([[ 0.7778,  1.6108, -1.4810],\n'
+            '        [ 1.6383, -0.6742, -0.3624]])\n'
+            'tensor([ 2.3058, -3.5222, -2.2141]) tensor([1.1134, 1.0006])\n'
+            'tensor([5.1185, 5.3898, 0.4347])\n'
+            '<NormalBackward3 object at 0x…> tensor([0., 0., 0.]) tensor([0., 0., 0.])\n'
+            '<NormalBackward1 object at 0x…> <NormalBackward2 object at 0x…>\n'
+            '<BernoulliBackward0 object at 0x…> tensor([0., 0., 0.])\n'
+            'tensor([0, 3]) tensor([1.4080, 0.9371])\n'
+            'RuntimeError bernoulli_ expects p to be in [0, 1], but got p=1.5\n'
+            'RuntimeError Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error message be improved?  If so, please report an enhancement request to PyTorch.)\n'  # noqa: E501
+            'NotImplementedError "bernoulli_tensor_cpu_p_" not implemented for \'Long\'\n'
+            'RuntimeError prob_dist must be 1 or 2 dim\n'
+            'RuntimeError cannot sample n_sample > prob_dist.size(-1) samples without replacement\n'
+            'RuntimeError probability tensor contains either `inf`, `nan` or element < 0\n'
+            'RuntimeError invalid multinomial distribution (sum of probabilities <= 0)\n'
+            'RuntimeError cannot sample n_sample <= 0 samples\n'
+            'RuntimeError multinomial only supports floating-point dtypes for input, got: Long\n'
+            'RuntimeError exponential_ expects lambda > 0.0, but found lambda=-1\n'
+            'RuntimeError geometric_ expects p to be in (0, 1), but got p=1.5\n'
+            'RuntimeError cauchy_ expects sigma > 0.0, but found sigma=-1\n'
+            'RuntimeError log_normal_ expects std > 0.0, but found std=-1\n'
+            'RuntimeError normal expects all elements of std >= 0.0\n'
+            'RuntimeError normal expects std >= 0.0, but found std -0.5\n'
+            'RuntimeError normal expects std >= 0.0, but found std -1\n'
+            'RuntimeError normal expects std >= 0.0, but found std nan\n'
+            'RuntimeError a leaf Variable that requires grad is being used in an in-place operation.\n'
         ),
     ),
 }
