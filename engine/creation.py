@@ -226,6 +226,8 @@ def randint(
 
 
 def randperm(n: int, *, generator: Generator | None = None, dtype: Any = None, device: Any = None) -> Tensor:
+    if n < 0:
+        raise RuntimeError(f"Trying to create tensor with negative dimension {n}: [{n}]")
     return Tensor._wrap(_stream(generator).permutation(int(n)).astype(_resolve(dtype) or np.int64))
 
 

@@ -15,6 +15,12 @@ import numpy as np
 DEFAULT_SEED = 67280421310721  # PyTorch's default_rng_seed_val
 SEED_MASK = 0xFFFFFFFF  # the Mersenne Twister is seeded with the low 32 bits, as in PyTorch
 FLOAT_BITS, DOUBLE_BITS = 24, 53  # random mantissa bits for float32 and float64 uniforms
+# how PyTorch's range checks name each float type (its C++ type, and its scalar type's name)
+C_TYPE_NAMES = {
+    "float32": ("float", "Float"),
+    "float64": ("double", "Double"),
+    "float16": ("c10::Half", "Half"),
+}
 NORMAL_BLOCK = 16  # PyTorch fills normals 16 at a time (8 Box-Muller pairs) from this many elements on
 
 
@@ -48,6 +54,7 @@ class MersenneSource:
     # -- distributions ----------------------------------------------------------------------------
     def uniform(self, shape: tuple, low: float, high: float, dtype: np.dtype) -> np.ndarray:
         """``x.uniform_(low, high)``: u·(high - low) + low, fused as PyTorch's float kernel computes it."""
+        _check_uniform_bounds(low, high, np.dtype(dtype))
         count = int(np.prod(shape))
         if dtype == np.float64:
             return (self.unit(count, True) * (high - low) + low).reshape(shape)
@@ -99,6 +106,24 @@ class MersenneSource:
             j = i + int(self.raw32(1)[0] % np.uint64(n - i))
             order[i], order[j] = order[j], order[i]
         return order
+
+
+def _check_uniform_bounds(low: float, high: float, dtype: np.dtype) -> None:
+    """PyTorch's refusals of a range the type cannot hold (NaN included), or that runs backwards."""
+    c_name, scalar_name = C_TYPE_NAMES.get(dtype.name, ("float", "Float"))
+    limit = float(np.finfo(dtype).max)
+    for name, value in (("from", low), ("to", high)):
+        if not -limit <= value <= limit:
+            raise RuntimeError(f"{name} is out of bounds for {c_name}")
+    if low > high:
+        raise RuntimeError(
+            f"uniform_ expects to return a [from, to) range, but found from={low:g} > to={high:g}"
+        )
+    if high - low > limit:
+        raise RuntimeError(
+            f"uniform_ expects to-from <= std::numeric_limits<{scalar_name}>::max(), but found "
+            f"to={high:g} and from={low:g} which result in to-from to exceed the limit"
+        )
 
 
 def _box_muller_16(block: np.ndarray, kind: type) -> np.ndarray:

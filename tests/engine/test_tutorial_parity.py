@@ -3511,6 +3511,45 @@ for attempt in attempts:
             'RuntimeError a leaf Variable that requires grad is being used in an in-place operation.\n'
         ),
     ),
+    # uniform_ (and nn.init.uniform_) refuse a range backwards, out of the type's bounds or wider than it
+    # can hold; normal_ a negative std; randperm a negative size; randint an empty range: PyTorch's words.
+    "random_fills_refuse_ranges_pytorch_refuses": (
+        r"""
+import torch
+
+attempts = [
+    lambda: torch.empty(2).uniform_(1, 0),
+    lambda: torch.nn.init.uniform_(torch.empty(2), 2, 1),
+    lambda: torch.empty(2).uniform_(0, float("inf")),
+    lambda: torch.empty(2, dtype=torch.float64).uniform_(0, float("inf")),
+    lambda: torch.empty(2).uniform_(float("nan"), 1),
+    lambda: torch.empty(2).uniform_(-3e38, 3e38),
+    lambda: torch.empty(2).normal_(0, -1),
+    lambda: torch.nn.init.normal_(torch.empty(2), 0, -1),
+    lambda: torch.randperm(-1),
+    lambda: torch.randint(3, 3, (2,)),
+]
+for attempt in attempts:
+    try:
+        attempt()
+    except RuntimeError as error:
+        print(error)
+print(torch.empty(3).uniform_(-0.5, 0.5).abs().max() < 0.5, torch.rand(2, 3).bernoulli().shape)
+""",
+        (
+            'uniform_ expects to return a [from, to) range, but found from=1 > to=0\n'
+            'uniform_ expects to return a [from, to) range, but found from=2 > to=1\n'
+            'to is out of bounds for float\n'
+            'to is out of bounds for double\n'
+            'from is out of bounds for float\n'
+            'uniform_ expects to-from <= std::numeric_limits<Float>::max(), but found to=3e+38 and from=-3e+38 which result in to-from to exceed the limit\n'  # noqa: E501
+            'normal expects std >= 0.0, but found std -1\n'
+            'normal expects std >= 0.0, but found std -1\n'
+            'Trying to create tensor with negative dimension -1: [-1]\n'
+            "random_ expects 'from' to be less than 'to', but got from=3 >= to=3\n"
+            'tensor(True) torch.Size([2, 3])\n'
+        ),
+    ),
 }
 # fmt: on
 
