@@ -191,6 +191,7 @@ from engine.torch_functions import (  # noqa: A004 - PyTorch's names
     sub,
     tanh,
     tanh_,
+    true_divide,
     typename,
 )
 

@@ -47,6 +47,7 @@ add = accepts_out(pointwise.add)
 sub = accepts_out(pointwise.sub)
 mul = accepts_out(pointwise.mul)
 div = accepts_out(pointwise.div)
+true_divide = div  # PyTorch's other name for div without a rounding mode
 pow = accepts_out(pointwise.pow)  # noqa: A001
 neg = accepts_out(pointwise.neg)
 matmul = accepts_out(product_ops.matmul)

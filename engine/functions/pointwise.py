@@ -198,12 +198,34 @@ def mul(a: Operand, b: Operand) -> Tensor:
     return binary(MulBackward0, a, b)
 
 
+class DivBackward2(Function):
+    """``div`` with a ``rounding_mode``: a step function of its inputs, so no gradient flows (zeros), as in
+    PyTorch. Integers stay integers; "trunc" rounds toward zero, "floor" down."""
+
+    symbol, rule = "÷", "a rounded quotient is a step function: zero gradient"
+
+    def forward(self, a, b, mode="trunc"):
+        self.shapes = (np.shape(a), np.shape(b))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            if mode == "floor":
+                return np.floor_divide(a, b)
+            if np.result_type(a, b).kind in "iu":  # toward zero: floor, one up where the signs differ
+                return np.floor_divide(a, b) + ((np.remainder(a, b) != 0) & ((a < 0) != (b < 0)))
+            return np.trunc(a / b)
+
+    def backward(self, grad):
+        return tuple(np.zeros(shape, grad.dtype) for shape in self.shapes)
+
+
 def div(a: Operand, b: Operand, *, rounding_mode: str | None = None) -> Tensor:
-    if rounding_mode == "floor":
-        return floor_divide(a, b)
-    if rounding_mode == "trunc":
-        return Tensor._wrap(np.trunc(div(a, b)._data))
-    return binary(DivBackward0, a, b, floating=True)
+    if rounding_mode is None:
+        return binary(DivBackward0, a, b, floating=True)
+    if rounding_mode not in ("floor", "trunc"):
+        raise RuntimeError(
+            f"div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '{rounding_mode}'"
+        )
+    a, b, arrays = promoted(a, b)
+    return DivBackward2.apply_to_arrays((a, b), arrays, mode=rounding_mode)
 
 
 def rdiv(a: Tensor, other: Operand) -> Tensor:

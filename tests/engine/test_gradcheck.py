@@ -58,6 +58,11 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "MulBackward0": c.binary(lambda a, b: a * b),
     "MulBackward0 number": c.with_scalar(lambda x, s: s * x),
     "DivBackward0": c.binary(lambda a, b: a / b, second_low=0.5),
+    # a rounded quotient is a step function: quotients a quarter away from a step, where differences are 0
+    "DivBackward2": c.fixed(
+        lambda data: [[-3.5, -1.5, 0.5, 2.5], [2.0, 2.0, 2.0, 2.0]],
+        lambda a, b: torch.div(a, b, rounding_mode="trunc") + torch.div(a, b, rounding_mode="floor"),
+    ),
     "ReciprocalBackward0": c.with_scalar(lambda x, s: s / x, low=0.5),
     "PowBackward0": c.with_scalar(lambda x, s: x**s, low=0.5),
     "PowBackward0 integer": c.unary(lambda x: x.pow(3)),

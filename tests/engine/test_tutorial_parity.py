@@ -3550,6 +3550,39 @@ print(torch.empty(3).uniform_(-0.5, 0.5).abs().max() < 0.5, torch.rand(2, 3).ber
             'tensor(True) torch.Size([2, 3])\n'
         ),
     ),
+    # div with rounding_mode: integers stay integers (trunc rounds toward zero), DivBackward2 passes zero
+    # gradients, true_divide, and PyTorch's refusal of another mode.
+    "div_with_a_rounding_mode_as_pytorchs": (
+        r"""
+import torch
+
+whole = torch.tensor([-7, -3, 0, 5, 9])
+print(torch.div(whole, 2, rounding_mode="trunc"), torch.div(whole, -4, rounding_mode="floor"))
+print(torch.div(whole, torch.tensor([2, -2, 3, -3, 4]), rounding_mode="trunc"))
+small = torch.tensor([5], dtype=torch.int32)
+print(torch.div(whole, 2.0, rounding_mode="trunc"), torch.div(small, 2, rounding_mode="trunc").dtype)
+x = torch.tensor([-3.5, -1.5, 0.5, 2.5], requires_grad=True)
+y = torch.div(x, torch.tensor(2.0), rounding_mode="floor")
+z = torch.div(x, 2, rounding_mode="trunc")
+print(y, z)
+(y + z + x).sum().backward()
+print(x.grad, y.grad_fn, z.grad_fn)
+print(whole.div(3, rounding_mode="trunc"), torch.true_divide(whole, 2))
+try:
+    torch.div(x, 2, rounding_mode="round")
+except RuntimeError as error:
+    print(error)
+""",
+        (
+            'tensor([-3, -1,  0,  2,  4]) tensor([ 1,  0,  0, -2, -3])\n'
+            'tensor([-3,  1,  0, -1,  2])\n'
+            'tensor([-3., -1.,  0.,  2.,  4.]) torch.int32\n'
+            'tensor([-2., -1.,  0.,  1.], grad_fn=<DivBackward2>) tensor([-1., -0.,  0.,  1.], grad_fn=<DivBackward2>)\n'  # noqa: E501
+            'tensor([1., 1., 1., 1.]) <DivBackward2 object at 0x…> <DivBackward2 object at 0x…>\n'
+            'tensor([-2, -1,  0,  1,  3]) tensor([-3.5000, -1.5000,  0.0000,  2.5000,  4.5000])\n'
+            "div expected rounding_mode to be one of None, 'trunc', or 'floor' but found 'round'\n"
+        ),
+    ),
 }
 # fmt: on
 
