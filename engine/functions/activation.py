@@ -58,17 +58,29 @@ class GeluBackward0(Function):
 
 
 class EluBackward0(Function):
+    """ELU, and SELU as PyTorch records it: ``scale·x`` above 0, ``scale·α·(e^(input_scale·x) - 1)`` below."""
+
     symbol, rule = "elu", "∂elu/∂x = 1 for x > 0, α·eˣ otherwise"
     saves_inputs = (0,)
 
-    def forward(self, a, alpha=1.0):
-        self.alpha = alpha
-        negative = alpha * np.expm1(np.minimum(a, 0))  # min: eˣ of a large positive x is never needed
-        return np.where(a > 0, a, negative).astype(a.dtype, copy=False)
+    def forward(self, a, alpha=1.0, scale=1.0, input_scale=1.0):
+        self.alpha, self.scale, self.input_scale = alpha, scale, input_scale
+        kind = a.dtype.type
+        below = np.expm1(np.minimum(a, 0) * kind(input_scale))  # min: no eˣ of a large positive x
+        if scale == 1.0:
+            return np.where(a > 0, a, alpha * below).astype(a.dtype, copy=False)
+        return np.where(a > 0, a * kind(scale), below * kind(alpha * scale)).astype(a.dtype, copy=False)
 
     def backward(self, grad):
         (a,) = self.saved_data()
-        return (np.where(a > 0, grad, grad * self.alpha * np.exp(np.minimum(a, 0))).astype(grad.dtype),)
+        below = self.alpha * self.scale * self.input_scale * np.exp(np.minimum(a, 0) * self.input_scale)
+        return (np.where(a > 0, grad * self.scale, grad * below).astype(grad.dtype),)
+
+
+class CeluBackward0(EluBackward0):
+    """CELU: ELU whose exponent is scaled by 1/α, so that its slope is 1 at 0 from both sides."""
+
+    symbol = "celu"
 
 
 class HardtanhBackward0(Function):

@@ -2,6 +2,20 @@
 
 from engine.nn import functional, init, utils
 from engine.nn.activation_extra import ELU, GELU, Hardtanh, Softplus
+from engine.nn.activation_more import (
+    CELU,
+    SELU,
+    Hardshrink,
+    Hardsigmoid,
+    Hardswish,
+    LogSigmoid,
+    Mish,
+    ReLU6,
+    Softmin,
+    Softshrink,
+    Softsign,
+    Tanhshrink,
+)
 from engine.nn.containers import ModuleDict
 from engine.nn.conv import AdaptiveAvgPool2d, AvgPool2d, Conv1d, Conv2d, MaxPool2d
 from engine.nn.layers import (
@@ -32,6 +46,18 @@ from engine.nn.sparse import Embedding
 from engine.pickling import present_as
 
 __all__ = [
+    "Tanhshrink",
+    "Softsign",
+    "Softshrink",
+    "Softmin",
+    "ReLU6",
+    "Mish",
+    "LogSigmoid",
+    "Hardswish",
+    "Hardsigmoid",
+    "Hardshrink",
+    "SELU",
+    "CELU",
     "AdaptiveAvgPool1d",
     "AdaptiveAvgPool2d",
     "AvgPool1d",
@@ -88,7 +114,8 @@ _TORCH_MODULES = {
     "torch.nn.modules.linear": (Linear, Identity),
     "torch.nn.modules.container": (Sequential, ModuleList, ModuleDict),
     "torch.nn.modules.activation": (ReLU, Tanh, Sigmoid, SiLU, LeakyReLU, Softmax, LogSoftmax)
-    + (GELU, ELU, Softplus, Hardtanh),
+    + (GELU, ELU, Softplus, Hardtanh, LogSigmoid, Hardswish, Hardsigmoid, Mish, Softsign, Tanhshrink)
+    + (SELU, ReLU6, CELU, Softshrink, Hardshrink, Softmin),
     "torch.nn.modules.batchnorm": (BatchNorm1d, BatchNorm2d),
     "torch.nn.modules.normalization": (LayerNorm,),
     "torch.nn.modules.sparse": (Embedding,),

@@ -12,6 +12,20 @@ from engine.functions import loss as loss_fn
 from engine.functions import pointwise as pw
 from engine.functions import unary
 from engine.math_ops import mse_loss  # noqa: F401 - part of F
+from engine.nn.activation_more import (  # noqa: F401 - part of F
+    celu,
+    hardshrink,
+    hardsigmoid,
+    hardswish,
+    logsigmoid,
+    mish,
+    relu6,
+    selu,
+    softmin,
+    softshrink,
+    softsign,
+    tanhshrink,
+)
 from engine.nn.dropout import dropout, dropout1d, dropout2d  # noqa: F401 - part of F
 from engine.nn.functional_extra import (  # noqa: F401 - part of F
     batch_norm,

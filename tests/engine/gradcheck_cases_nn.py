@@ -70,3 +70,22 @@ def elu(data):
 def hardtanh(data):
     """Inputs are multiples of 0.1 (``distinct``), the limits 0.05 off them: no input sits on a kink."""
     return [distinct(data, (_side(data, "a"), _side(data, "b"), 3))], lambda x: F.hardtanh(x, -0.95, 1.05)
+
+
+def selu(data):
+    return [away_from_zero(data, (_side(data, "a"), _side(data, "b")))], F.selu
+
+
+def celu(data):
+    alpha = data.draw(st.floats(0.5, 2.0), label="alpha")
+    return [away_from_zero(data, (_side(data, "a"), _side(data, "b")))], lambda x: F.celu(x, alpha)
+
+
+def piecewise(function):
+    """An activation with kinks (at ±3, or ±λ = ±0.4): inputs are multiples of 0.1 (``distinct``), spread
+    by 2.5 and moved 0.05 off, so that none sits on a kink (k/4 + 0.05 is never ±3 or ±0.4 for a whole k)."""
+
+    def draw(data):
+        return [distinct(data, (_side(data, "a"), _side(data, "b"), 3))], lambda x: function(x * 2.5 + 0.05)
+
+    return draw

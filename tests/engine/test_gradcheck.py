@@ -18,6 +18,7 @@ import engine as torch
 from engine.function import Function
 from engine.functions import (
     activation,
+    activation_more,
     conv,
     diagonal,
     linalg,
@@ -303,6 +304,14 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "GeluBackward0 tanh": c.unary(lambda x: F.gelu(x, approximate="tanh"), low=-3.0, high=3.0),
     "EluBackward0": n.elu,
     "HardtanhBackward0": n.hardtanh,
+    "EluBackward0 selu": n.selu,
+    "CeluBackward0": n.celu,
+    "LogSigmoidBackward0": c.unary(F.logsigmoid, low=-4.0, high=4.0),
+    "MishBackward0": c.unary(F.mish, low=-3.0, high=3.0),
+    "HardswishBackward0": n.piecewise(F.hardswish),
+    "HardsigmoidBackward0": n.piecewise(F.hardsigmoid),
+    "SoftshrinkBackward0": n.piecewise(lambda x: F.softshrink(x, 0.4)),
+    "HardshrinkBackward0": n.piecewise(lambda x: F.hardshrink(x, 0.4)),
 }
 
 
@@ -378,7 +387,7 @@ def test_every_differentiable_op_has_a_gradient_check():
     modules = (pointwise, power, unary, unary_extra, reduction, reduction_extra, shape, linalg, loss)
     modules += (linalg_extra, moments, norms, diagonal, scatter, overwrite, conv, padding, pooling)
     modules += (shape_extra,)
-    modules += (normalization, activation)
+    modules += (normalization, activation, activation_more)
     ops = {
         name
         for module in modules

@@ -3583,6 +3583,95 @@ except RuntimeError as error:
             "div expected rounding_mode to be one of None, 'trunc', or 'floor' but found 'round'\n"
         ),
     ),
+    # LogSigmoid, Hardswish, Hardsigmoid, Mish, Softsign, SELU, ReLU6, CELU, Tanhshrink, Softshrink,
+    # Hardshrink and Softmin: values, gradients (at the kinks too) and the nodes PyTorch records.
+    "the_other_activations_as_pytorchs": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+x = torch.tensor([-5.0, -3.0, -1.5, -0.25, 0.0, 0.5, 2.0, 3.0, 4.0], requires_grad=True)
+layers = [
+    nn.LogSigmoid(), nn.Hardswish(), nn.Hardsigmoid(), nn.Mish(), nn.Softsign(), nn.SELU(), nn.ReLU6(),
+    nn.CELU(), nn.CELU(0.5), nn.Tanhshrink(), nn.Softshrink(), nn.Softshrink(0.3), nn.Hardshrink(),
+    nn.Softmin(dim=0),
+]
+for layer in layers:
+    y = layer(x)
+    x.grad = None
+    (y * torch.arange(1.0, 10.0)).sum().backward()
+    print(layer, y.grad_fn.name())
+    print(y.detach())
+    print(x.grad)
+print(F.logsigmoid(torch.tensor([20.0, -100.0])), F.mish(torch.tensor([30.0, -30.0])))
+print(F.relu6(torch.tensor([-1.0, 7.0])), F.selu(torch.tensor([-1.0], dtype=torch.float64)))
+print(F.softmin(torch.tensor([[1.0, 2.0]]), dim=1), F.hardshrink(torch.tensor([0.5, 0.6]), 0.5))
+""",
+        (
+            'LogSigmoid() LogSigmoidBackward0\n'
+            'tensor([-5.0067, -3.0486, -1.7014, -0.8259, -0.6931, -0.4741, -0.1269, -0.0486,\n'
+            '        -0.0181])\n'
+            'tensor([0.9933, 1.9051, 2.4527, 2.2487, 2.5000, 2.2652, 0.8344, 0.3794, 0.1619])\n'
+            'Hardswish() HardswishBackward0\n'
+            'tensor([-0.0000, -0.0000, -0.3750, -0.1146,  0.0000,  0.2917,  1.6667,  3.0000,\n'
+            '         4.0000])\n'
+            'tensor([0.0000, 0.0000, 0.0000, 1.6667, 2.5000, 4.0000, 8.1667, 8.0000, 9.0000])\n'
+            'Hardsigmoid() HardsigmoidBackward0\n'
+            'tensor([0.0000, 0.0000, 0.2500, 0.4583, 0.5000, 0.5833, 0.8333, 1.0000, 1.0000])\n'
+            'tensor([0.0000, 0.0000, 0.5000, 0.6667, 0.8333, 1.0000, 1.1667, 0.0000, 0.0000])\n'
+            'Mish() MishBackward0\n'
+            'tensor([-0.0336, -0.1456, -0.2981, -0.1299,  0.0000,  0.3752,  1.9440,  2.9865,\n'
+            '         3.9974])\n'
+            'tensor([-0.0267, -0.1868, -0.1923,  1.7593,  3.0000,  5.3185,  7.4852,  8.1689,\n'
+            '         9.0399])\n'
+            'Softsign() DivBackward0\n'
+            'tensor([-0.8333, -0.7500, -0.6000, -0.2000,  0.0000,  0.3333,  0.6667,  0.7500,\n'
+            '         0.8000])\n'
+            'tensor([0.0278, 0.1250, 0.4800, 2.5600, 5.0000, 2.6667, 0.7778, 0.5000, 0.3600])\n'
+            'SELU() EluBackward0\n'
+            'tensor([-1.7463, -1.6706, -1.3658, -0.3889,  0.0000,  0.5254,  2.1014,  3.1521,\n'
+            '         4.2028])\n'
+            'tensor([0.0118, 0.1751, 1.1769, 5.4768, 8.7905, 6.3042, 7.3549, 8.4056, 9.4563])\n'
+            'ReLU6() HardtanhBackward0\n'
+            'tensor([0.0000, 0.0000, 0.0000, 0.0000, 0.0000, 0.5000, 2.0000, 3.0000, 4.0000])\n'
+            'tensor([0., 0., 0., 0., 0., 6., 7., 8., 9.])\n'
+            'CELU(alpha=1.0) CeluBackward0\n'
+            'tensor([-0.9933, -0.9502, -0.7769, -0.2212,  0.0000,  0.5000,  2.0000,  3.0000,\n'
+            '         4.0000])\n'
+            'tensor([6.7379e-03, 9.9574e-02, 6.6939e-01, 3.1152e+00, 5.0000e+00, 6.0000e+00,\n'
+            '        7.0000e+00, 8.0000e+00, 9.0000e+00])\n'
+            'CELU(alpha=0.5) CeluBackward0\n'
+            'tensor([-0.5000, -0.4988, -0.4751, -0.1967,  0.0000,  0.5000,  2.0000,  3.0000,\n'
+            '         4.0000])\n'
+            'tensor([4.5400e-05, 4.9575e-03, 1.4936e-01, 2.4261e+00, 5.0000e+00, 6.0000e+00,\n'
+            '        7.0000e+00, 8.0000e+00, 9.0000e+00])\n'
+            'Tanhshrink() SubBackward0\n'
+            'tensor([-4.0001, -2.0049, -0.5949, -0.0051,  0.0000,  0.0379,  1.0360,  2.0049,\n'
+            '         3.0007])\n'
+            'tensor([0.9998, 1.9803, 2.4579, 0.2399, 0.0000, 1.2813, 6.5054, 7.9211, 8.9879])\n'
+            'Softshrink(0.5) SoftshrinkBackward0\n'
+            'tensor([-4.5000, -2.5000, -1.0000, -0.0000,  0.0000,  0.0000,  1.5000,  2.5000,\n'
+            '         3.5000])\n'
+            'tensor([1., 2., 3., 0., 0., 0., 7., 8., 9.])\n'
+            'Softshrink(0.3) SoftshrinkBackward0\n'
+            'tensor([-4.7000, -2.7000, -1.2000, -0.0000,  0.0000,  0.2000,  1.7000,  2.7000,\n'
+            '         3.7000])\n'
+            'tensor([1., 2., 3., 0., 0., 6., 7., 8., 9.])\n'
+            'Hardshrink(0.5) HardshrinkBackward0\n'
+            'tensor([-5.0000, -3.0000, -1.5000,  0.0000,  0.0000,  0.0000,  2.0000,  3.0000,\n'
+            '         4.0000])\n'
+            'tensor([1., 2., 3., 0., 0., 0., 7., 8., 9.])\n'
+            'Softmin(dim=0) SoftmaxBackward0\n'
+            'tensor([8.4290e-01, 1.1407e-01, 2.5453e-02, 7.2925e-03, 5.6794e-03, 3.4447e-03,\n'
+            '        7.6863e-04, 2.8276e-04, 1.0402e-04])\n'
+            'tensor([ 0.1974, -0.0874, -0.0449, -0.0202, -0.0214, -0.0164, -0.0044, -0.0019,\n'
+            '        -0.0008])\n'
+            'tensor([-2.0612e-09, -1.0000e+02]) tensor([ 3.0000e+01, -2.8073e-12])\n'
+            'tensor([0., 6.]) tensor([-1.1113], dtype=torch.float64)\n'
+            'tensor([[0.7311, 0.2689]]) tensor([0.0000, 0.6000])\n'
+        ),
+    ),
 }
 # fmt: on
 

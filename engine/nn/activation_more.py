@@ -1,0 +1,153 @@
+"""The rest of ``nn``'s activations, as functions (``F.``) and modules, recorded as PyTorch records them:
+their own nodes (LogSigmoid, Hardswish, Hardsigmoid, Mish, Softshrink, Hardshrink), ELU's with SELU's and
+CELU's constants, Hardtanh's for ReLU6, and the compositions Softsign, Tanhshrink and Softmin."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engine import math_ops
+from engine.functions import activation, unary
+from engine.functions import activation_more as nodes
+from engine.nn.module import Module
+from engine.tensor import Tensor
+
+SELU_ALPHA = 1.6732632423543772848170429916717  # SELU's constants (Klambauer et al., 2017)
+SELU_SCALE = 1.0507009873554804934193349852946
+
+
+def logsigmoid(input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's names
+    return nodes.LogSigmoidBackward0.apply(input)
+
+
+def hardswish(input: Tensor, inplace: bool = False) -> Tensor:  # noqa: A002
+    return nodes.HardswishBackward0.apply(input)
+
+
+def hardsigmoid(input: Tensor, inplace: bool = False) -> Tensor:  # noqa: A002
+    return nodes.HardsigmoidBackward0.apply(input)
+
+
+def mish(input: Tensor, inplace: bool = False) -> Tensor:  # noqa: A002
+    return nodes.MishBackward0.apply(input)
+
+
+def softshrink(input: Tensor, lambd: float = 0.5) -> Tensor:  # noqa: A002
+    return nodes.SoftshrinkBackward0.apply(input, lambd=lambd)
+
+
+def hardshrink(input: Tensor, lambd: float = 0.5) -> Tensor:  # noqa: A002
+    return nodes.HardshrinkBackward0.apply(input, lambd=lambd)
+
+
+def selu(input: Tensor, inplace: bool = False) -> Tensor:  # noqa: A002
+    return activation.EluBackward0.apply(input, alpha=SELU_ALPHA, scale=SELU_SCALE)
+
+
+def celu(input: Tensor, alpha: float = 1.0, inplace: bool = False) -> Tensor:  # noqa: A002
+    return activation.CeluBackward0.apply(input, alpha=alpha, input_scale=1 / alpha)
+
+
+def relu6(input: Tensor, inplace: bool = False) -> Tensor:  # noqa: A002
+    return activation.HardtanhBackward0.apply(input, min_val=0.0, max_val=6.0)
+
+
+def softsign(input: Tensor) -> Tensor:  # noqa: A002
+    return input / (input.abs() + 1)
+
+
+def tanhshrink(input: Tensor) -> Tensor:  # noqa: A002
+    return input - unary.unary(unary.TanhBackward0, input)
+
+
+def softmin(input: Tensor, dim: int | None = None, _stacklevel: int = 3, dtype: Any = None) -> Tensor:  # noqa: A002
+    """softmax(-x); ``dim`` may be left out, as for ``F.softmax`` (PyTorch picks one and warns)."""
+    dim = math_ops._softmax_dim("softmin", input, dim, _stacklevel - 1)  # it is called from here, not softmax
+    return math_ops.softmax(-input, dim, dtype)
+
+
+class _Activation(Module):
+    """A layer applying ``_function``, printed with no arguments (``LogSigmoid()``)."""
+
+    _function: Any = None
+
+    def __init__(self, inplace: bool = False) -> None:
+        super().__init__()
+        self.inplace = inplace
+
+    def forward(self, input: Tensor) -> Tensor:  # noqa: A002
+        return type(self)._function(input)
+
+
+class LogSigmoid(_Activation):
+    _function = staticmethod(logsigmoid)
+
+
+class Hardswish(_Activation):
+    _function = staticmethod(hardswish)
+
+
+class Hardsigmoid(_Activation):
+    _function = staticmethod(hardsigmoid)
+
+
+class Mish(_Activation):
+    _function = staticmethod(mish)
+
+
+class Softsign(_Activation):
+    _function = staticmethod(softsign)
+
+
+class Tanhshrink(_Activation):
+    _function = staticmethod(tanhshrink)
+
+
+class SELU(_Activation):
+    _function = staticmethod(selu)
+
+
+class ReLU6(_Activation):
+    _function = staticmethod(relu6)
+
+
+class CELU(Module):
+    def __init__(self, alpha: float = 1.0, inplace: bool = False) -> None:
+        super().__init__()
+        self.alpha, self.inplace = alpha, inplace
+
+    def forward(self, input: Tensor) -> Tensor:  # noqa: A002
+        return celu(input, self.alpha)
+
+    def extra_repr(self) -> str:
+        return f"alpha={self.alpha}" + (", inplace=True" if self.inplace else "")
+
+
+class Softshrink(Module):
+    _shrink = staticmethod(softshrink)
+
+    def __init__(self, lambd: float = 0.5) -> None:
+        super().__init__()
+        self.lambd = lambd
+
+    def forward(self, input: Tensor) -> Tensor:  # noqa: A002
+        return self._shrink(input, self.lambd)
+
+    def extra_repr(self) -> str:
+        return str(self.lambd)
+
+
+class Hardshrink(Softshrink):
+    _shrink = staticmethod(hardshrink)
+
+
+class Softmin(Module):
+    def __init__(self, dim: int | None = None) -> None:
+        super().__init__()
+        self.dim = dim
+
+    def forward(self, input: Tensor) -> Tensor:  # noqa: A002
+        return softmin(input, self.dim, _stacklevel=5)
+
+    def extra_repr(self) -> str:
+        return f"dim={self.dim}"
