@@ -112,31 +112,79 @@ def binary_cross_entropy_with_logits(
     )
 
 
-def nll_loss(log_probs: Tensor, target: Tensor, reduction: str = "mean", ignore_index: int = -100) -> Tensor:
+def nll_loss(
+    log_probs: Tensor,
+    target: Tensor,
+    weight: Tensor | None = None,
+    size_average: Any = None,
+    ignore_index: int = -100,
+    reduce: Any = None,
+    reduction: str = "mean",
+) -> Tensor:
+    """The negative log-probability of each row's class (times its ``weight``), in PyTorch's argument order
+    (``size_average`` and ``reduce`` are its deprecated forms of ``reduction``: refused here)."""
+    _check_legacy(size_average, reduce)
     _check_reduction(reduction)
     if target.is_floating_point():
         raise RuntimeError(f"expected scalar type Long but found {target.dtype}")
-    return loss_fn.NllLossBackward0.apply(
-        log_probs, target=target._data, reduction=reduction, ignore_index=ignore_index
-    )
+    options = {"reduction": reduction, "ignore_index": ignore_index}
+    if weight is not None:
+        options["weight"] = weight._data
+    return loss_fn.NllLossBackward0.apply(log_probs, target=target._data, **options)
 
 
 def cross_entropy(
     logits: Tensor,
     target: Tensor,
-    reduction: str = "mean",
+    weight: Tensor | None = None,
+    size_average: Any = None,
     ignore_index: int = -100,
+    reduce: Any = None,
+    reduction: str = "mean",
     label_smoothing: float = 0.0,
 ) -> Tensor:
-    """``nll_loss(log_softmax(logits))`` for class indices; soft targets (probabilities) also work."""
+    """``nll_loss(log_softmax(logits))`` for class indices, with class weights and label smoothing as
+    PyTorch mixes them in; soft targets (probabilities) also work."""
+    _check_legacy(size_average, reduce)
     _check_reduction(reduction)
-    log_probs = log_softmax(logits, 1 if logits.dim() > 1 else 0)
+    if not 0.0 <= label_smoothing <= 1.0:
+        raise RuntimeError(f"label_smoothing must be between 0.0 and 1.0. Got: {label_smoothing}")
+    dim = 1 if logits.dim() > 1 else 0
+    log_probs = log_softmax(logits, dim)
     if target.is_floating_point():
-        per_row = -(log_probs * target).sum(1 if logits.dim() > 1 else 0)
+        if weight is not None or label_smoothing:
+            raise NotImplementedError("class weights and label_smoothing with soft targets are not supported")
+        per_row = -(log_probs * target).sum(dim)
         return {"mean": math_ops.mean, "sum": math_ops.sum}.get(reduction, lambda d: d)(per_row)
-    if label_smoothing:
-        raise NotImplementedError("label_smoothing is not supported by this engine")
-    return nll_loss(log_probs, target, reduction, ignore_index)
+    loss = nll_loss(log_probs, target, weight, ignore_index=ignore_index, reduction=reduction)
+    if not label_smoothing:
+        return loss
+    return (1 - label_smoothing) * loss + _smoothing(log_probs, target, weight, ignore_index, reduction) * (
+        label_smoothing / logits.shape[dim]
+    )
+
+
+def _smoothing(log_probs: Tensor, target: Tensor, weight: Tensor | None, ignore_index: int, reduction: str):
+    """Label smoothing's share: each row's (weighted) log-probabilities summed, ignored rows left out,
+    reduced as the NLL part is (a weighted mean divides by the weights of the rows' classes)."""
+    dim = 1 if log_probs.dim() > 1 else 0
+    shape = [1] * log_probs.dim()
+    shape[dim] = -1
+    spread = log_probs if weight is None else log_probs * weight.reshape(shape)
+    kept = target != ignore_index
+    per_row = (-spread.sum(dim)).masked_fill(~kept, 0.0)
+    if reduction == "sum":
+        return per_row.sum()
+    if reduction == "none":
+        return per_row
+    if weight is None:
+        return per_row.sum() / kept.sum()
+    return per_row.sum() / weight[target[kept]].sum()
+
+
+def _check_legacy(size_average: Any, reduce: Any) -> None:
+    if size_average is not None or reduce is not None:
+        raise NotImplementedError("size_average and reduce are deprecated in PyTorch: pass reduction instead")
 
 
 def one_hot(target: Tensor, num_classes: int = -1) -> Tensor:

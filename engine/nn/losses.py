@@ -48,19 +48,40 @@ class BCEWithLogitsLoss(_Loss):
         )
 
 
-class CrossEntropyLoss(_Loss):
-    def __init__(
-        self, reduction: str = "mean", ignore_index: int = -100, label_smoothing: float = 0.0
-    ) -> None:
-        super().__init__(reduction, ignore_index=ignore_index, label_smoothing=label_smoothing)
-
-    def forward(self, logits: Tensor, target: Tensor) -> Tensor:
-        return F.cross_entropy(logits, target, self.reduction, self.ignore_index, self.label_smoothing)
-
-
 class NLLLoss(_Loss):
-    def __init__(self, reduction: str = "mean", ignore_index: int = -100) -> None:
+    """Class ``weight`` (a buffer, saved in ``state_dict`` as PyTorch saves it), ``ignore_index``."""
+
+    def __init__(
+        self,
+        weight: Tensor | None = None,
+        size_average: Any = None,
+        ignore_index: int = -100,
+        reduce: Any = None,
+        reduction: str = "mean",
+    ) -> None:
+        F._check_legacy(size_average, reduce)
         super().__init__(reduction, ignore_index=ignore_index)
+        self.register_buffer("weight", weight)
 
     def forward(self, log_probs: Tensor, target: Tensor) -> Tensor:
-        return F.nll_loss(log_probs, target, self.reduction, self.ignore_index)
+        return F.nll_loss(
+            log_probs, target, self.weight, ignore_index=self.ignore_index, reduction=self.reduction
+        )
+
+
+class CrossEntropyLoss(NLLLoss):
+    def __init__(
+        self,
+        weight: Tensor | None = None,
+        size_average: Any = None,
+        ignore_index: int = -100,
+        reduce: Any = None,
+        reduction: str = "mean",
+        label_smoothing: float = 0.0,
+    ) -> None:
+        super().__init__(weight, size_average, ignore_index, reduce, reduction)
+        self.label_smoothing = label_smoothing
+
+    def forward(self, logits: Tensor, target: Tensor) -> Tensor:
+        options = {"ignore_index": self.ignore_index, "reduction": self.reduction}
+        return F.cross_entropy(logits, target, self.weight, label_smoothing=self.label_smoothing, **options)

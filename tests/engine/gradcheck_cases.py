@@ -180,6 +180,20 @@ def cross_entropy(data):
     return [values(data, (rows, classes))], lambda x: F.cross_entropy(x, target)
 
 
+def weighted_cross_entropy(data):
+    """Class weights, label smoothing and a reduction drawn; a class may be ignored."""
+    rows, classes = _side(data), _side(data) + 1
+    target = _classes(data, rows, classes)
+    weight = torch.tensor(values(data, (classes,), 0.5, 2.0))
+    smoothing = data.draw(st.sampled_from([0.0, 0.1, 0.3]), label="label_smoothing")
+    reduction = data.draw(st.sampled_from(["mean", "sum", "none"]), label="reduction")
+    ignored = data.draw(st.sampled_from([-100, int(target[0])]), label="ignore_index")
+    if ignored != -100 and reduction == "mean" and bool((target == ignored).all()):
+        ignored = -100  # every row ignored: a mean of nothing
+    options = {"ignore_index": ignored, "reduction": reduction, "label_smoothing": smoothing}
+    return [values(data, (rows, classes))], lambda x: F.cross_entropy(x, target, weight.double(), **options)
+
+
 def loss_pair(
     function: Callable,
     low: float = -2.0,

@@ -203,6 +203,7 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     ),
     "NllLossBackward0": c.nll,
     "NllLossBackward0 cross_entropy": c.cross_entropy,
+    "NllLossBackward0 weighted cross_entropy": c.weighted_cross_entropy,
     # cross product, determinant, SVD (linalg_extra.py)
     "LinalgCrossBackward0": c.cross_product,
     "LinalgDetBackward0": c.fixed(c.square, torch.det),

@@ -3672,6 +3672,85 @@ print(F.softmin(torch.tensor([[1.0, 2.0]]), dim=1), F.hardshrink(torch.tensor([0
             'tensor([[0.7311, 0.2689]]) tensor([0.0000, 0.6000])\n'
         ),
     ),
+    # cross_entropy and nll_loss with class weights (a weighted mean divides by the weights' total),
+    # label smoothing (with weights and ignore_index too) and every reduction, in PyTorch's argument order;
+    # the layers keep the weight as a buffer in state_dict.
+    "cross_entropy_with_class_weights_and_label_smoothing_as_pytorchs": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+rows = [[1.0, 2.0, 0.5], [0.2, -1.0, 3.0], [0.0, 0.3, -0.4], [1.5, 1.5, 0.1]]
+logits = torch.tensor(rows, requires_grad=True)
+target = torch.tensor([1, 2, 0, 2])
+weight = torch.tensor([1.0, 2.0, 0.5])
+for options in [
+    {"weight": weight},
+    {"weight": weight, "reduction": "sum"},
+    {"weight": weight, "reduction": "none"},
+    {"label_smoothing": 0.1},
+    {"label_smoothing": 0.2, "weight": weight},
+    {"label_smoothing": 0.1, "ignore_index": 2},
+    {"label_smoothing": 0.1, "weight": weight, "ignore_index": 0, "reduction": "sum"},
+]:
+    loss = F.cross_entropy(logits, target, **options)
+    logits.grad = None
+    loss.sum().backward()
+    print(options.keys(), loss.detach(), loss.grad_fn.name())
+    print(logits.grad)
+log_probs = torch.log_softmax(logits.detach(), 1).requires_grad_()
+nll = F.nll_loss(log_probs, target, weight)
+nll.backward()
+print(nll, log_probs.grad)
+criterion = nn.CrossEntropyLoss(weight=weight, label_smoothing=0.05)
+print(criterion, criterion(logits, target), list(criterion.state_dict()))
+print(nn.NLLLoss(weight=weight)(log_probs, target), nn.NLLLoss().state_dict())
+""",
+        (
+            "dict_keys(['weight']) tensor(0.7942) NllLossBackward0\n"
+            'tensor([[ 0.1156, -0.1857,  0.0701],\n'
+            '        [ 0.0070,  0.0021, -0.0092],\n'
+            '        [-0.1672,  0.1117,  0.0555],\n'
+            '        [ 0.0556,  0.0556, -0.1113]])\n'
+            "dict_keys(['weight', 'reduction']) tensor(3.1768) NllLossBackward0\n"
+            'tensor([[ 0.4624, -0.7429,  0.2805],\n'
+            '        [ 0.0282,  0.0085, -0.0367],\n'
+            '        [-0.6689,  0.4469,  0.2219],\n'
+            '        [ 0.2226,  0.2226, -0.4451]])\n'
+            "dict_keys(['weight', 'reduction']) tensor([0.9287, 0.0381, 1.1053, 1.1047]) NllLossBackward0\n"
+            'tensor([[ 0.4624, -0.7429,  0.2805],\n'
+            '        [ 0.0282,  0.0085, -0.0367],\n'
+            '        [-0.6689,  0.4469,  0.2219],\n'
+            '        [ 0.2226,  0.2226, -0.4451]])\n'
+            "dict_keys(['label_smoothing']) tensor(1.0188) AddBackward0\n"
+            'tensor([[ 0.0495, -0.0762,  0.0267],\n'
+            '        [ 0.0058, -0.0041, -0.0017],\n'
+            '        [-0.1506,  0.1034,  0.0472],\n'
+            '        [ 0.1029,  0.1029, -0.2059]])\n'
+            "dict_keys(['label_smoothing', 'weight']) tensor(0.9928) AddBackward0\n"
+            'tensor([[ 0.0893, -0.1453,  0.0559],\n'
+            '        [-0.0077, -0.0306,  0.0384],\n'
+            '        [-0.1311,  0.0821,  0.0490],\n'
+            '        [ 0.0538,  0.0371, -0.0910]])\n'
+            "dict_keys(['label_smoothing', 'ignore_index']) tensor(0.8282) AddBackward0\n"
+            'tensor([[ 0.0989, -0.1524,  0.0535],\n'
+            '        [ 0.0000,  0.0000,  0.0000],\n'
+            '        [-0.3011,  0.2068,  0.0943],\n'
+            '        [ 0.0000,  0.0000,  0.0000]])\n'
+            "dict_keys(['label_smoothing', 'weight', 'ignore_index', 'reduction']) tensor(2.4635) AddBackward0\n"  # noqa: E501
+            'tensor([[ 0.4098, -0.6620,  0.2521],\n'
+            '        [-0.0014, -0.0570,  0.0584],\n'
+            '        [ 0.0000,  0.0000,  0.0000],\n'
+            '        [ 0.2189,  0.1856, -0.4045]])\n'
+            'tensor(0.7942, grad_fn=<NllLossBackward0>) tensor([[ 0.0000, -0.5000,  0.0000],\n'
+            '        [ 0.0000,  0.0000, -0.1250],\n'
+            '        [-0.2500,  0.0000,  0.0000],\n'
+            '        [ 0.0000,  0.0000, -0.1250]])\n'
+            "CrossEntropyLoss() tensor(0.8438, grad_fn=<AddBackward0>) ['weight']\n"
+            'tensor(0.7942, grad_fn=<NllLossBackward0>) OrderedDict()\n'
+        ),
+    ),
 }
 # fmt: on
 
