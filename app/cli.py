@@ -16,7 +16,7 @@ from typing import Any
 import engine
 from app import config
 from engine.as_torch import imported_as_torch
-from engine.trace import BackwardRecorder, ForwardRecorder, names_from, trace
+from engine.trace_graph import BackwardRecorder, ForwardRecorder, names_from, trace
 
 
 def run_script(path: Path) -> dict[str, Any]:

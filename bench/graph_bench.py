@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import engine as torch  # noqa: E402
 from app.services import render  # noqa: E402
-from engine.trace import BackwardRecorder, ForwardRecorder, trace  # noqa: E402
+from engine.trace_graph import BackwardRecorder, ForwardRecorder, trace  # noqa: E402
 
 SIZES = (10, 100, 1_000, 10_000)  # op nodes per graph
 REPEATS = 3  # best of this many runs is reported

@@ -117,6 +117,7 @@ from engine.product_ops import addmm, dot
 from engine.random_ops import bernoulli, multinomial, normal
 from engine.repeat_ops import index_select, meshgrid, repeat_interleave
 from engine.scatter_ops import gather, scatter, scatter_add
+from engine.select_ops import count_nonzero, fmod, isin, masked_select, nonzero, trace
 from engine.serialization import load, save
 from engine.shape_ops import (
     clone,
@@ -228,7 +229,7 @@ def draw(*roots, **options):
     import sys
 
     from engine.drawing import draw as draw_graph
-    from engine.trace import names_from
+    from engine.trace_graph import names_from
 
     if options.get("names") is None and options.get("modules") is None:
         caller = sys._getframe(1)

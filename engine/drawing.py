@@ -32,7 +32,7 @@ from engine.draw_style import (
     tooltip,
 )
 from engine.tensor import Tensor
-from engine.trace import trace
+from engine.trace_graph import trace
 from engine.trace_names import names_from
 from engine.trace_record import BackwardRecorder, ForwardRecorder
 from engine.trace_view import VIEW_NODE_LIMIT

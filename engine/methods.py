@@ -297,11 +297,13 @@ def install() -> None:
     from engine.linalg_ops import METHODS as LINALG_METHODS
     from engine.random_ops import METHODS as RANDOM_METHODS
     from engine.scatter_ops import METHODS as SCATTER_METHODS
+    from engine.select_ops import METHODS as SELECT_METHODS
     from engine.tensor_extra_ops import METHODS as TENSOR_EXTRA_METHODS
 
     every = {**METHODS, **EXTRA_METHODS, **LINALG_METHODS, **DIAGONAL_METHODS, **SCATTER_METHODS}
     every.update(TENSOR_EXTRA_METHODS)
     every.update(RANDOM_METHODS)
+    every.update(SELECT_METHODS)
     for name, function in every.items():
         setattr(Tensor, name, function)
     for name, function in PROPERTIES.items():

@@ -1,7 +1,7 @@
 """Builds the trace's lists from the recorded graph: one entry per tensor, op and edge, ids by creation order.
 
-Used by ``engine.trace.trace``; kept apart so that the public entry point and its documentation stay short.
-The tensor entries themselves are written by ``engine.trace_entries``.
+Used by ``engine.trace_graph.trace``; kept apart so that the public entry point and its documentation
+stay short. The tensor entries themselves are written by ``engine.trace_entries``.
 """
 
 from __future__ import annotations

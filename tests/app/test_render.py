@@ -8,7 +8,7 @@ import pytest
 
 import engine as torch
 from app.services import render
-from engine.trace import BackwardRecorder, ForwardRecorder, trace
+from engine.trace_graph import BackwardRecorder, ForwardRecorder, trace
 from engine.trace_view import view
 
 SVG = "{http://www.w3.org/2000/svg}"

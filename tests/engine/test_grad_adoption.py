@@ -8,7 +8,7 @@ import pytest
 
 import engine as torch
 from engine.tensor import Tensor
-from engine.trace import BackwardRecorder, trace
+from engine.trace_graph import BackwardRecorder, trace
 
 
 @pytest.fixture

@@ -35,6 +35,7 @@ from engine.functions import (
     reduction,
     reduction_extra,
     scatter,
+    select_more,
     shape,
     shape_extra,
     unary,
@@ -59,6 +60,14 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "MulBackward0": c.binary(lambda a, b: a * b),
     "MulBackward0 number": c.with_scalar(lambda x, s: s * x),
     "DivBackward0": c.binary(lambda a, b: a / b, second_low=0.5),
+    # fmod, trace, masked_select (select_more.py); fmod's quotients kept away from whole numbers (its steps)
+    "FmodBackward0": c.unary(lambda x: torch.fmod(x, 1.7), low=-1.5, high=1.5),
+    "FmodBackward1": c.fixed(lambda data: [[-3.5, 2.5, 7.0], [2.0, -1.5, 3.0]], torch.fmod),
+    "TraceBackward0": c.fixed(lambda data: [c.values(data, (3, 4))], torch.trace),
+    "MaskedSelectBackward0": c.fixed(
+        lambda data: [c.values(data, (1, 3))],  # broadcast against a (2, 3) mask: gradients add up
+        lambda x: torch.masked_select(x, torch.tensor([[True, False, True], [True, True, False]])),
+    ),
     # a rounded quotient is a step function: quotients a quarter away from a step, where differences are 0
     "DivBackward2": c.fixed(
         lambda data: [[-3.5, -1.5, 0.5, 2.5], [2.0, 2.0, 2.0, 2.0]],
@@ -388,7 +397,7 @@ def test_every_differentiable_op_has_a_gradient_check():
     modules = (pointwise, power, unary, unary_extra, reduction, reduction_extra, shape, linalg, loss)
     modules += (linalg_extra, moments, norms, diagonal, scatter, overwrite, conv, padding, pooling)
     modules += (shape_extra,)
-    modules += (normalization, activation, activation_more)
+    modules += (normalization, activation, activation_more, select_more)
     ops = {
         name
         for module in modules

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import engine as torch
-from engine.trace import BackwardRecorder, ForwardRecorder, trace
+from engine.trace_graph import BackwardRecorder, ForwardRecorder, trace
 from engine.trace_values import FULL_VALUE_ELEMENTS
 from engine.trace_view import view
 
@@ -287,7 +287,7 @@ def test_module_results_are_labelled_as_calls():
 
 
 def test_a_graph_over_the_trace_limit_is_cut_with_a_notice(monkeypatch):
-    import engine.trace as trace_module
+    import engine.trace_graph as trace_module
 
     monkeypatch.setattr(trace_module, "TRACE_NODE_LIMIT", 10)
     x = torch.tensor(1.0, requires_grad=True)

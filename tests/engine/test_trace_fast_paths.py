@@ -10,7 +10,7 @@ import pytest
 
 import engine as torch
 from engine import autograd
-from engine.trace import BackwardRecorder, trace
+from engine.trace_graph import BackwardRecorder, trace
 from engine.trace_names import module_names, names_from, parameter_owners
 from engine.trace_values import Encodings, encode
 

@@ -3751,6 +3751,66 @@ print(nn.NLLLoss(weight=weight)(log_probs, target), nn.NLLLoss().state_dict())
             'tensor(0.7942, grad_fn=<NllLossBackward0>) OrderedDict()\n'
         ),
     ),
+    # trace, masked_select (broadcast masks too), nonzero, count_nonzero, isin and fmod with their
+    # gradients, method forms and PyTorch's refusals.
+    "trace_masked_select_nonzero_isin_and_fmod_as_pytorchs": (
+        r"""
+import torch
+
+x = torch.arange(6.0).reshape(2, 3).requires_grad_()
+picked = torch.masked_select(x, torch.tensor([True, False, True]))
+picked.sum().backward()
+print(picked, x.grad)
+x.grad = None
+above = x.masked_select(x > 2)
+(above * 2).sum().backward()
+print(above, x.grad)
+square = torch.arange(9.0).reshape(3, 3).requires_grad_()
+total = torch.trace(square)
+total.backward()
+print(total, square.grad, torch.trace(torch.arange(6.0).reshape(2, 3)), torch.arange(4).reshape(2, 2).trace())
+grid = torch.tensor([[0, 1], [2, 0]])
+print(torch.nonzero(grid), torch.nonzero(grid, as_tuple=True))
+print(torch.tensor([0.0, 3.0]).nonzero(), torch.tensor(5).nonzero(), torch.zeros(2, 2).nonzero())
+print(torch.count_nonzero(grid), torch.count_nonzero(torch.tensor([[0, 1], [2, 3]]), dim=0))
+numbers = torch.tensor([1, 2, 3])
+print(torch.isin(numbers, torch.tensor([2, 3])), torch.isin(numbers, 2, invert=True))
+a = torch.tensor([-3.5, 2.5, 7.0], requires_grad=True)
+b = torch.tensor([2.0, -1.5, 3.0], requires_grad=True)
+rest = torch.fmod(a, b)
+rest.sum().backward()
+print(rest, a.grad, b.grad, rest.grad_fn.name(), torch.fmod(a, 2).grad_fn.name())
+print(torch.fmod(torch.tensor([-7, 7]), 3), torch.tensor([-7.5, 7.5]).fmod(-2), torch.tensor([-7, 7]) % 3)
+for attempt in [
+    lambda: torch.trace(torch.ones(2, 2, 2)),
+    lambda: torch.masked_select(torch.ones(3), torch.tensor([1, 0, 1])),
+    lambda: torch.masked_select(torch.ones(3), torch.tensor([True, False])),
+]:
+    try:
+        attempt()
+    except RuntimeError as error:
+        print(error)
+""",
+        (
+            'tensor([0., 2., 3., 5.], grad_fn=<MaskedSelectBackward0>) tensor([[1., 0., 1.],\n'
+            '        [1., 0., 1.]])\n'
+            'tensor([3., 4., 5.], grad_fn=<MaskedSelectBackward0>) tensor([[0., 0., 0.],\n'
+            '        [2., 2., 2.]])\n'
+            'tensor(12., grad_fn=<TraceBackward0>) tensor([[1., 0., 0.],\n'
+            '        [0., 1., 0.],\n'
+            '        [0., 0., 1.]]) tensor(4.) tensor(3)\n'
+            'tensor([[0, 1],\n'
+            '        [1, 0]]) (tensor([0, 1]), tensor([1, 0]))\n'
+            'tensor([[1]]) tensor([], size=(1, 0), dtype=torch.int64) tensor([], size=(0, 2), dtype=torch.int64)\n'  # noqa: E501
+            'tensor(2) tensor([1, 2])\n'
+            'tensor([False,  True,  True]) tensor([ True, False,  True])\n'
+            'tensor([-1.5000,  1.0000,  1.0000], grad_fn=<FmodBackward1>) tensor([1., 1., 1.]) tensor([ 1.,  1., -2.]) FmodBackward1 FmodBackward0\n'  # noqa: E501
+            'tensor([-1,  1]) tensor([-1.5000,  1.5000]) tensor([2, 1])\n'
+            'trace: expected a matrix, but got tensor with dim 3\n'
+            'masked_select: expected BoolTensor for mask\n'
+            'The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0\n'
+        ),
+    ),
 }
 # fmt: on
 

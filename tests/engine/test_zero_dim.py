@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 import engine as torch
 from engine import zero_dim
 from engine.functions import pointwise, unary
-from engine.trace import BackwardRecorder, ForwardRecorder, trace
+from engine.trace_graph import BackwardRecorder, ForwardRecorder, trace
 
 UNARY_OPS: dict[str, Callable] = {
     "exp": lambda t: t.exp(),

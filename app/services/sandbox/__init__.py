@@ -16,7 +16,7 @@ Public API (for the server; no FastAPI here):
        "variables": [{"name", "type", "repr",                          # every variable at the end
                       "shape", "dtype", "requires_grad", "is_leaf", "grad"}],   # the last five for tensors
        "frames": [{"label": "backward #1" | ... | "end", "line": int | None, "graph": trace}],
-       "graph": trace | None,              # the end frame's graph (engine.trace.trace's dict)
+       "graph": trace | None,              # the end frame's graph (engine.trace_graph.trace's dict)
        "warnings": [str],                  # warnings the engine gave, as PyTorch gives them
        "stats": {"steps", "tensor_elements", "elapsed_ms"}}
 

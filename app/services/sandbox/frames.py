@@ -10,7 +10,7 @@ from typing import Any
 import engine
 from app import config
 from app.services.sandbox.budgets import Budget
-from engine.trace import BackwardRecorder, ForwardRecorder, trace
+from engine.trace_graph import BackwardRecorder, ForwardRecorder, trace
 
 Emit = Callable[[dict[str, Any]], None]
 

@@ -1,4 +1,4 @@
-"""The graph trace (``engine.trace``) of a training step, for snapshots and phase steps of small models.
+"""The graph trace (``engine.trace_graph``) of a training step, for snapshots and phase steps of small models.
 
 Only the backward pass is recorded (``BackwardRecorder``): trace ids then follow the nodes' creation order
 within the step, so the same run gives the same trace. The engine's observers are per thread, so runs in
@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import engine as torch
-from engine.trace import BackwardRecorder, trace
+from engine.trace_graph import BackwardRecorder, trace
 
 
 def recorded_backward(loss: torch.Tensor) -> BackwardRecorder:
