@@ -147,3 +147,50 @@ class NllLossBackward0(Function):
         )
         full[self.rows, self.classes] = np.where(self.keep, -per_row, 0)  # an ignored row: 0, not -0.0
         return (full.reshape(self.shape),)
+
+
+class _Piecewise(Function):
+    """A loss quadratic near zero and linear beyond ``limit``: what SmoothL1 and Huber share."""
+
+    saves_inputs = (0, 1)
+
+    def forward(self, pred, target, reduction="mean", limit=1.0):
+        self.reduction, self.limit = reduction, limit
+        distance = np.abs(pred - target)
+        return _reduce(self._loss(distance, pred.dtype.type(limit)).astype(pred.dtype, copy=False), reduction)
+
+    def backward(self, grad):
+        pred, target = self.saved_data()
+        difference = pred - target
+        size = difference.size
+        local = self._slope(difference, pred.dtype.type(self.limit)) * pred.dtype.type(
+            _scale(self.reduction, size)
+        )
+        return grad * local, (-grad * local if self.needs_grad(1) else None)
+
+
+class SmoothL1LossBackward0(_Piecewise):
+    symbol, rule = "smooth_l1", "∂L/∂pred = d/β inside |d| < β, sign(d) outside (÷n for the mean)"
+
+    def _loss(self, distance, beta):
+        if beta == 0:  # no quadratic part: L1
+            return distance
+        return np.where(
+            distance < beta, distance * distance * beta.dtype.type(0.5) / beta, distance - beta / 2
+        )
+
+    def _slope(self, difference, beta):
+        if beta == 0:
+            return np.sign(difference)
+        return np.where(difference < -beta, -1, np.where(difference > beta, 1, difference / beta))
+
+
+class HuberLossBackward0(_Piecewise):
+    symbol, rule = "huber", "∂L/∂pred = d inside |d| < δ, δ·sign(d) outside (÷n for the mean)"
+
+    def _loss(self, distance, delta):
+        half = delta.dtype.type(0.5)
+        return np.where(distance < delta, half * distance * distance, delta * (distance - half * delta))
+
+    def _slope(self, difference, delta):
+        return np.where(difference < -delta, -delta, np.where(difference > delta, delta, difference))

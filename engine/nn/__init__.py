@@ -36,7 +36,16 @@ from engine.nn.layers import (
     Tanh,
     Unflatten,
 )
-from engine.nn.losses import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, L1Loss, MSELoss, NLLLoss
+from engine.nn.losses import (
+    BCELoss,
+    BCEWithLogitsLoss,
+    CrossEntropyLoss,
+    HuberLoss,
+    L1Loss,
+    MSELoss,
+    NLLLoss,
+    SmoothL1Loss,
+)
 from engine.nn.module import Module
 from engine.nn.normalization import BatchNorm1d, BatchNorm2d, LayerNorm
 from engine.nn.parameter import Parameter
@@ -46,6 +55,8 @@ from engine.nn.sparse import Embedding
 from engine.pickling import present_as
 
 __all__ = [
+    "HuberLoss",
+    "SmoothL1Loss",
     "Tanhshrink",
     "Softsign",
     "Softshrink",
@@ -131,7 +142,8 @@ _TORCH_MODULES = {
     ),
     "torch.nn.modules.flatten": (Flatten, Unflatten),
     "torch.nn.modules.dropout": (Dropout, Dropout1d, Dropout2d),
-    "torch.nn.modules.loss": (MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, NLLLoss),
+    "torch.nn.modules.loss": (MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, NLLLoss)
+    + (SmoothL1Loss, HuberLoss),
 }
 for _where, _classes in _TORCH_MODULES.items():
     for _class in _classes:

@@ -77,6 +77,44 @@ def l1_loss(pred: Tensor, target: Tensor, reduction: str = "mean") -> Tensor:
     return {"mean": math_ops.mean, "sum": math_ops.sum}.get(reduction, lambda d: d)(difference)
 
 
+def smooth_l1_loss(
+    input: Tensor,  # noqa: A002 - PyTorch's names
+    target: Tensor,
+    size_average: Any = None,
+    reduce: Any = None,
+    reduction: str = "mean",
+    beta: float = 1.0,
+) -> Tensor:
+    """½d²/β where |d| < β, |d| - β/2 beyond (L1 when β is 0)."""
+    _check_legacy(size_average, reduce)
+    _check_reduction(reduction)
+    if beta < 0:
+        raise RuntimeError("smooth_l1_loss does not support negative values for beta.")
+    input, target, arrays = pw.promoted(input, target)  # noqa: A001
+    return loss_fn.SmoothL1LossBackward0.apply_to_arrays(
+        (input, target), arrays, reduction=reduction, limit=beta
+    )
+
+
+def huber_loss(
+    input: Tensor,  # noqa: A002 - PyTorch's names
+    target: Tensor,
+    reduction: str = "mean",
+    delta: float = 1.0,
+    weight: Tensor | None = None,
+) -> Tensor:
+    """½d² where |d| < δ, δ(|d| - δ/2) beyond."""
+    _check_reduction(reduction)
+    if weight is not None:
+        raise NotImplementedError("huber_loss's weight is not supported by this engine")
+    if delta <= 0:
+        raise RuntimeError("huber_loss does not support non-positive values for delta.")
+    input, target, arrays = pw.promoted(input, target)  # noqa: A001
+    return loss_fn.HuberLossBackward0.apply_to_arrays(
+        (input, target), arrays, reduction=reduction, limit=delta
+    )
+
+
 def binary_cross_entropy(
     pred: Tensor, target: Tensor, weight: Tensor | None = None, reduction: str = "mean"
 ) -> Tensor:

@@ -28,6 +28,25 @@ class L1Loss(_Loss):
         return F.l1_loss(pred, target, reduction=self.reduction)
 
 
+class SmoothL1Loss(_Loss):
+    def __init__(
+        self, size_average: Any = None, reduce: Any = None, reduction: str = "mean", beta: float = 1.0
+    ) -> None:
+        F._check_legacy(size_average, reduce)
+        super().__init__(reduction, beta=beta)
+
+    def forward(self, pred: Tensor, target: Tensor) -> Tensor:
+        return F.smooth_l1_loss(pred, target, reduction=self.reduction, beta=self.beta)
+
+
+class HuberLoss(_Loss):
+    def __init__(self, reduction: str = "mean", delta: float = 1.0) -> None:
+        super().__init__(reduction, delta=delta)
+
+    def forward(self, pred: Tensor, target: Tensor) -> Tensor:
+        return F.huber_loss(pred, target, reduction=self.reduction, delta=self.delta)
+
+
 class BCELoss(_Loss):
     def __init__(self, weight: Tensor | None = None, reduction: str = "mean") -> None:
         super().__init__(reduction, weight=weight)

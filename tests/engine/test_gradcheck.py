@@ -213,6 +213,15 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "NllLossBackward0": c.nll,
     "NllLossBackward0 cross_entropy": c.cross_entropy,
     "NllLossBackward0 weighted cross_entropy": c.weighted_cross_entropy,
+    # quadratic near zero, linear beyond the limit: differences kept off ±0.7 and ±1.3 (the kinks)
+    "SmoothL1LossBackward0": c.fixed(
+        lambda data: [[0.0, 0.5, -1.0, 2.5, -3.0, 1.0], [0.2, 1.5, 1.0, 0.0, -3.4, 0.0]],
+        lambda pred, target: F.smooth_l1_loss(pred, target, beta=0.7),
+    ),
+    "HuberLossBackward0": c.fixed(
+        lambda data: [[0.0, 0.5, -1.0, 2.5, -3.0, 1.0], [0.2, 1.5, 1.0, 0.0, -3.4, 0.0]],
+        lambda pred, target: F.huber_loss(pred, target, reduction="sum", delta=1.3),
+    ),
     # cross product, determinant, SVD (linalg_extra.py)
     "LinalgCrossBackward0": c.cross_product,
     "LinalgDetBackward0": c.fixed(c.square, torch.det),

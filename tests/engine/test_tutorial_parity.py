@@ -3811,6 +3811,51 @@ for attempt in [
             'The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0\n'
         ),
     ),
+    # smooth_l1_loss and huber_loss (and their layers): values and gradients on both sides of the limit,
+    # every reduction, beta 0 as L1, PyTorch's nodes and refusals.
+    "smooth_l1_and_huber_losses_as_pytorchs": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+pred = torch.tensor([0.0, 0.5, -1.0, 2.5, -3.0, 1.0], requires_grad=True)
+target = torch.tensor([0.2, 1.5, 1.0, 0.0, -3.4, 0.0])
+for name, loss_of in [
+    ("smooth_l1", lambda: F.smooth_l1_loss(pred, target)),
+    ("smooth_l1 beta 0.5 sum", lambda: F.smooth_l1_loss(pred, target, reduction="sum", beta=0.5)),
+    ("smooth_l1 beta 0", lambda: F.smooth_l1_loss(pred, target, beta=0.0)),
+    ("huber", lambda: F.huber_loss(pred, target)),
+    ("huber delta 2 none", lambda: F.huber_loss(pred, target, reduction="none", delta=2.0)),
+    ("SmoothL1Loss", lambda: nn.SmoothL1Loss(beta=2.0)(pred, target)),
+    ("HuberLoss", lambda: nn.HuberLoss(delta=0.5)(pred, target)),
+]:
+    loss = loss_of()
+    pred.grad = None
+    loss.sum().backward()
+    print(name, loss.detach(), pred.grad)
+nodes = F.smooth_l1_loss(pred, target).grad_fn.name(), F.huber_loss(pred, target).grad_fn.name()
+print(nn.SmoothL1Loss(), nn.HuberLoss(), *nodes)
+refused = [lambda: F.smooth_l1_loss(pred, target, beta=-1.0), lambda: F.huber_loss(pred, target, delta=0.0)]
+for attempt in refused:
+    try:
+        attempt()
+    except RuntimeError as error:
+        print(error)
+""",
+        (
+            'smooth_l1 tensor(0.7667) tensor([-0.0333, -0.1667, -0.1667,  0.1667,  0.0667,  0.1667])\n'
+            'smooth_l1 beta 0.5 sum tensor(5.7000) tensor([-0.4000, -1.0000, -1.0000,  1.0000,  0.8000,  1.0000])\n'  # noqa: E501
+            'smooth_l1 beta 0 tensor(1.1833) tensor([-0.1667, -0.1667, -0.1667,  0.1667,  0.1667,  0.1667])\n'
+            'huber tensor(0.7667) tensor([-0.0333, -0.1667, -0.1667,  0.1667,  0.0667,  0.1667])\n'
+            'huber delta 2 none tensor([0.0200, 0.5000, 2.0000, 3.0000, 0.0800, 0.5000]) tensor([-0.2000, -1.0000, -2.0000,  2.0000,  0.4000,  1.0000])\n'  # noqa: E501
+            'SmoothL1Loss tensor(0.5083) tensor([-0.0167, -0.0833, -0.1667,  0.1667,  0.0333,  0.0833])\n'
+            'HuberLoss tensor(0.4750) tensor([-0.0333, -0.0833, -0.0833,  0.0833,  0.0667,  0.0833])\n'
+            'SmoothL1Loss() HuberLoss() SmoothL1LossBackward0 HuberLossBackward0\n'
+            'smooth_l1_loss does not support negative values for beta.\n'
+            'huber_loss does not support non-positive values for delta.\n'
+        ),
+    ),
 }
 # fmt: on
 
