@@ -187,7 +187,7 @@ def rand(
 ) -> Tensor:
     """Uniform on [0, 1), from ``generator`` or the default one."""
     wanted = _random_float(dtype, "check_uniform_bounds")
-    return _finish(_stream(generator).uniform(_shape(size), 0.0, 1.0, wanted), requires_grad, device)
+    return _finish(random_stream(generator).uniform(_shape(size), 0.0, 1.0, wanted), requires_grad, device)
 
 
 def randn(
@@ -195,7 +195,7 @@ def randn(
 ) -> Tensor:
     """Standard normal, from ``generator`` or the default one."""
     wanted = _random_float(dtype, "normal_kernel_cpu")
-    return _finish(_stream(generator).normal(_shape(size), 0.0, 1.0, wanted), requires_grad, device)
+    return _finish(random_stream(generator).normal(_shape(size), 0.0, 1.0, wanted), requires_grad, device)
 
 
 def rand_like(source: Tensor, dtype: Any = None, requires_grad: bool = False) -> Tensor:
@@ -221,25 +221,26 @@ def randint(
         low, high, size = 0, low, high if high is not None else size
     if high <= low:
         raise RuntimeError(f"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}")
-    values = _stream(generator).integers(int(low), int(high), _shape((size,)))
+    values = random_stream(generator).integers(int(low), int(high), _shape((size,)))
     return _finish(values.astype(_resolve(dtype) or np.int64), requires_grad, device)
 
 
 def randperm(n: int, *, generator: Generator | None = None, dtype: Any = None, device: Any = None) -> Tensor:
     if n < 0:
         raise RuntimeError(f"Trying to create tensor with negative dimension {n}: [{n}]")
-    return Tensor._wrap(_stream(generator).permutation(int(n)).astype(_resolve(dtype) or np.int64))
+    return Tensor._wrap(random_stream(generator).permutation(int(n)).astype(_resolve(dtype) or np.int64))
 
 
 def normal(
     mean: float, std: float, size: Sequence, generator: Generator | None = None, dtype: Any = None
 ) -> Tensor:
     wanted = _resolve(dtype) or np.dtype(np.float32)
-    return Tensor._wrap(_stream(generator).normal(_shape((size,)), mean, std, wanted))
+    return Tensor._wrap(random_stream(generator).normal(_shape((size,)), mean, std, wanted))
 
 
-def _stream(generator: Generator | None) -> MersenneSource:
-    """The random stream to draw from: ``generator``'s, or the default one (``manual_seed``'s)."""
+def random_stream(generator: Generator | None) -> MersenneSource:
+    """The random stream to draw from: ``generator``'s, or the default one (``manual_seed``'s). Every random
+    fill and factory picks its stream here."""
     return _random if generator is None else generator._source
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from engine import dtypes, grad_mode, observers
+from engine.creation import random_stream
 from engine.functions import overwrite
 from engine.memory_layout import overlaps_partly, positions, writable
 from engine.tensor import Tensor, check_in_place
@@ -208,25 +209,18 @@ def copy_(a: Tensor, source: Any, non_blocking: bool = False) -> Tensor:
 
 def uniform_(a: Tensor, low: float = 0.0, high: float = 1.0, *, generator: Any = None) -> Tensor:
     """Numbers drawn uniformly from [low, high), from ``generator`` (a ``torch.Generator``) or the default."""
-    return copy_(a, _source(generator).uniform(a._data.shape, low, high, _float_kind(a)))
+    return copy_(a, random_stream(generator).uniform(a._data.shape, low, high, _float_kind(a)))
 
 
 def normal_(a: Tensor, mean: float = 0.0, std: float = 1.0, *, generator: Any = None) -> Tensor:
     """Numbers drawn from N(mean, std²), from ``generator`` (a ``torch.Generator``) or the default one."""
-    return copy_(a, _source(generator).normal(a._data.shape, mean, std, _float_kind(a)))
-
-
-def _source(generator: Any) -> Any:
-    """The random stream to draw from: ``generator``'s, or the default one (``manual_seed``'s)."""
-    from engine.creation import generator as default_generator
-
-    return default_generator() if generator is None else generator._source
+    return copy_(a, random_stream(generator).normal(a._data.shape, mean, std, _float_kind(a)))
 
 
 def random_(a: Tensor, from_: int | None = None, to: int | None = None, *, generator: Any = None) -> Tensor:
     """Whole numbers drawn uniformly: in [from, to), in [0, from) given one bound, or without bounds over
     every whole number the dtype holds exactly (PyTorch's draws: 64-bit ones where 32 bits are too few)."""
-    source = _source(generator)
+    source = random_stream(generator)
     data = a._data
     if from_ is None and to is None:  # no bounds: [0, 2^digits] for floats, [0, max] for integers
         wide = data.dtype in (np.float64, np.int64)

@@ -11,25 +11,12 @@ from engine.functions import pooling
 from engine.shape_ops import squeeze, unsqueeze
 from engine.tensor import Tensor
 
-_POSITIONS = {"kernel_size": 2, "stride": 3, "padding": 4, "dilation": 5, "output_size": 2}
 _MAX_SIZE_WORDING = {  # how max_pool1d words an argument of the wrong length
     "kernel_size": "must be an int, list of ints or tuple of ints of size 1",
     "stride": "must be None, an int, list of ints, or tuple of ints of size 1",
     "padding": "must be an int, list of ints, or tuple of ints of size 1",
     "dilation": "must be an int, list of ints or tuple of ints of size 1",
 }
-
-
-def _ints(function: str, name: str, value: Any) -> list[int]:
-    """The argument as a list of ints, or PyTorch's TypeError naming its position."""
-    values = list(value) if isinstance(value, list | tuple) else [value]
-    for item in values:
-        if not isinstance(item, int) or isinstance(item, bool):
-            kind, position = type(item).__name__, _POSITIONS[name]
-            raise TypeError(
-                f"{function}(): argument '{name}' (position {position}) must be tuple of ints, not {kind}"
-            )
-    return values
 
 
 def _check_dims(function: str, x: Tensor) -> None:
@@ -68,7 +55,7 @@ def max_pool1d(
     """The largest element of each window along the last axis; with ``return_indices`` also its position."""
     sizes = {"kernel_size": kernel_size, "stride": () if stride is None else stride}
     sizes.update(padding=padding, dilation=dilation)
-    values = {name: _ints("max_pool1d", name, value) for name, value in sizes.items()}
+    values = {name: pool_ops.ints("max_pool1d", name, value) for name, value in sizes.items()}
     if input.dim() not in (2, 3):
         raise RuntimeError(
             "max_pool1d: Expected 2D or 3D (batch mode) tensor with optional 0 dim batch size for input, but "
@@ -110,9 +97,9 @@ def avg_pool1d(
     count_include_pad: bool = True,
 ) -> Tensor:
     """The mean of each window along the last axis, divided by the window's size."""
-    kernel_values = _ints("avg_pool1d", "kernel_size", kernel_size)
-    stride_values = [] if stride is None else _ints("avg_pool1d", "stride", stride)
-    padding_values = _ints("avg_pool1d", "padding", padding)
+    kernel_values = pool_ops.ints("avg_pool1d", "kernel_size", kernel_size)
+    stride_values = [] if stride is None else pool_ops.ints("avg_pool1d", "stride", stride)
+    padding_values = pool_ops.ints("avg_pool1d", "padding", padding)
     _check_dims("avg_pool1d", input)
     kernel = _one("avg_pool1d", "kernel_size", kernel_values)
     step = _one("avg_pool1d", "stride", stride_values) if stride_values else kernel
@@ -123,7 +110,7 @@ def avg_pool1d(
 
 def adaptive_avg_pool1d(input: Tensor, output_size: Any) -> Tensor:  # noqa: A002 - PyTorch's names
     """Means over ``output_size`` windows that tile the last axis."""
-    values = _ints("adaptive_avg_pool1d", "output_size", output_size)
+    values = pool_ops.ints("adaptive_avg_pool1d", "output_size", output_size)
     _check_dims("adaptive_avg_pool1d", input)
     length = _one("adaptive_avg_pool1d", "output_size", values)
     return _pooled_2d(pool_ops.adaptive_avg_pool2d, input, (1, length))

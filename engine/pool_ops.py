@@ -16,11 +16,12 @@ _LENGTH_WORDING = {  # how each pooling argument's wrong length is worded
     "padding": "must either be a single int, or a tuple of two ints",
     "dilation": "must be either a single int, or a tuple of two ints",
 }
-_POSITIONS = {"kernel_size": 2, "stride": 3, "padding": 4, "dilation": 5}
+_POSITIONS = {"kernel_size": 2, "stride": 3, "padding": 4, "dilation": 5, "output_size": 2}
 
 
-def _pair(function: str, name: str, value: Any) -> tuple[int, int] | None:
-    """An int or one/two ints as (height, width); an empty stride is None (the kernel size)."""
+def ints(function: str, name: str, value: Any) -> list[int]:
+    """A pooling argument (an int, or a list or tuple of them) as a list, or PyTorch's TypeError naming its
+    position (the 1-d and 2-d poolings alike)."""
     values = list(value) if isinstance(value, list | tuple) else [value]
     for item in values:
         if not isinstance(item, int) or isinstance(item, bool):
@@ -29,6 +30,12 @@ def _pair(function: str, name: str, value: Any) -> tuple[int, int] | None:
             raise TypeError(
                 f"{function}(): argument '{name}' (position {position}) must be tuple of ints, not {kind}"
             )
+    return values
+
+
+def _pair(function: str, name: str, value: Any) -> tuple[int, int] | None:
+    """An int or one/two ints as (height, width); an empty stride is None (the kernel size)."""
+    values = ints(function, name, value)
     if not values and name == "stride":
         return None
     if len(values) not in (1, 2):

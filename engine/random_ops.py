@@ -18,7 +18,7 @@ import numpy as np
 
 from engine import creation, grad_mode
 from engine.functions import random_draws
-from engine.in_place_ops import _source, copy_
+from engine.in_place_ops import copy_
 from engine.tensor import Tensor
 
 TENSOR_P_RANGE = (
@@ -34,7 +34,7 @@ def _check_float_kernel(kernel: str, values: np.ndarray, dtype_name: str) -> Non
 
 def bernoulli_(a: Tensor, p: Any = 0.5, *, generator: Any = None) -> Tensor:
     """Ones where a uniform falls below ``p`` (a number, or a tensor of probabilities expandable to ``a``)."""
-    source, count = _source(generator), a.numel()
+    source, count = creation.random_stream(generator), a.numel()
     if isinstance(p, Tensor):
         _check_float_kernel("bernoulli_tensor_cpu_p_", p._data, p.dtype.scalar_name)
         probabilities = np.broadcast_to(p._data, a._data.shape)
@@ -85,7 +85,7 @@ def multinomial(
         raise RuntimeError("probability tensor contains either `inf`, `nan` or element < 0")
     if (rows.sum(axis=1) <= 0).any():
         raise RuntimeError("invalid multinomial distribution (sum of probabilities <= 0)")
-    source = _source(generator)
+    source = creation.random_stream(generator)
     if not replacement or num_samples == 1:  # the largest p/q for q ~ Exp(1): one draw per weight
         q = (-np.log1p(-source.unit(rows.size, double=True))).astype(rows.dtype).reshape(rows.shape)
         chosen = np.argsort(-(rows / q), axis=1, kind="stable")[:, :num_samples]
@@ -128,14 +128,14 @@ def log_normal_(a: Tensor, mean: float = 1.0, std: float = 2.0, *, generator: An
     """exp of normal draws N(mean, std²), one Box-Muller value at a time (PyTorch's scalar kernel)."""
     if not std > 0:
         raise RuntimeError(f"log_normal_ expects std > 0.0, but found std={std:g}")
-    source = _source(generator)
+    source = creation.random_stream(generator)
     normals = np.array([source._one_normal() for _ in range(a.numel())], dtype=np.float64)
     return copy_(a, np.exp(mean + std * normals).reshape(a._data.shape).astype(a._data.dtype))
 
 
 def _fill(a: Tensor, generator: Any, transform: Any) -> Tensor:
     """``a`` filled in place with ``transform`` of one double uniform per element."""
-    uniforms = _source(generator).unit(a.numel(), double=True).reshape(a._data.shape)
+    uniforms = creation.random_stream(generator).unit(a.numel(), double=True).reshape(a._data.shape)
     with np.errstate(divide="ignore"):  # u = 0: log gives -inf, as PyTorch's kernel does
         return copy_(a, transform(uniforms).astype(a._data.dtype))
 
@@ -150,7 +150,7 @@ def normal(
     """
     if not isinstance(mean, Tensor) and not isinstance(std, Tensor):
         return creation.normal(mean, std, size, generator=generator, dtype=dtype)
-    source = _source(generator)
+    source = creation.random_stream(generator)
     if isinstance(std, Tensor):
         if (std._data < 0).any():
             raise RuntimeError("normal expects all elements of std >= 0.0")

@@ -68,28 +68,29 @@ class MishBackward0(Function):
         return ((grad * (tanh + a * sigmoid * (1 - tanh * tanh))).astype(grad.dtype),)
 
 
-class SoftshrinkBackward0(Function):
-    symbol, rule = "softshrink", "∂/∂x = 1 where |x| > λ, 0 inside"
+class _Shrink(Function):
+    """What both shrinkages share: the gradient passes where |x| > λ, nothing inside."""
+
     saves_inputs = (0,)
+    rule = "∂/∂x = 1 where |x| > λ, 0 inside"
+
+    def backward(self, grad):
+        (a,) = self.saved_data()
+        return (np.where(np.abs(a) > self.lambd, grad, 0).astype(grad.dtype),)
+
+
+class SoftshrinkBackward0(_Shrink):
+    symbol = "softshrink"
 
     def forward(self, a, lambd=0.5):
         self.lambd = lambd
         shrunk = a - np.sign(a).astype(a.dtype) * a.dtype.type(lambd)
         return np.where(np.abs(a) > lambd, shrunk, a * 0).astype(a.dtype, copy=False)  # -0.0 stays -0.0
 
-    def backward(self, grad):
-        (a,) = self.saved_data()
-        return (np.where(np.abs(a) > self.lambd, grad, 0).astype(grad.dtype),)
 
-
-class HardshrinkBackward0(Function):
-    symbol, rule = "hardshrink", "∂/∂x = 1 where |x| > λ, 0 inside"
-    saves_inputs = (0,)
+class HardshrinkBackward0(_Shrink):
+    symbol = "hardshrink"
 
     def forward(self, a, lambd=0.5):
         self.lambd = lambd
         return np.where(np.abs(a) > lambd, a, 0).astype(a.dtype, copy=False)
-
-    def backward(self, grad):
-        (a,) = self.saved_data()
-        return (np.where(np.abs(a) > self.lambd, grad, 0).astype(grad.dtype),)

@@ -93,9 +93,6 @@ class NllLossBackward0(Function):
     symbol, rule = "nll", "∂L/∂xᵢ = -1/n at each target class, 0 elsewhere"
 
     def forward(self, log_probs, target=None, reduction="mean", ignore_index=-100, weight=None):
-        if weight is not None:
-            return self._weighted(log_probs, target, reduction, ignore_index, weight)
-        self.weights = None
         self.shape, self.reduction = log_probs.shape, reduction
         rows = log_probs if log_probs.ndim > 1 else log_probs[None, :]
         classes = np.asarray(target).reshape(-1)
@@ -107,44 +104,29 @@ class NllLossBackward0(Function):
         if np.any(keep & ((classes < 0) | (classes >= rows.shape[1]))):
             raise IndexError(f"Target {int(classes[keep].max())} is out of bounds.")
         self.rows, self.classes, self.keep = np.arange(rows.shape[0]), np.where(keep, classes, 0), keep
-        picked = -rows[self.rows, self.classes] * keep
-        self.count = max(int(keep.sum()), 1)
+        # each row's share: 1 (0 if ignored), or its class's weight; a mean divides by the shares' total
+        self.weights = None if weight is None else weight[self.classes] * keep
+        picked = -rows[self.rows, self.classes] * (keep if weight is None else self.weights)
+        if weight is None:
+            self.divisor = max(int(keep.sum()), 1)
+        else:
+            self.divisor = picked.dtype.type(self.weights.sum())
         if reduction == "mean":
-            return np.asarray(picked.sum() / self.count, dtype=log_probs.dtype)
-        if reduction == "sum":
-            return picked.sum()
-        return picked if log_probs.ndim > 1 else picked[0]
-
-    def _weighted(self, log_probs, target, reduction, ignore_index, weight):
-        """Each row's loss times its class's weight; the mean divides by the weights' total, as PyTorch."""
-        self.forward(log_probs, target, "none" if reduction == "mean" else reduction, ignore_index)
-        self.reduction = reduction
-        self.weights = weight[self.classes] * self.keep  # per row (0 for an ignored one)
-        rows = log_probs if log_probs.ndim > 1 else log_probs[None, :]
-        picked = -rows[self.rows, self.classes] * self.weights
-        self.total = picked.dtype.type(self.weights.sum())
-        if reduction == "mean":
-            return np.asarray(picked.sum() / self.total, dtype=log_probs.dtype)
+            return np.asarray(picked.sum() / self.divisor, dtype=log_probs.dtype)
         if reduction == "sum":
             return picked.sum()
         return picked if log_probs.ndim > 1 else picked[0]
 
     def backward(self, grad):
-        if self.weights is not None:
-            scale = self.weights / self.total if self.reduction == "mean" else self.weights
-            full = np.zeros((len(self.rows), self.shape[-1]), dtype=grad.dtype)
-            full[self.rows, self.classes] = np.where(
-                self.keep, -(np.broadcast_to(grad, (len(self.rows),)) * scale), 0
-            )
-            return (full.reshape(self.shape),)
         full = np.zeros((len(self.rows), self.shape[-1]), dtype=grad.dtype)
-        per_row = (
-            np.broadcast_to(grad, (len(self.rows),))
-            if self.reduction == "none"
-            else np.full(
-                len(self.rows), grad / (self.count if self.reduction == "mean" else 1), dtype=grad.dtype
-            )
-        )
+        if self.weights is not None:
+            scale = self.weights / self.divisor if self.reduction == "mean" else self.weights
+            per_row = np.broadcast_to(grad, (len(self.rows),)) * scale
+        elif self.reduction == "none":
+            per_row = np.broadcast_to(grad, (len(self.rows),))
+        else:
+            divisor = self.divisor if self.reduction == "mean" else 1
+            per_row = np.full(len(self.rows), grad / divisor, dtype=grad.dtype)
         full[self.rows, self.classes] = np.where(self.keep, -per_row, 0)  # an ignored row: 0, not -0.0
         return (full.reshape(self.shape),)
 
