@@ -109,6 +109,7 @@ from engine.math_ops import (
     var_mean,
     where,
 )
+from engine.order_ops import kthvalue, median, mode, nanmean, nanmedian, nansum
 from engine.out_arg import accepts_out
 from engine.pool1d_ops import adaptive_avg_pool1d, avg_pool1d, max_pool1d
 from engine.pool_ops import max_pool2d

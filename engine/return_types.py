@@ -1,4 +1,5 @@
-"""``torch.return_types``: the named tuples of max/min along a dim, sort, topk, cummax/cummin and the svds."""
+"""``torch.return_types``: the named tuples of max/min along a dim, sort, topk, cummax/cummin, median,
+nanmedian, kthvalue, mode and the svds."""
 
 from __future__ import annotations
 
@@ -25,3 +26,7 @@ svd = _make("svd", ("U", "S", "V"))
 linalg_svd = _make("linalg_svd", ("U", "S", "Vh"))
 cummax = _make("cummax")
 cummin = _make("cummin")
+median = _make("median")
+nanmedian = _make("nanmedian")
+kthvalue = _make("kthvalue")
+mode = _make("mode")

@@ -94,6 +94,13 @@ class MeanBackward1(Function):
         return (_expand_back(grad / count, self.shape, self.axes, self.keepdim),)
 
 
+def evenly_distribute(grad: np.ndarray, a: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """A whole-tensor max, min or median's gradient, split evenly between the elements equal to the result
+    (the NaNs, when the result is NaN)."""
+    winners = np.isnan(a) if out.dtype.kind == "f" and np.isnan(out) else a == out
+    return grad * winners / winners.sum()
+
+
 class _Extreme(Function):
     """Shared by max and min over everything: the gradient is split evenly between ties."""
 
@@ -111,8 +118,7 @@ class _Extreme(Function):
 
     def backward(self, grad):
         a, out = self.saved_data()
-        winners = a == out
-        return (grad * winners / winners.sum(),)
+        return (evenly_distribute(grad, a, out),)
 
 
 class MaxBackward1(_Extreme):

@@ -27,6 +27,7 @@ from engine.functions import (
     moments,
     normalization,
     norms,
+    order,
     overwrite,
     padding,
     pointwise,
@@ -133,6 +134,15 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "MaxBackward0": c.along_dim(lambda x, d, k: x.max(d, keepdim=k).values, c.distinct),
     "MinBackward0": c.along_dim(lambda x, d, k: torch.min(x, d, k)[0], c.distinct),
     "AmaxBackward0": c.along_dim(lambda x, d, k: torch.amax(x, d, k), c.distinct),
+    # order statistics and the NaN-skipping sum (order.py)
+    "MedianBackward0": c.whole(lambda x: x.median(), c.distinct),
+    "NanmedianBackward0": c.whole(torch.nanmedian, c.distinct),
+    "MedianBackward1": c.along_dim(lambda x, d, k: torch.median(x, d, k).values, c.distinct),
+    "NanmedianBackward1": c.along_dim(lambda x, d, k: x.nanmedian(d, keepdim=k)[0], c.distinct),
+    "KthvalueBackward0": c.along_dim(lambda x, d, k: x.kthvalue(1, d, k).values, c.distinct),
+    "ModeBackward0": c.along_dim(lambda x, d, k: torch.mode(x, d, k).values, c.distinct),
+    "NansumBackward0": c.along_dim(lambda x, d, k: torch.nansum(x, d, k)),
+    "NansumBackward0 whole": c.whole(lambda x: x.nansum()),
     "LinalgVectorNormBackward0": c.whole(lambda x: x.norm(), c.away_from_zero),
     "LinalgVectorNormBackward0 dim": c.along_dim(lambda x, d, k: x.norm(dim=d, keepdim=k), c.away_from_zero),
     "VarBackward0": c.along_dim(lambda x, d, k: x.var(d, keepdim=k), min_side=2),
@@ -406,7 +416,7 @@ def test_every_differentiable_op_has_a_gradient_check():
     modules = (pointwise, power, unary, unary_extra, reduction, reduction_extra, shape, linalg, loss)
     modules += (linalg_extra, moments, norms, diagonal, scatter, overwrite, conv, padding, pooling)
     modules += (shape_extra,)
-    modules += (normalization, activation, activation_more, select_more)
+    modules += (normalization, activation, activation_more, select_more, order)
     ops = {
         name
         for module in modules

@@ -453,3 +453,11 @@ def test_autograd_grad_returns_gradients_without_touching_grad():
     x = torch.tensor(3.0, requires_grad=True)
     (gradient,) = torch.autograd.grad(x**3, x)
     assert gradient.item() == 27.0 and x.grad is None  # d(x³)/dx = 3x² = 27
+
+
+def test_a_nan_max_or_median_sends_its_gradient_to_the_nans():
+    """PyTorch 2.13: tensor([nan, 1., nan]).max() (or .median()) puts half the gradient on each NaN."""
+    for reduce in (torch.max, torch.min, torch.median, torch.nanmedian):
+        x = torch.tensor([float("nan"), 1.0, float("nan")], requires_grad=True)
+        reduce(x).backward()
+        assert x.grad.tolist() == ([0.5, 0.0, 0.5] if reduce is not torch.nanmedian else [0.0, 1.0, 0.0])

@@ -3856,6 +3856,73 @@ for attempt in refused:
             'huber_loss does not support non-positive values for delta.\n'
         ),
     ),
+    # Order statistics with their nodes and, where a value occurs more than once, the index PyTorch's kernels
+    # report (a stable sort's middle for median, its quickselect for kthvalue, std::sort's run for mode);
+    # nansum and nanmean.
+    "median_kthvalue_mode_and_the_nan_reductions_as_pytorchs": (
+        r"""
+import torch
+
+scores = torch.tensor([[3., 1., 2., 1., 3., 5.], [2., 2., 7., 7., 0., 1.]], requires_grad=True)
+print(scores.median())
+print(scores.median(dim=1))
+print(torch.kthvalue(scores, 2, dim=1))
+print(scores.mode(dim=1))
+values, indices = scores.median(0, keepdim=True)
+print(values, indices)
+values.sum().backward()
+print(scores.grad)
+
+x = torch.tensor([1., float("nan"), 3., 2.], requires_grad=True)
+print(x.median(), x.nanmedian(), torch.nanmedian(x, 0))
+print(torch.nansum(x), x.nanmean())
+x.nanmean().backward()
+print(x.grad)
+print(torch.mode(torch.tensor([1, 2, 2, 3, 3, 1, 1, 3])))
+row = (torch.arange(40) * 7 + torch.arange(40) // 5) % 4  # long rows with ties: the kernels decide the index
+print(row.mode(), row.kthvalue(20), row.kthvalue(27))
+
+empty, floats, whole = torch.tensor([]), scores, torch.arange(3)
+for bad in (lambda: empty.median(0), lambda: floats.kthvalue(7), lambda: whole.nanmean()):
+    try:
+        bad()
+    except (IndexError, RuntimeError) as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor(2., grad_fn=<MedianBackward0>)\n'
+            'torch.return_types.median(\n'
+            'values=tensor([2., 2.], grad_fn=<MedianBackward1>),\n'
+            'indices=tensor([2, 0]))\n'
+            'torch.return_types.kthvalue(\n'
+            'values=tensor([1., 1.], grad_fn=<KthvalueBackward0>),\n'
+            'indices=tensor([3, 5]))\n'
+            'torch.return_types.mode(\n'
+            'values=tensor([1., 2.], grad_fn=<ModeBackward0>),\n'
+            'indices=tensor([3, 1]))\n'
+            'tensor([[2., 1., 2., 1., 0., 1.]], grad_fn=<MedianBackward1>) tensor([[1, 0, 0, 0, 1, 1]])\n'
+            'tensor([[0., 1., 1., 1., 0., 0.],\n'
+            '        [1., 0., 0., 0., 1., 1.]])\n'
+            'tensor(nan, grad_fn=<MedianBackward0>) tensor(2., grad_fn=<NanmedianBackward0>) torch.return_types.nanmedian(\n'  # noqa: E501
+            'values=tensor(2., grad_fn=<NanmedianBackward1>),\n'
+            'indices=tensor(3))\n'
+            'tensor(6., grad_fn=<NansumBackward0>) tensor(2., grad_fn=<DivBackward0>)\n'
+            'tensor([0.3333, 0.0000, 0.3333, 0.3333])\n'
+            'torch.return_types.mode(\n'
+            'values=tensor(1),\n'
+            'indices=tensor(6))\n'
+            'torch.return_types.mode(\n'
+            'values=tensor(0),\n'
+            'indices=tensor(9)) torch.return_types.kthvalue(\n'
+            'values=tensor(1),\n'
+            'indices=tensor(28)) torch.return_types.kthvalue(\n'
+            'values=tensor(2),\n'
+            'indices=tensor(2))\n'
+            'IndexError median(): Expected reduction dim 0 to have non-zero size.\n'
+            'RuntimeError kthvalue(): selected number k out of range for dimension 1\n'
+            'RuntimeError nanmean(): expected input to have floating point or complex dtype but got Long\n'
+        ),
+    ),
 }
 # fmt: on
 
