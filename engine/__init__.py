@@ -109,6 +109,8 @@ from engine.math_ops import (
     var_mean,
     where,
 )
+from engine.nn.activation_slopes import prelu, rrelu, rrelu_
+from engine.nn.distance import cosine_similarity, pairwise_distance
 from engine.order_ops import kthvalue, median, mode, nanmean, nanmedian, nansum
 from engine.out_arg import accepts_out
 from engine.pool1d_ops import adaptive_avg_pool1d, avg_pool1d, max_pool1d

@@ -295,6 +295,7 @@ def install() -> None:
     from engine.diagonal_ops import METHODS as DIAGONAL_METHODS
     from engine.extra_ops import METHODS as EXTRA_METHODS
     from engine.linalg_ops import METHODS as LINALG_METHODS
+    from engine.nn.activation_slopes import METHODS as SLOPE_METHODS
     from engine.order_ops import METHODS as ORDER_METHODS
     from engine.random_ops import METHODS as RANDOM_METHODS
     from engine.scatter_ops import METHODS as SCATTER_METHODS
@@ -306,6 +307,7 @@ def install() -> None:
     every.update(RANDOM_METHODS)
     every.update(SELECT_METHODS)
     every.update(ORDER_METHODS)
+    every.update(SLOPE_METHODS)
     for name, function in every.items():
         setattr(Tensor, name, function)
     for name, function in PROPERTIES.items():

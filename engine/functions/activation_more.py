@@ -1,4 +1,4 @@
-"""The other activations PyTorch gives their own node: LogSigmoid, Hardswish, Hardsigmoid, Mish, and the
+"""The other activations PyTorch gives their own node: LogSigmoid, Hardswish, Hardsigmoid, Mish, GLU and the
 shrinkages (Softshrink, Hardshrink). The rest of ``nn``'s activations are compositions PyTorch records as
 such (Softsign, Tanhshrink, Softmin) or other nodes' forms (SELU and CELU: ELU's; ReLU6: Hardtanh's)."""
 
@@ -94,3 +94,21 @@ class HardshrinkBackward0(_Shrink):
     def forward(self, a, lambd=0.5):
         self.lambd = lambd
         return np.where(np.abs(a) > lambd, a, 0).astype(a.dtype, copy=False)
+
+
+class GluBackward0(Function):
+    """The gated linear unit: the first half of ``dim`` times the sigmoid of the second half."""
+
+    symbol, rule = "glu", "∂(a·σ(b))/∂a = σ(b);  ∂(a·σ(b))/∂b = a·σ(b)·(1 - σ(b))"
+    saves_inputs = (0,)
+
+    def forward(self, a, dim=-1):
+        self.axis = dim % a.ndim
+        first, second = np.split(a, 2, axis=self.axis)
+        return first / (1 + np.exp(-second))
+
+    def backward(self, grad):
+        (a,) = self.saved_data()
+        first, second = np.split(a, 2, axis=self.axis)
+        gate = 1 / (1 + np.exp(-second))
+        return (np.concatenate([grad * gate, grad * first * gate * (1 - gate)], axis=self.axis),)

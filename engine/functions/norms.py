@@ -66,6 +66,10 @@ class LinalgVectorNormBackward0(Function):
             return ((scaled * scale).astype(a.dtype),)
 
 
+class NormBackward1(LinalgVectorNormBackward0):
+    """``at::norm`` with an order and dims, which ``pairwise_distance`` calls: the same derivative."""
+
+
 class AminBackward0(AmaxBackward0):
     symbol, rule = "amin", "the gradient is split between the smallest elements"
 

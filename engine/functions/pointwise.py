@@ -39,6 +39,19 @@ class AddBackward0(Function):
         return grad, (grad if self.alpha == 1 else grad * self.alpha)
 
 
+class AddBackward1(Function):
+    """A tensor plus a number inside one of PyTorch's own functions (``pairwise_distance``'s ``+ eps``): one
+    edge. Python's ``x + 1`` records AddBackward0, as in PyTorch."""
+
+    symbol, rule = "+", "∂(a+c)/∂a = 1"
+
+    def forward(self, a, other=0):
+        return a + (a.dtype.type(other) if a.dtype.kind == "f" else other)
+
+    def backward(self, grad):
+        return (grad,)
+
+
 class SubBackward0(Function):
     symbol, rule = "-", "∂(a-b)/∂a = 1, ∂(a-b)/∂b = -1"
     scalar_forward, alpha = operator.sub, 1

@@ -4,6 +4,7 @@ from engine.nn import functional, init, utils
 from engine.nn.activation_extra import ELU, GELU, Hardtanh, Softplus
 from engine.nn.activation_more import (
     CELU,
+    GLU,
     SELU,
     Hardshrink,
     Hardsigmoid,
@@ -16,8 +17,10 @@ from engine.nn.activation_more import (
     Softsign,
     Tanhshrink,
 )
+from engine.nn.activation_slopes import PReLU, RReLU
 from engine.nn.containers import ModuleDict
 from engine.nn.conv import AdaptiveAvgPool2d, AvgPool2d, Conv1d, Conv2d, MaxPool2d
+from engine.nn.distance import CosineSimilarity, PairwiseDistance
 from engine.nn.layers import (
     Dropout,
     Dropout1d,
@@ -55,6 +58,11 @@ from engine.nn.sparse import Embedding
 from engine.pickling import present_as
 
 __all__ = [
+    "GLU",
+    "PReLU",
+    "RReLU",
+    "CosineSimilarity",
+    "PairwiseDistance",
     "HuberLoss",
     "SmoothL1Loss",
     "Tanhshrink",
@@ -126,7 +134,7 @@ _TORCH_MODULES = {
     "torch.nn.modules.container": (Sequential, ModuleList, ModuleDict),
     "torch.nn.modules.activation": (ReLU, Tanh, Sigmoid, SiLU, LeakyReLU, Softmax, LogSoftmax)
     + (GELU, ELU, Softplus, Hardtanh, LogSigmoid, Hardswish, Hardsigmoid, Mish, Softsign, Tanhshrink)
-    + (SELU, ReLU6, CELU, Softshrink, Hardshrink, Softmin),
+    + (SELU, ReLU6, CELU, Softshrink, Hardshrink, Softmin, GLU, PReLU, RReLU),
     "torch.nn.modules.batchnorm": (BatchNorm1d, BatchNorm2d),
     "torch.nn.modules.normalization": (LayerNorm,),
     "torch.nn.modules.sparse": (Embedding,),
@@ -141,6 +149,7 @@ _TORCH_MODULES = {
         AdaptiveAvgPool2d,
     ),
     "torch.nn.modules.flatten": (Flatten, Unflatten),
+    "torch.nn.modules.distance": (CosineSimilarity, PairwiseDistance),
     "torch.nn.modules.dropout": (Dropout, Dropout1d, Dropout2d),
     "torch.nn.modules.loss": (MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, NLLLoss)
     + (SmoothL1Loss, HuberLoss),

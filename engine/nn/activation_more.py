@@ -1,5 +1,5 @@
 """The rest of ``nn``'s activations, as functions (``F.``) and modules, recorded as PyTorch records them:
-their own nodes (LogSigmoid, Hardswish, Hardsigmoid, Mish, Softshrink, Hardshrink), ELU's with SELU's and
+their own nodes (LogSigmoid, Hardswish, Hardsigmoid, Mish, GLU, Softshrink, Hardshrink), ELU's with SELU's and
 CELU's constants, Hardtanh's for ReLU6, and the compositions Softsign, Tanhshrink and Softmin."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from engine import math_ops
 from engine.functions import activation, unary
 from engine.functions import activation_more as nodes
 from engine.nn.module import Module
+from engine.shape_ops import _dim
 from engine.tensor import Tensor
 
 SELU_ALPHA = 1.6732632423543772848170429916717  # SELU's constants (Klambauer et al., 2017)
@@ -50,6 +51,20 @@ def celu(input: Tensor, alpha: float = 1.0, inplace: bool = False) -> Tensor:  #
 
 def relu6(input: Tensor, inplace: bool = False) -> Tensor:  # noqa: A002
     return activation.HardtanhBackward0.apply(input, min_val=0.0, max_val=6.0)
+
+
+def glu(input: Tensor, dim: int = -1) -> Tensor:  # noqa: A002
+    """The first half of ``dim`` gated by the sigmoid of the second half."""
+    if not input.dim():
+        raise RuntimeError("glu does not support scalars because halving size must be even")
+    if input._data.dtype.kind != "f":
+        raise NotImplementedError(f"\"glu_cpu\" not implemented for '{input.dtype.scalar_name}'")
+    axis = _dim(dim, input.dim())
+    if input.shape[axis] % 2:
+        raise RuntimeError(
+            f"Halving dimension must be even, but dimension {axis} is size {input.shape[axis]}"
+        )
+    return nodes.GluBackward0.apply(input, dim=axis)
 
 
 def softsign(input: Tensor) -> Tensor:  # noqa: A002
@@ -139,6 +154,18 @@ class Softshrink(Module):
 
 class Hardshrink(Softshrink):
     _shrink = staticmethod(hardshrink)
+
+
+class GLU(Module):
+    def __init__(self, dim: int = -1) -> None:
+        super().__init__()
+        self.dim = dim
+
+    def forward(self, input: Tensor) -> Tensor:  # noqa: A002
+        return glu(input, self.dim)
+
+    def extra_repr(self) -> str:
+        return f"dim={self.dim}"
 
 
 class Softmin(Module):

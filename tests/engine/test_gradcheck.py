@@ -19,6 +19,7 @@ from engine.function import Function
 from engine.functions import (
     activation,
     activation_more,
+    activation_slopes,
     conv,
     diagonal,
     linalg,
@@ -341,6 +342,27 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "HardsigmoidBackward0": n.piecewise(F.hardsigmoid),
     "SoftshrinkBackward0": n.piecewise(lambda x: F.softshrink(x, 0.4)),
     "HardshrinkBackward0": n.piecewise(lambda x: F.hardshrink(x, 0.4)),
+    # glu, prelu and rrelu (activation_more.py, activation_slopes.py); the distances' compositions
+    "GluBackward0": c.fixed(lambda data: [c.values(data, (2, 4))], lambda x: F.glu(x, 1)),
+    "GluBackward0 first dim": c.fixed(lambda data: [c.values(data, (4, 3))], lambda x: F.glu(x, 0)),
+    "PreluKernelBackward0": c.fixed(
+        lambda data: [c.away_from_zero(data, (2, 3, 2), low=0.1), c.values(data, (3,))], F.prelu
+    ),
+    "PreluKernelBackward0 one slope": c.fixed(
+        lambda data: [c.away_from_zero(data, (4,), low=0.1), c.values(data, (1,))], F.prelu
+    ),
+    "RreluWithNoiseBackward0": c.unary(F.rrelu, kink=True),
+    "RreluWithNoiseBackward0 training": c.unary(  # the same draws each time: the signs decide who draws
+        lambda x: (torch.manual_seed(0), F.rrelu(x, training=True))[1], kink=True
+    ),
+    "RreluWithNoiseBackward1": c.unary(lambda x: F.rrelu(x.clone(), inplace=True), kink=True),
+    "NormBackward1": c.fixed(  # pairwise_distance; its AddBackward1 adds eps (apart: eps rules no difference)
+        lambda data: [c.away_from_zero(data, (3, 4), low=0.2), c.values(data, (4,), -0.1, 0.1)],
+        lambda a, b: F.pairwise_distance(a, b, 3.0),
+    ),
+    "LinalgVectorNormBackward0 cosine_similarity": c.fixed(
+        lambda data: [c.values(data, (3, 4)), c.values(data, (1, 4))], lambda a, b: F.cosine_similarity(a, b)
+    ),
 }
 
 
@@ -410,13 +432,14 @@ def test_gradient_matches_finite_differences(case, data):
 
 # indexing nodes that bear PyTorch's name for another step (x[None] records UnsqueezeBackward0): their cases
 NAMED_AS = {"IndexUnsqueezeBackward0": "UnsqueezeBackward0 index", "IndexAliasBackward0": "AliasBackward0"}
+NAMED_AS["AddBackward1"] = "NormBackward1"  # pairwise_distance's + eps
 
 
 def test_every_differentiable_op_has_a_gradient_check():
     modules = (pointwise, power, unary, unary_extra, reduction, reduction_extra, shape, linalg, loss)
     modules += (linalg_extra, moments, norms, diagonal, scatter, overwrite, conv, padding, pooling)
     modules += (shape_extra,)
-    modules += (normalization, activation, activation_more, select_more, order)
+    modules += (normalization, activation, activation_more, select_more, order, activation_slopes)
     ops = {
         name
         for module in modules

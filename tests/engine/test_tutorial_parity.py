@@ -3923,6 +3923,161 @@ for bad in (lambda: empty.median(0), lambda: floats.kthvalue(7), lambda: whole.n
             'RuntimeError nanmean(): expected input to have floating point or complex dtype but got Long\n'
         ),
     ),
+    # cosine_similarity and pairwise_distance with the nodes PyTorch builds them from (expanded inputs, a
+    # cloned norm raised to eps unrecorded; at::norm of x1 - x2 + eps), their layers and refusals.
+    "cosine_similarity_and_pairwise_distance_as_pytorchs": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def nodes(t, depth=0):
+    # the graph behind t, one node per line
+    lines = []
+    for node, _ in ((t.grad_fn, 0),) if depth == 0 else t:
+        if node is not None:
+            lines.append("  " * depth + type(node).__name__)
+            lines += nodes(node.next_functions, depth + 1)
+    return lines
+
+
+a = torch.tensor([[1., 2., 3.], [0., 0., 0.]], requires_grad=True)
+b = torch.tensor([1., 0., 1.], requires_grad=True)
+similarity = F.cosine_similarity(a, b, dim=1)
+print(similarity)
+print("\n".join(nodes(similarity)))
+similarity.sum().backward()
+print(a.grad, b.grad)
+print(F.cosine_similarity(b, b, dim=0), torch.cosine_similarity(torch.ones(2, 3), torch.ones(2, 3).double()))
+
+distance = F.pairwise_distance(a, b)
+print(distance)
+print("\n".join(nodes(distance)))
+print(F.pairwise_distance(a, b, p=1, keepdim=True), F.pairwise_distance(b, b))
+print(nn.CosineSimilarity(dim=0), nn.PairwiseDistance(p=1.0), nn.CosineSimilarity()(a, b))
+
+longs, wide = torch.tensor([[1, 2]]), torch.ones(2, 4)
+for bad in (lambda: F.cosine_similarity(longs, longs), lambda: F.pairwise_distance(torch.ones(2, 3), wide)):
+    try:
+        bad()
+    except RuntimeError as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([0.7559, 0.0000], grad_fn=<SumBackward1>)\n'
+            'SumBackward1\n'
+            '  MulBackward0\n'
+            '    DivBackward0\n'
+            '      ExpandBackward0\n'
+            '        AccumulateGrad\n'
+            '      CloneBackward0\n'
+            '        LinalgVectorNormBackward0\n'
+            '          ExpandBackward0\n'
+            '            AccumulateGrad\n'
+            '    DivBackward0\n'
+            '      ExpandBackward0\n'
+            '        AccumulateGrad\n'
+            '      CloneBackward0\n'
+            '        LinalgVectorNormBackward0\n'
+            '          ExpandBackward0\n'
+            '            AccumulateGrad\n'
+            'tensor([[ 1.3499e-01, -1.0799e-01,  2.6997e-02],\n'
+            '        [ 7.0711e+07,  0.0000e+00,  7.0711e+07]]) tensor([-0.1890,  0.3780,  0.1890])\n'
+            'tensor(1.0000, grad_fn=<SumBackward1>) tensor([1.0000, 1.0000], dtype=torch.float64)\n'
+            'tensor([2.8284, 1.4142], grad_fn=<NormBackward1>)\n'
+            'NormBackward1\n'
+            '  AddBackward1\n'
+            '    SubBackward0\n'
+            '      AccumulateGrad\n'
+            '      AccumulateGrad\n'
+            'tensor([[4.0000],\n'
+            '        [2.0000]], grad_fn=<NormBackward1>) tensor(1.7321e-06, grad_fn=<NormBackward1>)\n'
+            'CosineSimilarity() PairwiseDistance() tensor([0.7559, 0.0000], grad_fn=<SumBackward1>)\n'
+            'RuntimeError expected common dtype to be floating point, yet common dtype is Long\n'
+            'RuntimeError The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 1\n'  # noqa: E501
+        ),
+    ),
+    # GLU, PReLU (its weight viewed along the channels) and RReLU (a double draw per element not above 0 while
+    # training, in element order, as PyTorch's CPU kernel draws), with their layers and refusals.
+    "glu_prelu_and_rrelu_as_pytorchs": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+x = torch.tensor([[-2., -1., 0.5, 3.], [1., -0.5, -3., 2.]], requires_grad=True)
+gated = F.glu(x)
+print(gated, F.glu(x, 0), nn.GLU(), nn.GLU(dim=0))
+gated.sum().backward()
+print(x.grad)
+
+x.grad = None
+slopes = torch.tensor([0.1, 0.2, 0.3, 0.4], requires_grad=True)
+y = F.prelu(x, slopes)
+print(y, y.grad_fn.next_functions)
+y.sum().backward()
+print(x.grad, slopes.grad)
+layer = nn.PReLU(num_parameters=2, init=0.1)
+print(layer, layer.weight, layer.state_dict())
+print(nn.PReLU()(torch.tensor([-4., 4.])), torch.prelu(torch.tensor(-1.), torch.tensor([0.1])))
+
+x.grad = None
+print(F.rrelu(x), torch.rrelu(x))
+torch.manual_seed(0)
+y = F.rrelu(x, training=True)
+print(y)
+y.sum().backward()
+print(x.grad)
+noisy = nn.RReLU()
+print(noisy, noisy.training, nn.RReLU(0.1, 0.3))
+torch.manual_seed(1)
+print(noisy(x), noisy.eval()(x))
+torch.manual_seed(0)
+print(F.rrelu(torch.tensor([-1., -1., 1., -1.]), training=True), torch.rand(1))
+z = x.detach().clone().requires_grad_()
+print(F.rrelu(z.clone(), inplace=True).grad_fn)
+
+for bad in (lambda: F.glu(torch.ones(2, 3)), lambda: F.prelu(x, torch.tensor([0.1, 0.2, 0.3]))):
+    try:
+        bad()
+    except RuntimeError as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([[-1.2449, -0.9526],\n'
+            '        [ 0.0474, -0.4404]], grad_fn=<GluBackward0>) tensor([[-1.4621, -0.3775,  0.0237,  2.6424]], grad_fn=<GluBackward0>) GLU(dim=-1) GLU(dim=0)\n'  # noqa: E501
+            'tensor([[ 0.6225,  0.9526, -0.4700, -0.0452],\n'
+            '        [ 0.0474,  0.8808,  0.0452, -0.0525]])\n'
+            'tensor([[-0.2000, -0.2000,  0.5000,  3.0000],\n'
+            '        [ 1.0000, -0.1000, -0.9000,  2.0000]], grad_fn=<PreluKernelBackward0>) ((<AccumulateGrad object at 0x…>, 0), (<ViewBackward0 object at 0x…>, 0))\n'  # noqa: E501
+            'tensor([[0.1000, 0.2000, 1.0000, 1.0000],\n'
+            '        [1.0000, 0.2000, 0.3000, 1.0000]]) tensor([-2.0000, -1.5000, -3.0000,  0.0000])\n'
+            'PReLU(num_parameters=2) Parameter containing:\n'
+            "tensor([0.1000, 0.1000], requires_grad=True) OrderedDict([('weight', tensor([0.1000, 0.1000]))])\n"  # noqa: E501
+            'tensor([-1.,  4.], grad_fn=<PreluKernelBackward0>) tensor(-0.1000)\n'
+            'tensor([[-0.4583, -0.2292,  0.5000,  3.0000],\n'
+            '        [ 1.0000, -0.1146, -0.6875,  2.0000]],\n'
+            '       grad_fn=<RreluWithNoiseBackward0>) tensor([[-0.4583, -0.2292,  0.5000,  3.0000],\n'
+            '        [ 1.0000, -0.1146, -0.6875,  2.0000]],\n'
+            '       grad_fn=<RreluWithNoiseBackward0>)\n'
+            'tensor([[-0.6542, -0.2725,  0.5000,  3.0000],\n'
+            '        [ 1.0000, -0.1104, -0.9505,  2.0000]],\n'
+            '       grad_fn=<RreluWithNoiseBackward0>)\n'
+            'tensor([[0.3271, 0.2725, 1.0000, 1.0000],\n'
+            '        [1.0000, 0.2207, 0.3168, 1.0000]])\n'
+            'RReLU(lower=0.125, upper=0.3333333333333333) True RReLU(lower=0.1, upper=0.3)\n'
+            'tensor([[-0.2754, -0.1718,  0.5000,  3.0000],\n'
+            '        [ 1.0000, -0.0869, -0.4857,  2.0000]],\n'
+            '       grad_fn=<RreluWithNoiseBackward0>) tensor([[-0.4583, -0.2292,  0.5000,  3.0000],\n'
+            '        [ 1.0000, -0.1146, -0.6875,  2.0000]],\n'
+            '       grad_fn=<RreluWithNoiseBackward0>)\n'
+            'tensor([-0.3271, -0.2725,  1.0000, -0.2207]) tensor([0.4901])\n'
+            '<RreluWithNoiseBackward1 object at 0x…>\n'
+            'RuntimeError Halving dimension must be even, but dimension 1 is size 3\n'
+            'RuntimeError Mismatch of parameter numbers and input channel size. Found parameter numbers = 3 and channel size = 4.\n'  # noqa: E501
+        ),
+    ),
 }
 # fmt: on
 
