@@ -2,6 +2,7 @@
 
 from engine import autograd, methods, return_types
 from engine.conv_ops import conv1d, conv2d
+from engine.correlation_ops import corrcoef, cov
 from engine.creation import (
     arange,
     as_tensor,
@@ -27,7 +28,7 @@ from engine.creation import (
     zeros_like,
 )
 from engine.devices import Size, accelerator, backends, cuda, device
-from engine.diagonal_ops import diag
+from engine.diagonal_ops import diag, diagonal
 from engine.dtypes import (
     bool_ as bool,
 )

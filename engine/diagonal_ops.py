@@ -1,10 +1,12 @@
-"""``torch.diag`` and ``Tensor.diag``: a vector to a diagonal matrix, or a matrix's diagonal to a vector."""
+"""``torch.diag`` (a vector to a diagonal matrix, or a matrix's diagonal to a vector) and ``torch.diagonal``
+(a view of a diagonal), with their methods."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from engine.functions.diagonal import DiagEmbedBackward0, DiagonalBackward0_copy
+from engine.functions.diagonal import DiagEmbedBackward0, DiagonalBackward0, DiagonalBackward0_copy
+from engine.shape_ops import _dim, _shares_version
 from engine.tensor import Tensor
 
 
@@ -18,4 +20,14 @@ def diag(input: Tensor, diagonal: int = 0) -> Tensor:  # noqa: A002 - PyTorch's 
     raise RuntimeError(f"diag(): Supports 1D or 2D tensors. Got {input.ndim}D")
 
 
-METHODS: dict[str, Callable] = {"diag": diag}
+def diagonal(input: Tensor, offset: int = 0, dim1: int = 0, dim2: int = 1) -> Tensor:  # noqa: A002
+    """Diagonal ``offset`` of every matrix between ``dim1`` and ``dim2``, as a view (its last dimension)."""
+    ndim = input.ndim
+    axis1, axis2 = _dim(dim1, ndim), _dim(dim2, ndim)
+    if axis1 == axis2:
+        raise RuntimeError(f"diagonal dimensions cannot be identical {dim1}, {dim2}")
+    result = DiagonalBackward0.apply(input, offset=int(offset), axis1=axis1, axis2=axis2)
+    return _shares_version(result, input)
+
+
+METHODS: dict[str, Callable] = {"diag": diag, "diagonal": diagonal}

@@ -292,6 +292,7 @@ PROPERTIES = {"T": shape_ops.matrix_transpose, "mT": lambda self: shape_ops.tran
 
 def install() -> None:
     """Attach every method and property to ``Tensor`` (called once when ``engine`` is imported)."""
+    from engine.correlation_ops import METHODS as CORRELATION_METHODS
     from engine.diagonal_ops import METHODS as DIAGONAL_METHODS
     from engine.extra_ops import METHODS as EXTRA_METHODS
     from engine.linalg_ops import METHODS as LINALG_METHODS
@@ -308,6 +309,7 @@ def install() -> None:
     every.update(SELECT_METHODS)
     every.update(ORDER_METHODS)
     every.update(SLOPE_METHODS)
+    every.update(CORRELATION_METHODS)
     for name, function in every.items():
         setattr(Tensor, name, function)
     for name, function in PROPERTIES.items():

@@ -1,4 +1,5 @@
-"""``torch.diag`` both ways: a vector onto a diagonal of a square matrix, and a diagonal of a matrix out."""
+"""``torch.diag`` both ways (a vector onto a diagonal of a square matrix, a diagonal of a matrix out as a
+copy) and ``torch.diagonal``, a view of the diagonals between two dimensions."""
 
 from __future__ import annotations
 
@@ -37,3 +38,30 @@ class DiagonalBackward0_copy(Function):  # noqa: N801 - the name PyTorch 2.13 pr
 
     def backward(self, grad):
         return (_on_diagonal(grad, self.offset, self.shape),)
+
+
+def diagonal_view(a: np.ndarray, offset: int, axis1: int, axis2: int) -> np.ndarray:
+    """A writable view of diagonal ``offset`` between ``axis1`` and ``axis2``, as the last dimension (numpy's
+    own ``diagonal`` is read-only)."""
+    moved = np.moveaxis(a, (axis1, axis2), (-2, -1))
+    moved = moved[..., :, offset:] if offset >= 0 else moved[..., -offset:, :]
+    length = max(min(moved.shape[-2], moved.shape[-1]), 0)
+    strides = moved.strides[:-2] + (moved.strides[-2] + moved.strides[-1],)
+    return np.lib.stride_tricks.as_strided(
+        moved, moved.shape[:-2] + (length,), strides, writeable=a.flags.writeable
+    )
+
+
+class DiagonalBackward0(Function):
+    """A diagonal as a view: its gradient goes back onto that diagonal, zeros elsewhere."""
+
+    symbol, rule = "diagonal", "∂diagonal(A)/∂A: g ↦ g on the diagonal, zeros elsewhere"
+
+    def forward(self, a, offset=0, axis1=0, axis2=1):
+        self.shape, self.where = a.shape, (offset, axis1, axis2)
+        return diagonal_view(a, offset, axis1, axis2)
+
+    def backward(self, grad):
+        full = np.zeros(self.shape, dtype=grad.dtype)
+        diagonal_view(full, *self.where)[...] = grad
+        return (full,)

@@ -342,6 +342,9 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "HardsigmoidBackward0": n.piecewise(F.hardsigmoid),
     "SoftshrinkBackward0": n.piecewise(lambda x: F.softshrink(x, 0.4)),
     "HardshrinkBackward0": n.piecewise(lambda x: F.hardshrink(x, 0.4)),
+    "DiagonalBackward0": c.fixed(lambda data: [c.values(data, (3, 4, 2))], lambda x: x.diagonal(1, 0, 1)),
+    "MmBackward0 cov": c.fixed(lambda data: [c.values(data, (3, 5))], torch.cov),
+    "ClampBackward1 corrcoef": c.fixed(lambda data: [c.values(data, (3, 5))], torch.corrcoef),
     # glu, prelu and rrelu (activation_more.py, activation_slopes.py); the distances' compositions
     "GluBackward0": c.fixed(lambda data: [c.values(data, (2, 4))], lambda x: F.glu(x, 1)),
     "GluBackward0 first dim": c.fixed(lambda data: [c.values(data, (4, 3))], lambda x: F.glu(x, 0)),

@@ -461,3 +461,10 @@ def test_a_nan_max_or_median_sends_its_gradient_to_the_nans():
         x = torch.tensor([float("nan"), 1.0, float("nan")], requires_grad=True)
         reduce(x).backward()
         assert x.grad.tolist() == ([0.5, 0.0, 0.5] if reduce is not torch.nanmedian else [0.0, 1.0, 0.0])
+
+
+def test_cov_warns_when_the_correction_leaves_no_degrees_of_freedom():
+    """PyTorch 2.13 warns (its text, without the C++ location it appends) and divides by zero."""
+    with pytest.warns(UserWarning, match=r"^cov\(\): degrees of freedom is <= 0\. Correction should be"):
+        result = torch.cov(torch.tensor([1.0, 2.0]), correction=2)
+    assert result.item() == float("inf")

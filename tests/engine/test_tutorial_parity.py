@@ -4078,6 +4078,205 @@ for bad in (lambda: F.glu(torch.ones(2, 3)), lambda: F.prelu(x, torch.tensor([0.
             'RuntimeError Mismatch of parameter numbers and input channel size. Found parameter numbers = 3 and channel size = 4.\n'  # noqa: E501
         ),
     ),
+    # torch.diagonal and Tensor.diagonal: a view of any diagonal between two dimensions (writing through it
+    # changes the matrix), DiagonalBackward0 placing the gradient back, and PyTorch's refusals.
+    "diagonal_as_a_view_as_pytorchs": (
+        r"""
+import torch
+
+a = torch.arange(12.).view(3, 4).requires_grad_()
+d = a.diagonal()
+print(d, a.diagonal(1), a.diagonal(-2), a.diagonal(5), torch.diagonal(a, 0, 1, 0))
+b = torch.arange(24.).view(2, 3, 4)
+print(b.diagonal(0, 1, 2), torch.diagonal(b, 1, -1, 0))
+c = torch.zeros(3, 3)
+c.diagonal().fill_(1)  # a view: the matrix changes
+print(c)
+a.diagonal(1).sum().backward()
+print(a.grad)
+for bad in (lambda: torch.ones(3).diagonal(), lambda: a.diagonal(0, 0, 0)):
+    try:
+        bad()
+    except (IndexError, RuntimeError) as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([ 0.,  5., 10.], grad_fn=<DiagonalBackward0>) tensor([ 1.,  6., 11.], grad_fn=<DiagonalBackward0>) tensor([8.], grad_fn=<DiagonalBackward0>) tensor([], grad_fn=<DiagonalBackward0>) tensor([ 0.,  5., 10.], grad_fn=<DiagonalBackward0>)\n'  # noqa: E501
+            'tensor([[ 0.,  5., 10.],\n'
+            '        [12., 17., 22.]]) tensor([[12.],\n'
+            '        [16.],\n'
+            '        [20.]])\n'
+            'tensor([[1., 0., 0.],\n'
+            '        [0., 1., 0.],\n'
+            '        [0., 0., 1.]])\n'
+            'tensor([[0., 1., 0., 0.],\n'
+            '        [0., 0., 1., 0.],\n'
+            '        [0., 0., 0., 1.]])\n'
+            'IndexError Dimension out of range (expected to be in range of [-1, 0], but got 1)\n'
+            'RuntimeError diagonal dimensions cannot be identical 0, 0\n'
+        ),
+    ),
+    # cov and corrcoef built from the operations PyTorch builds them from (one graph node for node), with
+    # frequency and importance weights, corrections, the one-variable forms and the refusals.
+    "cov_and_corrcoef_as_pytorchs": (
+        r"""
+import torch
+
+
+def nodes(t, depth=0):
+    # the graph behind t, one node per line (a node reached twice is listed twice)
+    lines = []
+    for node, _ in ((t.grad_fn, 0),) if depth == 0 else t:
+        if node is not None:
+            lines.append("  " * depth + type(node).__name__)
+            lines += nodes(node.next_functions, depth + 1)
+    return lines
+
+
+x = torch.tensor([[0., 1., 2.], [2., 1., 0.5], [1., 3., 2.]], requires_grad=True)
+c = torch.cov(x)
+print(c)
+print("\n".join(nodes(c)))
+c.sum().backward()
+print(x.grad)
+r = torch.corrcoef(x)
+print(r)
+print("\n".join(nodes(r)))
+print(torch.cov(x, correction=0), x.cov(correction=2))
+print(torch.cov(torch.tensor([1., 2., 4.])), torch.corrcoef(torch.tensor([1., 2., 4.])))
+print(torch.cov(torch.tensor([[1, 2, 4], [0, 1, 1]])), torch.cov(torch.tensor([[1, 2, 4]]).T))
+fw = torch.tensor([1, 2, 1])
+aw = torch.tensor([0.5, 1., 3.])
+print(torch.cov(x, fweights=fw), torch.cov(x, aweights=aw), torch.cov(x, fweights=fw, aweights=aw))
+print(torch.cov(torch.tensor([1., 2.]), correction=2), torch.cov(torch.tensor([[5.]])))
+print(torch.corrcoef(torch.tensor([[1., 1., 1.], [1., 2., 3.]])))
+for bad in (lambda: torch.cov(torch.ones(2, 2, 2)), lambda: torch.corrcoef(torch.ones(1, 2, 2)),
+            lambda: torch.cov(x, fweights=torch.tensor([1., 2., 3.])),
+            lambda: torch.cov(x, fweights=torch.tensor([1, 2])),
+            lambda: torch.cov(x, fweights=torch.tensor([[1, 2, 3]])),
+            lambda: torch.cov(x, fweights=torch.tensor([1, -2, 3])),
+            lambda: torch.cov(x, aweights=torch.tensor([1, 2, 3])),
+            lambda: torch.cov(x, aweights=torch.tensor([1., -2., 3.])),
+            lambda: torch.cov(x, aweights=torch.tensor([0., 0., 0.]))):
+    try:
+        print(bad())
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([[ 1.0000, -0.7500,  0.5000],\n'
+            '        [-0.7500,  0.5833, -0.5000],\n'
+            '        [ 0.5000, -0.5000,  1.0000]], grad_fn=<SqueezeBackward0>)\n'
+            'SqueezeBackward0\n'
+            '  DivBackward0\n'
+            '    MmBackward0\n'
+            '      SubBackward0\n'
+            '        AccumulateGrad\n'
+            '        UnsqueezeBackward0\n'
+            '          DivBackward0\n'
+            '            SumBackward1\n'
+            '              AccumulateGrad\n'
+            '      TBackward0\n'
+            '        SubBackward0\n'
+            '          AccumulateGrad\n'
+            '          UnsqueezeBackward0\n'
+            '            DivBackward0\n'
+            '              SumBackward1\n'
+            '                AccumulateGrad\n'
+            'tensor([[-1.1667,  0.8333,  0.3333],\n'
+            '        [-1.1667,  0.8333,  0.3333],\n'
+            '        [-1.1667,  0.8333,  0.3333]])\n'
+            'tensor([[ 1.0000, -0.9820,  0.5000],\n'
+            '        [-0.9820,  1.0000, -0.6547],\n'
+            '        [ 0.5000, -0.6547,  1.0000]], grad_fn=<ClampBackward1>)\n'
+            'ClampBackward1\n'
+            '  DivBackward0\n'
+            '    DivBackward0\n'
+            '      SqueezeBackward0\n'
+            '        DivBackward0\n'
+            '          MmBackward0\n'
+            '            SubBackward0\n'
+            '              AccumulateGrad\n'
+            '              UnsqueezeBackward0\n'
+            '                DivBackward0\n'
+            '                  SumBackward1\n'
+            '                    AccumulateGrad\n'
+            '            TBackward0\n'
+            '              SubBackward0\n'
+            '                AccumulateGrad\n'
+            '                UnsqueezeBackward0\n'
+            '                  DivBackward0\n'
+            '                    SumBackward1\n'
+            '                      AccumulateGrad\n'
+            '      ViewBackward0\n'
+            '        SqrtBackward0\n'
+            '          DiagonalBackward0\n'
+            '            SqueezeBackward0\n'
+            '              DivBackward0\n'
+            '                MmBackward0\n'
+            '                  SubBackward0\n'
+            '                    AccumulateGrad\n'
+            '                    UnsqueezeBackward0\n'
+            '                      DivBackward0\n'
+            '                        SumBackward1\n'
+            '                          AccumulateGrad\n'
+            '                  TBackward0\n'
+            '                    SubBackward0\n'
+            '                      AccumulateGrad\n'
+            '                      UnsqueezeBackward0\n'
+            '                        DivBackward0\n'
+            '                          SumBackward1\n'
+            '                            AccumulateGrad\n'
+            '    ViewBackward0\n'
+            '      SqrtBackward0\n'
+            '        DiagonalBackward0\n'
+            '          SqueezeBackward0\n'
+            '            DivBackward0\n'
+            '              MmBackward0\n'
+            '                SubBackward0\n'
+            '                  AccumulateGrad\n'
+            '                  UnsqueezeBackward0\n'
+            '                    DivBackward0\n'
+            '                      SumBackward1\n'
+            '                        AccumulateGrad\n'
+            '                TBackward0\n'
+            '                  SubBackward0\n'
+            '                    AccumulateGrad\n'
+            '                    UnsqueezeBackward0\n'
+            '                      DivBackward0\n'
+            '                        SumBackward1\n'
+            '                          AccumulateGrad\n'
+            'tensor([[ 0.6667, -0.5000,  0.3333],\n'
+            '        [-0.5000,  0.3889, -0.3333],\n'
+            '        [ 0.3333, -0.3333,  0.6667]], grad_fn=<SqueezeBackward0>) tensor([[ 2.0000, -1.5000,  1.0000],\n'  # noqa: E501
+            '        [-1.5000,  1.1667, -1.0000],\n'
+            '        [ 1.0000, -1.0000,  2.0000]], grad_fn=<SqueezeBackward0>)\n'
+            'tensor(2.3333) tensor(1.)\n'
+            'tensor([[2.3333, 0.6667],\n'
+            '        [0.6667, 0.3333]]) tensor([[nan, nan, nan],\n'
+            '        [nan, nan, nan],\n'
+            '        [nan, nan, nan]])\n'
+            'tensor([[ 0.6667, -0.5000,  0.3333],\n'
+            '        [-0.5000,  0.3958, -0.3750],\n'
+            '        [ 0.3333, -0.3750,  0.9167]], grad_fn=<SqueezeBackward0>) tensor([[ 0.9500, -0.6500,  0.1000],\n'  # noqa: E501
+            '        [-0.6500,  0.4625, -0.1750],\n'
+            '        [ 0.1000, -0.1750,  0.6500]], grad_fn=<SqueezeBackward0>) tensor([[ 0.6842, -0.4474, -0.0526],\n'  # noqa: E501
+            '        [-0.4474,  0.3092, -0.0658],\n'
+            '        [-0.0526, -0.0658,  0.6053]], grad_fn=<SqueezeBackward0>)\n'
+            'tensor(inf) tensor(nan)\n'
+            'tensor([[nan, nan],\n'
+            '        [nan, 1.]])\n'
+            'RuntimeError cov(): expected input to have two or fewer dimensions but got an input with 3 dimensions\n'  # noqa: E501
+            'RuntimeError corrcoef(): expected input to have two or fewer dimensions but got an input with 3 dimensions\n'  # noqa: E501
+            'RuntimeError cov(): expected fweights to have integral dtype but got fweights with Float dtype\n'
+            'RuntimeError cov(): expected fweights to have the same numel as there are observations in the input but got 2 != 3\n'  # noqa: E501
+            'RuntimeError cov(): expected fweights to have one or fewer dimensions but got fweights with 2 dimensions\n'  # noqa: E501
+            'RuntimeError cov(): fweights cannot be negative\n'
+            'RuntimeError cov(): expected aweights to have floating point dtype but got aweights with Long dtype\n'  # noqa: E501
+            'RuntimeError cov(): aweights cannot be negative\n'
+            "RuntimeError cov(): weights sum to zero, can't be normalized\n"
+        ),
+    ),
 }
 # fmt: on
 
