@@ -1,6 +1,7 @@
 """koubai's tensor library: PyTorch's tensor and autograd API on numpy (``import engine as torch``)."""
 
 from engine import autograd, methods, return_types
+from engine import random_state as random  # noqa: A004 - torch.random
 from engine.conv_ops import conv1d, conv2d
 from engine.correlation_ops import corrcoef, cov
 from engine.creation import (
@@ -119,6 +120,7 @@ from engine.pool_ops import max_pool2d
 from engine.printing import get_printoptions, printoptions, set_printoptions
 from engine.product_ops import addmm, dot
 from engine.random_ops import bernoulli, multinomial, normal
+from engine.random_state import get_rng_state, seed, set_rng_state
 from engine.repeat_ops import index_select, meshgrid, repeat_interleave
 from engine.scatter_ops import gather, scatter, scatter_add
 from engine.select_ops import count_nonzero, fmod, isin, masked_select, nonzero, trace
@@ -198,6 +200,18 @@ from engine.torch_functions import (  # noqa: A004 - PyTorch's names
     tanh_,
     true_divide,
     typename,
+)
+from engine.type_info import (
+    can_cast,
+    detach,
+    finfo,
+    iinfo,
+    is_complex,
+    is_nonzero,
+    is_same_size,
+    is_signed,
+    result_type,
+    scalar_tensor,
 )
 
 methods.install()

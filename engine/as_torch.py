@@ -24,6 +24,7 @@ TORCH_MODULES = {  # what `import torch ...` finds inside the block (and the pla
     "torch.autograd.profiler": "engine.profiler",
     "torch.profiler": "engine.profiler",
     "torch.linalg": "engine.linalg",
+    "torch.random": "engine.random_state",
     "torch.utils": "engine.utils",
     "torch.utils.data": "engine.utils.data",
 }

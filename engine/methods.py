@@ -302,6 +302,7 @@ def install() -> None:
     from engine.scatter_ops import METHODS as SCATTER_METHODS
     from engine.select_ops import METHODS as SELECT_METHODS
     from engine.tensor_extra_ops import METHODS as TENSOR_EXTRA_METHODS
+    from engine.type_info import METHODS as TYPE_INFO_METHODS
 
     every = {**METHODS, **EXTRA_METHODS, **LINALG_METHODS, **DIAGONAL_METHODS, **SCATTER_METHODS}
     every.update(TENSOR_EXTRA_METHODS)
@@ -310,6 +311,7 @@ def install() -> None:
     every.update(ORDER_METHODS)
     every.update(SLOPE_METHODS)
     every.update(CORRELATION_METHODS)
+    every.update(TYPE_INFO_METHODS)
     for name, function in every.items():
         setattr(Tensor, name, function)
     for name, function in PROPERTIES.items():

@@ -35,9 +35,11 @@ class MersenneSource:
         self.bits = np.random.MT19937()
         self.bits._legacy_seeding(int(seed) & SEED_MASK)
         self.next_normal: float | None = None
+        self.fresh = True  # nothing drawn since seeding (PyTorch's state then says so: random_state)
 
     # -- raw draws ------------------------------------------------------------------------------
     def raw32(self, count: int) -> np.ndarray:
+        self.fresh = False
         return self.bits.random_raw(count).astype(np.uint64)
 
     def raw64(self, count: int) -> np.ndarray:
@@ -158,6 +160,18 @@ class Generator:
 
     def manual_seed(self, seed: int) -> Generator:
         self._source.manual_seed(seed)
+        return self
+
+    def get_state(self) -> Any:
+        """The whole state as PyTorch's byte tensor (``engine.random_state``)."""
+        from engine import random_state
+
+        return random_state.state_of(self._source)
+
+    def set_state(self, new_state: Any) -> Generator:
+        from engine import random_state
+
+        random_state.load_state(self._source, new_state)
         return self
 
     def __repr__(self) -> str:

@@ -4277,6 +4277,118 @@ for bad in (lambda: torch.cov(torch.ones(2, 2, 2)), lambda: torch.corrcoef(torch
             "RuntimeError cov(): weights sum to zero, can't be normalized\n"
         ),
     ),
+    # get_rng_state/set_rng_state and Generator.get_state/set_state: PyTorch's 5,056-byte layout (seed,
+    # twister words and position, the cached normal), replaying the same draws; torch.random.fork_rng; the
+    # refusals.
+    "rng_state_round_trips_as_pytorchs": (
+        r"""
+import torch
+
+torch.manual_seed(5)
+state = torch.get_rng_state()
+print(state, state.shape, state[:24])
+first = torch.rand(3)
+print(torch.get_rng_state()[8:24])
+torch.set_rng_state(state)
+print(torch.equal(first, torch.rand(3)), torch.initial_seed())
+
+torch.manual_seed(0)
+torch.randn(1)  # leaves the second normal of the pair cached: the state carries it
+saved = torch.get_rng_state()
+print(saved[5016:5048])
+print(torch.randn(2))
+torch.set_rng_state(saved)
+print(torch.randn(2))
+
+g = torch.Generator().manual_seed(7)
+before = g.get_state()
+print(torch.rand(2, generator=g), torch.rand(2, generator=g.set_state(before)))
+with torch.random.fork_rng():
+    torch.rand(100)
+print(torch.rand(1), torch.random.initial_seed())
+
+for bad in (lambda: torch.set_rng_state(state.float()), lambda: torch.set_rng_state(state[:100])):
+    try:
+        bad()
+    except (TypeError, RuntimeError) as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([5, 0, 0,  ..., 0, 0, 0], dtype=torch.uint8) torch.Size([5056]) tensor([5, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],\n'  # noqa: E501
+            '       dtype=torch.uint8)\n'
+            'tensor([110,   2,   0,   0,   1,   0,   0,   0,   3,   0,   0,   0,   0,   0,\n'
+            '          0,   0], dtype=torch.uint8)\n'
+            'True 5\n'
+            'tensor([  0,   0,   0,   0,   0,   0,   0,   0, 234, 111, 124,   8, 138, 199,\n'
+            '        210, 191,   0,   0,   0,   0,   0,   0,   0,   0,   1,   0,   0,   0,\n'
+            '          0,   0,   0,   0], dtype=torch.uint8)\n'
+            'tensor([-0.2934, -2.1788])\n'
+            'tensor([-0.2934, -2.1788])\n'
+            'tensor([0.5349, 0.1988]) tensor([0.5349, 0.1988])\n'
+            'tensor([0.4556]) 0\n'
+            'TypeError RNG state must be a torch.ByteTensor\n'
+            'RuntimeError Expected a CPUGeneratorImplState of size 5056 but found the input RNG state size to be 100\n'  # noqa: E501
+        ),
+    ),
+    # finfo and iinfo (their reprs, fields and refusals), result_type, can_cast, is_signed, is_complex,
+    # is_nonzero, is_same_size, scalar_tensor and torch.detach.
+    "finfo_iinfo_and_type_questions_as_pytorchs": (
+        r"""
+import torch
+
+print(torch.finfo(torch.float32))
+print(torch.finfo())
+print(torch.finfo(torch.float64))
+print(torch.finfo(torch.float16))
+f = torch.finfo(torch.float32)
+print(f.eps, f.max, f.min, f.tiny, f.smallest_normal, f.resolution, f.bits, f.dtype)
+print(torch.iinfo(torch.int64), torch.iinfo(torch.int8), torch.iinfo(torch.uint8))
+print(torch.iinfo(torch.int32).max, torch.iinfo(torch.int16).bits, torch.iinfo(torch.int64).dtype)
+ints, one = torch.tensor([1, 2]), torch.tensor(1.)
+print(torch.result_type(ints, 1.0), torch.result_type(one, ints))
+print(torch.can_cast(torch.float32, torch.int32), torch.can_cast(torch.int32, torch.float32))
+print(ints.is_signed(), ints.byte().is_signed(), ints.bool().is_signed())
+print(one.is_complex(), torch.is_complex(one), torch.is_nonzero(torch.tensor([1.])))
+print(torch.is_same_size(torch.ones(2), torch.zeros(2)), torch.ones(2).is_same_size(torch.ones(3)))
+print(torch.scalar_tensor(3), torch.scalar_tensor(3, dtype=torch.int64))
+print(torch.detach(torch.ones(1, requires_grad=True)))
+checks = (
+    lambda: torch.iinfo(torch.float32),
+    lambda: torch.finfo(torch.int64),
+    lambda: torch.iinfo(torch.bool),
+    lambda: torch.finfo("x"),
+    lambda: torch.is_nonzero(torch.tensor([1., 2.])),
+    lambda: torch.is_nonzero(torch.tensor([])),
+)
+for bad in checks:
+    try:
+        print(bad())
+    except (TypeError, RuntimeError) as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'finfo(resolution=1e-06, min=-3.40282e+38, max=3.40282e+38, eps=1.19209e-07, smallest_normal=1.17549e-38, tiny=1.17549e-38, dtype=float32)\n'  # noqa: E501
+            'finfo(resolution=1e-06, min=-3.40282e+38, max=3.40282e+38, eps=1.19209e-07, smallest_normal=1.17549e-38, tiny=1.17549e-38, dtype=float32)\n'  # noqa: E501
+            'finfo(resolution=1e-15, min=-1.79769e+308, max=1.79769e+308, eps=2.22045e-16, smallest_normal=2.22507e-308, tiny=2.22507e-308, dtype=float64)\n'  # noqa: E501
+            'finfo(resolution=0.001, min=-65504, max=65504, eps=0.000976562, smallest_normal=6.10352e-05, tiny=6.10352e-05, dtype=float16)\n'  # noqa: E501
+            '1.1920928955078125e-07 3.4028234663852886e+38 -3.4028234663852886e+38 1.1754943508222875e-38 1.1754943508222875e-38 1e-06 32 float32\n'  # noqa: E501
+            'iinfo(min=-9.22337e+18, max=9.22337e+18, dtype=int64) iinfo(min=-128, max=127, dtype=int8) iinfo(min=0, max=255, dtype=uint8)\n'  # noqa: E501
+            '2147483647 16 int64\n'
+            'torch.float32 torch.float32\n'
+            'False True\n'
+            'True False False\n'
+            'False False True\n'
+            'True False\n'
+            'tensor(3.) tensor(3)\n'
+            'tensor([1.])\n'
+            "TypeError torch.iinfo() requires an integer input type. Use torch.finfo to handle 'torch.iinfo'\n"  # noqa: E501
+            "TypeError torch.finfo() requires a floating point input type. Use torch.iinfo to handle 'torch.finfo'\n"  # noqa: E501
+            'TypeError torch.bool is not supported by torch.iinfo\n'
+            "TypeError finfo(): argument 'type' (position 1) must be torch.dtype, not str\n"
+            'RuntimeError Boolean value of Tensor with more than one value is ambiguous\n'
+            'RuntimeError Boolean value of Tensor with no values is ambiguous\n'
+        ),
+    ),
 }
 # fmt: on
 

@@ -20,12 +20,14 @@ from app.services.sandbox.frames import FrameRecorder
 from app.services.sandbox.functions import BreakLoop, ContinueLoop, ReturnValue, Scope
 from app.services.sandbox.handlers import Handlers
 
-# what a ``with`` statement may enter: the grad modes, and the profiler's blocks and ranges (each leaves the
-# engine as it found it on exit, which the statement's ``finally`` makes sure of, also when a limit stops it)
+# what a ``with`` statement may enter: the grad modes, the profiler's blocks and ranges, and fork_rng (each
+# leaves the engine as it found it on exit, which the statement's ``finally`` makes sure of, also when a limit
+# stops it)
 CONTEXT_MANAGERS = (
     engine.grad_mode._GradModeContext,
     engine.profiler.profile,
     engine.profiler.record_function,
+    engine.random_state.fork_rng,
 )
 
 
@@ -201,8 +203,9 @@ class Interpreter(Calls, Expressions, Handlers):
                 manager = self.eval(item.context_expr, scope)
                 if not isinstance(manager, CONTEXT_MANAGERS):
                     raise UnsupportedError(
-                        "only torch.no_grad(), torch.enable_grad(), torch.set_grad_enabled(...) and the "
-                        "profiler's profile(...) and record_function(...) can be used with 'with'",
+                        "only torch.no_grad(), torch.enable_grad(), torch.set_grad_enabled(...), the "
+                        "profiler's profile(...) and record_function(...) and torch.random.fork_rng() can be "
+                        "used with 'with'",
                         item.context_expr,
                     )
                 entered = type(manager).__enter__(manager)
