@@ -2,6 +2,48 @@
 
 from engine import autograd, methods, return_types
 from engine import random_state as random  # noqa: A004 - torch.random
+from engine.alias_ops import (
+    absolute,
+    arccos,
+    arccos_,
+    arccosh,
+    arccosh_,
+    arcsin,
+    arcsin_,
+    arcsinh,
+    arcsinh_,
+    arctan,
+    arctan2,
+    arctan_,
+    arctanh,
+    arctanh_,
+    fix,
+    fix_,
+    frac_,
+    greater,
+    greater_equal,
+    less,
+    less_equal,
+    negative_,
+    not_equal,
+    positive,
+    square_,
+    trunc_,
+)
+from engine.binary_more_ops import (
+    copysign,
+    float_power,
+    fmax,
+    fmin,
+    hypot,
+    ldexp,
+    ldexp_,
+    logaddexp,
+    logaddexp2,
+    nextafter,
+    xlogy,
+    xlogy_,
+)
 from engine.conv_ops import conv1d, conv2d
 from engine.correlation_ops import corrcoef, cov
 from engine.creation import (
@@ -111,16 +153,49 @@ from engine.math_ops import (
     var_mean,
     where,
 )
+from engine.nn.activation_more import celu, celu_, selu, selu_
 from engine.nn.activation_slopes import prelu, rrelu, rrelu_
 from engine.nn.distance import cosine_similarity, pairwise_distance
 from engine.order_ops import kthvalue, median, mode, nanmean, nanmedian, nansum
 from engine.out_arg import accepts_out
+from engine.pointwise_checks_ops import (
+    bitwise_not,
+    gcd,
+    gcd_,
+    heaviside,
+    isfinite,
+    isinf,
+    isneginf,
+    isposinf,
+    lcm,
+    lcm_,
+    logical_not,
+    nan_to_num,
+    nan_to_num_,
+    signbit,
+)
+from engine.pointwise_more_ops import (
+    addcdiv,
+    addcmul,
+    clamp_,
+    clamp_max,
+    clamp_max_,
+    clamp_min,
+    clamp_min_,
+    clip_,
+    lerp,
+    reciprocal,
+    reciprocal_,
+    threshold,
+    threshold_,
+)
 from engine.pool1d_ops import adaptive_avg_pool1d, avg_pool1d, max_pool1d
 from engine.pool_ops import max_pool2d
 from engine.printing import get_printoptions, printoptions, set_printoptions
 from engine.product_ops import addmm, dot
 from engine.random_ops import bernoulli, multinomial, normal
 from engine.random_state import get_rng_state, seed, set_rng_state
+from engine.remainder_ops import floor_divide, remainder, rsub
 from engine.repeat_ops import index_select, meshgrid, repeat_interleave
 from engine.scatter_ops import gather, scatter, scatter_add
 from engine.select_ops import count_nonzero, fmod, isin, masked_select, nonzero, trace
@@ -135,6 +210,30 @@ from engine.shape_ops import (
     t,
     transpose,
     unsqueeze,
+)
+from engine.special_ops import (
+    acosh,
+    acosh_,
+    asinh,
+    asinh_,
+    atanh,
+    atanh_,
+    deg2rad,
+    deg2rad_,
+    digamma,
+    erfc,
+    erfc_,
+    exp2,
+    exp2_,
+    frexp,
+    lgamma,
+    logit,
+    logit_,
+    rad2deg,
+    rad2deg_,
+    sgn,
+    sinc,
+    sinc_,
 )
 from engine.tensor import Tensor
 from engine.tensor_extra_ops import (  # noqa: A004 - PyTorch's names

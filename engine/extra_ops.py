@@ -31,10 +31,16 @@ def _smooth(cls: type, name: str) -> Callable:
 
 
 def _flat(cls: type, name: str) -> Callable:
-    """A rounding function: integer tensors come back unchanged (and keep their dtype)."""
+    """A rounding function: integer tensors come back unchanged (and keep their dtype); bools are refused
+    (sign keeps them)."""
 
     def function(input: Tensor) -> Tensor:  # noqa: A002
-        if input._data.dtype.kind in "biu" and cls is not unary_extra.SignBackward0:
+        kind = input._data.dtype.kind
+        if cls is unary_extra.SignBackward0:
+            return cls.apply(input)
+        if kind == "b":
+            raise NotImplementedError(f"\"{name}_vml_cpu\" not implemented for 'Bool'")
+        if kind in "iu":
             return Tensor._wrap(input._data.copy())
         return cls.apply(input)
 
@@ -55,7 +61,15 @@ expm1 = _smooth(unary_extra.Expm1Backward0, "expm1")
 rsqrt = _smooth(unary_extra.RsqrtBackward0, "rsqrt")
 erf = _smooth(unary_extra.ErfBackward0, "erf")
 erfinv = _smooth(unary_extra.ErfinvBackward0, "erfinv")
-frac = _smooth(unary_extra.FracBackward0, "frac")
+
+
+def frac(input: Tensor) -> Tensor:  # noqa: A002
+    """The fractional part, x - trunc(x), with x's sign; integers and bools are refused, as in PyTorch."""
+    if input._data.dtype.kind in "biu":
+        raise NotImplementedError(f"\"frac_cpu\" not implemented for '{input.dtype.scalar_name}'")
+    return unary_extra.FracBackward0.apply(input)
+
+
 ceil = _flat(unary_extra.CeilBackward0, "ceil")
 floor = _flat(unary_extra.FloorBackward0, "floor")
 _round_whole = _flat(unary_extra.RoundBackward0, "round")

@@ -222,7 +222,27 @@ def _as_tensor_of(value: Any, target: dtypes.dtype) -> Tensor:
     return Tensor._wrap(np.asarray(value, dtype=target.numpy))
 
 
-def where(condition: Tensor, a: Any, b: Any) -> Tensor:
+NO_OPERAND = object()  # torch.where(condition) alone: the indices where it holds
+UINT8_CONDITION = (
+    "where received a uint8 condition tensor. This behavior is deprecated and will be removed in a future "
+    "version of PyTorch. Use a boolean condition instead."
+)
+
+
+def where(condition: Tensor, a: Any = NO_OPERAND, b: Any = NO_OPERAND) -> Any:
+    """``a`` where ``condition`` holds, ``b`` elsewhere; the condition alone: ``nonzero(as_tuple=True)``."""
+    if a is NO_OPERAND and b is NO_OPERAND:
+        return condition.nonzero(as_tuple=True)
+    kind = condition._data.dtype
+    if kind == np.uint8:
+        import warnings
+
+        warnings.warn(UINT8_CONDITION, UserWarning, stacklevel=2)
+    elif kind != np.bool_:
+        name = dtypes.BY_NUMPY[kind].scalar_name
+        raise RuntimeError(
+            f"where expected condition to be a boolean tensor, but got a tensor with dtype {name}"
+        )
     a, b, arrays = pw.promoted(a, b)
     return unary.WhereBackward0.apply_to_arrays((a, b), arrays, condition=np.asarray(condition._data, bool))
 

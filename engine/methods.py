@@ -137,12 +137,8 @@ METHODS: dict[str, Any] = {
     "__pow__": pw.pow,
     "__rpow__": _reflected(pw.pow),
     "__neg__": pw.neg,
-    "__pos__": lambda self: self,
     "__matmul__": product_ops.matmul,
     "__rmatmul__": _reflected(product_ops.matmul),
-    "__floordiv__": pw.floor_divide,
-    "__rfloordiv__": _reflected(pw.floor_divide),
-    "__mod__": pw.remainder,
     "__abs__": _unary(unary.AbsBackward0),
     "__iadd__": in_place_ops.in_place_method(pw.add),
     "__isub__": in_place_ops.in_place_method(pw.sub),
@@ -165,7 +161,6 @@ METHODS: dict[str, Any] = {
     "le": _compare(np.less_equal),
     "gt": _compare(np.greater),
     "ge": _compare(np.greater_equal),
-    "logical_not": lambda self: Tensor._wrap(np.logical_not(self._data)),
     "all": lambda self, dim=None, keepdim=False: _truth(np.all, self, dim, keepdim),
     "any": lambda self, dim=None, keepdim=False: _truth(np.any, self, dim, keepdim),
     "equal": _equal,
@@ -187,7 +182,6 @@ METHODS: dict[str, Any] = {
     "dot": product_ops.dot,
     "mv": product_ops.matmul,
     "square": lambda self: pw.pow(self, 2),
-    "reciprocal": lambda self: pw.rdiv(self, 1),
     "abs": _unary(unary.AbsBackward0),
     "exp": _unary(unary.ExpBackward0),
     "log": _unary(unary.LogBackward0),
@@ -201,8 +195,6 @@ METHODS: dict[str, Any] = {
     "clip": math_ops.clamp,
     "maximum": math_ops.maximum,
     "minimum": math_ops.minimum,
-    "floor_divide": pw.floor_divide,
-    "remainder": pw.remainder,
     # reductions
     "sum": math_ops.sum,
     "mean": math_ops.mean,
@@ -268,7 +260,6 @@ METHODS: dict[str, Any] = {
     "mul_": in_place_ops.in_place_method(pw.mul),
     "div_": in_place_ops.in_place_method(pw.div),
     "pow_": in_place_ops.in_place_method(pw.pow),
-    "clamp_": in_place_ops.in_place_method(math_ops.clamp),
     "relu_": in_place_ops.in_place_method(_unary(unary.ReluBackward0)),
     "neg_": in_place_ops.in_place_method(pw.neg),
     "exp_": in_place_ops.in_place_method(_unary(unary.ExpBackward0)),
@@ -292,15 +283,21 @@ PROPERTIES = {"T": shape_ops.matrix_transpose, "mT": lambda self: shape_ops.tran
 
 def install() -> None:
     """Attach every method and property to ``Tensor`` (called once when ``engine`` is imported)."""
+    from engine.alias_ops import METHODS as ALIAS_METHODS
+    from engine.binary_more_ops import METHODS as BINARY_MORE_METHODS
     from engine.correlation_ops import METHODS as CORRELATION_METHODS
     from engine.diagonal_ops import METHODS as DIAGONAL_METHODS
     from engine.extra_ops import METHODS as EXTRA_METHODS
     from engine.linalg_ops import METHODS as LINALG_METHODS
     from engine.nn.activation_slopes import METHODS as SLOPE_METHODS
     from engine.order_ops import METHODS as ORDER_METHODS
+    from engine.pointwise_checks_ops import METHODS as POINTWISE_CHECKS_METHODS
+    from engine.pointwise_more_ops import METHODS as POINTWISE_MORE_METHODS
     from engine.random_ops import METHODS as RANDOM_METHODS
+    from engine.remainder_ops import METHODS as REMAINDER_METHODS
     from engine.scatter_ops import METHODS as SCATTER_METHODS
     from engine.select_ops import METHODS as SELECT_METHODS
+    from engine.special_ops import METHODS as SPECIAL_METHODS
     from engine.tensor_extra_ops import METHODS as TENSOR_EXTRA_METHODS
     from engine.type_info import METHODS as TYPE_INFO_METHODS
 
@@ -312,6 +309,10 @@ def install() -> None:
     every.update(SLOPE_METHODS)
     every.update(CORRELATION_METHODS)
     every.update(TYPE_INFO_METHODS)
+    for more in (POINTWISE_CHECKS_METHODS, POINTWISE_MORE_METHODS, REMAINDER_METHODS, BINARY_MORE_METHODS):
+        every.update(more)
+    every.update(SPECIAL_METHODS)
+    every.update(ALIAS_METHODS)
     for name, function in every.items():
         setattr(Tensor, name, function)
     for name, function in PROPERTIES.items():

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from engine import grad_mode
+from engine.argument_errors import must_be_tensor, type_name
 from engine.functions import scatter as fn
 from engine.in_place_ops import in_place_method
 from engine.out_arg import accepts_out
@@ -29,13 +30,9 @@ _SIGNATURES = (  # what PyTorch lists when scatter's arguments match none of its
 )
 
 
-def _type_name(value: Any) -> str:
-    return "Tensor" if isinstance(value, Tensor) else type(value).__name__
-
-
 def _no_form_matches(name: str, method: bool, given: tuple, keywords: dict) -> TypeError:
     """PyTorch's TypeError for scatter called without src or value, with both, or with a wrong type."""
-    got = [_type_name(value) for value in given] + [f"{key}={_type_name(v)}" for key, v in keywords.items()]
+    got = [type_name(value) for value in given] + [f"{key}={type_name(v)}" for key, v in keywords.items()]
     forms = list(_SIGNATURES)
     if method:  # the Tensor method's forms: no input, no out
         forms = [form.replace("Tensor input, ", "").replace(", Tensor out = None", "") for form in forms]
@@ -44,13 +41,6 @@ def _no_form_matches(name: str, method: bool, given: tuple, keywords: dict) -> T
         f"{name}() received an invalid combination of arguments - got ({', '.join(got)}), "
         "but expected one of:\n" + "".join(f" * {form}\n" for form in forms)
     )
-
-
-def _must_be_tensor(name: str, argument: str, value: Any, position: int) -> None:
-    if not isinstance(value, Tensor):
-        raise TypeError(
-            f"{name}(): argument '{argument}' (position {position}) must be Tensor, not {_type_name(value)}"
-        )
 
 
 def _size(shape: tuple, dim: int) -> int:
@@ -144,8 +134,8 @@ def _scatter(
 
 def _scatter_add(a: Tensor, dim: int, index: Any, src: Any, first_position: int) -> Tensor:
     """``a`` plus ``src``'s values added at the places ``index`` names along ``dim`` (repeats add up)."""
-    _must_be_tensor("scatter_add", "index", index, first_position + 1)
-    _must_be_tensor("scatter_add", "src", src, first_position + 2)
+    must_be_tensor("scatter_add", "index", index, first_position + 1)
+    must_be_tensor("scatter_add", "src", src, first_position + 2)
     dim = _dim(dim, a._data.ndim)
     _check_dtypes("scatter", a, index, src)
     _check_scatter_shapes(a, dim, index, src)
@@ -154,7 +144,7 @@ def _scatter_add(a: Tensor, dim: int, index: Any, src: Any, first_position: int)
 
 def _gather(a: Tensor, dim: int, index: Any, sparse_grad: bool, first_position: int) -> Tensor:
     """The values of ``a`` at the places ``index`` names along ``dim``, shaped like ``index``."""
-    _must_be_tensor("gather", "index", index, first_position + 1)
+    must_be_tensor("gather", "index", index, first_position + 1)
     if sparse_grad and a.requires_grad and grad_mode.is_grad_enabled():
         raise NotImplementedError("sparse_grad=True (a sparse gradient) is not supported by this engine")
     dim = _dim(dim, a._data.ndim)

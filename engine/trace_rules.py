@@ -77,6 +77,11 @@ def _constant(*numbers: float) -> Callable:
     return rule
 
 
+def _rsub(names, values, out, node):
+    """``other - alpha·x``: -alpha (``torch.rsub``'s alpha; 1 for ``number - x``)."""
+    return [(format_number(-getattr(node, "alpha", 1)), None)]
+
+
 def _size(value: Any) -> int:
     """``np.asarray(value).size``; speed: an encoding's nested list is rectangular, so its size is the
     product of the lengths along its first items (no array is built)."""
@@ -111,7 +116,7 @@ def _mse(names, values, out, node):
 RULES: dict[str, Callable] = {
     "AddBackward0": _constant(1, 1),
     "SubBackward0": _constant(1, -1),
-    "RsubBackward1": _constant(-1),
+    "RsubBackward1": _rsub,
     "NegBackward0": _constant(-1),
     "MulBackward0": _mul,
     "DivBackward0": _div,

@@ -22,6 +22,13 @@ def nonzero_finite(x: float) -> bool:
     return 0 < abs(x) < math.inf
 
 
+def checked_alpha(alpha: float, dtype: np.dtype) -> np.generic:
+    """``alpha`` in the operands' dtype (True for bools), refused as a float for integer operands."""
+    if dtype.kind in "iu" and isinstance(alpha, float):
+        raise RuntimeError("For integral input tensors, argument alpha must not be a floating point number.")
+    return dtype.type(alpha)
+
+
 # -- arithmetic -----------------------------------------------------------------------------------
 # _ZERO_DIM_FLOATS: both operands 0-d floats of one dtype (as binary() passes them): on numpy scalars the
 # same operation gives the same bits, faster. Integers stay on arrays: scalar integer overflow warns.
@@ -30,10 +37,12 @@ class AddBackward0(Function):
     scalar_forward, alpha = operator.add, 1
 
     def forward(self, a, b, alpha=1):
-        self.alpha = alpha
-        if not a.ndim and not b.ndim and a.dtype.kind == "f" and alpha == 1:
-            return a[()] + b[()]  # speed: _ZERO_DIM_FLOATS
-        return a + b if alpha == 1 else a + alpha * b
+        if alpha == 1:
+            if not a.ndim and not b.ndim and a.dtype.kind == "f":
+                return a[()] + b[()]  # speed: _ZERO_DIM_FLOATS
+            return a + b
+        self.alpha = alpha = checked_alpha(alpha, a.dtype)
+        return a + alpha * b
 
     def backward(self, grad):
         return grad, (grad if self.alpha == 1 else grad * self.alpha)
@@ -57,24 +66,31 @@ class SubBackward0(Function):
     scalar_forward, alpha = operator.sub, 1
 
     def forward(self, a, b, alpha=1):
-        self.alpha = alpha
-        return a - b if alpha == 1 else a - alpha * b
+        if alpha == 1:
+            return a - b
+        self.alpha = alpha = checked_alpha(alpha, a.dtype)
+        return a - alpha * b
 
     def backward(self, grad):
         return grad, -grad if self.alpha == 1 else -grad * self.alpha
 
 
 class RsubBackward1(Function):
-    """A number minus a tensor: one edge, as in PyTorch (the number is kept on the node as ``other``)."""
+    """A number minus a tensor (times ``alpha``, from ``torch.rsub``): one edge, as in PyTorch (the number is
+    kept on the node as ``other``)."""
 
-    symbol, rule = "-", "∂(c-a)/∂a = -1"
+    symbol, rule = "-", "∂(c-α·a)/∂a = -α"
+    alpha = 1
 
-    def forward(self, a, other=0):
+    def forward(self, a, other=0, alpha=1):
         self.other = other
-        return other - a
+        if alpha == 1:
+            return other - a
+        self.alpha = alpha = checked_alpha(alpha, a.dtype)
+        return other - alpha * a
 
     def backward(self, grad):
-        return (-grad,)
+        return (-grad if self.alpha == 1 else -grad * self.alpha,)
 
 
 class _SavesWhatIsNeeded(Function):
@@ -193,13 +209,15 @@ def sub(a: Operand, b: Operand, *, alpha: float = 1) -> Tensor:
     return binary(SubBackward0, a, b, alpha=alpha)
 
 
-def rsub(a: Tensor, other: Operand) -> Tensor:
-    """``other - a`` for a Python number ``other``."""
+def rsub(a: Tensor, other: Operand, alpha: float = 1) -> Tensor:
+    """``other - alpha·a`` for a Python number ``other``."""
     if isinstance(other, Tensor):
         return sub(other, a)
     _refuse_bool_subtraction(other, a)
     a, other, arrays = promoted(a, other)
-    return RsubBackward1.apply_to_arrays((a,), [arrays[0]], other=arrays[1])
+    if type(alpha) is int and alpha == 1:
+        return RsubBackward1.apply_to_arrays((a,), [arrays[0]], other=arrays[1])
+    return RsubBackward1.apply_to_arrays((a,), [arrays[0]], other=arrays[1], alpha=alpha)
 
 
 def mul(a: Operand, b: Operand) -> Tensor:
@@ -289,17 +307,6 @@ def neg(a: Tensor) -> Tensor:
         if result is not None:
             return result
     return NegBackward0.apply(a)
-
-
-def floor_divide(a: Operand, b: Operand) -> Tensor:
-    """``a // b`` (not differentiable, as in PyTorch)."""
-    _, _, arrays = promoted(a, b)
-    return Tensor._wrap(np.floor_divide(*arrays))
-
-
-def remainder(a: Operand, b: Operand) -> Tensor:
-    _, _, arrays = promoted(a, b)
-    return Tensor._wrap(np.remainder(*arrays))
 
 
 def compare(ufunc: np.ufunc, a: Operand, b: Operand) -> Tensor:

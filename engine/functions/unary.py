@@ -19,7 +19,17 @@ class AbsBackward0(Function):
 
     def backward(self, grad):
         (a,) = self.saved_data()
-        return (grad * np.sign(a),)
+        return (grad * sign(a),)  # NaN's sign is 0: no gradient through |NaN|, as in PyTorch
+
+
+def sign(a: np.ndarray) -> np.ndarray:
+    """-1, 0 or 1 in ``a``'s dtype (bools are their own sign); NaN's is 0, as PyTorch computes it as
+    (0 < x) - (x < 0)."""
+    if a.dtype == np.bool_:
+        return a.copy()
+    if not a.ndim:
+        return a.dtype.type(int(a > 0) - int(a < 0))
+    return ((a > 0).astype(a.dtype) - (a < 0).astype(a.dtype)).astype(a.dtype, copy=False)
 
 
 _FLOATS = (np.float16, np.float32, np.float64)
@@ -225,8 +235,14 @@ class ToCopyBackward0(Function):
         return (grad,)
 
 
+def _share(tie: np.ndarray, lost: np.ndarray) -> np.ndarray:
+    """An operand's share of a maximum's (minimum's) gradient: half on a tie, none where it lost, else all
+    (so a NaN on either side sends the whole gradient to both, as in PyTorch)."""
+    return np.where(tie, 0.5, np.where(lost, 0.0, 1.0))
+
+
 class MaximumBackward0(Function):
-    symbol, rule = "max", "the gradient goes to the larger input (split on ties)"
+    symbol, rule = "max", "the gradient goes to the larger input (split on ties; both at a NaN)"
     saves_inputs = (0, 1)
 
     def forward(self, a, b):
@@ -234,12 +250,11 @@ class MaximumBackward0(Function):
 
     def backward(self, grad):
         a, b = self.saved_data()
-        share_a = (a > b) + 0.5 * (a == b)
-        return grad * share_a, grad * (1 - share_a)
+        return grad * _share(a == b, a < b), grad * _share(a == b, a > b)
 
 
 class MinimumBackward0(Function):
-    symbol, rule = "min", "the gradient goes to the smaller input (split on ties)"
+    symbol, rule = "min", "the gradient goes to the smaller input (split on ties; both at a NaN)"
     saves_inputs = (0, 1)
 
     def forward(self, a, b):
@@ -247,8 +262,7 @@ class MinimumBackward0(Function):
 
     def backward(self, grad):
         a, b = self.saved_data()
-        share_a = (a < b) + 0.5 * (a == b)
-        return grad * share_a, grad * (1 - share_a)
+        return grad * _share(a == b, a > b), grad * _share(a == b, a < b)
 
 
 class WhereBackward0(Function):
@@ -271,8 +285,14 @@ def floating_only(name: str, a: Tensor) -> Tensor:
 
 
 def unary(cls: type[Function], a: Tensor, **options) -> Tensor:
-    if cls in KEEPS_INTEGERS and a._data.dtype.kind in "iu":  # |x| and relu of integers stay integers
-        return Tensor._wrap(cls.__new__(cls).forward(a._data, **options))
+    if cls in KEEPS_INTEGERS:
+        kind = a._data.dtype.kind
+        if kind in "iu":  # |x| and relu of integers stay integers
+            return Tensor._wrap(cls.__new__(cls).forward(a._data, **options))
+        if kind == "b":  # and of bools are refused
+            if cls is AbsBackward0:
+                raise NotImplementedError("\"abs_cpu\" not implemented for 'Bool'")
+            raise RuntimeError("Boolean inputs not supported for relu")
     return cls.apply(floating_only(cls.symbol, a), **options)
 
 

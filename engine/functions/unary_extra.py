@@ -12,6 +12,7 @@ import math
 import numpy as np
 
 from engine.function import Function
+from engine.functions.unary import sign
 
 
 class _Quiet(Function):
@@ -273,7 +274,7 @@ class TruncBackward0(_Flat):
 
 
 class SignBackward0(_Flat):
-    symbol, rule, numpy_function = "sign", "∂sign(x)/∂x = 0", staticmethod(np.sign)
+    symbol, rule, numpy_function = "sign", "∂sign(x)/∂x = 0", staticmethod(sign)  # NaN's is 0
 
 
 class FracBackward0(Function):

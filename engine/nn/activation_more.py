@@ -9,6 +9,7 @@ from typing import Any
 from engine import math_ops
 from engine.functions import activation, unary
 from engine.functions import activation_more as nodes
+from engine.in_place_ops import in_place
 from engine.nn.module import Module
 from engine.shape_ops import _dim
 from engine.tensor import Tensor
@@ -41,12 +42,34 @@ def hardshrink(input: Tensor, lambd: float = 0.5) -> Tensor:  # noqa: A002
     return nodes.HardshrinkBackward0.apply(input, lambd=lambd)
 
 
+def _elu_kernel(input: Tensor) -> None:  # noqa: A002
+    """ELU and its kin (SELU, CELU) take floating tensors only, in PyTorch's words."""
+    if not input.is_floating_point():
+        raise NotImplementedError(f"\"elu_cpu\" not implemented for '{input.dtype.scalar_name}'")
+
+
 def selu(input: Tensor, inplace: bool = False) -> Tensor:  # noqa: A002
+    if inplace:
+        return in_place(input, selu)
+    _elu_kernel(input)
     return activation.EluBackward0.apply(input, alpha=SELU_ALPHA, scale=SELU_SCALE)
 
 
 def celu(input: Tensor, alpha: float = 1.0, inplace: bool = False) -> Tensor:  # noqa: A002
+    if alpha == 0:
+        raise RuntimeError("ZeroDivisionError: alpha cannot be 0 for CELU")
+    if inplace:
+        return in_place(input, celu, alpha)
+    _elu_kernel(input)
     return activation.CeluBackward0.apply(input, alpha=alpha, input_scale=1 / alpha)
+
+
+def selu_(input: Tensor) -> Tensor:  # noqa: A002 - torch.selu_ and F.selu_
+    return selu(input, inplace=True)
+
+
+def celu_(input: Tensor, alpha: float = 1.0) -> Tensor:  # noqa: A002
+    return celu(input, alpha, inplace=True)
 
 
 def relu6(input: Tensor, inplace: bool = False) -> Tensor:  # noqa: A002

@@ -14,6 +14,7 @@ from engine.functions import unary
 from engine.math_ops import mse_loss  # noqa: F401 - part of F
 from engine.nn.activation_more import (  # noqa: F401 - part of F
     celu,
+    celu_,
     glu,
     hardshrink,
     hardsigmoid,
@@ -22,6 +23,7 @@ from engine.nn.activation_more import (  # noqa: F401 - part of F
     mish,
     relu6,
     selu,
+    selu_,
     softmin,
     softshrink,
     softsign,
@@ -39,6 +41,7 @@ from engine.nn.functional_extra import (  # noqa: F401 - part of F
     layer_norm,
 )
 from engine.pad_ops import pad  # noqa: F401 - part of F
+from engine.pointwise_more_ops import threshold, threshold_  # noqa: F401 - part of F
 from engine.pool1d_ops import adaptive_avg_pool1d, avg_pool1d, max_pool1d  # noqa: F401 - part of F
 from engine.pool_ops import adaptive_avg_pool2d, avg_pool2d, max_pool2d  # noqa: F401 - part of F
 from engine.product_ops import linear  # noqa: F401 - part of F
@@ -65,7 +68,7 @@ def leaky_relu(x: Tensor, negative_slope: float = 0.01, inplace: bool = False) -
     return unary.LeakyReluBackward0.apply(x, negative_slope=negative_slope)
 
 
-def softplus(x: Tensor, beta: float = 1, threshold: float = 20) -> Tensor:
+def softplus(x: Tensor, beta: float = 1, threshold: float = 20) -> Tensor:  # noqa: F811 - PyTorch's name
     return unary.SoftplusBackward0.apply(x, beta=beta, threshold=threshold)
 
 

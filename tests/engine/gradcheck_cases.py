@@ -84,6 +84,17 @@ def binary(function: Callable, low: float = -2.0, high: float = 2.0, second_low:
     return draw
 
 
+def ternary(function: Callable, third_low: float = -2.0, third_high: float = 2.0) -> Case:
+    """Three mutually broadcast inputs (addcmul, lerp); the third drawn from [third_low, third_high]."""
+
+    def draw(data):
+        first, second, third = broadcast_shapes(data, count=3)
+        arrays = [values(data, first), values(data, second), values(data, third, third_low, third_high)]
+        return arrays, function
+
+    return draw
+
+
 def with_scalar(function: Callable, low: float = -2.0, high: float = 2.0) -> Case:
     def draw(data):
         scalar = data.draw(st.floats(0.5, 3.0), label="scalar")

@@ -20,6 +20,7 @@ from engine.functions import (
     activation,
     activation_more,
     activation_slopes,
+    binary_more,
     conv,
     diagonal,
     linalg,
@@ -32,6 +33,7 @@ from engine.functions import (
     overwrite,
     padding,
     pointwise,
+    pointwise_more,
     pooling,
     power,
     reduction,
@@ -40,6 +42,7 @@ from engine.functions import (
     select_more,
     shape,
     shape_extra,
+    special,
     unary,
     unary_extra,
 )
@@ -124,6 +127,56 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "TruncBackward0": c.unary(torch.trunc),
     "SignBackward0": c.unary(torch.sign, kink=True),
     "FracBackward0": c.unary(torch.frac),
+    # bounds, blends and remainders (pointwise_more.py); steps and kinks are a measure-zero set of inputs
+    "NanToNumBackward0": c.unary(torch.nan_to_num),
+    "ClampMinBackward0": c.unary(lambda x: torch.clamp_min(x, 0.3)),
+    "ClampMaxBackward0": c.unary(lambda x: x.clamp_max(-0.2)),
+    "ClampMinBackward1": c.maximum_of(torch.clamp_min),
+    "ClampMaxBackward1": c.maximum_of(lambda a, b: a.clamp_max(b)),
+    "AddcmulBackward0": c.ternary(lambda x, a, b: torch.addcmul(x, a, b, value=-1.5)),
+    "AddcdivBackward0": c.ternary(lambda x, a, b: x.addcdiv(a, b, value=0.5), third_low=0.5),
+    "LerpBackward0": c.binary(lambda a, b: torch.lerp(a, b, 0.3)),
+    "LerpBackward0 far end": c.binary(lambda a, b: a.lerp(b, 0.8)),
+    "LerpBackward1": c.ternary(torch.lerp),
+    "RsubBackward0": c.binary(lambda a, b: torch.rsub(a, b, alpha=2.5)),
+    "RsubBackward1 alpha": c.unary(lambda x: torch.rsub(x, 3.0, alpha=-2)),
+    "RemainderBackward0": c.unary(lambda x: x % 1.7, low=0.1, high=1.6),
+    "RemainderBackward1": c.fixed(lambda data: [[-3.5, 2.5, 7.0], [2.0, -1.5, 3.0]], torch.remainder),
+    "ThresholdBackward0": c.unary(lambda x: torch.threshold(x, 0.0, -1.0), kink=True),
+    # two-input functions (binary_more.py)
+    "HypotBackward0": c.binary(torch.hypot),
+    "LogaddexpBackward0": c.binary(torch.logaddexp),
+    "Logaddexp2Backward0": c.binary(lambda a, b: a.logaddexp2(b)),
+    "XlogyBackward0": c.binary(torch.xlogy, second_low=0.5),
+    "XlogyBackward1": c.unary(lambda y: torch.xlogy(2.5, y), low=0.5),
+    "XlogyBackward2": c.unary(lambda x: torch.xlogy(x, 3.0)),
+    "CopysignBackward0": c.binary(torch.copysign),
+    "CopysignBackward1": c.unary(lambda x: x.copysign(-1.0)),
+    "FmaxBackward0": c.maximum_of(torch.fmax),
+    "FminBackward0": c.maximum_of(lambda a, b: a.fmin(b)),
+    "LdexpBackward0": c.binary(torch.ldexp),
+    # an integer exponent: non-negative, as PyTorch's backward takes 2ⁿ as 0 for n < 0 (see the parity case)
+    "LdexpBackward0 integer": c.fixed(
+        lambda data: [c.values(data, (3,))], lambda x: torch.ldexp(x, torch.tensor([0, 3, 1]))
+    ),
+    "NextafterBackward0": c.binary(torch.nextafter, second_low=0.5),  # never a == b, where the gradient is 0
+    # one-input special functions (special.py)
+    "SgnBackward0": c.unary(torch.sgn, kink=True),
+    "SincBackward0": c.unary(torch.sinc),
+    "Exp2Backward0": c.unary(torch.exp2),
+    "Deg2RadBackward0": c.unary(torch.deg2rad),
+    "Rad2DegBackward0": c.unary(lambda x: x.rad2deg()),
+    "LogitBackward0": c.unary(torch.logit, low=0.1, high=0.9),
+    "LogitBackward0 eps": c.unary(lambda x: x.logit(eps=0.2), low=0.05, high=0.95),
+    "ErfcBackward0": c.unary(torch.erfc),
+    "LgammaBackward0": c.unary(torch.lgamma, low=0.2, high=4.0),
+    "LgammaBackward0 negative": c.unary(torch.lgamma, low=-0.9, high=-0.1),
+    "DigammaBackward0": c.unary(torch.digamma, low=0.2, high=4.0),
+    "DigammaBackward0 negative": c.unary(lambda x: x.digamma(), low=-1.9, high=-1.1),
+    "AcoshBackward0": c.unary(torch.acosh, low=1.2, high=3.0),
+    "AsinhBackward0": c.unary(torch.asinh),
+    "AtanhBackward0": c.unary(torch.atanh, low=-0.9, high=0.9),
+    "FrexpBackward0": c.unary(lambda x: torch.frexp(x).mantissa),
     # reductions (reduction.py, reduction_extra.py)
     "SumBackward0": c.whole(lambda x: x.sum()),
     "SumBackward1": c.along_dim(lambda x, d, k: x.sum(d, keepdim=k)),
@@ -443,6 +496,7 @@ def test_every_differentiable_op_has_a_gradient_check():
     modules += (linalg_extra, moments, norms, diagonal, scatter, overwrite, conv, padding, pooling)
     modules += (shape_extra,)
     modules += (normalization, activation, activation_more, select_more, order, activation_slopes)
+    modules += (pointwise_more, binary_more, special)
     ops = {
         name
         for module in modules

@@ -4389,6 +4389,678 @@ for bad in checks:
             'RuntimeError Boolean value of Tensor with no values is ambiguous\n'
         ),
     ),
+    # isinf, isfinite, isposinf, isneginf and signbit (bools, no graph; -0.0 has its sign bit), nan_to_num
+    # with its dtype's limits and NanToNumBackward0 (no gradient where it replaced), logical_not and
+    # bitwise_not.
+    "float_checks_and_nan_to_num": (
+        r"""
+import torch
+inf, nan = float("inf"), float("nan")
+x = torch.tensor([1.0, -inf, inf, nan, -0.0, 3e38])
+print(torch.isinf(x), x.isfinite())
+print(torch.isposinf(x), x.isneginf(), torch.signbit(x))
+n = torch.tensor([3, -2, 0])
+print(torch.isinf(n), torch.isfinite(n), n.isposinf(), torch.signbit(n), n.signbit().dtype)
+print(torch.isfinite(torch.tensor([True])), torch.isnan(torch.tensor([])))
+print(torch.nan_to_num(x))
+print(x.nan_to_num(nan=0.5, posinf=1.0, neginf=-1.0))
+print(torch.nan_to_num(x.double(), 2.0), torch.nan_to_num(n))
+print(torch.nan_to_num(x.half()))
+w = x.clone().requires_grad_()
+y = torch.nan_to_num(w, nan=1.0, posinf=9.0)
+print(y)
+y.sum().backward()
+print(w.grad)
+z = x.clone()
+print(z.nan_to_num_(), torch.nan_to_num_(torch.tensor([nan, 2.0])))
+print(torch.logical_not(torch.tensor([0.0, 2.0, nan])), n.logical_not())
+m = torch.tensor([0.0, 2.0])
+print(m.logical_not_(), m)
+print(torch.logical_not(n, out=torch.empty(3)))
+print(torch.bitwise_not(n), torch.tensor([True, False]).bitwise_not(), ~torch.tensor([5]))
+k = torch.tensor([7, 0])
+print(k.bitwise_not_(), k)
+try:
+    torch.bitwise_not(x)
+except NotImplementedError as error:
+    print(type(error).__name__, error)
+try:
+    w.nan_to_num_()
+except RuntimeError as error:
+    print(type(error).__name__, error)
+""",
+        (
+            'tensor([False,  True,  True, False, False, False]) tensor([ True, False, False, False,  True,  True])\n'  # noqa: E501
+            'tensor([False, False,  True, False, False, False]) tensor([False,  True, False, False, False, False]) tensor([False,  True, False, False,  True, False])\n'  # noqa: E501
+            'tensor([False, False, False]) tensor([True, True, True]) tensor([False, False, False]) tensor([False,  True, False]) torch.bool\n'  # noqa: E501
+            'tensor([True]) tensor([], dtype=torch.bool)\n'
+            'tensor([ 1.0000e+00, -3.4028e+38,  3.4028e+38,  0.0000e+00, -0.0000e+00,\n'
+            '         3.0000e+38])\n'
+            'tensor([ 1.0000e+00, -1.0000e+00,  1.0000e+00,  5.0000e-01, -0.0000e+00,\n'
+            '         3.0000e+38])\n'
+            'tensor([  1.0000e+00, -1.7977e+308,  1.7977e+308,   2.0000e+00,  -0.0000e+00,\n'
+            '          3.0000e+38], dtype=torch.float64) tensor([ 3, -2,  0])\n'
+            'tensor([ 1.0000e+00, -6.5504e+04,  6.5504e+04,  0.0000e+00, -0.0000e+00,\n'
+            '         6.5504e+04], dtype=torch.float16)\n'
+            'tensor([ 1.0000e+00, -3.4028e+38,  9.0000e+00,  1.0000e+00, -0.0000e+00,\n'
+            '         3.0000e+38], grad_fn=<NanToNumBackward0>)\n'
+            'tensor([1., 0., 0., 0., 1., 1.])\n'
+            'tensor([ 1.0000e+00, -3.4028e+38,  3.4028e+38,  0.0000e+00, -0.0000e+00,\n'
+            '         3.0000e+38]) tensor([0., 2.])\n'
+            'tensor([ True, False, False]) tensor([False, False,  True])\n'
+            'tensor([1., 0.]) tensor([1., 0.])\n'
+            'tensor([0., 0., 1.])\n'
+            'tensor([-4,  1, -1]) tensor([False,  True]) tensor([-6])\n'
+            'tensor([-8, -1]) tensor([-8, -1])\n'
+            'NotImplementedError "bitwise_not_cpu" not implemented for \'Float\'\n'
+            'RuntimeError a leaf Variable that requires grad is being used in an in-place operation.\n'
+        ),
+    ),
+    # clamp_min/clamp_max by a number or a tensor (ClampMin/MaxBackward0/1: a tie passes the gradient to the
+    # input, a NaN passes none), reciprocal's own node (1 / x is a product), Tensor.where and threshold.
+    "clamp_min_max_reciprocal_where_and_threshold": (
+        r"""
+import torch
+import torch.nn.functional as F
+nan = float("nan")
+x = torch.tensor([-1.0, 0.0, 1.0, 2.0, nan], requires_grad=True)
+low = torch.tensor([1.0, 0.0, 1.0, 3.0, 0.0], requires_grad=True)
+for y in (torch.clamp_min(x, 1.0), x.clamp_max(1.0), torch.clamp_min(x, low), x.clamp_max(low)):
+    y.sum().backward()
+    print(y, x.grad, low.grad)
+    x.grad, low.grad = None, None
+ints = torch.tensor([1, 5])
+print(ints.clamp_min(2), torch.clamp_max(ints, 2.5))
+print(torch.clamp_min(torch.tensor(3.0), torch.tensor([1.0, 4.0])))
+c = torch.tensor([1.0, 5.0])
+print(c.clamp_min_(2))
+print(torch.clamp_max_(c, 3), c.clip_(2.5, 2.8) is c)
+for bad in (lambda: ints.clamp_min_(2.5), lambda: ints.clamp_(0.5), lambda: torch.clamp_min(x, None)):
+    try:
+        bad()
+    except (RuntimeError, TypeError) as error:
+        print(type(error).__name__, error)
+r = torch.reciprocal(x)
+r.sum().backward()
+print(r, x.grad)
+print(x.reciprocal(), 1 / x, torch.reciprocal(ints))
+q = torch.tensor([2.0, 4.0])
+print(q.reciprocal_())
+print(torch.reciprocal_(q))
+mask = torch.tensor([True, False, True, False, True])
+print(x.where(mask, low), x.where(mask, 0), ints.where(ints > 2, 2.5))
+for cond in (x, ints):
+    try:
+        torch.where(cond, 1.0, 0.0)
+    except RuntimeError as error:
+        print(type(error).__name__, error)
+print(torch.where(torch.tensor([[True, False], [False, True]])))
+x.grad = None
+t = torch.threshold(x, 0.5, -1.0)
+t.sum().backward()
+print(t, x.grad)
+print(F.threshold(ints, 1, 7), torch.threshold_(torch.tensor([0.2, 0.9]), 0.5, 0.0))
+f = torch.tensor([0.2, 0.9])
+print(F.threshold(f, 0.5, 9.0, inplace=True), f)
+print(F.threshold_(f, 5.0, 1.0), f)
+""",
+        (
+            'tensor([1., 1., 1., 2., nan], grad_fn=<ClampMinBackward0>) tensor([0., 0., 1., 1., 0.]) None\n'
+            'tensor([-1.,  0.,  1.,  1., nan], grad_fn=<ClampMaxBackward0>) tensor([1., 1., 1., 0., 0.]) None\n'  # noqa: E501
+            'tensor([1., 0., 1., 3., nan], grad_fn=<ClampMinBackward1>) tensor([0., 1., 1., 0., 0.]) tensor([1., 0., 0., 1., 0.])\n'  # noqa: E501
+            'tensor([-1.,  0.,  1.,  2., nan], grad_fn=<ClampMaxBackward1>) tensor([1., 1., 1., 1., 0.]) tensor([0., 0., 0., 0., 0.])\n'  # noqa: E501
+            'tensor([2, 5]) tensor([1.0000, 2.5000])\n'
+            'tensor([3., 4.])\n'
+            'tensor([2., 5.])\n'
+            'tensor([2.5000, 2.8000]) True\n'
+            "RuntimeError result type Float can't be cast to the desired output type long int\n"
+            "RuntimeError result type Float can't be cast to the desired output type long int\n"
+            'TypeError clamp_min() received an invalid combination of arguments - got (Tensor, NoneType), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input, Tensor min, *, Tensor out = None)\n'
+            ' * (Tensor input, Number min, *, Tensor out = None)\n'
+            '\n'
+            'tensor([-1.0000,     inf,  1.0000,  0.5000,     nan],\n'
+            '       grad_fn=<ReciprocalBackward0>) tensor([-1.0000,    -inf, -1.0000, -0.2500,     nan])\n'
+            'tensor([-1.0000,     inf,  1.0000,  0.5000,     nan],\n'
+            '       grad_fn=<ReciprocalBackward0>) tensor([-1.0000,     inf,  1.0000,  0.5000,     nan], grad_fn=<MulBackward0>) tensor([1.0000, 0.2000])\n'  # noqa: E501
+            'tensor([0.5000, 0.2500])\n'
+            'tensor([2., 4.])\n'
+            'tensor([-1.,  0.,  1.,  3., nan], grad_fn=<WhereBackward0>) tensor([-1.,  0.,  1.,  0., nan], grad_fn=<WhereBackward0>) tensor([2.5000, 5.0000])\n'  # noqa: E501
+            'RuntimeError where expected condition to be a boolean tensor, but got a tensor with dtype Float\n'  # noqa: E501
+            'RuntimeError where expected condition to be a boolean tensor, but got a tensor with dtype Long\n'
+            '(tensor([0, 1]), tensor([0, 1]))\n'
+            'tensor([-1., -1.,  1.,  2., nan], grad_fn=<ThresholdBackward0>) tensor([0., 0., 1., 1., 1.])\n'
+            'tensor([7, 5]) tensor([0.0000, 0.9000])\n'
+            'tensor([9.0000, 0.9000]) tensor([9.0000, 0.9000])\n'
+            'tensor([9., 1.]) tensor([9., 1.])\n'
+        ),
+    ),
+    # addcmul and addcdiv with value= (integer results take int(value); integer quotients are refused), lerp
+    # by a number (LerpBackward0) or a tensor (LerpBackward1, 0-d weights of any dtype), from the nearer end.
+    "addcmul_addcdiv_and_lerp": (
+        r"""
+import torch
+a = torch.tensor([1.0, 2.0], requires_grad=True)
+b = torch.tensor([3.0, 6.0], requires_grad=True)
+c = torch.tensor([0.0, 0.75], requires_grad=True)
+for y in (torch.addcmul(a, b, c, value=0.5), a.addcdiv(b, c, value=0.5)):
+    y.sum().backward()
+    print(y, a.grad, b.grad, c.grad)
+    a.grad, b.grad, c.grad = None, None, None
+ints = torch.tensor([1, 2])
+print(torch.addcmul(ints, ints, ints, value=2), torch.addcmul(ints, ints, ints, value=0.5))
+print(torch.addcmul(torch.tensor(1.0), ints, ints.view(2, 1)), torch.addcdiv(ints, b, ints))
+s = torch.tensor([1.0, 2.0])
+print(s.addcmul_(s, s), s.addcdiv_(s, torch.tensor([2.0, 4.0]), value=-1))
+for bad in (lambda: torch.addcdiv(s, ints, ints), lambda: torch.addcmul(s, 2.0, s),
+            lambda: torch.tensor(1.0).addcmul_(s, s), lambda: torch.addcmul(s, s, torch.ones(3))):
+    try:
+        bad()
+    except (RuntimeError, TypeError) as error:
+        print(type(error).__name__, str(error)[:100])
+w = torch.tensor([0.25, 0.75], requires_grad=True)
+for y in (torch.lerp(a, b, 0.25), a.lerp(b, w)):
+    y.sum().backward()
+    print(y, a.grad, b.grad, w.grad)
+    a.grad, b.grad, w.grad = None, None, None
+print(torch.lerp(torch.tensor([1.0, 1e8]), torch.tensor([3.0, 1.0]), 0.7))
+print(torch.lerp(torch.tensor(1.0), s, torch.tensor([[0.5], [1.0]])))
+half = torch.tensor(0.5, dtype=torch.float64, requires_grad=True)
+y = torch.lerp(a, b, half)
+y.sum().backward()
+print(y, half.grad)
+print(s.lerp_(torch.zeros(2), 0.5), s)
+for bad in (lambda: torch.lerp(s, s.double(), 0.5), lambda: torch.lerp(ints, ints, 0.5),
+            lambda: torch.lerp(s, s, ints), lambda: torch.lerp(s, 2.0, 0.5)):
+    try:
+        bad()
+    except (RuntimeError, TypeError, NotImplementedError) as error:
+        print(type(error).__name__, str(error)[:100])
+""",
+        (
+            'tensor([1.0000, 4.2500], grad_fn=<AddcmulBackward0>) tensor([1., 1.]) tensor([0.0000, 0.3750]) tensor([1.5000, 3.0000])\n'  # noqa: E501
+            'tensor([inf, 6.], grad_fn=<AddcdivBackward0>) tensor([1., 1.]) tensor([   inf, 0.6667]) tensor([   -inf, -5.3333])\n'  # noqa: E501
+            'tensor([ 3, 10]) tensor([1, 2])\n'
+            'tensor([[2., 3.],\n'
+            '        [3., 5.]]) tensor([4., 5.], grad_fn=<AddcdivBackward0>)\n'
+            'tensor([1.0000, 4.5000]) tensor([1.0000, 4.5000])\n'
+            'RuntimeError Integer division with addcdiv is no longer supported, and in a future  release addcdiv will perform \n'  # noqa: E501
+            "TypeError addcmul(): argument 'tensor1' (position 2) must be Tensor, not float\n"
+            "RuntimeError output with shape [] doesn't match the broadcast shape [2]\n"
+            'RuntimeError The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0\n'  # noqa: E501
+            'tensor([1.5000, 3.0000], grad_fn=<LerpBackward0>) tensor([0.7500, 0.7500]) tensor([0.2500, 0.2500]) None\n'  # noqa: E501
+            'tensor([1.5000, 5.0000], grad_fn=<LerpBackward1>) tensor([0.7500, 0.2500]) tensor([0.2500, 0.7500]) tensor([2., 4.])\n'  # noqa: E501
+            'tensor([2.4000e+00, 3.0000e+07])\n'
+            'tensor([[1.0000, 2.7500],\n'
+            '        [1.0000, 4.5000]])\n'
+            'tensor([2., 4.], grad_fn=<LerpBackward1>) tensor(6., dtype=torch.float64)\n'
+            'tensor([0.5000, 2.2500]) tensor([0.5000, 2.2500])\n'
+            'RuntimeError expected dtype float for `end` but got dtype double\n'
+            'NotImplementedError "lerp_kernel_scalar" not implemented for \'Long\'\n'
+            'RuntimeError expected dtype float for `weight` but got dtype long int\n'
+            'TypeError lerp() received an invalid combination of arguments - got (Tensor, float, float), but expected one o\n'  # noqa: E501
+        ),
+    ),
+    # hypot, logaddexp, logaddexp2, xlogy (XlogyBackward0/1/2 by where the number is) and copysign
+    # (CopysignBackward0: the sign's gradient is zeros) at zeros, infinities and NaNs, with PyTorch's
+    # gradients there and its refusals.
+    "hypot_logaddexp_xlogy_and_copysign": (
+        r"""
+import torch
+inf, nan = float("inf"), float("nan")
+a = torch.tensor([0.0, 0.0, 3.0, -3.0, inf, nan, 1.0], requires_grad=True)
+b = torch.tensor([0.0, 2.0, 4.0, 0.0, 1.0, 1.0, -0.0], requires_grad=True)
+for y in (torch.hypot(a, b), a.logaddexp(b), torch.logaddexp2(a, b), torch.xlogy(a, b), a.copysign(b)):
+    y.sum().backward()
+    print(y)
+    print(a.grad, b.grad)
+    a.grad, b.grad = None, None
+ends = torch.tensor([inf, -inf, inf, -inf])
+print(torch.logaddexp(ends, torch.tensor([inf, -inf, -inf, 1.0])))
+for y in (torch.xlogy(a, 0.0), torch.xlogy(2, b), a.copysign(-1)):
+    y.sum().backward()
+    print(y, a.grad, b.grad)
+    a.grad, b.grad = None, None
+ints = torch.tensor([1, 2])
+print(torch.xlogy(ints, ints), torch.copysign(ints, -1), torch.hypot(ints.float(), ints.double()))
+x = torch.tensor([3.0, 5.0])
+print(x.hypot_(torch.tensor([4.0, 12.0])))
+print(x.xlogy_(2))
+print(torch.xlogy_(x, x), x.copysign_(-2.0))
+for bad in (lambda: torch.hypot(ints, ints), lambda: torch.hypot(x, 2), lambda: x.logaddexp(1.0),
+            lambda: torch.xlogy(2, 3), lambda: torch.copysign(2, x), lambda: ints.xlogy_(2)):
+    try:
+        bad()
+    except (RuntimeError, TypeError, NotImplementedError) as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([0., 2., 5., 3., inf, nan, 1.], grad_fn=<HypotBackward0>)\n'
+            'tensor([    nan,  0.0000,  0.6000, -1.0000,     nan,     nan,  1.0000]) tensor([   nan, 1.0000, 0.8000, 0.0000, 0.0000,    nan, -0.0000])\n'  # noqa: E501
+            'tensor([0.6931, 2.1269, 4.3133, 0.0486,    inf,    nan, 1.3133],\n'
+            '       grad_fn=<LogaddexpBackward0>)\n'
+            'tensor([0.5000, 0.1192, 0.2689, 0.0474, 1.0000,    nan, 0.7311]) tensor([0.5000, 0.8808, 0.7311, 0.9526, 0.0000,    nan, 0.2689])\n'  # noqa: E501
+            'tensor([1.0000, 2.3219, 4.5850, 0.1699,    inf,    nan, 1.5850],\n'
+            '       grad_fn=<Logaddexp2Backward0>)\n'
+            'tensor([0.5000, 0.2000, 0.3333, 0.1111, 1.0000,    nan, 0.6667]) tensor([0.5000, 0.8000, 0.6667, 0.8889, 0.0000,    nan, 0.3333])\n'  # noqa: E501
+            'tensor([0.0000, 0.0000, 4.1589,    inf,    nan,    nan,   -inf],\n'
+            '       grad_fn=<XlogyBackward0>)\n'
+            'tensor([0.0000, 0.6931, 1.3863,   -inf, 0.0000, 0.0000,   -inf]) tensor([   nan, 0.0000, 0.7500,   -inf,    inf,    nan,   -inf])\n'  # noqa: E501
+            'tensor([ 0.,  0.,  3.,  3., inf, nan, -1.], grad_fn=<CopysignBackward0>)\n'
+            'tensor([ 0.,  0.,  1., -1., nan, nan, -1.]) tensor([0., 0., 0., 0., 0., 0., 0.])\n'
+            'tensor([inf, -inf, inf, 1.])\n'
+            'tensor([0., 0., -inf, inf, -inf, nan, -inf], grad_fn=<XlogyBackward2>) tensor([0., 0., -inf, -inf, -inf, -inf, -inf]) None\n'  # noqa: E501
+            'tensor([  -inf, 1.3863, 2.7726,   -inf, 0.0000, 0.0000,   -inf],\n'
+            '       grad_fn=<XlogyBackward1>) None tensor([   inf, 1.0000, 0.5000,    inf, 2.0000, 2.0000,   -inf])\n'  # noqa: E501
+            'tensor([-0., -0., -3., -3., -inf, nan, -1.], grad_fn=<CopysignBackward1>) tensor([ 0.,  0., -1.,  1., nan, nan, -1.]) None\n'  # noqa: E501
+            'tensor([0.0000, 1.3863]) tensor([-1., -2.]) tensor([1.4142, 2.8284], dtype=torch.float64)\n'
+            'tensor([ 5., 13.])\n'
+            'tensor([3.4657, 9.0109])\n'
+            'tensor([ -4.3077, -19.8099]) tensor([ -4.3077, -19.8099])\n'
+            'NotImplementedError "hypot_cpu" not implemented for \'Long\'\n'
+            "TypeError hypot(): argument 'other' (position 2) must be Tensor, not int\n"
+            "TypeError logaddexp(): argument 'other' (position 1) must be Tensor, not float\n"
+            'TypeError xlogy() received an invalid combination of arguments - got (int, int), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input, Tensor other, *, Tensor out = None)\n'
+            ' * (Number self, Tensor other, *, Tensor out = None)\n'
+            ' * (Tensor input, Number other, *, Tensor out = None)\n'
+            '\n'
+            'TypeError copysign() received an invalid combination of arguments - got (int, Tensor), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input, Tensor other, *, Tensor out = None)\n'
+            ' * (Tensor input, Number other, *, Tensor out = None)\n'
+            '\n'
+            "RuntimeError result type Float can't be cast to the desired output type Long\n"
+        ),
+    ),
+    # fmax/fmin skip NaNs (the gradient goes to the pick; maximum's goes to both at a NaN), float_power in
+    # float64 through ToCopyBackward0, ldexp (an integer 2ⁿ is 0 for n < 0 in its backward), nextafter and
+    # frexp.
+    "fmax_fmin_float_power_ldexp_nextafter_frexp": (
+        r"""
+import torch
+nan = float("nan")
+a = torch.tensor([nan, 1.0, nan, 2.0, 0.5], requires_grad=True)
+b = torch.tensor([1.0, nan, nan, 2.0, -3.0], requires_grad=True)
+for y in (torch.fmax(a, b), a.fmin(b), torch.maximum(a, b)):
+    y.sum().backward()
+    print(y, a.grad, b.grad)
+    a.grad, b.grad = None, None
+ints = torch.tensor([4, -6])
+print(torch.fmax(ints, torch.tensor([True, False])), torch.fmin(ints, ints.double()))
+x = torch.tensor([0.0, 2.0, -1.0], requires_grad=True)
+e = torch.tensor([0.5, 2.0, 3.0], requires_grad=True)
+for y in (torch.float_power(x, 2), x.float_power(e), torch.float_power(2, x)):
+    y.sum().backward()
+    print(y, y.grad_fn.next_functions)
+    print(x.grad, e.grad)
+    x.grad, e.grad = None, None
+print(torch.float_power(ints, -1), torch.float_power(ints, ints).dtype)
+d = torch.tensor([2.0], dtype=torch.float64)
+print(d.float_power_(3))
+for bad in (lambda: torch.tensor([2.0]).float_power_(2), lambda: torch.float_power(2, 3)):
+    try:
+        bad()
+    except (RuntimeError, TypeError) as error:
+        print(type(error).__name__, str(error).splitlines()[0])
+m = torch.tensor([1.0, -2.0, 3.0, 5.0], requires_grad=True)
+y = torch.ldexp(m, torch.tensor([-1, -2, 0, 3]))
+y.sum().backward()
+print(y, m.grad)
+y = m.ldexp(e.new_ones(4) * 0.5)
+print(y, torch.ldexp(ints, ints))
+n = torch.nextafter(m, torch.tensor([2.0, -3.0, 3.0, 0.0]))
+n.sum().backward()
+print(n, m.grad)
+d64 = torch.tensor([0.0, 1.0], dtype=torch.float64)
+print(torch.nextafter(d64, d64 + 1))
+f = torch.frexp(torch.tensor([0.0, 1.0, -3.0, 10.0, float("inf"), -0.0, 1e-40]))
+print(f)
+mantissa, exponent = torch.frexp(m)
+mantissa.sum().backward()
+print(mantissa, exponent, m.grad)
+try:
+    torch.frexp(ints)
+except RuntimeError as error:
+    print(type(error).__name__, error)
+""",
+        (
+            'tensor([1.0000, 1.0000,    nan, 2.0000, 0.5000], grad_fn=<FmaxBackward0>) tensor([0., 1., 1., 1., 1.]) tensor([1., 0., 0., 0., 0.])\n'  # noqa: E501
+            'tensor([ 1.,  1., nan,  2., -3.], grad_fn=<FminBackward0>) tensor([0., 1., 1., 1., 0.]) tensor([1., 0., 0., 0., 1.])\n'  # noqa: E501
+            'tensor([   nan,    nan,    nan, 2.0000, 0.5000], grad_fn=<MaximumBackward0>) tensor([1.0000, 1.0000, 1.0000, 0.5000, 1.0000]) tensor([1.0000, 1.0000, 1.0000, 0.5000, 0.0000])\n'  # noqa: E501
+            'tensor([4, 0]) tensor([ 4., -6.], dtype=torch.float64)\n'
+            'tensor([0., 4., 1.], dtype=torch.float64, grad_fn=<PowBackward0>) ((<ToCopyBackward0 object at 0x…>, 0),)\n'  # noqa: E501
+            'tensor([ 0.,  4., -2.]) None\n'
+            'tensor([ 0.,  4., -1.], dtype=torch.float64, grad_fn=<PowBackward1>) ((<ToCopyBackward0 object at 0x…>, 0), (<ToCopyBackward0 object at 0x…>, 0))\n'  # noqa: E501
+            'tensor([inf, 4., 3.]) tensor([0.0000, 2.7726,    nan])\n'
+            'tensor([1.0000, 4.0000, 0.5000], dtype=torch.float64, grad_fn=<PowBackward2>) ((<ToCopyBackward0 object at 0x…>, 0),)\n'  # noqa: E501
+            'tensor([0.6931, 2.7726, 0.3466]) None\n'
+            'tensor([ 0.2500, -0.1667], dtype=torch.float64) torch.float64\n'
+            'tensor([8.], dtype=torch.float64)\n'
+            "RuntimeError the base given to float_power_ has dtype Float but the operation's result requires dtype Double\n"  # noqa: E501
+            'TypeError float_power() received an invalid combination of arguments - got (int, int), but expected one of:\n'  # noqa: E501
+            'tensor([ 0.5000, -0.5000,  3.0000, 40.0000], grad_fn=<LdexpBackward0>) tensor([0., 0., 1., 8.])\n'  # noqa: E501
+            'tensor([ 1.4142, -2.8284,  4.2426,  7.0711], grad_fn=<LdexpBackward0>) tensor([64.0000, -0.0938])\n'  # noqa: E501
+            'tensor([ 1.0000, -2.0000,  3.0000,  5.0000], grad_fn=<NextafterBackward0>) tensor([1., 1., 1., 9.])\n'  # noqa: E501
+            'tensor([4.9407e-324,  1.0000e+00], dtype=torch.float64)\n'
+            'torch.return_types.frexp(\n'
+            'mantissa=tensor([ 0.0000,  0.5000, -0.7500,  0.6250,     inf, -0.0000,  0.5444]),\n'
+            'exponent=tensor([   0,    1,    2,    4,    0,    0, -132], dtype=torch.int32))\n'
+            'tensor([ 0.5000, -0.5000,  0.7500,  0.6250], grad_fn=<FrexpBackward0>) tensor([1, 2, 2, 3], dtype=torch.int32) tensor([1.5000, 1.2500, 1.2500, 9.1250])\n'  # noqa: E501
+            'RuntimeError torch.frexp() only supports floating-point dtypes\n'
+        ),
+    ),
+    # remainder with RemainderBackward0/1 (a zero keeps the dividend's sign), and PyTorch's NotImplemented
+    # node for floor_divide, number % x and heaviside; torch.rsub with alpha; gcd and lcm; integer division by
+    # zero refused.
+    "remainder_floor_divide_rsub_heaviside_gcd_lcm": (
+        r"""
+import torch
+a = torch.tensor([5.0, -5.0, 5.0, 3.0, -2.0], requires_grad=True)
+b = torch.tensor([3.0, 3.0, -3.0, 0.0, 2.0], requires_grad=True)
+for y in (torch.remainder(a, b), a % 2, a.remainder(-1.5)):
+    y.sum().backward()
+    print(y, a.grad, b.grad)
+    a.grad, b.grad = None, None
+print(torch.tensor(5.0) % torch.tensor([-2.5, 2.5, -2.0]), torch.remainder(-7, torch.tensor([2, -2, 3])))
+for y in (torch.floor_divide(a, b), a // 2, 7 // a, 7 % a, torch.heaviside(a, b)):
+    print(y, y.grad_fn, y.grad_fn.name(), len(y.grad_fn.next_functions))
+    try:
+        y.sum().backward()
+    except RuntimeError as error:
+        print(type(error).__name__, error)
+ints = torch.tensor([7, -7])
+print(ints % 3, ints // 2, torch.floor_divide(ints, -2), -7 // torch.tensor([2.0]), 7.5 % ints)
+i = torch.tensor([7, 9])
+i %= 4
+print(i)
+i //= 2
+print(i)
+print(i.remainder_(2), torch.tensor([9.0]).floor_divide_(2))
+for bad in (lambda: ints % 0, lambda: ints // torch.tensor([1, 0]), lambda: torch.tensor([True]) % True):
+    try:
+        bad()
+    except (RuntimeError, NotImplementedError) as error:
+        print(type(error).__name__, error)
+for y in (torch.rsub(a, b), torch.rsub(a, b, alpha=2), torch.rsub(a, 3, alpha=2), 3 - a):
+    y.sum().backward()
+    print(y, a.grad, b.grad)
+    a.grad, b.grad = None, None
+for bad in (lambda: torch.rsub(2, a), lambda: torch.rsub(ints, 3, alpha=0.5),
+            lambda: ints.sub(ints, alpha=0.5), lambda: torch.rsub(ints, ints > 0)):
+    try:
+        bad()
+    except (RuntimeError, TypeError) as error:
+        print(type(error).__name__, error)
+print(torch.heaviside(torch.tensor([float("nan"), -0.0, 0.0, 2.0]), torch.tensor([7.0])))
+print(torch.heaviside(ints, torch.tensor([0])), torch.tensor([True, False]).heaviside(torch.tensor(True)))
+print(torch.gcd(torch.tensor([0, -12, 7]), torch.tensor([0, 18, -14])), ints.lcm(torch.tensor([3, 2])))
+g = torch.tensor([12, 18])
+print(g.gcd_(torch.tensor([8, 12])))
+print(torch.lcm_(g, torch.tensor([3, 5])), g)
+for bad in (lambda: torch.heaviside(a, ints), lambda: torch.gcd(a, a), lambda: torch.gcd(ints, 2)):
+    try:
+        bad()
+    except (RuntimeError, NotImplementedError, TypeError) as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([ 2.,  1., -1., nan, -0.], grad_fn=<RemainderBackward1>) tensor([1., 1., 1., 1., 1.]) tensor([-1.,  2.,  2., -inf,  1.])\n'  # noqa: E501
+            'tensor([1., 1., 1., 1., -0.], grad_fn=<RemainderBackward0>) tensor([1., 1., 1., 1., 1.]) None\n'
+            'tensor([-1.0000, -0.5000, -1.0000,  0.0000, -0.5000],\n'
+            '       grad_fn=<RemainderBackward0>) tensor([1., 1., 1., 1., 1.]) None\n'
+            'tensor([ 0.,  0., -1.]) tensor([ 1, -1,  2])\n'
+            'tensor([ 1., -2., -2., inf, -1.], grad_fn=<NotImplemented>) <NotImplemented object at 0x…> torch::autograd::NotImplemented 2\n'  # noqa: E501
+            'RuntimeError derivative for aten::floor_divide is not implemented\n'
+            'tensor([ 2., -3.,  2.,  1., -1.], grad_fn=<NotImplemented>) <NotImplemented object at 0x…> torch::autograd::NotImplemented 1\n'  # noqa: E501
+            'RuntimeError derivative for aten::floor_divide is not implemented\n'
+            'tensor([ 1., -2.,  1.,  2., -4.], grad_fn=<NotImplemented>) <NotImplemented object at 0x…> torch::autograd::NotImplemented 1\n'  # noqa: E501
+            'RuntimeError derivative for aten::floor_divide is not implemented\n'
+            'tensor([ 2., -3.,  2.,  1., -1.], grad_fn=<NotImplemented>) <NotImplemented object at 0x…> torch::autograd::NotImplemented 1\n'  # noqa: E501
+            'RuntimeError derivative for aten::remainder is not implemented\n'
+            'tensor([1., 0., 1., 1., 0.], grad_fn=<NotImplemented>) <NotImplemented object at 0x…> torch::autograd::NotImplemented 2\n'  # noqa: E501
+            'RuntimeError derivative for aten::heaviside is not implemented\n'
+            'tensor([1, 2]) tensor([ 3, -4]) tensor([-4,  3]) tensor([-4.]) tensor([ 0.5000, -6.5000])\n'
+            'tensor([3, 1])\n'
+            'tensor([1, 0])\n'
+            'tensor([1, 0]) tensor([4.])\n'
+            'RuntimeError ZeroDivisionError\n'
+            'RuntimeError ZeroDivisionError\n'
+            'NotImplementedError "remainder_cpu" not implemented for \'Bool\'\n'
+            'tensor([-2.,  8., -8., -3.,  4.], grad_fn=<RsubBackward0>) tensor([-1., -1., -1., -1., -1.]) tensor([1., 1., 1., 1., 1.])\n'  # noqa: E501
+            'tensor([ -7.,  13., -13.,  -6.,   6.], grad_fn=<RsubBackward0>) tensor([-2., -2., -2., -2., -2.]) tensor([1., 1., 1., 1., 1.])\n'  # noqa: E501
+            'tensor([-7., 13., -7., -3.,  7.], grad_fn=<RsubBackward1>) tensor([-2., -2., -2., -2., -2.]) None\n'  # noqa: E501
+            'tensor([-2.,  8., -2.,  0.,  5.], grad_fn=<RsubBackward1>) tensor([-1., -1., -1., -1., -1.]) None\n'  # noqa: E501
+            'TypeError rsub() received an invalid combination of arguments - got (int, Tensor), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input, Tensor other, *, Number alpha = 1)\n'
+            ' * (Tensor input, Number other, Number alpha = 1)\n'
+            '\n'
+            'RuntimeError For integral input tensors, argument alpha must not be a floating point number.\n'
+            'RuntimeError For integral input tensors, argument alpha must not be a floating point number.\n'
+            'RuntimeError Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.\n'  # noqa: E501
+            'tensor([0., 7., 7., 1.])\n'
+            'tensor([1, 0]) tensor([True, True])\n'
+            'tensor([0, 6, 7]) tensor([21, 14])\n'
+            'tensor([4, 6])\n'
+            'tensor([12, 30]) tensor([12, 30])\n'
+            'RuntimeError heaviside is not yet implemented for tensors with different dtypes.\n'
+            'NotImplementedError "gcd_cpu" not implemented for \'Float\'\n'
+            "TypeError gcd(): argument 'other' (position 2) must be Tensor, not int\n"
+        ),
+    ),
+    # PyTorch's other names (absolute, arctan, fix, greater, subtract ...) record the original's node; the
+    # in-place and torch.* forms (square_, negative_, selu_, celu_); bools refused by +, abs, trunc, relu;
+    # NaN's sign is 0.
+    "aliases_record_their_originals_nodes": (
+        r"""
+import torch
+import torch.nn.functional as F
+nan = float("nan")
+x = torch.tensor([1.5, -2.5, 0.5, nan], requires_grad=True)
+for y in (torch.absolute(x), x.arctan(), torch.arcsinh(x), x.fix(), torch.subtract(x, 1, alpha=2)):
+    print(y)
+print(x.positive() is x, torch.positive(x))
+y = torch.absolute(x)
+y.sum().backward()
+print(x.grad, torch.sign(x.detach()), torch.sgn(x.detach()))
+print(torch.arccos(torch.tensor([0.5])), torch.arctan2(x, x.detach()), torch.arccosh(torch.tensor([2.0])))
+print(torch.greater(x, 0), x.less_equal(0.5), torch.not_equal(x, x), x.greater_equal(x), torch.less(x, 1))
+q = x * 1
+q.square_()
+print(q)
+q.negative_()
+print(q)
+torch.fix_(q)
+print(q)
+print(q.subtract_(torch.tensor(1.0), alpha=3))
+print(q.multiply_(2).divide_(4).true_divide_(2))
+print(torch.frac_(torch.tensor([2.5])), torch.trunc_(torch.tensor([-2.5])), torch.square_(torch.tensor([3])))
+print(torch.selu(x), torch.celu(x, 2.0))
+s = torch.tensor([-1.0, 1.0])
+print(torch.selu_(s), s, F.celu_(torch.tensor([-1.0]), 0.5), F.selu(torch.tensor([-2.0]), inplace=True))
+mask = x > 0
+for bad in (lambda: torch.positive(mask), lambda: +mask, lambda: torch.absolute(mask), lambda: mask.fix(),
+            lambda: torch.frac(torch.tensor([3])), lambda: torch.relu(mask),
+            lambda: torch.selu(torch.tensor([1])), lambda: torch.celu(x, 0.0), lambda: torch.ceil(mask)):
+    try:
+        bad()
+    except (RuntimeError, NotImplementedError) as error:
+        print(type(error).__name__, error)
+a = torch.tensor([nan, 1.0, 2.0, 3.0], requires_grad=True)
+b = torch.tensor([1.0, nan, 2.0, 1.0], requires_grad=True)
+torch.minimum(a, b).sum().backward()
+print(a.grad, b.grad)
+print(torch.add(torch.tensor([True]), torch.tensor([True]), alpha=2), torch.tensor([2]).add(1, alpha=3))
+""",
+        (
+            'tensor([1.5000, 2.5000, 0.5000,    nan], grad_fn=<AbsBackward0>)\n'
+            'tensor([ 0.9828, -1.1903,  0.4636,     nan], grad_fn=<AtanBackward0>)\n'
+            'tensor([ 1.1948, -1.6472,  0.4812,     nan], grad_fn=<AsinhBackward0>)\n'
+            'tensor([ 1., -2.,  0., nan], grad_fn=<TruncBackward0>)\n'
+            'tensor([-0.5000, -4.5000, -1.5000,     nan], grad_fn=<SubBackward0>)\n'
+            'True tensor([ 1.5000, -2.5000,  0.5000,     nan], requires_grad=True)\n'
+            'tensor([ 1., -1.,  1.,  0.]) tensor([ 1., -1.,  1.,  0.]) tensor([ 1., -1.,  1.,  0.])\n'
+            'tensor([1.0472]) tensor([ 0.7854, -2.3562,  0.7854,     nan], grad_fn=<Atan2Backward0>) tensor([1.3170])\n'  # noqa: E501
+            'tensor([ True, False,  True, False]) tensor([False,  True,  True, False]) tensor([False, False, False,  True]) tensor([ True,  True,  True, False]) tensor([False,  True,  True, False])\n'  # noqa: E501
+            'tensor([2.2500, 6.2500, 0.2500,    nan], grad_fn=<PowBackward0>)\n'
+            'tensor([-2.2500, -6.2500, -0.2500,     nan], grad_fn=<NegBackward0>)\n'
+            'tensor([-2., -6., -0., nan], grad_fn=<TruncBackward0>)\n'
+            'tensor([-5., -9., -3., nan], grad_fn=<SubBackward0>)\n'
+            'tensor([-1.2500, -2.2500, -0.7500,     nan], grad_fn=<DivBackward0>)\n'
+            'tensor([0.5000]) tensor([-2.]) tensor([9])\n'
+            'tensor([ 1.5761, -1.6138,  0.5254,     nan], grad_fn=<EluBackward0>) tensor([ 1.5000, -1.4270,  0.5000,     nan], grad_fn=<CeluBackward0>)\n'  # noqa: E501
+            'tensor([-1.1113,  1.0507]) tensor([-1.1113,  1.0507]) tensor([-0.4323]) tensor([-1.5202])\n'
+            'RuntimeError The `+` operator, on a bool tensor is not supported.\n'
+            'RuntimeError The `+` operator, on a bool tensor is not supported.\n'
+            'NotImplementedError "abs_cpu" not implemented for \'Bool\'\n'
+            'NotImplementedError "trunc_vml_cpu" not implemented for \'Bool\'\n'
+            'NotImplementedError "frac_cpu" not implemented for \'Long\'\n'
+            'RuntimeError Boolean inputs not supported for relu\n'
+            'NotImplementedError "elu_cpu" not implemented for \'Long\'\n'
+            'RuntimeError ZeroDivisionError: alpha cannot be 0 for CELU\n'
+            'NotImplementedError "ceil_vml_cpu" not implemented for \'Bool\'\n'
+            'tensor([1.0000, 1.0000, 0.5000, 0.0000]) tensor([1.0000, 1.0000, 0.5000, 1.0000])\n'
+            'tensor([True]) tensor([5])\n'
+        ),
+    ),
+    # sgn (NaN's is 0), sinc, exp2, deg2rad, rad2deg, erfc, lgamma, digamma (trigamma as PyTorch sums it:
+    # finite beside the poles in float32), acosh, asinh, atanh and logit with and without eps, at their
+    # special points.
+    "sgn_sinc_exp2_logit_erfc_lgamma_digamma_and_inverse_hyperbolics": (
+        r"""
+import torch
+inf, nan = float("inf"), float("nan")
+x = torch.tensor([0.0, -0.0, 1.0, -2.5, 0.5, inf, -inf, nan], requires_grad=True)
+functions = (torch.sgn, torch.sinc, torch.exp2, torch.deg2rad, torch.rad2deg, torch.erfc, torch.lgamma,
+             torch.digamma, torch.acosh, torch.asinh, torch.atanh)
+for function in functions:
+    y = function(x)
+    y.sum().backward()
+    print(y)
+    print(x.grad)
+    x.grad = None
+poles = torch.tensor([-1.0, -2.0, -0.5, 1e-30, 100.0], requires_grad=True)
+y = torch.digamma(poles)
+y.sum().backward()
+print(torch.lgamma(poles), y, poles.grad)
+p = torch.tensor([0.0, 0.05, 0.1, 0.5, 0.95, 1.0, 1.5, nan], requires_grad=True)
+for y in (torch.logit(p), p.logit(eps=0.1), torch.logit(p, 0.7)):
+    y.sum().backward()
+    print(y, p.grad)
+    p.grad = None
+ints = torch.tensor([3, -2, 0])
+print(torch.sgn(ints), torch.sgn(torch.tensor([True, False])), torch.sign(torch.tensor([nan])))
+print(torch.sinc(ints), torch.exp2(ints), torch.rad2deg(ints), torch.lgamma(torch.tensor([True])))
+print(torch.sinc(torch.tensor([1e-10, 1.0, 0.25], dtype=torch.float64)))
+z = torch.tensor([0.5, 2.0])
+print(z.exp2_(), z.clone().sinc_(), torch.deg2rad_(z.clone()), z.clone().logit_(0.25))
+print(torch.erfc_(z.clone()), z.clone().atanh_(), z.clone().sgn_(), torch.rad2deg_(z.clone()))
+print(z.lgamma_())
+print(z.digamma_())
+try:
+    ints.exp2_()
+except RuntimeError as error:
+    print(type(error).__name__, error)
+""",
+        (
+            'tensor([ 0.,  0.,  1., -1.,  1.,  1., -1.,  0.], grad_fn=<SgnBackward0>)\n'
+            'tensor([0., 0., 0., 0., 0., 0., 0., 0.])\n'
+            'tensor([ 1.0000e+00,  1.0000e+00, -2.7828e-08,  1.2732e-01,  6.3662e-01,\n'
+            '                nan,         nan,         nan], grad_fn=<SincBackward0>)\n'
+            'tensor([ 0.0000,  0.0000, -1.0000,  0.0509, -1.2732,     nan,     nan,     nan])\n'
+            'tensor([1.0000, 1.0000, 2.0000, 0.1768, 1.4142,    inf, 0.0000,    nan],\n'
+            '       grad_fn=<Exp2Backward0>)\n'
+            'tensor([0.6931, 0.6931, 1.3863, 0.1225, 0.9803,    inf, 0.0000,    nan])\n'
+            'tensor([ 0.0000, -0.0000,  0.0175, -0.0436,  0.0087,     inf,    -inf,     nan],\n'
+            '       grad_fn=<Deg2RadBackward0>)\n'
+            'tensor([0.0175, 0.0175, 0.0175, 0.0175, 0.0175, 0.0175, 0.0175, 0.0175])\n'
+            'tensor([   0.0000,   -0.0000,   57.2958, -143.2395,   28.6479,       inf,\n'
+            '             -inf,       nan], grad_fn=<Rad2DegBackward0>)\n'
+            'tensor([57.2958, 57.2958, 57.2958, 57.2958, 57.2958, 57.2958, 57.2958, 57.2958])\n'
+            'tensor([1.0000, 1.0000, 0.1573, 1.9996, 0.4795, 0.0000, 2.0000,    nan],\n'
+            '       grad_fn=<ErfcBackward0>)\n'
+            'tensor([-1.1284, -1.1284, -0.4151, -0.0022, -0.8788, -0.0000, -0.0000,     nan])\n'
+            'tensor([    inf,     inf,  0.0000, -0.0562,  0.5724,     inf,     inf,     nan],\n'
+            '       grad_fn=<LgammaBackward0>)\n'
+            'tensor([   -inf,     inf, -0.5772,  1.1032, -1.9635,     inf,     nan,     nan])\n'
+            'tensor([   -inf,     inf, -0.5772,  1.1032, -1.9635,     inf,     nan,     nan],\n'
+            '       grad_fn=<DigammaBackward0>)\n'
+            'tensor([   inf,    inf, 1.6449, 9.5392, 4.9348, 0.0000,    nan,    nan])\n'
+            'tensor([nan, nan, 0., nan, nan, inf, nan, nan], grad_fn=<AcoshBackward0>)\n'
+            'tensor([   nan,    nan,    inf, 0.4364,    nan, 0.0000, 0.0000,    nan])\n'
+            'tensor([ 0.0000, -0.0000,  0.8814, -1.6472,  0.4812,     inf,    -inf,     nan],\n'
+            '       grad_fn=<AsinhBackward0>)\n'
+            'tensor([1.0000, 1.0000, 0.7071, 0.3714, 0.8944, 0.0000, 0.0000,    nan])\n'
+            'tensor([0.0000, -0.0000,    inf,    nan, 0.5493,    nan,    nan,    nan],\n'
+            '       grad_fn=<AtanhBackward0>)\n'
+            'tensor([ 1.0000,  1.0000,     inf, -0.1905,  1.3333, -0.0000, -0.0000,     nan])\n'
+            'tensor([     inf,      inf,   1.2655,  69.0776, 359.1342],\n'
+            '       grad_fn=<LgammaBackward0>) tensor([        nan,         nan,  3.6490e-02, -1.0000e+30,  4.6002e+00],\n'  # noqa: E501
+            '       grad_fn=<DigammaBackward0>) tensor([1.2914e+15, 3.2284e+14, 8.9348e+00,        inf, 1.0050e-02])\n'  # noqa: E501
+            'tensor([   -inf, -2.9444, -2.1972,  0.0000,  2.9444,     inf,     nan,     nan],\n'
+            '       grad_fn=<LogitBackward0>) tensor([    inf, 21.0526, 11.1111,  4.0000, 21.0526,     inf,     nan,     nan])\n'  # noqa: E501
+            'tensor([-2.1972, -2.1972, -2.1972,  0.0000,  2.1972,  2.1972,  2.1972,     nan],\n'
+            '       grad_fn=<LogitBackward0>) tensor([ 0.0000,  0.0000, 11.1111,  4.0000,  0.0000,  0.0000,  0.0000,     nan])\n'  # noqa: E501
+            'tensor([ 0.8473,  0.8473,  0.8473,  0.8473, -0.8473, -0.8473, -0.8473,     nan],\n'
+            '       grad_fn=<LogitBackward0>) tensor([0., 0., 0., 0., 0., 0., 0., nan])\n'
+            'tensor([ 1, -1,  0]) tensor([ True, False]) tensor([0.])\n'
+            'tensor([-2.5305e-09,  2.7828e-08,  1.0000e+00]) tensor([8.0000, 0.2500, 1.0000]) tensor([ 171.8873, -114.5916,    0.0000]) tensor([0.])\n'  # noqa: E501
+            'tensor([1.0000e+00, 3.8982e-17, 9.0032e-01], dtype=torch.float64)\n'
+            'tensor([1.4142, 4.0000]) tensor([-2.1695e-01,  2.7828e-08]) tensor([0.0247, 0.0698]) tensor([1.0986, 1.0986])\n'  # noqa: E501
+            'tensor([4.5500e-02, 1.5417e-08]) tensor([nan, nan]) tensor([1., 1.]) tensor([ 81.0285, 229.1831])\n'  # noqa: E501
+            'tensor([-0.1204,  1.7918])\n'
+            'tensor([7.5121, 0.2789])\n'
+            "RuntimeError result type Float can't be cast to the desired output type Long\n"
+        ),
+    ),
+    # The new pointwise ops on empty and 0-d float64 tensors, broadcasting (gradients summed back to each
+    # shape), and with out= (refused when an input requires grad; nan_to_num's out must have the input's
+    # dtype).
+    "pointwise_more_on_empty_0d_broadcast_and_out": (
+        r"""
+import torch
+e = torch.tensor([])
+s = torch.tensor(0.5, dtype=torch.float64, requires_grad=True)
+row = torch.tensor([[1.0, -2.0, 3.0]], requires_grad=True)
+col = torch.tensor([[0.5], [2.0]], requires_grad=True)
+print(torch.hypot(e, e), torch.isinf(e), torch.nan_to_num(e), torch.logit(e), torch.lerp(e, e, 0.5))
+for y in (torch.logit(s), torch.lgamma(s), s.exp2(), torch.xlogy(s, s), s.clamp_min(0.7), torch.sinc(s)):
+    print(y)
+y = torch.hypot(row, col) + torch.logaddexp(row, col) + torch.fmax(row, col) + torch.clamp_max(row, col)
+y.sum().backward()
+print(y, row.grad, col.grad, sep="\n")
+out = torch.empty(3)
+print(torch.hypot(row.detach()[0], torch.ones(3), out=out), out)
+print(torch.isposinf(torch.tensor([float("inf")]), out=torch.empty(1, dtype=torch.bool)))
+print(torch.clamp_min(row.detach(), 0.0, out=torch.empty(1, 3)), torch.erfc(s.detach(), out=torch.empty(())))
+try:
+    torch.hypot(row, col, out=torch.empty(2, 3))
+except RuntimeError as error:
+    print(type(error).__name__, error)
+try:
+    torch.nan_to_num(torch.tensor([1.0]), out=torch.empty(1, dtype=torch.long))
+except RuntimeError as error:
+    print(type(error).__name__, error)
+""",
+        (
+            'tensor([]) tensor([], dtype=torch.bool) tensor([]) tensor([]) tensor([])\n'
+            'tensor(0., dtype=torch.float64, grad_fn=<LogitBackward0>)\n'
+            'tensor(0.5724, dtype=torch.float64, grad_fn=<LgammaBackward0>)\n'
+            'tensor(1.4142, dtype=torch.float64, grad_fn=<Exp2Backward0>)\n'
+            'tensor(-0.3466, dtype=torch.float64, grad_fn=<XlogyBackward0>)\n'
+            'tensor(0.7000, dtype=torch.float64, grad_fn=<ClampMinBackward0>)\n'
+            'tensor(0.6366, dtype=torch.float64, grad_fn=<SincBackward0>)\n'
+            'tensor([[ 4.0921,  1.1404,  9.6203],\n'
+            '        [ 7.5493,  4.8466, 11.9188]], grad_fn=<AddBackward0>)\n'
+            'tensor([[4.2330, 0.4166, 5.4736]])\n'
+            'tensor([[5.2317],\n'
+            '        [7.1382]])\n'
+            'tensor([1.4142, 2.2361, 3.1623]) tensor([1.4142, 2.2361, 3.1623])\n'
+            'tensor([True])\n'
+            'tensor([[1., 0., 3.]]) tensor(0.4795)\n'
+            "RuntimeError hypot(): functions with out=... arguments don't support automatic differentiation, but one of the arguments requires grad.\n"  # noqa: E501
+            'RuntimeError nan_to_num: dtype of out: Long should be same as input: Float\n'
+        ),
+    ),
 }
 # fmt: on
 
