@@ -87,12 +87,12 @@ from engine.extra_ops import (  # noqa: A004 - PyTorch's names
     trunc,
     unique,
 )
+from engine.extreme_ops import amax, amin, aminmax
 from engine.grad_mode import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled
 from engine.join_ops import chunk, split, unbind
 from engine.linalg_ops import cross, det, svd
 from engine.linalg_solve import inv as inverse
 from engine.math_ops import (
-    amax,
     argmax,
     argmin,
     log_softmax,
@@ -118,6 +118,7 @@ from engine.product_ops import addmm, dot
 from engine.random_ops import bernoulli, multinomial, normal
 from engine.repeat_ops import index_select, meshgrid, repeat_interleave
 from engine.scatter_ops import gather, scatter, scatter_add
+from engine.search_ops import argsort
 from engine.select_ops import count_nonzero, fmod, isin, masked_select, nonzero, trace
 from engine.serialization import load, save
 from engine.shape_ops import (
@@ -129,6 +130,7 @@ from engine.shape_ops import (
     squeeze,
     t,
     transpose,
+    unflatten,
     unsqueeze,
 )
 from engine.tensor import Tensor
@@ -195,6 +197,20 @@ from engine.torch_functions import (  # noqa: A004 - PyTorch's names
     tanh_,
     true_divide,
     typename,
+)
+from engine.view_more_ops import (
+    atleast_1d,
+    atleast_2d,
+    atleast_3d,
+    broadcast_shapes,
+    broadcast_tensors,
+    broadcast_to,
+    moveaxis,
+    movedim,
+    ravel,
+    select,
+    swapaxes,
+    swapdims,
 )
 
 methods.install()

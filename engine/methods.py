@@ -208,7 +208,6 @@ METHODS: dict[str, Any] = {
     "mean": math_ops.mean,
     "max": math_ops.max,
     "min": math_ops.min,
-    "amax": math_ops.amax,
     "argmax": math_ops.argmax,
     "argmin": math_ops.argmin,
     "norm": math_ops.norm,
@@ -294,18 +293,24 @@ def install() -> None:
     """Attach every method and property to ``Tensor`` (called once when ``engine`` is imported)."""
     from engine.diagonal_ops import METHODS as DIAGONAL_METHODS
     from engine.extra_ops import METHODS as EXTRA_METHODS
+    from engine.extreme_ops import METHODS as EXTREME_METHODS
     from engine.linalg_ops import METHODS as LINALG_METHODS
     from engine.order_ops import METHODS as ORDER_METHODS
     from engine.random_ops import METHODS as RANDOM_METHODS
     from engine.scatter_ops import METHODS as SCATTER_METHODS
+    from engine.search_ops import METHODS as SEARCH_METHODS
     from engine.select_ops import METHODS as SELECT_METHODS
     from engine.tensor_extra_ops import METHODS as TENSOR_EXTRA_METHODS
+    from engine.view_more_ops import METHODS as VIEW_MORE_METHODS
 
     every = {**METHODS, **EXTRA_METHODS, **LINALG_METHODS, **DIAGONAL_METHODS, **SCATTER_METHODS}
     every.update(TENSOR_EXTRA_METHODS)
     every.update(RANDOM_METHODS)
     every.update(SELECT_METHODS)
     every.update(ORDER_METHODS)
+    every.update(VIEW_MORE_METHODS)
+    every.update(SEARCH_METHODS)
+    every.update(EXTREME_METHODS)
     for name, function in every.items():
         setattr(Tensor, name, function)
     for name, function in PROPERTIES.items():

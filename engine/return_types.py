@@ -1,5 +1,5 @@
 """``torch.return_types``: the named tuples of max/min along a dim, sort, topk, cummax/cummin, median,
-nanmedian, kthvalue, mode and the svds."""
+nanmedian, kthvalue, mode, aminmax and the svds."""
 
 from __future__ import annotations
 
@@ -30,3 +30,4 @@ median = _make("median")
 nanmedian = _make("nanmedian")
 kthvalue = _make("kthvalue")
 mode = _make("mode")
+aminmax = _make("aminmax", ("min", "max"))

@@ -21,6 +21,7 @@ from engine.functions import (
     activation_more,
     conv,
     diagonal,
+    extremes,
     linalg,
     linalg_extra,
     loss,
@@ -44,6 +45,7 @@ from engine.functions import (
 )
 from engine.nn import functional as F
 from tests.engine import gradcheck_cases as c
+from tests.engine import gradcheck_cases_index as ix
 from tests.engine import gradcheck_cases_nn as n
 
 STEP = 1e-6  # central-difference step in float64: truncation ~1e-12, rounding ~1e-10
@@ -342,6 +344,7 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "SoftshrinkBackward0": n.piecewise(lambda x: F.softshrink(x, 0.4)),
     "HardshrinkBackward0": n.piecewise(lambda x: F.hardshrink(x, 0.4)),
 }
+CASES.update(ix.CASES)  # shapes, indexing and search (gradcheck_cases_index.py)
 
 
 def _node_names(output: torch.Tensor) -> set[str]:
@@ -417,6 +420,7 @@ def test_every_differentiable_op_has_a_gradient_check():
     modules += (linalg_extra, moments, norms, diagonal, scatter, overwrite, conv, padding, pooling)
     modules += (shape_extra,)
     modules += (normalization, activation, activation_more, select_more, order)
+    modules += (extremes,)
     ops = {
         name
         for module in modules

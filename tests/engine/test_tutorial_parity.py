@@ -3923,6 +3923,330 @@ for bad in (lambda: empty.median(0), lambda: floats.kthvalue(7), lambda: whole.n
             'RuntimeError nanmean(): expected input to have floating point or complex dtype but got Long\n'
         ),
     ),
+    # swapaxes/swapdims, movedim/moveaxis, ravel, broadcast_to/_tensors/_shapes, select, atleast_1d/2d/3d and
+    # unflatten: PyTorch's view nodes, writes through the views reaching their base, and PyTorch's refusals.
+    "views_swapaxes_movedim_ravel_broadcast_select_atleast": (
+        r"""
+import torch
+x = torch.arange(6.).reshape(2, 3).requires_grad_()
+w = x * 1
+s = torch.swapaxes(w, 0, 1)
+print(s, s.shape, w.swapdims(-1, 0).grad_fn)
+m = torch.movedim(w, 0, 1)
+print(m.grad_fn, torch.moveaxis(torch.ones(2, 3, 4, 5), (0, 3), (2, 0)).shape)
+print(torch.ones(2, 3, 4).movedim((-1, 0), (0, -1)).shape, torch.movedim(torch.tensor(5.), 0, 0))
+r = torch.ravel(w)
+print(r, r.grad_fn, w.t().ravel().grad_fn, w.t().ravel().grad_fn.next_functions[0][0])
+r[0] = 10.
+print(w)
+b = torch.broadcast_to(x, (2, 2, 3))
+print(b.shape, b.grad_fn, x.broadcast_to((-1, 3)).shape)
+b.sum().backward()
+print(x.grad)
+p, q = torch.broadcast_tensors(w, torch.tensor([[1], [2]]))
+print(p is w, q, q.dtype)
+print(torch.broadcast_shapes((2, 1), (4, 1, 3)), torch.broadcast_shapes(3, (2, 1)), torch.broadcast_shapes())
+row = torch.select(w, 1, -1)
+print(row, row.grad_fn, w.select(0, 1))
+row.mul_(100)
+print(w)
+v = torch.tensor([1., 2.], requires_grad=True)
+for f in (torch.atleast_1d, torch.atleast_2d, torch.atleast_3d):
+    outs = f(torch.tensor(7.), v, x)
+    print([tuple(o.shape) for o in outs], [type(o.grad_fn).__name__ for o in outs], outs[2] is x)
+print(torch.atleast_2d([v]), torch.atleast_3d(), torch.unflatten(w.t(), 0, (3, 1)).grad_fn)
+print(torch.unflatten(x, -1, (-1, 1)).shape, x.unflatten(1, [1, 3]).shape)
+t = torch.ones(2, 3)
+t.swapaxes_(0, 1)
+print(t.shape, t.swapdims_(1, 0).shape)
+tries = [
+    lambda: torch.swapaxes(x, 0, 2),
+    lambda: torch.movedim(x, (0, 1), 1),
+    lambda: torch.movedim(x, (0, -2), (1, 0)),
+    lambda: torch.movedim(x, (0, 1), (1, 1)),
+    lambda: torch.broadcast_to(x, (3, 3)),
+    lambda: torch.broadcast_to(x, (3,)),
+    lambda: torch.broadcast_to(x, (-1, 2, 3)),
+    lambda: x.expand(2, 3, 1),
+    lambda: torch.broadcast_tensors(x, torch.ones(2)),
+    lambda: torch.broadcast_tensors(torch.ones(3), torch.ones(4, 1), torch.ones(2, 1)),
+    lambda: torch.broadcast_tensors([x]),
+    lambda: torch.broadcast_shapes((2, 3), (3, 3)),
+    lambda: torch.broadcast_shapes((2, -1)),
+    lambda: torch.broadcast_shapes((2, 1), (5, 4, 3)),
+    lambda: torch.broadcast_shapes((2,), 2.5),
+    lambda: torch.select(x, 1, 3),
+    lambda: torch.select(x, 1, -4),
+    lambda: torch.select(torch.tensor(1.), 0, 0),
+    lambda: torch.atleast_2d(3),
+    lambda: torch.unflatten(x, 1, ()),
+    lambda: torch.unflatten(x, 2, (3,)),
+    lambda: torch.unflatten(x, 1, (2, 2)),
+]
+for attempt in tries:
+    try:
+        attempt()
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([[0., 3.],\n'
+            '        [1., 4.],\n'
+            '        [2., 5.]], grad_fn=<TransposeBackward0>) torch.Size([3, 2]) <TransposeBackward0 object at 0x…>\n'  # noqa: E501
+            '<PermuteBackward0 object at 0x…> torch.Size([5, 3, 2, 4])\n'
+            'torch.Size([4, 3, 2]) tensor(5.)\n'
+            'tensor([0., 1., 2., 3., 4., 5.], grad_fn=<ViewBackward0>) <ViewBackward0 object at 0x…> <ViewBackward0 object at 0x…> <CloneBackward0 object at 0x…>\n'  # noqa: E501
+            'tensor([[10.,  1.,  2.],\n'
+            '        [ 3.,  4.,  5.]], grad_fn=<CopySlices>)\n'
+            'torch.Size([2, 2, 3]) <ExpandBackward0 object at 0x…> torch.Size([2, 3])\n'
+            'tensor([[2., 2., 2.],\n'
+            '        [2., 2., 2.]])\n'
+            'True tensor([[1, 1, 1],\n'
+            '        [2, 2, 2]]) torch.int64\n'
+            'torch.Size([4, 2, 3]) torch.Size([2, 3]) torch.Size([])\n'
+            'tensor([2., 5.], grad_fn=<SelectBackward0>) <SelectBackward0 object at 0x…> tensor([3., 4., 5.], grad_fn=<SelectBackward0>)\n'  # noqa: E501
+            'tensor([[ 10.,   1., 200.],\n'
+            '        [  3.,   4., 500.]], grad_fn=<CopySlices>)\n'
+            "[(1,), (2,), (2, 3)] ['NoneType', 'NoneType', 'NoneType'] True\n"
+            "[(1, 1), (1, 2), (2, 3)] ['NoneType', 'UnsqueezeBackward0', 'NoneType'] True\n"
+            "[(1, 1, 1), (1, 2, 1), (2, 3, 1)] ['NoneType', 'UnsqueezeBackward0', 'UnsqueezeBackward0'] False\n"  # noqa: E501
+            '(tensor([[1., 2.]], grad_fn=<UnsqueezeBackward0>),) () <ViewBackward0 object at 0x…>\n'
+            'torch.Size([2, 3, 1]) torch.Size([2, 1, 3])\n'
+            'torch.Size([3, 2]) torch.Size([2, 3])\n'
+            'IndexError Dimension out of range (expected to be in range of [-2, 1], but got 2)\n'
+            'TypeError movedim() received an invalid combination of arguments - got (Tensor, tuple, int), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input, int source, int destination)\n'
+            "      didn't match because some of the arguments have invalid types: (Tensor, !tuple of (int, int)!, int)\n"  # noqa: E501
+            ' * (Tensor input, tuple of ints source, tuple of ints destination)\n'
+            "      didn't match because some of the arguments have invalid types: (Tensor, !tuple of (int, int)!, !int!)\n"  # noqa: E501
+            '\n'
+            'RuntimeError movedim: repeated dim in `source` ([0, -2])\n'
+            'RuntimeError movedim: repeated dim in `destination` ([1, 1])\n'
+            'RuntimeError The expanded size of the tensor (3) must match the existing size (2) at non-singleton dimension 0.  Target sizes: [3, 3].  Tensor sizes: [2, 3]\n'  # noqa: E501
+            'RuntimeError expand(torch.FloatTensor{[2, 3]}, size=[3]): the number of sizes provided (1) must be greater or equal to the number of dimensions in the tensor (2)\n'  # noqa: E501
+            "RuntimeError The expanded size of the tensor (-1) isn't allowed in a leading, non-existing dimension 0\n"  # noqa: E501
+            'RuntimeError The expanded size of the tensor (1) must match the existing size (3) at non-singleton dimension 2.  Target sizes: [2, 3, 1].  Tensor sizes: [2, 3]\n'  # noqa: E501
+            'RuntimeError The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 1\n'  # noqa: E501
+            'RuntimeError The size of tensor a (4) must match the size of tensor b (2) at non-singleton dimension 0\n'  # noqa: E501
+            'TypeError expected Tensor as element 0 in argument 0, but got list\n'
+            'RuntimeError Attempting to broadcast a dimension of length 3 at -2! Mismatching argument at index 1 had (3, 3); but expected shape should be broadcastable to [2, 3]\n'  # noqa: E501
+            'ValueError Attempting to broadcast a dimension with negative length!\n'
+            'RuntimeError Attempting to broadcast a dimension of length 4 at -2! Mismatching argument at index 1 had (5, 4, 3); but expected shape should be broadcastable to [1, 2, 3]\n'  # noqa: E501
+            'RuntimeError Input shapes should be of type ints, a tuple of ints, or a list of ints, got 2.5\n'
+            'IndexError select(): index 3 out of range for tensor of size [2, 3] at dimension 1\n'
+            'IndexError select(): index -4 out of range for tensor of size [2, 3] at dimension 1\n'
+            'IndexError select() cannot be applied to a 0-dim tensor.\n'
+            'TypeError atleast_2d() received an invalid combination of arguments - got (int), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input)\n'
+            "      didn't match because some of the arguments have invalid types: (!int!)\n"
+            ' * (tuple of Tensors tensors)\n'
+            "      didn't match because some of the arguments have invalid types: (!int!)\n"
+            '\n'
+            'RuntimeError unflatten: sizes must be non-empty\n'
+            'IndexError Dimension out of range (expected to be in range of [-2, 1], but got 2)\n'
+            "RuntimeError unflatten: Provided sizes [2, 2] don't multiply up to the size of dim 1 (3) in the input tensor\n"  # noqa: E501
+        ),
+    ),
+    # amin, amax and aminmax: NaN wherever a NaN is, the gradient split between ties (NaN where the result is
+    # NaN), AminmaxBackward0 for both outputs; PyTorch's refusals (a dim named twice, no elements to reduce).
+    "amin_amax_aminmax_with_nans_ties_and_refusals": (
+        r"""
+import torch
+x = torch.tensor([[3., 1., 2., 1.], [float('nan'), 0., -1., 4.]], requires_grad=True)
+print(torch.amin(x), torch.amin(x, 1), x.amin(dim=0, keepdim=True), torch.amin(x, (0, 1)))
+y = torch.amin(x[0:1], -1)
+y.backward(torch.tensor([6.]))
+print(y, x.grad)
+x.grad = None
+torch.amin(x, 0).sum().backward()
+print(x.grad)
+r = torch.aminmax(x, dim=1)
+print(r, r.min.grad_fn.name())
+x.grad = None
+(r.min * 2 + r.max).sum().backward()
+print(x.grad)
+low, high = torch.aminmax(torch.tensor([[2, 7], [1, 7]]))
+print(low, high, torch.aminmax(torch.tensor([True, False]), dim=0, keepdim=True))
+print(x.aminmax(keepdim=True), torch.aminmax(torch.tensor(3.), dim=0))
+print(torch.amin(torch.tensor([[4, 1]], dtype=torch.uint8), 1), torch.amin(torch.ones(0, 3), 1))
+print(torch.aminmax(torch.ones(0, 3), dim=1), torch.amax(x, []), torch.amin(torch.tensor(2.), 0))
+tries = [
+    lambda: torch.amin(x, (0, 0)),
+    lambda: torch.amin(torch.ones(0)),
+    lambda: torch.amin(torch.ones(0, 3), 0),
+    lambda: torch.amin(x, 2),
+    lambda: torch.aminmax(torch.ones(0)),
+    lambda: torch.aminmax(torch.ones(0, 3), dim=0),
+    lambda: torch.aminmax(x, 1),
+    lambda: x.aminmax(1),
+    lambda: torch.aminmax(x, dim=(0, 1)),
+    lambda: torch.amin(torch.ones(2, 0, 3), (2, 1)),
+    lambda: torch.amax(torch.ones(0)),
+]
+for attempt in tries:
+    try:
+        attempt()
+    except Exception as error:
+        print(type(error).__name__, error)
+x = torch.tensor([[3., 1., 3., 1.], [float('nan'), 0., -1., float('nan')]],
+                 requires_grad=True)
+for f in [lambda: torch.amax(x), lambda: torch.amax(x, 1), lambda: torch.amax(x, 0, True),
+          lambda: x.amax((0, 1))]:
+    x.grad = None
+    y = f()
+    y.sum().backward()
+    print(y, x.grad)
+tries = [
+    lambda: torch.amax(x, (0, 0)),
+    lambda: torch.amax(torch.ones(0)),
+    lambda: torch.amax(torch.ones(0, 3), 0),
+    lambda: torch.amax(torch.ones(0, 3), 1),
+    lambda: torch.amax(x, 2),
+    lambda: torch.amax(torch.tensor(2.), 0),
+    lambda: torch.amax(torch.tensor([1, 5])),
+    lambda: torch.amax(x, []),
+]
+for attempt in tries:
+    try:
+        print(attempt())
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor(nan, grad_fn=<AminBackward0>) tensor([1., nan], grad_fn=<AminBackward0>) tensor([[nan,  0., -1.,  1.]], grad_fn=<AminBackward0>) tensor(nan, grad_fn=<AminBackward0>)\n'  # noqa: E501
+            'tensor([1.], grad_fn=<AminBackward0>) tensor([[0., 3., 0., 3.],\n'
+            '        [0., 0., 0., 0.]])\n'
+            'tensor([[nan, 0., 0., 1.],\n'
+            '        [nan, 1., 1., 0.]])\n'
+            'torch.return_types.aminmax(\n'
+            'min=tensor([1., nan], grad_fn=<AminmaxBackward0>),\n'
+            'max=tensor([3., nan], grad_fn=<AminmaxBackward0>)) AminmaxBackward0\n'
+            'tensor([[1., 1., 0., 1.],\n'
+            '        [nan, nan, nan, nan]])\n'
+            'tensor(1) tensor(7) torch.return_types.aminmax(\n'
+            'min=tensor([False]),\n'
+            'max=tensor([True]))\n'
+            'torch.return_types.aminmax(\n'
+            'min=tensor([[nan]], grad_fn=<AminmaxBackward0>),\n'
+            'max=tensor([[nan]], grad_fn=<AminmaxBackward0>)) torch.return_types.aminmax(\n'
+            'min=tensor(3.),\n'
+            'max=tensor(3.))\n'
+            'tensor([1], dtype=torch.uint8) tensor([])\n'
+            'torch.return_types.aminmax(\n'
+            'min=tensor([]),\n'
+            'max=tensor([])) tensor(nan, grad_fn=<AmaxBackward0>) tensor(2.)\n'
+            'RuntimeError dim 0 appears multiple times in the list of dims\n'
+            "RuntimeError amin(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.\n"  # noqa: E501
+            'IndexError amin(): Expected reduction dim 0 to have non-zero size.\n'
+            'IndexError Dimension out of range (expected to be in range of [-2, 1], but got 2)\n'
+            'RuntimeError aminmax(): cannot compute aminmax over an empty dimension as the operation has no identity.\n'  # noqa: E501
+            'IndexError aminmax: Expected reduction dim 0 to have non-zero size.\n'
+            'TypeError aminmax() takes 1 positional argument but 2 were given\n'
+            'TypeError aminmax() takes 0 positional arguments but 1 was given\n'
+            "TypeError aminmax(): argument 'dim' must be int, not tuple\n"
+            'IndexError amin(): Expected reduction dim 1 to have non-zero size.\n'
+            "RuntimeError amax(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.\n"  # noqa: E501
+            'tensor(nan, grad_fn=<AmaxBackward0>) tensor([[nan, nan, nan, nan],\n'
+            '        [nan, nan, nan, nan]])\n'
+            'tensor([3., nan], grad_fn=<AmaxBackward0>) tensor([[0.5000, 0.0000, 0.5000, 0.0000],\n'
+            '        [   nan,    nan,    nan,    nan]])\n'
+            'tensor([[nan, 1., 3., nan]], grad_fn=<AmaxBackward0>) tensor([[nan, 1., 1., nan],\n'
+            '        [nan, 0., 0., nan]])\n'
+            'tensor(nan, grad_fn=<AmaxBackward0>) tensor([[nan, nan, nan, nan],\n'
+            '        [nan, nan, nan, nan]])\n'
+            'RuntimeError dim 0 appears multiple times in the list of dims\n'
+            "RuntimeError amax(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.\n"  # noqa: E501
+            'IndexError amax(): Expected reduction dim 0 to have non-zero size.\n'
+            'tensor([])\n'
+            'IndexError Dimension out of range (expected to be in range of [-2, 1], but got 2)\n'
+            'tensor(2.)\n'
+            'tensor(5)\n'
+            'tensor(nan, grad_fn=<AmaxBackward0>)\n'
+        ),
+    ),
+    # argsort (stable, descending; NaN above every number) and sort give the order PyTorch's CPU kernel gives:
+    # std::sort's order among ties in rows longer than 16, a stable one when asked; PyTorch's refusals.
+    "argsort_and_sort_order_ties_as_pytorchs_kernels": (
+        r"""
+import torch
+x = torch.tensor([[3., 1., float('nan'), 1., -0.0, 0.0], [2., 2., -1., float('nan'), float('nan'), 5.]])
+print(torch.argsort(x), torch.argsort(x, descending=True))
+print(torch.argsort(x, dim=0, descending=True), x.argsort(0, True), x.argsort(stable=True, dim=0))
+print(torch.sort(x, descending=True))
+labels = torch.tensor([2, 0, 1, 2, 0, 1, 1, 0, 2, 2, 0, 1, 0, 2, 1, 0, 1, 2, 0, 1])
+print(torch.argsort(labels))
+print(torch.argsort(labels, stable=True))
+print(labels.argsort(descending=True))
+print(torch.argsort(labels, descending=True, stable=True))
+print(torch.sort(labels).indices, labels.sort(descending=True).indices)
+noisy = torch.tensor([0.5, float('nan'), 0.5, 1.0] * 6)
+print(torch.argsort(noisy), torch.argsort(noisy, descending=True))
+print(torch.argsort(torch.tensor([True, False, True, False])), torch.argsort(torch.tensor(4.)))
+print(torch.argsort(torch.tensor([5, -9223372036854775808, 7]), descending=True))
+print(torch.argsort(torch.ones(0, 2)))
+w = torch.tensor([0.3, 0.1, 0.2], requires_grad=True)
+print(torch.argsort(w), w.argsort(descending=True).requires_grad)
+tries = [lambda: torch.argsort(x, 2), lambda: torch.argsort(x, True), lambda: x.argsort(True),
+         lambda: torch.argsort(x, 0, stable=True), lambda: torch.argsort(x, descending=1),
+         lambda: torch.argsort(torch.tensor(1.), 1)]
+for attempt in tries:
+    try:
+        attempt()
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([[4, 5, 1, 3, 0, 2],\n'
+            '        [2, 0, 1, 5, 3, 4]]) tensor([[2, 0, 1, 3, 4, 5],\n'
+            '        [3, 4, 5, 0, 1, 2]])\n'
+            'tensor([[0, 1, 0, 1, 1, 1],\n'
+            '        [1, 0, 1, 0, 0, 0]]) tensor([[0, 1, 0, 1, 1, 1],\n'
+            '        [1, 0, 1, 0, 0, 0]]) tensor([[1, 0, 1, 0, 0, 0],\n'
+            '        [0, 1, 0, 1, 1, 1]])\n'
+            'torch.return_types.sort(\n'
+            'values=tensor([[nan,  3.,  1.,  1., -0.,  0.],\n'
+            '        [nan, nan,  5.,  2.,  2., -1.]]),\n'
+            'indices=tensor([[2, 0, 1, 3, 4, 5],\n'
+            '        [3, 4, 5, 0, 1, 2]]))\n'
+            'tensor([ 1, 18, 15, 12, 10,  7,  4,  6,  5, 11, 14,  2, 16, 19,  8,  9,  3, 13,\n'
+            '        17,  0])\n'
+            'tensor([ 1,  4,  7, 10, 12, 15, 18,  2,  5,  6, 11, 14, 16, 19,  0,  3,  8,  9,\n'
+            '        13, 17])\n'
+            'tensor([ 3, 17,  8,  9,  0, 13, 19,  2,  5,  6, 11, 16, 14, 10, 18, 15, 12,  7,\n'
+            '         4,  1])\n'
+            'tensor([ 0,  3,  8,  9, 13, 17,  2,  5,  6, 11, 14, 16, 19,  1,  4,  7, 10, 12,\n'
+            '        15, 18])\n'
+            'tensor([ 1, 18, 15, 12, 10,  7,  4,  6,  5, 11, 14,  2, 16, 19,  8,  9,  3, 13,\n'
+            '        17,  0]) tensor([ 3, 17,  8,  9,  0, 13, 19,  2,  5,  6, 11, 16, 14, 10, 18, 15, 12,  7,\n'  # noqa: E501
+            '         4,  1])\n'
+            'tensor([ 0,  2, 22,  4, 20,  6,  8, 18, 10, 16, 12, 14, 23, 19, 15, 11,  7,  3,\n'
+            '        13, 17,  9,  5, 21,  1]) tensor([ 1, 21, 17,  5, 13,  9, 23, 19, 15, 11,  7,  3, 10,  8, 12, 14,  6, 16,\n'  # noqa: E501
+            '         4, 18, 20,  2, 22,  0])\n'
+            'tensor([1, 3, 0, 2]) tensor(0)\n'
+            'tensor([2, 0, 1])\n'
+            'tensor([], size=(0, 2), dtype=torch.int64)\n'
+            'tensor([1, 2, 0]) False\n'
+            'IndexError Dimension out of range (expected to be in range of [-2, 1], but got 2)\n'
+            'TypeError argsort() received an invalid combination of arguments - got (Tensor, bool), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input, *, bool stable, int dim = -1, bool descending = False, Tensor out = None)\n'
+            ' * (Tensor input, int dim = -1, bool descending = False)\n'
+            '\n'
+            'TypeError argsort() received an invalid combination of arguments - got (bool), but expected one of:\n'  # noqa: E501
+            ' * (*, bool stable, int dim = -1, bool descending = False)\n'
+            ' * (int dim = -1, bool descending = False)\n'
+            '\n'
+            'TypeError argsort() received an invalid combination of arguments - got (Tensor, int, stable=bool), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input, *, bool stable, int dim = -1, bool descending = False, Tensor out = None)\n'
+            ' * (Tensor input, int dim = -1, bool descending = False)\n'
+            "      didn't match because some of the keywords were incorrect: stable\n"
+            '\n'
+            'TypeError argsort() received an invalid combination of arguments - got (Tensor, descending=int), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input, *, bool stable, int dim = -1, bool descending = False, Tensor out = None)\n'
+            ' * (Tensor input, int dim = -1, bool descending = False)\n'
+            '\n'
+            'IndexError Dimension out of range (expected to be in range of [-1, 0], but got 1)\n'
+        ),
+    ),
 }
 # fmt: on
 

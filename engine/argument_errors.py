@@ -1,0 +1,74 @@
+"""PyTorch's TypeError when a call's arguments match none of a function's forms, naming, form by form, the
+arguments whose types did not fit (``movedim(x, (0, 1), 1)``, ``atleast_1d(3)``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from engine.tensor import Tensor
+
+
+def kind_of(value: Any) -> str:
+    """An argument's type as PyTorch's message names it: ``int``, ``Tensor``, ``tuple of (int, int)``."""
+    if isinstance(value, Tensor):
+        return "Tensor"
+    if isinstance(value, tuple):
+        inner = ", ".join(kind_of(item) for item in value)
+        return f"tuple of ({inner},)" if len(value) == 1 else f"tuple of ({inner})"
+    if isinstance(value, list):
+        return f"list of [{', '.join(kind_of(item) for item in value)}]"
+    return type(value).__name__
+
+
+def _type_name(value: Any) -> str:
+    return "Tensor" if isinstance(value, Tensor) else type(value).__name__
+
+
+def no_form_matches(
+    name: str,
+    given: Sequence[Any],
+    forms: Sequence[tuple[str, Sequence[Callable[[Any], bool]] | str | None]],
+    keywords: dict[str, Any] | None = None,
+) -> TypeError:
+    """The error for ``name(*given, **keywords)``; ``forms``: each form's signature text and, per positional
+    argument, whether a value fits it (a text: why it does not; None: PyTorch says nothing more)."""
+    got = [_type_name(value) for value in given]
+    got += [f"{key}={_type_name(value)}" for key, value in (keywords or {}).items()]
+    lines = [f"{name}() received an invalid combination of arguments - got ({', '.join(got)}), but expected"]
+    lines[0] += " one of:"
+    for signature, fits in forms:
+        lines.append(f" * {signature}")
+        if fits is None:
+            continue
+        if isinstance(fits, str):
+            lines.append(f"      didn't match because {fits}")
+            continue
+        marked = [
+            kind_of(value) if fit(value) else f"!{kind_of(value)}!"
+            for value, fit in zip(given, fits, strict=True)
+        ]
+        lines.append(
+            f"      didn't match because some of the arguments have invalid types: ({', '.join(marked)})"
+        )
+    return TypeError("\n".join(lines) + "\n")
+
+
+def is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) or _int_tensor(value)
+
+
+def is_ints(value: Any) -> bool:
+    return isinstance(value, list | tuple) and all(is_int(item) for item in value)
+
+
+def never(value: Any) -> bool:
+    return False
+
+
+def is_tensor(value: Any) -> bool:
+    return isinstance(value, Tensor)
+
+
+def _int_tensor(value: Any) -> bool:
+    return isinstance(value, Tensor) and value._data.ndim == 0 and value._data.dtype.kind in "iu"
