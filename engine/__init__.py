@@ -1,6 +1,7 @@
 """koubai's tensor library: PyTorch's tensor and autograd API on numpy (``import engine as torch``)."""
 
 from engine import autograd, methods, return_types
+from engine.arrange_ops import fliplr, flipud, rot90
 from engine.conv_ops import conv1d, conv2d
 from engine.creation import (
     arange,
@@ -132,6 +133,17 @@ from engine.shape_ops import (
     transpose,
     unflatten,
     unsqueeze,
+)
+from engine.split_stack_ops import (
+    column_stack,
+    dsplit,
+    dstack,
+    hsplit,
+    hstack,
+    row_stack,
+    tensor_split,
+    vsplit,
+    vstack,
 )
 from engine.tensor import Tensor
 from engine.tensor_extra_ops import (  # noqa: A004 - PyTorch's names

@@ -291,6 +291,7 @@ PROPERTIES = {"T": shape_ops.matrix_transpose, "mT": lambda self: shape_ops.tran
 
 def install() -> None:
     """Attach every method and property to ``Tensor`` (called once when ``engine`` is imported)."""
+    from engine.arrange_ops import METHODS as ARRANGE_METHODS
     from engine.diagonal_ops import METHODS as DIAGONAL_METHODS
     from engine.extra_ops import METHODS as EXTRA_METHODS
     from engine.extreme_ops import METHODS as EXTREME_METHODS
@@ -300,6 +301,7 @@ def install() -> None:
     from engine.scatter_ops import METHODS as SCATTER_METHODS
     from engine.search_ops import METHODS as SEARCH_METHODS
     from engine.select_ops import METHODS as SELECT_METHODS
+    from engine.split_stack_ops import METHODS as SPLIT_STACK_METHODS
     from engine.tensor_extra_ops import METHODS as TENSOR_EXTRA_METHODS
     from engine.view_more_ops import METHODS as VIEW_MORE_METHODS
 
@@ -311,6 +313,8 @@ def install() -> None:
     every.update(VIEW_MORE_METHODS)
     every.update(SEARCH_METHODS)
     every.update(EXTREME_METHODS)
+    every.update(ARRANGE_METHODS)
+    every.update(SPLIT_STACK_METHODS)
     for name, function in every.items():
         setattr(Tensor, name, function)
     for name, function in PROPERTIES.items():

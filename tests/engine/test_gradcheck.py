@@ -19,6 +19,7 @@ from engine.function import Function
 from engine.functions import (
     activation,
     activation_more,
+    arrange,
     conv,
     diagonal,
     extremes,
@@ -420,7 +421,7 @@ def test_every_differentiable_op_has_a_gradient_check():
     modules += (linalg_extra, moments, norms, diagonal, scatter, overwrite, conv, padding, pooling)
     modules += (shape_extra,)
     modules += (normalization, activation, activation_more, select_more, order)
-    modules += (extremes,)
+    modules += (extremes, arrange)
     ops = {
         name
         for module in modules

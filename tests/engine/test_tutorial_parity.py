@@ -4247,6 +4247,204 @@ for attempt in tries:
             'IndexError Dimension out of range (expected to be in range of [-1, 0], but got 1)\n'
         ),
     ),
+    # hstack, vstack/row_stack, dstack, column_stack as PyTorch builds them (a cat of atleast_Nd views); cat's
+    # refusals and its 1-d empty tensors; fliplr, flipud, rot90 (Rot90Backward0) and flip as new tensors.
+    "stacks_flips_and_rot90": (
+        r"""
+import torch
+x = torch.arange(6.).reshape(2, 3)
+v = torch.arange(3.)
+s = torch.tensor(4.)
+a = torch.ones(2, 3, requires_grad=True)
+print(torch.hstack([v, v]), torch.hstack((s, s)), torch.vstack([v, v]))
+print(torch.dstack([v, v]), torch.dstack([s, s]).shape, torch.row_stack([v, x]))
+print(torch.column_stack([v, v.int()]), torch.column_stack((v, x.t())))
+print(torch.hstack([torch.tensor([1, 2]), torch.tensor([True, False])]))
+for f in (torch.hstack, torch.vstack, torch.dstack, torch.column_stack, torch.row_stack):
+    y = f([a[0], a[1] * 2])
+    print(f.__name__, tuple(y.shape), y.grad_fn.name(), [n.name() for n, _ in y.grad_fn.next_functions])
+y = torch.hstack([a, a[:, :1]])
+y.backward(torch.arange(8.).reshape(2, 4))
+print(a.grad)
+out = torch.empty(0)
+torch.vstack([v, v], out=out)
+print(out, torch.cat([torch.ones(0), x]).shape, torch.cat([x, torch.ones(0)], 1).shape)
+print(torch.fliplr(x), x.flipud(), torch.flipud(v))
+print(torch.rot90(x), torch.rot90(x, 2, [1, 0]), x.rot90(-1), torch.rot90(x, 4).shape)
+y = torch.rot90(a, 1, (0, 1))
+y.backward(torch.arange(6.).reshape(3, 2))
+print(y.grad_fn, a.grad)
+f = torch.flip(x, [0])
+x.add_(1)
+print(f, torch.fliplr(x).is_contiguous(), torch.rot90(torch.tensor([[1, 2], [3, 4]]), 3))
+tries = [
+    lambda: torch.hstack([]),
+    lambda: torch.hstack(x),
+    lambda: torch.vstack([x, v[:2]]),
+    lambda: torch.hstack([x, v]),
+    lambda: torch.cat([x, s]),
+    lambda: torch.dstack([x, torch.ones(3, 2)]),
+    lambda: torch.fliplr(v),
+    lambda: torch.flipud(s),
+    lambda: torch.rot90(x, 1, (0, 0)),
+    lambda: torch.rot90(x, 1, (0, -2)),
+    lambda: torch.rot90(x, 1, (0,)),
+    lambda: torch.rot90(v),
+    lambda: torch.rot90(x, 1, (0, 2)),
+    lambda: torch.rot90(x, 1.5),
+]
+for attempt in tries:
+    try:
+        attempt()
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([0., 1., 2., 0., 1., 2.]) tensor([4., 4.]) tensor([[0., 1., 2.],\n'
+            '        [0., 1., 2.]])\n'
+            'tensor([[[0., 0.],\n'
+            '         [1., 1.],\n'
+            '         [2., 2.]]]) torch.Size([1, 1, 2]) tensor([[0., 1., 2.],\n'
+            '        [0., 1., 2.],\n'
+            '        [3., 4., 5.]])\n'
+            'tensor([[0., 0.],\n'
+            '        [1., 1.],\n'
+            '        [2., 2.]]) tensor([[0., 0., 3.],\n'
+            '        [1., 1., 4.],\n'
+            '        [2., 2., 5.]])\n'
+            'tensor([1, 2, 1, 0])\n'
+            "hstack (6,) CatBackward0 ['SelectBackward0', 'MulBackward0']\n"
+            "vstack (2, 3) CatBackward0 ['UnsqueezeBackward0', 'UnsqueezeBackward0']\n"
+            "dstack (1, 3, 2) CatBackward0 ['UnsqueezeBackward0', 'UnsqueezeBackward0']\n"
+            "column_stack (3, 2) CatBackward0 ['ViewBackward0', 'ViewBackward0']\n"
+            "row_stack (2, 3) CatBackward0 ['UnsqueezeBackward0', 'UnsqueezeBackward0']\n"
+            'tensor([[ 3.,  1.,  2.],\n'
+            '        [11.,  5.,  6.]])\n'
+            'tensor([[0., 1., 2.],\n'
+            '        [0., 1., 2.]]) torch.Size([2, 3]) torch.Size([2, 3])\n'
+            'tensor([[2., 1., 0.],\n'
+            '        [5., 4., 3.]]) tensor([[3., 4., 5.],\n'
+            '        [0., 1., 2.]]) tensor([2., 1., 0.])\n'
+            'tensor([[2., 5.],\n'
+            '        [1., 4.],\n'
+            '        [0., 3.]]) tensor([[5., 4., 3.],\n'
+            '        [2., 1., 0.]]) tensor([[3., 0.],\n'
+            '        [4., 1.],\n'
+            '        [5., 2.]]) torch.Size([2, 3])\n'
+            '<Rot90Backward0 object at 0x…> tensor([[ 7.,  3.,  2.],\n'
+            '        [16.,  8.,  7.]])\n'
+            'tensor([[3., 4., 5.],\n'
+            '        [0., 1., 2.]]) True tensor([[3, 1],\n'
+            '        [4, 2]])\n'
+            'RuntimeError hstack expects a non-empty TensorList\n'
+            "TypeError hstack(): argument 'tensors' (position 1) must be tuple of Tensors, not Tensor\n"
+            'RuntimeError Sizes of tensors must match except in dimension 0. Expected size 3 but got size 2 for tensor number 1 in the list.\n'  # noqa: E501
+            'RuntimeError Tensors must have same number of dimensions: got 2 and 1\n'
+            'RuntimeError zero-dimensional tensor (at position 1) cannot be concatenated\n'
+            'RuntimeError Sizes of tensors must match except in dimension 2. Expected size 2 but got size 3 for tensor number 1 in the list.\n'  # noqa: E501
+            'RuntimeError Input must be >= 2-d.\n'
+            'RuntimeError Input must be >= 1-d.\n'
+            'RuntimeError expected rotation dims to be different, but got dim0 = 0 and dim1 = 0\n'
+            'RuntimeError expected rotation dims to be different, but got dim0 = 0 and dim1 = -2\n'
+            'RuntimeError expected total rotation dims == 2, but got dims = 1\n'
+            'RuntimeError expected total dims >= 2, but got total dims = 1\n'
+            'IndexError Dimension out of range (expected to be in range of [-2, 1], but got 2)\n'
+            "TypeError rot90(): argument 'k' (position 2) must be int, not float\n"
+        ),
+    ),
+    # tensor_split (sections or indices, as slice bounds), hsplit, vsplit and dsplit: SliceBackward0 views
+    # that may be changed in place (unlike split's), with PyTorch's refusals.
+    "tensor_split_hsplit_vsplit_dsplit": (
+        r"""
+import torch
+r = torch.arange(7)
+x = torch.arange(6.).reshape(2, 3)
+print(torch.tensor_split(r, 3), torch.tensor_split(r, [1, 5]), torch.tensor_split(r, (1, 9)))
+print(torch.tensor_split(r, [5, 1]), torch.tensor_split(r, [-1]), r.tensor_split(10))
+print(torch.tensor_split(x, 2, dim=1), torch.tensor_split(x, torch.tensor(2), 1))
+print(torch.tensor_split(x, torch.tensor([1]), 1), torch.tensor_split(r, indices=[2]))
+print(torch.tensor_split(r, sections=2))
+print(torch.tensor_split(r, tensor_indices_or_sections=torch.tensor(2)))
+print(torch.hsplit(x, 3), torch.hsplit(torch.arange(3.), [1]), x.vsplit([1]), torch.vsplit(x, 2))
+print(torch.dsplit(torch.arange(8.).reshape(1, 2, 4), 2), x.hsplit((1, 2)))
+a = torch.ones(2, 3, requires_grad=True)
+b = a * 1
+left, right = torch.tensor_split(b, 2, 1)
+print(left.grad_fn, right.grad_fn)
+right.mul_(5)
+print(b)
+(left.sum() * 2 + right.sum()).backward()
+print(a.grad)
+parts = torch.hsplit(b, 3)
+parts[2].zero_()
+print(b, [p.grad_fn.name() for p in parts])
+tries = [
+    lambda: torch.tensor_split(x, 0),
+    lambda: torch.tensor_split(torch.tensor(1.), 1),
+    lambda: torch.tensor_split(x, 3, 2),
+    lambda: torch.tensor_split(r, torch.tensor([[1]])),
+    lambda: torch.tensor_split(r, torch.tensor([1.])),
+    lambda: torch.hsplit(x, 2),
+    lambda: torch.hsplit(x, 0),
+    lambda: torch.vsplit(torch.arange(3.), 1),
+    lambda: torch.hsplit(torch.tensor(1.), 1),
+    lambda: torch.dsplit(x, 1),
+    lambda: torch.vsplit(x, torch.tensor([1])),
+]
+for attempt in tries:
+    try:
+        attempt()
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            '(tensor([0, 1, 2]), tensor([3, 4]), tensor([5, 6])) (tensor([0]), tensor([1, 2, 3, 4]), tensor([5, 6])) (tensor([0]), tensor([1, 2, 3, 4, 5, 6]), tensor([], dtype=torch.int64))\n'  # noqa: E501
+            '(tensor([0, 1, 2, 3, 4]), tensor([], dtype=torch.int64), tensor([1, 2, 3, 4, 5, 6])) (tensor([0, 1, 2, 3, 4, 5]), tensor([6])) (tensor([0]), tensor([1]), tensor([2]), tensor([3]), tensor([4]), tensor([5]), tensor([6]), tensor([], dtype=torch.int64), tensor([], dtype=torch.int64), tensor([], dtype=torch.int64))\n'  # noqa: E501
+            '(tensor([[0., 1.],\n'
+            '        [3., 4.]]), tensor([[2.],\n'
+            '        [5.]])) (tensor([[0., 1.],\n'
+            '        [3., 4.]]), tensor([[2.],\n'
+            '        [5.]]))\n'
+            '(tensor([[0.],\n'
+            '        [3.]]), tensor([[1., 2.],\n'
+            '        [4., 5.]])) (tensor([0, 1]), tensor([2, 3, 4, 5, 6]))\n'
+            '(tensor([0, 1, 2, 3]), tensor([4, 5, 6]))\n'
+            '(tensor([0, 1, 2, 3]), tensor([4, 5, 6]))\n'
+            '(tensor([[0.],\n'
+            '        [3.]]), tensor([[1.],\n'
+            '        [4.]]), tensor([[2.],\n'
+            '        [5.]])) (tensor([0.]), tensor([1., 2.])) (tensor([[0., 1., 2.]]), tensor([[3., 4., 5.]])) (tensor([[0., 1., 2.]]), tensor([[3., 4., 5.]]))\n'  # noqa: E501
+            '(tensor([[[0., 1.],\n'
+            '         [4., 5.]]]), tensor([[[2., 3.],\n'
+            '         [6., 7.]]])) (tensor([[0.],\n'
+            '        [3.]]), tensor([[1.],\n'
+            '        [4.]]), tensor([[2.],\n'
+            '        [5.]]))\n'
+            '<SliceBackward0 object at 0x…> <SliceBackward0 object at 0x…>\n'
+            'tensor([[1., 1., 5.],\n'
+            '        [1., 1., 5.]], grad_fn=<CopySlices>)\n'
+            'tensor([[2., 2., 5.],\n'
+            '        [2., 2., 5.]])\n'
+            'tensor([[1., 1., 0.],\n'
+            "        [1., 1., 0.]], grad_fn=<CopySlices>) ['AsStridedBackward0', 'AsStridedBackward0', 'AsStridedBackward0']\n"  # noqa: E501
+            'RuntimeError number of sections must be larger than 0, got 0\n'
+            'RuntimeError tensor_split expected at least a 1-dimensional tensor, but got a tensor with 0 dims\n'  # noqa: E501
+            'IndexError Dimension out of range (expected to be in range of [-2, 1], but got 2)\n'
+            'RuntimeError tensor_split expected tensor_indices_or_sections to be a zero-dimensional or one-dimensional tensor, but got a tensor with 2 dims\n'  # noqa: E501
+            'RuntimeError tensor_split expected tensor_indices_or_sections to have dtype of long, but got Float\n'  # noqa: E501
+            'RuntimeError torch.hsplit attempted to split along dimension 1, but the size of the dimension 3 is not divisible by the split_size 2!\n'  # noqa: E501
+            'RuntimeError torch.hsplit attempted to split along dimension 1, but the size of the dimension 3 is not divisible by the split_size 0!\n'  # noqa: E501
+            'RuntimeError torch.vsplit requires a tensor with at least 2 dimension, but got a tensor with 1 dimensions!\n'  # noqa: E501
+            'RuntimeError torch.hsplit requires a tensor with at least 1 dimension, but got a tensor with 0 dimensions!\n'  # noqa: E501
+            'RuntimeError torch.dsplit requires a tensor with at least 3 dimension, but got a tensor with 2 dimensions!\n'  # noqa: E501
+            'TypeError vsplit() received an invalid combination of arguments - got (Tensor, Tensor), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input, int sections)\n'
+            "      didn't match because some of the arguments have invalid types: (Tensor, !Tensor!)\n"
+            ' * (Tensor input, tuple of ints indices)\n'
+            "      didn't match because some of the arguments have invalid types: (Tensor, !Tensor!)\n"
+            '\n'
+        ),
+    ),
 }
 # fmt: on
 
