@@ -90,6 +90,8 @@ from engine.extra_ops import (  # noqa: A004 - PyTorch's names
 )
 from engine.extreme_ops import amax, amin, aminmax
 from engine.grad_mode import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled
+from engine.index_more_ops import index_put, index_put_, masked_scatter, take, take_along_dim
+from engine.index_slices_ops import index_add, index_copy, index_fill
 from engine.join_ops import chunk, split, unbind
 from engine.linalg_ops import cross, det, svd
 from engine.linalg_solve import inv as inverse

@@ -14,12 +14,13 @@ import numpy as np
 from engine.functions.promotion import _check_broadcast
 
 
-def expanded_shape(shape: tuple[int, ...], wanted: tuple[int, ...], scalar_name: str) -> tuple[int, ...]:
-    """The shape ``expand(*wanted)`` gives a tensor of ``shape`` (-1 keeps a size), or PyTorch's refusal."""
+def expanded_shape(shape: tuple[int, ...], wanted: tuple[int, ...], type_name: str) -> tuple[int, ...]:
+    """The shape ``expand(*wanted)`` gives a tensor of ``shape`` (-1 keeps a size), or PyTorch's refusal
+    (``type_name``: how it names the tensor's type, ``torch.FloatTensor`` or ``CPUBoolType``)."""
     lead = len(wanted) - len(shape)
     if lead < 0:
         raise RuntimeError(
-            f"expand(torch.{scalar_name}Tensor{{{list(shape)}}}, size={list(wanted)}): the number of sizes "
+            f"expand({type_name}{{{list(shape)}}}, size={list(wanted)}): the number of sizes "
             f"provided ({len(wanted)}) must be greater or equal to the number of dimensions in the tensor "
             f"({len(shape)})"
         )

@@ -295,6 +295,8 @@ def install() -> None:
     from engine.diagonal_ops import METHODS as DIAGONAL_METHODS
     from engine.extra_ops import METHODS as EXTRA_METHODS
     from engine.extreme_ops import METHODS as EXTREME_METHODS
+    from engine.index_more_ops import METHODS as INDEX_MORE_METHODS
+    from engine.index_slices_ops import METHODS as INDEX_SLICES_METHODS
     from engine.linalg_ops import METHODS as LINALG_METHODS
     from engine.order_ops import METHODS as ORDER_METHODS
     from engine.random_ops import METHODS as RANDOM_METHODS
@@ -315,6 +317,8 @@ def install() -> None:
     every.update(EXTREME_METHODS)
     every.update(ARRANGE_METHODS)
     every.update(SPLIT_STACK_METHODS)
+    every.update(INDEX_MORE_METHODS)
+    every.update(INDEX_SLICES_METHODS)
     for name, function in every.items():
         setattr(Tensor, name, function)
     for name, function in PROPERTIES.items():

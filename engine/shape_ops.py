@@ -206,7 +206,7 @@ def matrix_transpose(a: Tensor) -> Tensor:
 
 
 def expand(a: Tensor, *sizes: Any) -> Tensor:
-    shape = expanded_shape(a._data.shape, _sizes(sizes), a.dtype.scalar_name)
+    shape = expanded_shape(a._data.shape, _sizes(sizes), f"torch.{a.dtype.scalar_name}Tensor")
     return _shares_version(fn.ExpandBackward0.apply(a, shape=shape), a)
 
 

@@ -18,3 +18,19 @@ class Rot90Backward0(Function):
 
     def backward(self, grad):
         return (np.rot90(grad, -self.k, self.dims),)
+
+
+class TakeBackward0(Function):
+    """Elements of the flattened input at ``positions`` (non-negative), shaped like the index."""
+
+    symbol, rule = "take", "each element's gradient goes back to the place it was read from (repeats add up)"
+
+    def forward(self, a, positions=None):
+        self.positions = positions
+        return a.reshape(-1)[positions]
+
+    def backward(self, grad):
+        shape = self.input_meta[0][0]
+        flat = np.zeros(int(np.prod(shape)), dtype=grad.dtype)
+        np.add.at(flat, self.positions, grad)
+        return (flat.reshape(shape),)

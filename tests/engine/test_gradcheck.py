@@ -23,6 +23,7 @@ from engine.functions import (
     conv,
     diagonal,
     extremes,
+    index_more,
     linalg,
     linalg_extra,
     loss,
@@ -421,7 +422,7 @@ def test_every_differentiable_op_has_a_gradient_check():
     modules += (linalg_extra, moments, norms, diagonal, scatter, overwrite, conv, padding, pooling)
     modules += (shape_extra,)
     modules += (normalization, activation, activation_more, select_more, order)
-    modules += (extremes, arrange)
+    modules += (extremes, arrange, index_more)
     ops = {
         name
         for module in modules

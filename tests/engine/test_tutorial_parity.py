@@ -4445,6 +4445,324 @@ for attempt in tries:
             '\n'
         ),
     ),
+    # take (TakeBackward0) and take_along_dim (a gather of the input expanded, or viewed flat, as PyTorch
+    # builds it; positions along dim taken modulo its size), with PyTorch's refusals.
+    "take_and_take_along_dim": (
+        r"""
+import torch
+x = torch.arange(6.).reshape(2, 3)
+a = torch.arange(6.).reshape(2, 3).requires_grad_()
+print(torch.take(x, torch.tensor([[0, 5], [-1, -6]])))
+print(x.take(torch.tensor(3)))
+print(torch.take(torch.tensor(5.), torch.tensor(0)))
+y = torch.take(a, torch.tensor([0, 0, 5]))
+y.backward(torch.tensor([1., 2., 3.]))
+print(y, a.grad)
+print(torch.take_along_dim(x, torch.tensor([[2, 0]]), 1))
+print(torch.take_along_dim(x, torch.tensor([[1, 0, 1]]), 0))
+print(torch.take_along_dim(x, torch.tensor([5, 0])))
+print(torch.take_along_dim(x, torch.tensor([[-1], [4]]), dim=1))
+order = torch.argsort(x, 1, descending=True)
+print(torch.take_along_dim(x, order, 1), x.take_along_dim(torch.tensor([[0]]), dim=0))
+a.grad = None
+y = torch.take_along_dim(a, torch.tensor([[0, 0]]), 1)
+y.sum().backward()
+print(y, y.grad_fn.next_functions[0][0].name(), a.grad)
+print(torch.take_along_dim(a, torch.tensor([[2, 1]])).grad_fn.next_functions[0][0].name())
+tries = [
+    lambda: torch.take(x, torch.tensor([6])),
+    lambda: torch.take(x, torch.tensor([-7])),
+    lambda: torch.take(x, torch.tensor([1.])),
+    lambda: torch.take(x, [1]),
+    lambda: torch.take(torch.ones(0), torch.tensor([0])),
+    lambda: torch.take_along_dim(x, torch.tensor([2]), 1),
+    lambda: torch.take_along_dim(x, torch.tensor([[1.]]), 1),
+    lambda: torch.take_along_dim(x, torch.tensor([[1, 0, 1], [0, 0, 0], [1, 1, 1]]), 1),
+    lambda: torch.take_along_dim(x, torch.tensor([[0]]), 2),
+    lambda: torch.take_along_dim(x, torch.tensor([7])),
+    lambda: torch.take_along_dim(x.t(), torch.tensor([1])),
+    lambda: torch.take_along_dim(torch.tensor(3.), torch.tensor(0), 0),
+]
+for attempt in tries:
+    try:
+        attempt()
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([[0., 5.],\n'
+            '        [5., 0.]])\n'
+            'tensor(3.)\n'
+            'tensor(5.)\n'
+            'tensor([0., 0., 5.], grad_fn=<TakeBackward0>) tensor([[3., 0., 0.],\n'
+            '        [0., 0., 3.]])\n'
+            'tensor([[2., 0.],\n'
+            '        [5., 3.]])\n'
+            'tensor([[3., 1., 5.]])\n'
+            'tensor([5., 0.])\n'
+            'tensor([[2.],\n'
+            '        [4.]])\n'
+            'tensor([[2., 1., 0.],\n'
+            '        [5., 4., 3.]]) tensor([[0., 1., 2.]])\n'
+            'tensor([[0., 0.],\n'
+            '        [3., 3.]], grad_fn=<GatherBackward0>) ExpandBackward0 tensor([[2., 0., 0.],\n'
+            '        [2., 0., 0.]])\n'
+            'ViewBackward0\n'
+            'IndexError out of range: tried to access index 6 on a tensor of 6 elements.\n'
+            'IndexError out of range: tried to access index -7 on a tensor of 6 elements.\n'
+            'RuntimeError take(): Expected a long tensor for index, but got Float\n'
+            "TypeError take(): argument 'index' (position 2) must be Tensor, not list\n"
+            'IndexError take(): tried to take from an empty tensor\n'
+            'RuntimeError torch.take_along_dim(): input and indices should have the same number of dimensions, but got 2 dimensions for input, and 1 dimensions for indices\n'  # noqa: E501
+            'RuntimeError torch.take_along_dim(): dtype of indices should be Long but got Float\n'
+            'RuntimeError The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0\n'  # noqa: E501
+            'IndexError Dimension out of range (expected to be in range of [-2, 1], but got 2)\n'
+            'RuntimeError index 7 is out of bounds for dimension 0 with size 6\n'
+            "RuntimeError view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.\n"  # noqa: E501
+            'IndexError Dimension specified as 0 but tensor has no dimensions\n'
+        ),
+    ),
+    # index_add (alpha), index_copy and index_fill (a number or a 0-d tensor) and their _ forms: PyTorch's
+    # nodes and gradients (repeats add up or the last copy stays), and each op's own refusals.
+    "index_add_copy_fill_and_their_in_place_forms": (
+        r"""
+import torch
+x = torch.zeros(3, 2)
+src = torch.arange(4.).reshape(2, 2)
+i = torch.tensor([2, 0])
+print(torch.index_add(x, 0, i, src), torch.index_add(x, 0, torch.tensor([1, 1]), src, alpha=2))
+print(x.index_add(1, torch.tensor([1]), torch.ones(3, 1)))
+print(torch.index_add(torch.tensor(1.), 0, torch.tensor(0), torch.tensor(5.)))
+print(torch.index_add(torch.zeros(3, dtype=torch.long), 0, i, torch.tensor([1, 2]), alpha=0.5))
+print(torch.index_copy(x, 0, i, src), torch.index_copy(x, 0, torch.tensor([1, 1]), src))
+print(torch.index_fill(x, 0, i, 7), torch.index_fill(x, 1, torch.tensor([-1]), -1.5))
+print(torch.index_fill(torch.zeros(2, dtype=torch.long), 0, torch.tensor([0]), 2.7))
+print(x.index_fill(0, torch.tensor(1), True))
+w = torch.zeros(3, 2, requires_grad=True)
+s = torch.ones(2, 2, requires_grad=True)
+v = torch.tensor(2., requires_grad=True)
+g = torch.arange(6.).reshape(3, 2)
+i = torch.tensor([2, 2])
+cases = [lambda: torch.index_add(w, 0, i, s, alpha=3), lambda: torch.index_copy(w, 0, i, s),
+         lambda: torch.index_fill(w, 0, i, 5.), lambda: torch.index_fill(w, 0, i, v),
+         lambda: (w * 1).index_add_(0, i, s), lambda: (w * 1).index_copy_(0, torch.tensor([0, 1]), s),
+         lambda: (w * 1).index_fill_(0, i, v)]
+for make in cases:
+    for t in (w, s, v):
+        t.grad = None
+    y = make()
+    y.backward(g)
+    print(y.grad_fn.name(), y.detach().tolist(), w.grad.tolist(), s.grad, v.grad)
+t = torch.ones(3)
+t.index_fill_(0, torch.tensor([0]), 0).index_add_(0, torch.tensor([2]), torch.tensor([5.]))
+print(t)
+tries = [
+    lambda: torch.index_add(x, 0, torch.tensor([3, 0]), src),
+    lambda: torch.index_add(x, 0, torch.tensor([-1, 0]), src),
+    lambda: torch.index_add(x, 0, torch.tensor([0.]), src[:1]),
+    lambda: torch.index_add(x, 0, torch.tensor([[0]]), src[:1]),
+    lambda: torch.index_add(x, 0, i, torch.ones(2, 3)),
+    lambda: torch.index_add(x, 0, i, torch.ones(3, 2)),
+    lambda: torch.index_add(x, 0, i, src.double()),
+    lambda: torch.index_add(x, 1, torch.tensor([1]), torch.ones(3)),
+    lambda: torch.index_copy(x, 0, torch.tensor([3, 0]), src),
+    lambda: torch.index_copy(x, 0, i, torch.ones(2, 3)),
+    lambda: torch.index_copy(x, 0, i, torch.ones(2)),
+    lambda: torch.index_copy(x, 0, torch.tensor([0], dtype=torch.int32), src[:1]),
+    lambda: torch.index_copy(x, 0, torch.tensor([0, 1, 2]), src),
+    lambda: torch.index_copy(torch.zeros(3, 4, 5), 1, torch.tensor([0]), torch.ones(2, 1, 6)),
+    lambda: torch.index_fill(x, 0, torch.tensor([3]), 1),
+    lambda: torch.index_fill(x, 0, i, torch.tensor([2.])),
+    lambda: torch.index_fill(x, 0, torch.tensor([0], dtype=torch.int32), 1),
+    lambda: torch.index_fill(x, 0, torch.tensor([[0]]), 1),
+    lambda: w.index_add_(0, torch.tensor([0]), torch.ones(1, 2)),
+]
+for attempt in tries:
+    try:
+        attempt()
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([[2., 3.],\n'
+            '        [0., 0.],\n'
+            '        [0., 1.]]) tensor([[0., 0.],\n'
+            '        [4., 8.],\n'
+            '        [0., 0.]])\n'
+            'tensor([[0., 1.],\n'
+            '        [0., 1.],\n'
+            '        [0., 1.]])\n'
+            'tensor(6.)\n'
+            'tensor([0, 0, 0])\n'
+            'tensor([[2., 3.],\n'
+            '        [0., 0.],\n'
+            '        [0., 1.]]) tensor([[0., 0.],\n'
+            '        [2., 3.],\n'
+            '        [0., 0.]])\n'
+            'tensor([[7., 7.],\n'
+            '        [0., 0.],\n'
+            '        [7., 7.]]) tensor([[ 0.0000, -1.5000],\n'
+            '        [ 0.0000, -1.5000],\n'
+            '        [ 0.0000, -1.5000]])\n'
+            'tensor([2, 0])\n'
+            'tensor([[0., 0.],\n'
+            '        [1., 1.],\n'
+            '        [0., 0.]])\n'
+            'IndexAddBackward0 [[0.0, 0.0], [0.0, 0.0], [6.0, 6.0]] [[0.0, 1.0], [2.0, 3.0], [4.0, 5.0]] tensor([[12., 15.],\n'  # noqa: E501
+            '        [12., 15.]]) None\n'
+            'IndexCopyBackward0 [[0.0, 0.0], [0.0, 0.0], [1.0, 1.0]] [[0.0, 1.0], [2.0, 3.0], [0.0, 0.0]] tensor([[4., 5.],\n'  # noqa: E501
+            '        [4., 5.]]) None\n'
+            'IndexFillBackward0 [[0.0, 0.0], [0.0, 0.0], [5.0, 5.0]] [[0.0, 1.0], [2.0, 3.0], [0.0, 0.0]] None None\n'  # noqa: E501
+            'IndexFillBackward1 [[0.0, 0.0], [0.0, 0.0], [2.0, 2.0]] [[0.0, 1.0], [2.0, 3.0], [0.0, 0.0]] None tensor(9.)\n'  # noqa: E501
+            'IndexAddBackward0 [[0.0, 0.0], [0.0, 0.0], [2.0, 2.0]] [[0.0, 1.0], [2.0, 3.0], [4.0, 5.0]] tensor([[4., 5.],\n'  # noqa: E501
+            '        [4., 5.]]) None\n'
+            'IndexCopyBackward0 [[1.0, 1.0], [1.0, 1.0], [0.0, 0.0]] [[0.0, 0.0], [0.0, 0.0], [4.0, 5.0]] tensor([[0., 1.],\n'  # noqa: E501
+            '        [2., 3.]]) None\n'
+            'IndexFillBackward1 [[0.0, 0.0], [0.0, 0.0], [2.0, 2.0]] [[0.0, 1.0], [2.0, 3.0], [0.0, 0.0]] None tensor(9.)\n'  # noqa: E501
+            'tensor([0., 1., 6.])\n'
+            'RuntimeError index 3 is out of bounds for dimension 0 with size 3\n'
+            'RuntimeError index -1 is out of bounds for dimension 0 with size 3\n'
+            'RuntimeError index_add_(): Expected dtype int32/int64 for index but got: Float\n'
+            'IndexError index_add_(): Index is supposed to be a vector, but got dim: 2 with type: Long and size: [1, 1]\n'  # noqa: E501
+            'RuntimeError source tensor shape must match self tensor shape, excluding the specified dimension. Got self.shape = [3, 2] source.shape = [2, 3]\n'  # noqa: E501
+            'RuntimeError index_add_(): Number of indices (2) should be equal to source.size(dim): (3), for dim: 0\n'  # noqa: E501
+            'RuntimeError index_add_(): self (Float) and source (Double) must have the same scalar type\n'
+            'RuntimeError index_add_(): Indexing dim 1 is out of bounds of the source tensor with dim 1\n'
+            'IndexError index_copy_(): index 3 is out of bounds for dimension 0 with size 3\n'
+            'RuntimeError index_copy_(): Source/destination tensor must have same slice shapes. Destination slice shape: 2 at dimension 0 and source slice shape: 3 at dimension 0.\n'  # noqa: E501
+            'IndexError index_copy_(): When source and destination are not scalars, their dimensionality must match. Source dimensionality (1), destination dimensionality (2)\n'  # noqa: E501
+            'RuntimeError index_copy_(): Expected a long tensor for index, but got Int\n'
+            'IndexError index_copy_(): Number of indices (3) should be equal to source.size(dim) (2)\n'
+            'RuntimeError index_copy_(): Source/destination tensor must have same slice shapes. Destination slice shape: 3 5 at dimension 1 and source slice shape: 2 6 at dimension 0.\n'  # noqa: E501
+            'IndexError index 3 is out of bounds for dimension 0 with size 3\n'
+            'RuntimeError index_fill_ only supports a 0-dimensional value tensor, but got tensor with 1 dimension(s).\n'  # noqa: E501
+            'IndexError index_fill_(): Expected dtype int64 for index.\n'
+            'RuntimeError Index has to be a vector/scalar\n'
+            'RuntimeError a leaf Variable that requires grad is being used in an in-place operation.\n'
+        ),
+    ),
+    # index_put(_) (integer or boolean indices, accumulate) and masked_scatter(_) (the mask broadcast; in
+    # place it must expand to self): PyTorch's nodes, gradients and refusals.
+    "index_put_and_masked_scatter": (
+        r"""
+import torch
+z = torch.zeros(3, 2)
+rows, cols = torch.tensor([0, 2]), torch.tensor([1, 0])
+print(torch.index_put(z, (rows, cols), torch.tensor([5., 6.])))
+print(z.index_put((torch.tensor([0, 0]), torch.tensor([1, 1])), torch.tensor([5., 6.]), accumulate=True))
+print(torch.index_put(z, (torch.tensor([True, False, True]),), torch.tensor(9.)))
+print(torch.index_put(z, [torch.tensor([1], dtype=torch.int32)], torch.tensor([7., 8.])))
+print(torch.index_put(z, (torch.tensor([[0, 1], [2, 2]]),), torch.tensor([[1.], [2.]])))
+print(torch.index_put(torch.zeros(3, dtype=torch.long), (torch.tensor([0, 0]),), torch.tensor(2), True))
+t = torch.zeros(3, 2)
+t.index_put_((torch.tensor([-1]),), torch.tensor(3.))
+print(torch.index_put_(t, (torch.tensor([0]),), torch.tensor([1., 2.]), accumulate=True))
+m = torch.tensor([[True, False], [False, False], [True, True]])
+print(torch.masked_scatter(z, m, torch.arange(1., 7.)))
+print(z.masked_scatter(torch.tensor([True, False]), torch.arange(5.)))
+print(torch.masked_scatter(torch.zeros(3), torch.ones(2, 3).bool(), torch.arange(6.)))
+x = torch.zeros(3, 2, requires_grad=True)
+s = torch.arange(1., 7.).requires_grad_()
+g = torch.arange(6.).reshape(3, 2)
+cases = [lambda: torch.index_put(x, (torch.tensor([2, 2]),), s[:2]),
+         lambda: torch.index_put(x, (torch.tensor([2, 2]),), s[:2], accumulate=True),
+         lambda: (x * 1).index_put_((m,), s[:3]),
+         lambda: torch.masked_scatter(x, m, s),
+         lambda: x.masked_scatter(torch.tensor([True, False]), s),
+         lambda: (x * 1).masked_scatter_(torch.tensor([[True], [False], [True]]), s.view(2, 3))]
+for make in cases:
+    x.grad = None
+    s.grad = None
+    y = make()
+    y.backward(g)
+    print(y.grad_fn.name(), [n.name() for n, _ in y.grad_fn.next_functions], y.detach().tolist())
+    print(x.grad.tolist(), s.grad)
+tries = [
+    lambda: torch.index_put(z, (torch.tensor([3]),), torch.tensor(1.)),
+    lambda: torch.index_put(z, (torch.tensor([0.]),), torch.tensor(1.)),
+    lambda: torch.index_put(z, (torch.tensor([0]),), 1.),
+    lambda: torch.index_put(z, (torch.tensor([0]),), torch.tensor([1., 2., 3.])),
+    lambda: torch.index_put(z, (torch.tensor([0]),), torch.ones(1, 1, 2)),
+    lambda: torch.index_put(z, (torch.tensor([0]),), torch.tensor(1., dtype=torch.float64)),
+    lambda: torch.index_put(z, (rows, rows, rows), torch.tensor(1.)),
+    lambda: torch.index_put(z, (torch.tensor([0, 1]), torch.tensor([0, 1, 1])), torch.tensor(1.)),
+    lambda: torch.index_put(z, (None, torch.tensor([1])), torch.tensor(4.)),
+    lambda: torch.index_put(z, (torch.tensor([True, False]),), torch.tensor(1.)),
+    lambda: torch.index_put(z, torch.tensor([0]), torch.tensor(1.)),
+    lambda: torch.masked_scatter(z, torch.tensor([1, 0]), torch.ones(6)),
+    lambda: torch.masked_scatter(z, torch.ones(3, 2).bool(), torch.ones(5)),
+    lambda: torch.masked_scatter(z, torch.ones(3, 3).bool(), torch.ones(9)),
+    lambda: torch.masked_scatter(z, m, torch.ones(6).double()),
+    lambda: torch.masked_scatter(z, m, 3.),
+    lambda: z.masked_scatter_(torch.ones(2, 3, 2).bool(), torch.arange(12.)),
+    lambda: x.masked_scatter_(m, s),
+]
+for attempt in tries:
+    try:
+        attempt()
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([[0., 5.],\n'
+            '        [0., 0.],\n'
+            '        [6., 0.]])\n'
+            'tensor([[ 0., 11.],\n'
+            '        [ 0.,  0.],\n'
+            '        [ 0.,  0.]])\n'
+            'tensor([[9., 9.],\n'
+            '        [0., 0.],\n'
+            '        [9., 9.]])\n'
+            'tensor([[0., 0.],\n'
+            '        [7., 8.],\n'
+            '        [0., 0.]])\n'
+            'tensor([[1., 1.],\n'
+            '        [2., 2.],\n'
+            '        [2., 2.]])\n'
+            'tensor([4, 0, 0])\n'
+            'tensor([[1., 2.],\n'
+            '        [0., 0.],\n'
+            '        [3., 3.]])\n'
+            'tensor([[1., 0.],\n'
+            '        [0., 0.],\n'
+            '        [2., 3.]])\n'
+            'tensor([[0., 0.],\n'
+            '        [1., 0.],\n'
+            '        [2., 0.]])\n'
+            'tensor([[0., 1., 2.],\n'
+            '        [3., 4., 5.]])\n'
+            "IndexPutBackward0 ['torch::autograd::AccumulateGrad', 'SliceBackward0'] [[0.0, 0.0], [0.0, 0.0], [1.0, 2.0]]\n"  # noqa: E501
+            '[[0.0, 1.0], [2.0, 3.0], [0.0, 0.0]] tensor([ 8., 10.,  0.,  0.,  0.,  0.])\n'
+            "IndexPutBackward0 ['torch::autograd::AccumulateGrad', 'SliceBackward0'] [[0.0, 0.0], [0.0, 0.0], [2.0, 4.0]]\n"  # noqa: E501
+            '[[0.0, 1.0], [2.0, 3.0], [4.0, 5.0]] tensor([ 8., 10.,  0.,  0.,  0.,  0.])\n'
+            "IndexPutBackward0 ['MulBackward0', 'SliceBackward0'] [[1.0, 0.0], [0.0, 0.0], [2.0, 3.0]]\n"
+            '[[0.0, 1.0], [2.0, 3.0], [0.0, 0.0]] tensor([0., 4., 5., 0., 0., 0.])\n'
+            "MaskedScatterBackward0 ['torch::autograd::AccumulateGrad', 'torch::autograd::AccumulateGrad'] [[1.0, 0.0], [0.0, 0.0], [2.0, 3.0]]\n"  # noqa: E501
+            '[[0.0, 1.0], [2.0, 3.0], [0.0, 0.0]] tensor([0., 4., 5., 0., 0., 0.])\n'
+            "MaskedScatterBackward0 ['torch::autograd::AccumulateGrad', 'torch::autograd::AccumulateGrad'] [[1.0, 0.0], [2.0, 0.0], [3.0, 0.0]]\n"  # noqa: E501
+            '[[0.0, 1.0], [0.0, 3.0], [0.0, 5.0]] tensor([0., 2., 4., 0., 0., 0.])\n'
+            "MaskedScatterBackward0 ['MulBackward0', 'ViewBackward0'] [[1.0, 2.0], [0.0, 0.0], [3.0, 4.0]]\n"
+            '[[0.0, 0.0], [2.0, 3.0], [0.0, 0.0]] tensor([0., 1., 4., 5., 0., 0.])\n'
+            'IndexError index 3 is out of bounds for dimension 0 with size 3\n'
+            'IndexError tensors used as indices must be long, int, byte or bool tensors\n'
+            "TypeError index_put(): argument 'values' (position 3) must be Tensor, not float\n"
+            'RuntimeError shape mismatch: value tensor of shape [3] cannot be broadcast to indexing result of shape [1, 2]\n'  # noqa: E501
+            'RuntimeError shape mismatch: value tensor of shape [1, 1, 2] cannot be broadcast to indexing result of shape [1, 2]\n'  # noqa: E501
+            'RuntimeError Index put requires the source and destination dtypes match, got Float for the destination and Double for the source.\n'  # noqa: E501
+            'IndexError too many indices for tensor of dimension 2 (got 3)\n'
+            'IndexError shape mismatch: indexing tensors could not be broadcast together with shapes [2], [3]\n'  # noqa: E501
+            'TypeError expected Tensor as element 0 in argument 1, but got NoneType\n'
+            'IndexError The shape of the mask [2] at index 0 does not match the shape of the indexed tensor [3, 2] at index 0\n'  # noqa: E501
+            "TypeError index_put(): argument 'indices' (position 2) must be tuple of Tensors, not Tensor\n"
+            'RuntimeError masked_scatter_ only supports boolean masks, but got mask with dtype Long\n'
+            'RuntimeError Number of elements of source < number of ones in mask\n'
+            'RuntimeError The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 1\n'  # noqa: E501
+            'RuntimeError masked_scatter: expected self and source to have same dtypes but gotFloat and Double\n'  # noqa: E501
+            "TypeError masked_scatter(): argument 'source' (position 3) must be Tensor, not float\n"
+            'RuntimeError expand(CPUBoolType{[2, 3, 2]}, size=[3, 2]): the number of sizes provided (2) must be greater or equal to the number of dimensions in the tensor (3)\n'  # noqa: E501
+            'RuntimeError a leaf Variable that requires grad is being used in an in-place operation.\n'
+        ),
+    ),
 }
 # fmt: on
 
