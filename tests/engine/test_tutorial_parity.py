@@ -4763,6 +4763,162 @@ for attempt in tries:
             'RuntimeError a leaf Variable that requires grad is being used in an in-place operation.\n'
         ),
     ),
+    # searchsorted (side/right, sorter, rows of boundaries, out_int32) and bucketize: PyTorch's bisection
+    # step by step, so unsorted boundaries and NaNs give PyTorch's positions; dtypes promoted as PyTorch's;
+    # its refusals.
+    "searchsorted_and_bucketize": (
+        r"""
+import torch
+b = torch.tensor([1., 3., 5., 7.])
+v = torch.tensor([0., 3., 6., 9.])
+print(torch.searchsorted(b, v))
+print(torch.searchsorted(b, v, right=True))
+print(torch.searchsorted(b, v, side="right"))
+print(torch.searchsorted(b, 3.), torch.searchsorted(b, 3), torch.searchsorted(b, torch.tensor(3.)))
+print(torch.searchsorted(b, torch.tensor([[2., 6.], [0., 8.]]), out_int32=True))
+rows = torch.tensor([[1., 3.], [2., 4.]])
+print(torch.searchsorted(rows, torch.tensor([[2.], [3.]])))
+print(torch.searchsorted(rows, torch.tensor([[2., 5.], [0., 4.]]), right=True))
+unsorted = torch.tensor([5., 1., 3.])
+print(torch.searchsorted(unsorted, torch.tensor([2., 4.])))
+print(torch.searchsorted(unsorted, torch.tensor([2., 4.]), sorter=torch.argsort(unsorted)))
+print(torch.searchsorted(b, torch.tensor([float('nan')])))
+print(torch.searchsorted(torch.tensor([1., float('nan')]), torch.tensor([2.])))
+print(torch.searchsorted(b, torch.tensor([2, 3])))
+print(torch.searchsorted(torch.tensor([1, 3, 5]), torch.tensor([2.5])))
+print(torch.searchsorted(torch.tensor([0.1]), torch.tensor(0.1, dtype=torch.float64), right=True))
+print(torch.searchsorted(torch.tensor([0.1]), torch.tensor([0.1], dtype=torch.float64), right=True))
+print(torch.searchsorted(torch.tensor([0.1]), 0.1, right=True), torch.searchsorted(b, torch.tensor([])))
+print(torch.searchsorted(torch.tensor([]), torch.tensor([3.])))
+print(torch.searchsorted(b, torch.tensor([3.], requires_grad=True)))
+print(torch.bucketize(v, b), torch.bucketize(torch.tensor([3.]), b, right=True), torch.bucketize(3., b))
+print(torch.bucketize(torch.tensor([[2., 6.], [0., 8.]]), b, out_int32=True))
+print(torch.bucketize(torch.tensor([2, 4]), unsorted))
+out = torch.empty(0, dtype=torch.long)
+torch.bucketize(v, b, out=out)
+print(out)
+tries = [
+    lambda: torch.searchsorted(b, torch.tensor([3.]), side="left", right=True),
+    lambda: torch.searchsorted(b, torch.tensor([3.]), side="middle"),
+    lambda: torch.searchsorted(rows, torch.tensor([2.])),
+    lambda: torch.searchsorted(torch.tensor(1.), torch.tensor([3.])),
+    lambda: torch.searchsorted(b, torch.tensor([3.]), sorter=torch.tensor([0, 1])),
+    lambda: torch.searchsorted(b, torch.tensor([3.]), sorter=torch.tensor([0., 1, 2, 3])),
+    lambda: torch.searchsorted(b, torch.tensor([3.]), sorter=torch.tensor([0, 1, 2, 9])),
+    lambda: torch.searchsorted(torch.tensor([True, False]), torch.tensor([True])),
+    lambda: torch.bucketize(torch.tensor([3.]), rows),
+    lambda: torch.bucketize(torch.tensor([3.]), torch.tensor(1.)),
+]
+for attempt in tries:
+    try:
+        attempt()
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([0, 1, 3, 4])\n'
+            'tensor([0, 2, 3, 4])\n'
+            'tensor([0, 2, 3, 4])\n'
+            'tensor(1) tensor(1) tensor(1)\n'
+            'tensor([[1, 3],\n'
+            '        [0, 4]], dtype=torch.int32)\n'
+            'tensor([[1],\n'
+            '        [1]])\n'
+            'tensor([[1, 2],\n'
+            '        [0, 2]])\n'
+            'tensor([2, 3])\n'
+            'tensor([1, 2])\n'
+            'tensor([4])\n'
+            'tensor([2])\n'
+            'tensor([1, 1])\n'
+            'tensor([1])\n'
+            'tensor(1)\n'
+            'tensor([0])\n'
+            'tensor(1) tensor([], dtype=torch.int64)\n'
+            'tensor([0])\n'
+            'tensor([1])\n'
+            'tensor([0, 1, 3, 4]) tensor([2]) tensor(1)\n'
+            'tensor([[1, 3],\n'
+            '        [0, 4]], dtype=torch.int32)\n'
+            'tensor([2, 3])\n'
+            'tensor([0, 1, 3, 4])\n'
+            "RuntimeError torch.searchsorted(): side and right can't be set to opposites, got side of left while right was True\n"  # noqa: E501
+            "RuntimeError torch.searchsorted(): side can only be 'left' or 'right' but got middle\n"
+            'RuntimeError torch.searchsorted(): boundaries tensor should be 1 dimension or the first N-1 dimensions of boundaries tensor and input value tensor must match, but we got boundaries tensor [2, 2] and input value tensor [1]\n'  # noqa: E501
+            'RuntimeError torch.searchsorted(): boundaries tensor should have positive dimension, but got 0 dimension\n'  # noqa: E501
+            'RuntimeError torch.searchsorted(): boundary and sorter must have the same size, but got boundary tensor [4]and got sorter tensor [2]\n'  # noqa: E501
+            'RuntimeError torch.searchsorted(): sorter must be a tensor of long dtype but got dtype Float\n'
+            'RuntimeError torch.searchsorted(): sorter index out of range\n'
+            'NotImplementedError "searchsorted_out_cpu" not implemented for \'Bool\'\n'
+            'RuntimeError boundaries tensor must be 1 dimension, but got dim(2)\n'
+            'RuntimeError boundaries tensor must be 1 dimension, but got dim(0)\n'
+        ),
+    ),
+    # unique_consecutive (return_inverse, return_counts, dim; NaNs never equal): the
+    # UniqueConsecutiveBackward0 PyTorch records, whose backward PyTorch refuses, and its refusals.
+    "unique_consecutive_runs_inverse_and_counts": (
+        r"""
+import torch
+x = torch.tensor([1, 1, 2, 2, 3, 1, 1, 2])
+print(torch.unique_consecutive(x), torch.unique_consecutive(x, return_inverse=True))
+print(torch.unique_consecutive(x, return_counts=True), torch.unique_consecutive(x, True, True))
+print(x.unique_consecutive(return_counts=True, return_inverse=True), x.unique_consecutive(dim=-1))
+m = torch.tensor([[1, 1], [1, 1], [2, 3]])
+print(torch.unique_consecutive(m, dim=0))
+print(torch.unique_consecutive(m, return_inverse=True, return_counts=True, dim=0))
+print(torch.unique_consecutive(m, dim=1, return_inverse=True))
+print(torch.unique_consecutive(m, return_inverse=True))
+print(torch.unique_consecutive(torch.tensor([1., float('nan'), float('nan'), 2.]), return_counts=True))
+print(torch.unique_consecutive(torch.tensor([[1., float('nan')], [1., float('nan')]]), dim=0))
+print(torch.unique_consecutive(torch.tensor(5.), return_inverse=True, return_counts=True))
+print(torch.unique_consecutive(torch.tensor([]), return_inverse=True, return_counts=True))
+print(torch.unique_consecutive(torch.tensor([True, True, False])))
+print(torch.unique_consecutive(torch.tensor([0., -0.0, 1.])))
+print(torch.unique_consecutive(torch.ones(2, 0), dim=1, return_counts=True))
+w = torch.tensor([1., 1., 2.], requires_grad=True)
+y = torch.unique_consecutive(w)
+print(y, y.grad_fn.next_functions[0][0].variable is w)
+tries = [
+    lambda: y.sum().backward(),
+    lambda: torch.unique_consecutive(x, dim=1),
+    lambda: torch.unique_consecutive(torch.tensor(5.), dim=0),
+    lambda: torch.unique_consecutive(torch.ones(2, 0), dim=0),
+]
+for attempt in tries:
+    try:
+        attempt()
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([1, 2, 3, 1, 2]) (tensor([1, 2, 3, 1, 2]), tensor([0, 0, 1, 1, 2, 3, 3, 4]))\n'
+            '(tensor([1, 2, 3, 1, 2]), tensor([2, 2, 1, 2, 1])) (tensor([1, 2, 3, 1, 2]), tensor([0, 0, 1, 1, 2, 3, 3, 4]), tensor([2, 2, 1, 2, 1]))\n'  # noqa: E501
+            '(tensor([1, 2, 3, 1, 2]), tensor([0, 0, 1, 1, 2, 3, 3, 4]), tensor([2, 2, 1, 2, 1])) tensor([1, 2, 3, 1, 2])\n'  # noqa: E501
+            'tensor([[1, 1],\n'
+            '        [2, 3]])\n'
+            '(tensor([[1, 1],\n'
+            '        [2, 3]]), tensor([0, 0, 1]), tensor([2, 1]))\n'
+            '(tensor([[1, 1],\n'
+            '        [1, 1],\n'
+            '        [2, 3]]), tensor([0, 1]))\n'
+            '(tensor([1, 2, 3]), tensor([[0, 0],\n'
+            '        [0, 0],\n'
+            '        [1, 2]]))\n'
+            '(tensor([1., nan, nan, 2.]), tensor([1, 1, 1, 1]))\n'
+            'tensor([[1., nan],\n'
+            '        [1., nan]])\n'
+            '(tensor([5.]), tensor(0), tensor([1]))\n'
+            '(tensor([]), tensor([], dtype=torch.int64), tensor([], dtype=torch.int64))\n'
+            'tensor([ True, False])\n'
+            'tensor([0., 1.])\n'
+            '(tensor([], size=(2, 0)), tensor([], dtype=torch.int64))\n'
+            'tensor([1., 2.], grad_fn=<UniqueConsecutiveBackward0>) True\n'
+            "NotImplementedError the derivative for 'unique_consecutive' is not implemented.\n"
+            'IndexError Dimension out of range (expected to be in range of [-1, 0], but got 1)\n'
+            'IndexError Dimension specified as 0 but tensor has no dimensions\n'
+            "RuntimeError There are 0 sized dimensions, and they aren't selected, so unique cannot be applied\n"  # noqa: E501
+        ),
+    ),
 }
 # fmt: on
 
