@@ -2,6 +2,7 @@
 
 from engine import autograd, methods, return_types
 from engine.arrange_ops import fliplr, flipud, rot90
+from engine.combine_ops import block_diag, cartesian_prod, combinations
 from engine.conv_ops import conv1d, conv2d
 from engine.creation import (
     arange,
@@ -90,6 +91,7 @@ from engine.extra_ops import (  # noqa: A004 - PyTorch's names
 )
 from engine.extreme_ops import amax, amin, aminmax
 from engine.grad_mode import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled
+from engine.index_math_ops import tril_indices, triu_indices, unravel_index
 from engine.index_more_ops import index_put, index_put_, masked_scatter, take, take_along_dim
 from engine.index_slices_ops import index_add, index_copy, index_fill
 from engine.join_ops import chunk, split, unbind

@@ -1,4 +1,4 @@
-"""Nodes that put each element somewhere new: ``rot90``, ``block_diag`` and ``take``."""
+"""Nodes that put each element somewhere new: ``rot90``, ``take`` and ``block_diag``."""
 
 from __future__ import annotations
 
@@ -34,3 +34,29 @@ class TakeBackward0(Function):
         flat = np.zeros(int(np.prod(shape)), dtype=grad.dtype)
         np.add.at(flat, self.positions, grad)
         return (flat.reshape(shape),)
+
+
+class BlockDiagBackward0(Function):
+    """The inputs (as matrices: a number is 1×1, a row 1×n) placed corner to corner, zeros elsewhere."""
+
+    symbol, rule = "block_diag", "each input gets the gradient of its own block"
+
+    def forward(self, *arrays, dtype=None):
+        blocks = [a.reshape(_as_matrix(a.shape)) for a in arrays]
+        self.corners = np.cumsum([(0, 0)] + [block.shape for block in blocks], axis=0)
+        result = np.zeros(tuple(self.corners[-1]), dtype=dtype)
+        for (row, col), block in zip(self.corners[:-1], blocks, strict=True):
+            result[row : row + block.shape[0], col : col + block.shape[1]] = block
+        return result
+
+    def backward(self, grad):
+        gradients = []
+        for (row, col), (end_row, end_col), (shape, _) in zip(
+            self.corners[:-1], self.corners[1:], self.input_meta, strict=True
+        ):
+            gradients.append(grad[row:end_row, col:end_col].reshape(shape))
+        return tuple(gradients)
+
+
+def _as_matrix(shape: tuple) -> tuple[int, int]:
+    return (1, 1) if not shape else (1, shape[0]) if len(shape) == 1 else shape

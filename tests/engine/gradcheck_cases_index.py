@@ -106,6 +106,13 @@ def take_along_dim(data):
     return [c.values(data, drawn)], lambda x: torch.take_along_dim(x, index, dim)
 
 
+def block_diag(data):
+    """Two to three inputs of 0, 1 or 2 dimensions (numbers are 1x1 blocks, rows 1xn)."""
+    count = data.draw(st.integers(1, 3), label="count")
+    shapes = [c.shape(data, max_dims=2) for _ in range(count)]
+    return [c.values(data, shape) for shape in shapes], torch.block_diag
+
+
 CASES: dict = {
     # amin and aminmax (norms.py's AminBackward0, extremes.py)
     "AminBackward0 amin": c.along_dim(lambda x, d, k: torch.amin(x, d, k), c.distinct),
@@ -126,4 +133,6 @@ CASES: dict = {
     "IndexPutBackward0": index_put(accumulate=False),
     "IndexPutBackward0 accumulate": index_put(accumulate=True),
     "MaskedScatterBackward0": masked_scatter,
+    # block_diag (arrange.py)
+    "BlockDiagBackward0": block_diag,
 }

@@ -4919,6 +4919,174 @@ for attempt in tries:
             "RuntimeError There are 0 sized dimensions, and they aren't selected, so unique cannot be applied\n"  # noqa: E501
         ),
     ),
+    # cartesian_prod and combinations as PyTorch builds them (meshgrid views flattened or masked, then
+    # stacked) and block_diag (BlockDiagBackward0, numbers as 1x1 and rows as 1xn, dtypes promoted); their
+    # refusals.
+    "cartesian_prod_combinations_block_diag": (
+        r"""
+import torch
+a = torch.tensor([1., 2.])
+b = torch.tensor([3., 4., 5.])
+print(torch.cartesian_prod(a, b))
+print(torch.cartesian_prod(a, b, a).shape)
+print(torch.cartesian_prod(a, torch.tensor([])))
+print(torch.combinations(b), torch.combinations(b, 3), torch.combinations(b, with_replacement=True))
+print(torch.combinations(b, 0), torch.combinations(b, 4), torch.combinations(b, 1))
+print(torch.combinations(torch.tensor([1, 2, 3]), r=2, with_replacement=True))
+print(torch.combinations(torch.tensor([]), 2))
+print(torch.block_diag(torch.ones(2, 2), torch.tensor([[5.]])))
+print(torch.block_diag(torch.tensor([1, 2]), torch.tensor(3)))
+print(torch.block_diag(), torch.block_diag(torch.ones(0, 2), torch.ones(2, 0)))
+print(torch.block_diag(torch.tensor([[True]]), torch.tensor([1.5])))
+x = torch.tensor([1., 2.], requires_grad=True)
+y = torch.tensor([3., 4., 5.], requires_grad=True)
+print(torch.cartesian_prod(x) is x)
+makers = [lambda: torch.cartesian_prod(x, y), lambda: torch.combinations(y),
+          lambda: torch.combinations(y, with_replacement=True), lambda: torch.combinations(y, 1),
+          lambda: torch.block_diag(x, y.view(3, 1)), lambda: torch.block_diag(x, y.double())]
+for make in makers:
+    x.grad = None
+    y.grad = None
+    r = make()
+    r.backward(torch.arange(float(r.numel())).reshape(r.shape).to(r.dtype))
+    g = r.grad_fn
+    print(g.name(), [n.name() for n, _ in g.next_functions], r.dtype, x.grad, y.grad)
+print(torch.cartesian_prod(x, y).grad_fn.next_functions[0][0].next_functions[0][0].name())
+tries = [
+    lambda: torch.cartesian_prod(a, torch.tensor([7, 8])),
+    lambda: torch.cartesian_prod(),
+    lambda: torch.cartesian_prod(torch.ones(2, 2)),
+    lambda: torch.cartesian_prod([a, b]),
+    lambda: torch.combinations(b, -1),
+    lambda: torch.combinations(torch.tensor(1.)),
+    lambda: torch.block_diag(torch.ones(2, 2, 2)),
+    lambda: torch.block_diag([torch.ones(1)]),
+]
+for attempt in tries:
+    try:
+        attempt()
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([[1., 3.],\n'
+            '        [1., 4.],\n'
+            '        [1., 5.],\n'
+            '        [2., 3.],\n'
+            '        [2., 4.],\n'
+            '        [2., 5.]])\n'
+            'torch.Size([12, 3])\n'
+            'tensor([], size=(0, 2))\n'
+            'tensor([[3., 4.],\n'
+            '        [3., 5.],\n'
+            '        [4., 5.]]) tensor([[3., 4., 5.]]) tensor([[3., 3.],\n'
+            '        [3., 4.],\n'
+            '        [3., 5.],\n'
+            '        [4., 4.],\n'
+            '        [4., 5.],\n'
+            '        [5., 5.]])\n'
+            'tensor([]) tensor([], size=(0, 4)) tensor([[3.],\n'
+            '        [4.],\n'
+            '        [5.]])\n'
+            'tensor([[1, 1],\n'
+            '        [1, 2],\n'
+            '        [1, 3],\n'
+            '        [2, 2],\n'
+            '        [2, 3],\n'
+            '        [3, 3]])\n'
+            'tensor([], size=(0, 2))\n'
+            'tensor([[1., 1., 0.],\n'
+            '        [1., 1., 0.],\n'
+            '        [0., 0., 5.]])\n'
+            'tensor([[1, 2, 0],\n'
+            '        [0, 0, 3]])\n'
+            'tensor([], size=(1, 0)) tensor([[0., 0.],\n'
+            '        [0., 0.]])\n'
+            'tensor([[1.0000, 0.0000],\n'
+            '        [0.0000, 1.5000]])\n'
+            'True\n'
+            "StackBackward0 ['UnsafeViewBackward0', 'UnsafeViewBackward0'] torch.float32 tensor([ 6., 24.]) tensor([ 8., 12., 16.])\n"  # noqa: E501
+            "StackBackward0 ['MaskedSelectBackward0', 'MaskedSelectBackward0'] torch.float32 None tensor([2., 5., 8.])\n"  # noqa: E501
+            "StackBackward0 ['MaskedSelectBackward0', 'MaskedSelectBackward0'] torch.float32 None tensor([ 7., 24., 35.])\n"  # noqa: E501
+            "StackBackward0 ['MaskedSelectBackward0'] torch.float32 None tensor([0., 1., 2.])\n"
+            "BlockDiagBackward0 ['torch::autograd::AccumulateGrad', 'ViewBackward0'] torch.float32 tensor([0., 1.]) tensor([ 5.,  8., 11.])\n"  # noqa: E501
+            "BlockDiagBackward0 ['torch::autograd::AccumulateGrad', 'ToCopyBackward0'] torch.float64 tensor([0., 1.]) tensor([7., 8., 9.])\n"  # noqa: E501
+            'CloneBackward0\n'
+            'RuntimeError meshgrid expects all tensors to have the same dtype\n'
+            'RuntimeError meshgrid expects a non-empty TensorList\n'
+            'RuntimeError Expect a 1D vector, but got shape [2, 2]\n'
+            'TypeError expected Tensor as element 0 in argument 0, but got list\n'
+            'RuntimeError Expect a non-negative number, but got -1\n'
+            'RuntimeError Expect a 1D vector, but got shape []\n'
+            'RuntimeError torch.block_diag: Input tensors must have 2 or fewer dimensions. Input 0 has 3 dimensions\n'  # noqa: E501
+            'TypeError expected Tensor as element 0 in argument 0, but got list\n'
+        ),
+    ),
+    # tril_indices/triu_indices (offset, integer dtypes) and unravel_index (positions taken modulo the shape,
+    # as PyTorch 2.13 does), with PyTorch's refusals.
+    "tril_triu_indices_and_unravel_index": (
+        r"""
+import torch
+print(torch.tril_indices(3, 3), torch.tril_indices(3, 4, 1), torch.tril_indices(4, 3, -1))
+print(torch.triu_indices(3, 3), torch.triu_indices(3, 4, -1), torch.triu_indices(4, 3, 2))
+print(torch.tril_indices(0, 3))
+print(torch.triu_indices(3, 3, 10))
+print(torch.tril_indices(3, 3, dtype=torch.int32))
+print(torch.unravel_index(torch.tensor(4), (3, 2)), torch.unravel_index(torch.tensor([4, 1]), (3, 2)))
+print(torch.unravel_index(torch.tensor([[1, 5]]), torch.Size([2, 3])))
+print(torch.unravel_index(torch.tensor(6), (3, 2)))
+print(torch.unravel_index(torch.tensor(-1), (3, 2)), torch.unravel_index(torch.tensor(3), 4))
+print(torch.unravel_index(torch.tensor(3), ()))
+print(torch.unravel_index(torch.tensor([3], dtype=torch.int32), (2, 2)))
+print(torch.unravel_index(torch.tensor([], dtype=torch.long), [2, 2]))
+tries = [
+    lambda: torch.tril_indices(-1, 3),
+    lambda: torch.triu_indices(3, -2),
+    lambda: torch.tril_indices(3, 3, dtype=torch.float32),
+    lambda: torch.tril_indices(3.0, 3),
+    lambda: torch.unravel_index(5, (3, 2)),
+    lambda: torch.unravel_index(torch.tensor(1.), (3, 2)),
+    lambda: torch.unravel_index(torch.tensor(0), (0,)),
+    lambda: torch.unravel_index(torch.tensor(3), (-1, 2)),
+    lambda: torch.unravel_index(torch.tensor(3), (2.0, 2)),
+]
+for attempt in tries:
+    try:
+        attempt()
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([[0, 1, 1, 2, 2, 2],\n'
+            '        [0, 0, 1, 0, 1, 2]]) tensor([[0, 0, 1, 1, 1, 2, 2, 2, 2],\n'
+            '        [0, 1, 0, 1, 2, 0, 1, 2, 3]]) tensor([[1, 2, 2, 3, 3, 3],\n'
+            '        [0, 0, 1, 0, 1, 2]])\n'
+            'tensor([[0, 0, 0, 1, 1, 2],\n'
+            '        [0, 1, 2, 1, 2, 2]]) tensor([[0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2],\n'
+            '        [0, 1, 2, 3, 0, 1, 2, 3, 1, 2, 3]]) tensor([[0],\n'
+            '        [2]])\n'
+            'tensor([], size=(2, 0), dtype=torch.int64)\n'
+            'tensor([], size=(2, 0), dtype=torch.int64)\n'
+            'tensor([[0, 1, 1, 2, 2, 2],\n'
+            '        [0, 0, 1, 0, 1, 2]], dtype=torch.int32)\n'
+            '(tensor(2), tensor(0)) (tensor([2, 0]), tensor([0, 1]))\n'
+            '(tensor([[0, 1]]), tensor([[1, 2]]))\n'
+            '(tensor(0), tensor(0))\n'
+            '(tensor(2), tensor(1)) (tensor(3),)\n'
+            '()\n'
+            '(tensor([1]), tensor([1]))\n'
+            '(tensor([], dtype=torch.int64), tensor([], dtype=torch.int64))\n'
+            'RuntimeError row must be non-negative, got-1\n'
+            'RuntimeError col must be non-negative, got-2\n'
+            'NotImplementedError "tril_indices" not implemented for \'Float\'\n'
+            "TypeError tril_indices(): argument 'row' (position 1) must be int, not float\n"
+            "AttributeError 'int' object has no attribute 'is_complex'\n"
+            "TypeError expected 'indices' to be integer dtype, but got torch.float32\n"
+            'RuntimeError ZeroDivisionError\n'
+            "ValueError 'shape' cannot have negative values, but got (-1, 2)\n"
+            "TypeError expected 'shape' sequence to only contain ints, but got <class 'float'>\n"
+        ),
+    ),
 }
 # fmt: on
 
