@@ -123,6 +123,7 @@ from engine.product_ops import addmm, dot
 from engine.random_ops import bernoulli, multinomial, normal
 from engine.repeat_ops import index_select, meshgrid, repeat_interleave
 from engine.scatter_ops import gather, scatter, scatter_add
+from engine.scatter_reduce_ops import scatter_reduce
 from engine.search_ops import argsort, bucketize, searchsorted, unique_consecutive
 from engine.select_ops import count_nonzero, fmod, isin, masked_select, nonzero, trace
 from engine.serialization import load, save

@@ -301,6 +301,7 @@ def install() -> None:
     from engine.order_ops import METHODS as ORDER_METHODS
     from engine.random_ops import METHODS as RANDOM_METHODS
     from engine.scatter_ops import METHODS as SCATTER_METHODS
+    from engine.scatter_reduce_ops import METHODS as SCATTER_REDUCE_METHODS
     from engine.search_ops import METHODS as SEARCH_METHODS
     from engine.select_ops import METHODS as SELECT_METHODS
     from engine.split_stack_ops import METHODS as SPLIT_STACK_METHODS
@@ -319,6 +320,7 @@ def install() -> None:
     every.update(SPLIT_STACK_METHODS)
     every.update(INDEX_MORE_METHODS)
     every.update(INDEX_SLICES_METHODS)
+    every.update(SCATTER_REDUCE_METHODS)
     for name, function in every.items():
         setattr(Tensor, name, function)
     for name, function in PROPERTIES.items():

@@ -113,6 +113,26 @@ def block_diag(data):
     return [c.values(data, shape) for shape in shapes], torch.block_diag
 
 
+def scatter_reduce(reduce: str, include_self: bool):
+    """``scatter_reduce`` along a random dim with repeated places; amax/amin on distinct values (one winner
+    per place), prod away from zero (its exact-zero paths are the parity cases')."""
+
+    def draw(data):
+        drawn = c.shape(data, min_dims=1)
+        dim = c.dim_of(data, len(drawn))
+        index = c._places(data, drawn, dim, distinct=False)
+        spread = c.distinct if reduce in ("amax", "amin") else c.away_from_zero
+        count = int(np.prod(drawn)) + int(np.prod(tuple(index.shape)))
+        pool = spread(data, (count,))
+        arrays = [
+            pool[: int(np.prod(drawn))].reshape(drawn),
+            pool[int(np.prod(drawn)) :].reshape(tuple(index.shape)),
+        ]
+        return arrays, lambda a, s: torch.scatter_reduce(a, dim, index, s, reduce, include_self=include_self)
+
+    return draw
+
+
 CASES: dict = {
     # amin and aminmax (norms.py's AminBackward0, extremes.py)
     "AminBackward0 amin": c.along_dim(lambda x, d, k: torch.amin(x, d, k), c.distinct),
@@ -135,4 +155,12 @@ CASES: dict = {
     "MaskedScatterBackward0": masked_scatter,
     # block_diag (arrange.py)
     "BlockDiagBackward0": block_diag,
+    # scatter_reduce (scatter.py)
+    **{
+        f"ScatterReduceBackward0 {reduce}{'' if include_self else ' without self'}": scatter_reduce(
+            reduce, include_self
+        )
+        for reduce in ("sum", "prod", "mean", "amax", "amin")
+        for include_self in (True, False)
+    },
 }

@@ -5087,6 +5087,142 @@ for attempt in tries:
             "TypeError expected 'shape' sequence to only contain ints, but got <class 'float'>\n"
         ),
     ),
+    # scatter_reduce (sum, prod, mean, amax, amin; max/min as aliases; include_self) and scatter_reduce_:
+    # integer means rounded down, NaNs kept by amax/amin, booleans as logic; scatter's refusals.
+    "scatter_reduce_sum_prod_mean_amax_amin": (
+        r"""
+import torch
+x = torch.tensor([1., 2., 3., 4.])
+src = torch.tensor([5., 6., 7., 8., 9.])
+idx = torch.tensor([0, 1, 0, 1, 3])
+for r in ["sum", "prod", "mean", "amax", "amin"]:
+    print(r, torch.scatter_reduce(x, 0, idx, src, r))
+    print(x.scatter_reduce(0, idx, src, r, include_self=False))
+xi, si = torch.tensor([1, 2, 3, 4]), torch.tensor([5, 6, 7, 8, 9])
+for r in ["sum", "prod", "mean", "amax", "amin"]:
+    print(r, torch.scatter_reduce(xi, 0, idx, si, r))
+    print(torch.scatter_reduce(xi, 0, idx, si, r, include_self=False))
+neg = torch.tensor([-5, 6, -8, 1, 3])
+print(torch.scatter_reduce(torch.tensor([-1, -2, 0, 0]), 0, idx, neg, "mean", include_self=False))
+nans = torch.tensor([1., float('nan'), 3., 4.])
+print(torch.scatter_reduce(nans, 0, idx, torch.tensor([5., 6., float('nan'), 8., 9.]), "amax"))
+with_nan = torch.tensor([5., 6., float('nan'), 8., 9.])
+print(torch.scatter_reduce(nans, 0, idx, with_nan, "amin", include_self=False))
+print(torch.scatter_reduce(x, 0, idx, src, "max"))
+print(torch.scatter_reduce(x, 0, idx, src, "min", include_self=False))
+b = torch.tensor([True, False])
+print(torch.scatter_reduce(b, 0, torch.tensor([0, 1]), torch.tensor([False, True]), "sum"))
+print(torch.scatter_reduce(b, 0, torch.tensor([0, 1]), torch.tensor([False, True]), "prod"))
+print(torch.scatter_reduce(x, 0, torch.tensor([], dtype=torch.long), src, "mean"))
+t = x.clone()
+t.scatter_reduce_(0, idx, src, "prod")
+print(t)
+tries = [
+    lambda: torch.scatter_reduce(x, 0, idx, src, "foo"),
+    lambda: torch.scatter_reduce(x, 0, idx, src),
+    lambda: torch.scatter_reduce(x, 0, idx, src.double(), "sum"),
+    lambda: torch.scatter_reduce(x, 0, torch.tensor([4]), src, "sum"),
+    lambda: torch.scatter_reduce(x, 0, idx.float(), src, "sum"),
+    lambda: torch.scatter_reduce(x, 0, torch.tensor([0, 1, 0, 1, 3, 2]), src, "sum"),
+    lambda: torch.scatter_reduce(x, 0, torch.tensor([[0]]), src, "sum"),
+    lambda: torch.scatter_reduce(x, 0, idx, 2.0, "sum"),
+    lambda: torch.scatter_reduce(b, 0, torch.tensor([0, 1]), torch.tensor([False, True]), "mean"),
+    lambda: torch.scatter_reduce(torch.ones(2, requires_grad=True), 0, torch.tensor([0, 1]),
+                                 torch.ones(3, requires_grad=True), "sum").sum().backward(),
+]
+for attempt in tries:
+    try:
+        attempt()
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'sum tensor([13., 16.,  3., 13.])\n'
+            'tensor([12., 14.,  3.,  9.])\n'
+            'prod tensor([35., 96.,  3., 36.])\n'
+            'tensor([35., 48.,  3.,  9.])\n'
+            'mean tensor([4.3333, 5.3333, 3.0000, 6.5000])\n'
+            'tensor([6., 7., 3., 9.])\n'
+            'amax tensor([7., 8., 3., 9.])\n'
+            'tensor([7., 8., 3., 9.])\n'
+            'amin tensor([1., 2., 3., 4.])\n'
+            'tensor([5., 6., 3., 9.])\n'
+            'sum tensor([13, 16,  3, 13])\n'
+            'tensor([12, 14,  3,  9])\n'
+            'prod tensor([35, 96,  3, 36])\n'
+            'tensor([35, 48,  3,  9])\n'
+            'mean tensor([4, 5, 3, 6])\n'
+            'tensor([6, 7, 3, 9])\n'
+            'amax tensor([7, 8, 3, 9])\n'
+            'tensor([7, 8, 3, 9])\n'
+            'amin tensor([1, 2, 3, 4])\n'
+            'tensor([5, 6, 3, 9])\n'
+            'tensor([-7,  3,  0,  3])\n'
+            'tensor([nan, nan, 3., 9.])\n'
+            'tensor([nan, 6., 3., 9.])\n'
+            'tensor([7., 8., 3., 9.])\n'
+            'tensor([5., 6., 3., 9.])\n'
+            'tensor([True, True])\n'
+            'tensor([False, False])\n'
+            'tensor([1., 2., 3., 4.])\n'
+            'tensor([35., 96.,  3., 36.])\n'
+            'RuntimeError reduce argument must be either sum, prod, mean, amax or amin, got foo\n'
+            'TypeError scatter_reduce() missing 1 required positional arguments: "reduce"\n'
+            'RuntimeError scatter(): Expected self.dtype to be equal to src.dtype\n'
+            'RuntimeError index 4 is out of bounds for dimension 0 with size 4\n'
+            'RuntimeError scatter(): Expected dtype int32/int64 for index\n'
+            'RuntimeError Expected index [6] to be no larger than self [4] apart from dimension 0 and to be no larger size than src [5]\n'  # noqa: E501
+            'RuntimeError Index tensor must have the same number of dimensions as self tensor\n'
+            "TypeError scatter_reduce(): argument 'src' (position 4) must be Tensor, not float\n"
+            'NotImplementedError "scatter_gather_tensor_cpu_reduce_mean" not implemented for \'Bool\'\n'
+            'RuntimeError Function ScatterReduceBackward0 returned an invalid gradient at index 1 - got [2] but expected shape compatible with [3]\n'  # noqa: E501
+        ),
+    ),
+    # ScatterReduceBackward0's gradients for every reduction, with and without self: PyTorch's formulas
+    # (prod around zeros, mean's counts, amax/amin ties sharing evenly, self counted even when left out).
+    "scatter_reduce_gradients_as_pytorchs_formulas": (
+        r"""
+import torch
+index = torch.tensor([[0, 1, 0], [1, 1, 3]])
+g = torch.tensor([[1., 2., 3., 4.], [5., 6., 7., 8.]])
+for r in ["sum", "prod", "mean", "amax", "amin"]:
+    for inc in (True, False):
+        a = torch.tensor([[1., 0., 3., 4.], [2., 2., 0., 5.]], requires_grad=True)
+        s = torch.tensor([[5., 0., 1.], [2., 3., 5.]], requires_grad=True)
+        y = torch.scatter_reduce(a, 1, index, s, r, include_self=inc)
+        y.backward(g)
+        print(r, inc, y.grad_fn.name(), y.detach().tolist())
+        print(a.grad.tolist(), s.grad.tolist())
+a = torch.zeros(2, requires_grad=True)
+s = torch.tensor([0., 0., 2.], requires_grad=True)
+y = (a * 1).scatter_reduce_(0, torch.tensor([0, 0, 1]), s, "prod", include_self=False)
+y.sum().backward()
+print(y, a.grad, s.grad)
+""",
+        (
+            'sum True ScatterReduceBackward0 [[7.0, 0.0, 3.0, 4.0], [2.0, 7.0, 0.0, 10.0]]\n'
+            '[[1.0, 2.0, 3.0, 4.0], [5.0, 6.0, 7.0, 8.0]] [[1.0, 2.0, 1.0], [6.0, 6.0, 8.0]]\n'
+            'sum False ScatterReduceBackward0 [[6.0, 0.0, 3.0, 4.0], [2.0, 5.0, 0.0, 5.0]]\n'
+            '[[0.0, 0.0, 3.0, 4.0], [5.0, 0.0, 7.0, 0.0]] [[1.0, 2.0, 1.0], [6.0, 6.0, 8.0]]\n'
+            'prod True ScatterReduceBackward0 [[5.0, 0.0, 3.0, 4.0], [2.0, 12.0, 0.0, 25.0]]\n'
+            '[[5.0, 0.0, 3.0, 4.0], [5.0, 36.0, 7.0, 40.0]] [[1.0, 0.0, 5.0], [36.0, 24.0, 40.0]]\n'
+            'prod False ScatterReduceBackward0 [[5.0, 0.0, 3.0, 4.0], [2.0, 6.0, 0.0, 5.0]]\n'
+            '[[0.0, 0.0, 3.0, 4.0], [5.0, 0.0, 7.0, 0.0]] [[1.0, 2.0, 5.0], [18.0, 12.0, 8.0]]\n'
+            'mean True ScatterReduceBackward0 [[2.3333332538604736, 0.0, 3.0, 4.0], [2.0, 2.3333332538604736, 0.0, 5.0]]\n'  # noqa: E501
+            '[[0.3333333432674408, 1.0, 3.0, 4.0], [5.0, 2.0, 7.0, 4.0]] [[0.3333333432674408, 1.0, 0.3333333432674408], [2.0, 2.0, 4.0]]\n'  # noqa: E501
+            'mean False ScatterReduceBackward0 [[3.0, 0.0, 3.0, 4.0], [2.0, 2.5, 0.0, 5.0]]\n'
+            '[[0.0, 0.0, 3.0, 4.0], [5.0, 0.0, 7.0, 0.0]] [[0.5, 2.0, 0.5], [3.0, 3.0, 8.0]]\n'
+            'amax True ScatterReduceBackward0 [[5.0, 0.0, 3.0, 4.0], [2.0, 3.0, 0.0, 5.0]]\n'
+            '[[0.0, 1.0, 3.0, 4.0], [5.0, 0.0, 7.0, 4.0]] [[1.0, 1.0, 0.0], [0.0, 6.0, 4.0]]\n'
+            'amax False ScatterReduceBackward0 [[5.0, 0.0, 3.0, 4.0], [2.0, 3.0, 0.0, 5.0]]\n'
+            '[[0.0, 0.0, 3.0, 4.0], [5.0, 0.0, 7.0, 0.0]] [[1.0, 1.0, 0.0], [0.0, 6.0, 4.0]]\n'
+            'amin True ScatterReduceBackward0 [[1.0, 0.0, 3.0, 4.0], [2.0, 2.0, 0.0, 5.0]]\n'
+            '[[0.5, 1.0, 3.0, 4.0], [5.0, 3.0, 7.0, 4.0]] [[0.0, 1.0, 0.5], [3.0, 0.0, 4.0]]\n'
+            'amin False ScatterReduceBackward0 [[1.0, 0.0, 3.0, 4.0], [2.0, 2.0, 0.0, 5.0]]\n'
+            '[[0.0, 0.0, 3.0, 4.0], [5.0, 0.0, 7.0, 0.0]] [[0.0, 1.0, 0.5], [3.0, 0.0, 4.0]]\n'
+            'tensor([0., 2.], grad_fn=<ScatterReduceBackward0>) tensor([0., 0.]) tensor([0., 0., 1.])\n'
+        ),
+    ),
 }
 # fmt: on
 
