@@ -146,7 +146,8 @@ def _search(
     if boundaries._data.ndim == 1:
         rows, wanted = ordered.reshape(1, length), found.reshape(1, -1)
     else:
-        rows, wanted = ordered.reshape(-1, length), found.reshape(-1, shape[-1] if shape else 1)
+        lines = int(np.prod(boundaries._data.shape[:-1]))
+        rows, wanted = ordered.reshape(lines, length), found.reshape(lines, shape[-1])
     positions = _binary_search(rows, wanted, right) if wanted.size else wanted.astype(np.int64)
     return Tensor._wrap(positions.reshape(shape).astype(np.int32 if out_int32 else np.int64))
 

@@ -5223,6 +5223,64 @@ print(y, a.grad, s.grad)
             'tensor([0., 2.], grad_fn=<ScatterReduceBackward0>) tensor([0., 0.]) tensor([0., 0., 1.])\n'
         ),
     ),
+    # argsort, amin/aminmax, the index writes, searchsorted, rot90, the stacks and splits, unique_consecutive
+    # and scatter_reduce on tensors with no elements (and a few strides): what PyTorch gives.
+    "new_shape_index_search_ops_on_empty_tensors": (
+        r"""
+import torch
+for shape in [(3, 0), (0, 3), (0,)]:
+    t = torch.ones(shape)
+    print(torch.argsort(t), torch.argsort(t, 0, True), torch.sort(t).indices.shape)
+print(torch.amin(torch.ones(3, 0), 0), torch.aminmax(torch.ones(3, 0), dim=0))
+print(torch.index_add(torch.ones(2, 0), 1, torch.tensor([], dtype=torch.long), torch.ones(2, 0)))
+print(torch.take(torch.ones(0), torch.tensor([], dtype=torch.long)))
+print(torch.searchsorted(torch.ones(2, 0), torch.ones(2, 3)))
+print(torch.rot90(torch.ones(0, 2), 1).shape, torch.hstack([torch.ones(0), torch.ones(2)]))
+print(torch.block_diag(torch.tensor(2.), torch.ones(0, 2)))
+print(torch.masked_scatter(torch.ones(0), torch.ones(0).bool(), torch.ones(0)))
+print(torch.index_put(torch.ones(0, 2), (torch.tensor([], dtype=torch.long),), torch.tensor(1.)))
+print(torch.unique_consecutive(torch.ones(0, 2), dim=0, return_inverse=True, return_counts=True))
+x = torch.arange(24.).reshape(2, 3, 4)
+print(torch.movedim(x, (0, 1, 2), (2, 0, 1)).stride(), torch.swapaxes(x, 0, 2).is_contiguous())
+print(torch.tensor_split(torch.ones(0, 3), 2), torch.vsplit(torch.ones(4, 2), [-1]))
+print(torch.scatter_reduce(torch.ones(2, 3), 1, torch.tensor([[2], [0]]), torch.tensor([[5.], [6.]]), "mean"))
+print(torch.combinations(torch.tensor([1, 2, 3, 4]), 3, True).shape)
+print(torch.searchsorted(torch.ones(0, 3), torch.ones(0, 2)))
+print(torch.searchsorted(torch.ones(2, 2, 3), torch.zeros(2, 2, 1)))
+print(torch.bucketize(torch.ones(0, 2), torch.ones(3)), torch.argsort(torch.ones(2, 0, 3), dim=1))
+""",
+        (
+            'tensor([], size=(3, 0), dtype=torch.int64) tensor([], size=(3, 0), dtype=torch.int64) torch.Size([3, 0])\n'  # noqa: E501
+            'tensor([], size=(0, 3), dtype=torch.int64) tensor([], size=(0, 3), dtype=torch.int64) torch.Size([0, 3])\n'  # noqa: E501
+            'tensor([], dtype=torch.int64) tensor([], dtype=torch.int64) torch.Size([0])\n'
+            'tensor([]) torch.return_types.aminmax(\n'
+            'min=tensor([]),\n'
+            'max=tensor([]))\n'
+            'tensor([], size=(2, 0))\n'
+            'tensor([])\n'
+            'tensor([[0, 0, 0],\n'
+            '        [0, 0, 0]])\n'
+            'torch.Size([2, 0]) tensor([1., 1.])\n'
+            'tensor([[2., 0., 0.]])\n'
+            'tensor([])\n'
+            'tensor([], size=(0, 2))\n'
+            '(tensor([], size=(0, 2)), tensor([], dtype=torch.int64), tensor([], dtype=torch.int64))\n'
+            '(4, 1, 12) False\n'
+            '(tensor([], size=(0, 3)), tensor([], size=(0, 3))) (tensor([[1., 1.],\n'
+            '        [1., 1.],\n'
+            '        [1., 1.]]), tensor([[1., 1.]]))\n'
+            'tensor([[1.0000, 1.0000, 3.0000],\n'
+            '        [3.5000, 1.0000, 1.0000]])\n'
+            'torch.Size([20, 3])\n'
+            'tensor([], size=(0, 2), dtype=torch.int64)\n'
+            'tensor([[[0],\n'
+            '         [0]],\n'
+            '\n'
+            '        [[0],\n'
+            '         [0]]])\n'
+            'tensor([], size=(0, 2), dtype=torch.int64) tensor([], size=(2, 0, 3), dtype=torch.int64)\n'
+        ),
+    ),
 }
 # fmt: on
 
