@@ -30,6 +30,7 @@ from engine.alias_ops import (
     square_,
     trunc_,
 )
+from engine.arrange_ops import fliplr, flipud, rot90
 from engine.binary_more_ops import (
     copysign,
     float_power,
@@ -44,6 +45,7 @@ from engine.binary_more_ops import (
     xlogy,
     xlogy_,
 )
+from engine.combine_ops import block_diag, cartesian_prod, combinations
 from engine.conv_ops import conv1d, conv2d
 from engine.correlation_ops import corrcoef, cov
 from engine.creation import (
@@ -131,12 +133,15 @@ from engine.extra_ops import (  # noqa: A004 - PyTorch's names
     trunc,
     unique,
 )
+from engine.extreme_ops import amax, amin, aminmax
 from engine.grad_mode import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled
+from engine.index_math_ops import tril_indices, triu_indices, unravel_index
+from engine.index_more_ops import index_put, index_put_, masked_scatter, take, take_along_dim
+from engine.index_slices_ops import index_add, index_copy, index_fill
 from engine.join_ops import chunk, split, unbind
 from engine.linalg_ops import cross, det, svd
 from engine.linalg_solve import inv as inverse
 from engine.math_ops import (
-    amax,
     argmax,
     argmin,
     log_softmax,
@@ -198,6 +203,8 @@ from engine.random_state import get_rng_state, seed, set_rng_state
 from engine.remainder_ops import floor_divide, remainder, rsub
 from engine.repeat_ops import index_select, meshgrid, repeat_interleave
 from engine.scatter_ops import gather, scatter, scatter_add
+from engine.scatter_reduce_ops import scatter_reduce
+from engine.search_ops import argsort, bucketize, searchsorted, unique_consecutive
 from engine.select_ops import count_nonzero, fmod, isin, masked_select, nonzero, trace
 from engine.serialization import load, save
 from engine.shape_ops import (
@@ -209,6 +216,7 @@ from engine.shape_ops import (
     squeeze,
     t,
     transpose,
+    unflatten,
     unsqueeze,
 )
 from engine.special_ops import (
@@ -234,6 +242,17 @@ from engine.special_ops import (
     sgn,
     sinc,
     sinc_,
+)
+from engine.split_stack_ops import (
+    column_stack,
+    dsplit,
+    dstack,
+    hsplit,
+    hstack,
+    row_stack,
+    tensor_split,
+    vsplit,
+    vstack,
 )
 from engine.tensor import Tensor
 from engine.tensor_extra_ops import (  # noqa: A004 - PyTorch's names
@@ -311,6 +330,20 @@ from engine.type_info import (
     is_signed,
     result_type,
     scalar_tensor,
+)
+from engine.view_more_ops import (
+    atleast_1d,
+    atleast_2d,
+    atleast_3d,
+    broadcast_shapes,
+    broadcast_tensors,
+    broadcast_to,
+    moveaxis,
+    movedim,
+    ravel,
+    select,
+    swapaxes,
+    swapdims,
 )
 
 methods.install()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from engine import dtypes
-from engine.argument_errors import must_be_tensor, no_form_matches
+from engine.argument_errors import must_be_tensor, no_form_matches, plain_forms
 from engine.functions import binary_more as nodes
 from engine.functions import pointwise as pw
 from engine.in_place_ops import in_place_method
@@ -97,7 +97,7 @@ def xlogy(input: Any, other: Any) -> Tensor:  # noqa: A002
         x, y, arrays = pw.promoted(input, other, floating=True)
         return nodes.XlogyBackward2.apply_to_arrays((x,), [arrays[0]], y=other)
     if not (isinstance(input, Tensor) and isinstance(other, Tensor)):
-        raise no_form_matches("xlogy", (input, other), TENSOR_FORMS)
+        raise no_form_matches("xlogy", (input, other), plain_forms(*TENSOR_FORMS))
     return pw.binary(nodes.XlogyBackward0, input, other, floating=True)
 
 
@@ -105,7 +105,7 @@ def xlogy(input: Any, other: Any) -> Tensor:  # noqa: A002
 def copysign(input: Tensor, other: Any) -> Tensor:  # noqa: A002
     """|input| with the sign of ``other`` (a tensor or a number); integers give float32."""
     if not isinstance(input, Tensor) or not (isinstance(other, Tensor) or _number(other)):
-        raise no_form_matches("copysign", (input, other), (TENSOR_FORMS[0], TENSOR_FORMS[2]))
+        raise no_form_matches("copysign", (input, other), plain_forms(TENSOR_FORMS[0], TENSOR_FORMS[2]))
     if isinstance(other, Tensor):
         return pw.binary(nodes.CopysignBackward0, input, other, floating=True)
     a, _, arrays = pw.promoted(input, other, floating=True)
@@ -122,7 +122,7 @@ def float_power(input: Any, exponent: Any) -> Tensor:  # noqa: A002
     """input to the power ``exponent``, in float64 whatever the operands' dtypes."""
     if not isinstance(input, Tensor) and not isinstance(exponent, Tensor):
         forms = tuple(form.replace("other", "exponent") for form in TENSOR_FORMS)
-        raise no_form_matches("float_power", (input, exponent), forms)
+        raise no_form_matches("float_power", (input, exponent), plain_forms(*forms))
     base = float(input) if _number(input) else _double(input)
     return pw.pow(base, float(exponent) if _number(exponent) else _double(exponent))
 

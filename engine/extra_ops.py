@@ -138,13 +138,12 @@ def sort(input: Tensor, dim: int = -1, descending: bool = False, stable: bool = 
     if input._data.ndim == 0:
         only = red.SortBackward0.apply(input.reshape(1), indices=np.zeros(1, np.int64), axis=0)
         return return_types.sort(only.reshape(()), Tensor._wrap(np.zeros((), np.int64)))
+    from engine.search_ops import sorted_indices
+
     axis = _sorting_axis(input, dim)
-    keys = -input._data if descending and input._data.dtype.kind != "b" else input._data
-    order = np.argsort(keys, axis=axis, kind="stable")
-    if descending and input._data.dtype.kind == "b":
-        order = np.flip(order, axis)
+    order = sorted_indices(input._data, axis, bool(descending), bool(stable))
     values = red.SortBackward0.apply(input, indices=order, axis=axis)
-    return return_types.sort(values, Tensor._wrap(order.astype(np.int64)))
+    return return_types.sort(values, Tensor._wrap(order))
 
 
 def topk(input: Tensor, k: int, dim: int = -1, largest: bool = True, sorted: bool = True) -> Any:  # noqa: A002

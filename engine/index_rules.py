@@ -78,3 +78,53 @@ def writes_through_view(index: Any, shape: tuple) -> bool:
 def torch_index_error(error: IndexError) -> IndexError:
     """numpy's index error in PyTorch's words."""
     return IndexError(str(error).replace("axis", "dimension"))
+
+
+def index_places(shape: tuple, indices: tuple) -> tuple[tuple[np.ndarray, ...], tuple[int, ...]]:
+    """``index_put``'s tensors of indices (one per leading dimension; a boolean mask covers as many as it has)
+    as numpy's index, and the shape ``x[indices]`` has; with PyTorch's refusals, in its words."""
+    for position, index in enumerate(indices):
+        if not isinstance(index, Tensor):
+            raise TypeError(
+                f"expected Tensor as element {position} in argument 1, but got {type(index).__name__}"
+            )
+        if index._data.dtype.kind not in "iub":
+            raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
+    taken = sum(index._data.ndim if index._data.dtype == bool else 1 for index in indices)
+    if taken > len(shape):
+        raise IndexError(f"too many indices for tensor of dimension {len(shape)} (got {taken})")
+    places, dim = [], 0
+    for index in indices:
+        data = index._data
+        if data.dtype != bool:
+            places.append(data)
+            dim += 1
+            continue
+        for offset, size in enumerate(data.shape):
+            if size != shape[dim + offset]:
+                raise IndexError(
+                    f"The shape of the mask {list(data.shape)} at index {offset} does not match the shape of "
+                    f"the indexed tensor {list(shape)} at index {dim + offset}"
+                )
+        places.extend(np.nonzero(data))
+        dim += data.ndim
+    try:
+        joint = np.broadcast_shapes(*(place.shape for place in places))
+    except ValueError:
+        shown = ", ".join(str(list(place.shape)) for place in places)
+        raise IndexError(
+            f"shape mismatch: indexing tensors could not be broadcast together with shapes {shown}"
+        ) from None
+    for axis, place in enumerate(places):
+        outside = (place < -shape[axis]) | (place >= shape[axis])
+        if outside.any():
+            first = place.reshape(-1)[np.argmax(outside.reshape(-1))]
+            raise IndexError(f"index {first} is out of bounds for dimension {axis} with size {shape[axis]}")
+    return tuple(places), tuple(joint) + tuple(shape[len(places) :])
+
+
+def broadcasts_to(shape: tuple, target: tuple) -> bool:
+    """Whether a tensor of ``shape`` broadcasts to ``target`` without growing it (no extra dimensions)."""
+    if len(shape) > len(target):
+        return False
+    return all(size in (1, wanted) for size, wanted in zip(shape[::-1], target[::-1], strict=False))

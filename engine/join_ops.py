@@ -22,13 +22,22 @@ def cat(tensors: Any, dim: int = 0) -> Tensor:
     tensors = _same_dtype(list(tensors))
     if not tensors:
         raise RuntimeError("torch.cat(): expected a non-empty list of Tensors")
-    ndim = tensors[0]._data.ndim
-    if ndim == 0:
-        raise RuntimeError("zero-dimensional tensor (at position 0) cannot be concatenated")
+    for position, tensor in enumerate(tensors):
+        if tensor._data.ndim == 0:
+            raise RuntimeError(f"zero-dimensional tensor (at position {position}) cannot be concatenated")
+    # as PyTorch, a 1-d tensor with no elements joins anything (it is left out)
+    joined = [tensor for tensor in tensors if tensor._data.shape != (0,)] or tensors[:1]
+    ndim = joined[0]._data.ndim
     axis = _dim(dim, ndim)
-    first = tensors[0]._data.shape
-    for number, other in enumerate(tensors[1:], start=1):
-        for d, (size_a, size_b) in enumerate(zip(first, other._data.shape, strict=False)):
+    first = joined[0]._data.shape
+    for other in joined[1:]:
+        if other._data.ndim != ndim:
+            raise RuntimeError(
+                f"Tensors must have same number of dimensions: got {ndim} and {other._data.ndim}"
+            )
+    for other in joined[1:]:
+        number = next(i for i, tensor in enumerate(tensors) if tensor is other)
+        for d, (size_a, size_b) in enumerate(zip(first, other._data.shape, strict=True)):
             if d != axis and size_a != size_b:
                 raise RuntimeError(
                     f"Sizes of tensors must match except in dimension {axis}. Expected size {size_a} but "

@@ -75,10 +75,6 @@ def minimum(a: Tensor, b: Tensor) -> Tensor:
     return pw.binary(unary.MinimumBackward0, a, b)
 
 
-def amax(a: Tensor, dim: Any = (), keepdim: bool = False) -> Tensor:
-    return reduction.AmaxBackward0.apply(a, dim=None if dim == () else dim, keepdim=keepdim)
-
-
 def argmax(a: Tensor, dim: int | None = None, keepdim: bool = False) -> Tensor:
     return _arg(np.argmax, a, dim, keepdim)
 

@@ -200,7 +200,6 @@ METHODS: dict[str, Any] = {
     "mean": math_ops.mean,
     "max": math_ops.max,
     "min": math_ops.min,
-    "amax": math_ops.amax,
     "argmax": math_ops.argmax,
     "argmin": math_ops.argmin,
     "norm": math_ops.norm,
@@ -284,10 +283,14 @@ PROPERTIES = {"T": shape_ops.matrix_transpose, "mT": lambda self: shape_ops.tran
 def install() -> None:
     """Attach every method and property to ``Tensor`` (called once when ``engine`` is imported)."""
     from engine.alias_ops import METHODS as ALIAS_METHODS
+    from engine.arrange_ops import METHODS as ARRANGE_METHODS
     from engine.binary_more_ops import METHODS as BINARY_MORE_METHODS
     from engine.correlation_ops import METHODS as CORRELATION_METHODS
     from engine.diagonal_ops import METHODS as DIAGONAL_METHODS
     from engine.extra_ops import METHODS as EXTRA_METHODS
+    from engine.extreme_ops import METHODS as EXTREME_METHODS
+    from engine.index_more_ops import METHODS as INDEX_MORE_METHODS
+    from engine.index_slices_ops import METHODS as INDEX_SLICES_METHODS
     from engine.linalg_ops import METHODS as LINALG_METHODS
     from engine.nn.activation_slopes import METHODS as SLOPE_METHODS
     from engine.order_ops import METHODS as ORDER_METHODS
@@ -296,10 +299,14 @@ def install() -> None:
     from engine.random_ops import METHODS as RANDOM_METHODS
     from engine.remainder_ops import METHODS as REMAINDER_METHODS
     from engine.scatter_ops import METHODS as SCATTER_METHODS
+    from engine.scatter_reduce_ops import METHODS as SCATTER_REDUCE_METHODS
+    from engine.search_ops import METHODS as SEARCH_METHODS
     from engine.select_ops import METHODS as SELECT_METHODS
     from engine.special_ops import METHODS as SPECIAL_METHODS
+    from engine.split_stack_ops import METHODS as SPLIT_STACK_METHODS
     from engine.tensor_extra_ops import METHODS as TENSOR_EXTRA_METHODS
     from engine.type_info import METHODS as TYPE_INFO_METHODS
+    from engine.view_more_ops import METHODS as VIEW_MORE_METHODS
 
     every = {**METHODS, **EXTRA_METHODS, **LINALG_METHODS, **DIAGONAL_METHODS, **SCATTER_METHODS}
     every.update(TENSOR_EXTRA_METHODS)
@@ -313,6 +320,14 @@ def install() -> None:
         every.update(more)
     every.update(SPECIAL_METHODS)
     every.update(ALIAS_METHODS)
+    every.update(VIEW_MORE_METHODS)
+    every.update(SEARCH_METHODS)
+    every.update(EXTREME_METHODS)
+    every.update(ARRANGE_METHODS)
+    every.update(SPLIT_STACK_METHODS)
+    every.update(INDEX_MORE_METHODS)
+    every.update(INDEX_SLICES_METHODS)
+    every.update(SCATTER_REDUCE_METHODS)
     for name, function in every.items():
         setattr(Tensor, name, function)
     for name, function in PROPERTIES.items():

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from engine import dtypes, math_ops
-from engine.argument_errors import must_be_tensor, no_form_matches
+from engine.argument_errors import must_be_tensor, no_form_matches, plain_forms
 from engine.functions import pointwise as pw
 from engine.functions import pointwise_more as nodes
 from engine.functions import unary
@@ -39,7 +39,7 @@ def _bounded(by_number: type, by_tensor: type, input: Tensor, bound: Any) -> Ten
     if not isinstance(bound, Tensor | int | float):
         name, side = ("clamp_min", "min") if by_number is nodes.ClampMinBackward0 else ("clamp_max", "max")
         forms = tuple(f"Tensor input, {kind} {side}, *, Tensor out = None" for kind in ("Tensor", "Number"))
-        raise no_form_matches(name, (input, bound), forms)
+        raise no_form_matches(name, (input, bound), plain_forms(*forms))
     if isinstance(bound, Tensor):
         a, b, arrays = pw.promoted(input, bound)
         return by_tensor.apply_to_arrays((a, b), arrays)
@@ -140,7 +140,7 @@ def lerp(input: Tensor, end: Tensor, weight: Any) -> Tensor:  # noqa: A002
         forms = tuple(
             f"Tensor input, Tensor end, {kind} weight, *, Tensor out = None" for kind in ("Tensor", "Number")
         )
-        raise no_form_matches("lerp", (input, end, weight), forms)
+        raise no_form_matches("lerp", (input, end, weight), plain_forms(*forms))
     _same_dtype(input, end, "end")
     number = not isinstance(weight, Tensor)
     if not number and weight._data.ndim:

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from engine import dtypes
-from engine.argument_errors import no_form_matches
+from engine.argument_errors import no_form_matches, plain_forms
 from engine.functions import pointwise as pw
 from engine.functions import pointwise_more as nodes
 from engine.functions.not_implemented import NotImplemented
@@ -69,7 +69,7 @@ def rsub(input: Tensor, other: Any, *, alpha: Any = 1) -> Tensor:  # noqa: A002
             "Tensor input, Tensor other, *, Number alpha = 1",
             "Tensor input, Number other, Number alpha = 1",
         )
-        raise no_form_matches("rsub", (input, other), forms)
+        raise no_form_matches("rsub", (input, other), plain_forms(*forms))
     if not isinstance(other, Tensor):
         return pw.rsub(input, other, alpha=alpha)
     pw._refuse_bool_subtraction(input, other)

@@ -1,5 +1,5 @@
 """``torch.return_types``: the named tuples of max/min along a dim, sort, topk, cummax/cummin, median,
-nanmedian, kthvalue, mode, the svds and frexp."""
+nanmedian, kthvalue, mode, aminmax, the svds and frexp."""
 
 from __future__ import annotations
 
@@ -31,3 +31,4 @@ nanmedian = _make("nanmedian")
 kthvalue = _make("kthvalue")
 mode = _make("mode")
 frexp = _make("frexp", ("mantissa", "exponent"))
+aminmax = _make("aminmax", ("min", "max"))

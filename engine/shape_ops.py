@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from engine import grad_mode, in_place_ops
+from engine.broadcast_rules import expanded_shape
 from engine.functions import shape as fn
 from engine.functions.overwrite import CopySlices
 from engine.functions.unary import CloneBackward0
@@ -120,8 +121,10 @@ def flatten(a: Tensor, start_dim: int = 0, end_dim: int = -1) -> Tensor:
 def unflatten(a: Tensor, dim: int, sizes: Any) -> Tensor:
     """Dimension ``dim`` split into ``sizes`` (one of them may be -1: what is left), PyTorch's errors."""
     shape = a._data.shape
-    dim %= len(shape)
+    dim = _dim(dim, len(shape))
     sizes = [int(size) for size in sizes]
+    if not sizes:
+        raise RuntimeError("unflatten: sizes must be non-empty")
     if sizes.count(-1) > 1:
         raise RuntimeError("only one dimension can be inferred")
     known = math.prod(size for size in sizes if size != -1)
@@ -130,7 +133,7 @@ def unflatten(a: Tensor, dim: int, sizes: Any) -> Tensor:
             f"unflatten: Provided sizes {sizes} don't multiply up to the size of dim {dim} ({shape[dim]}) "
             "in the input tensor"
         )
-    return reshape(a, *shape[:dim], *sizes, *shape[dim + 1 :])
+    return view(a, *shape[:dim], *sizes, *shape[dim + 1 :])  # one dimension split: always a view
 
 
 def squeeze(a: Tensor, dim: int | None = None) -> Tensor:
@@ -203,9 +206,7 @@ def matrix_transpose(a: Tensor) -> Tensor:
 
 
 def expand(a: Tensor, *sizes: Any) -> Tensor:
-    wanted = _sizes(sizes)
-    lead = len(wanted) - a._data.ndim
-    shape = tuple(a._data.shape[i - lead] if size == -1 else size for i, size in enumerate(wanted))
+    shape = expanded_shape(a._data.shape, _sizes(sizes), f"torch.{a.dtype.scalar_name}Tensor")
     return _shares_version(fn.ExpandBackward0.apply(a, shape=shape), a)
 
 

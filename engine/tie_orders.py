@@ -2,16 +2,19 @@
 
 ``kthvalue`` and ``mode`` return an index beside the value, and where the value occurs more than once the
 index is whichever copy the kernel's algorithm happens to leave in place, not the first or the last. So that
-``x.kthvalue(2)`` prints the index PyTorch prints, the two algorithms are followed here step by step on one
-row at a time (``order_ops`` calls them only for rows with ties: elsewhere the index is unique):
+``x.kthvalue(2)`` prints the index PyTorch prints, the algorithms are followed here step by step on one
+row at a time (``order_ops`` and ``search_ops`` call them only for rows with ties: elsewhere the index is
+unique):
 
 - ``kthvalue`` partitions a copy of the row with a median-of-three quickselect (ascending, NaN above
   every number), and reports the element left at position k - 1;
 - ``mode`` sorts (value, index) pairs by value with the C++ standard library's ``std::sort`` (GCC's
   introsort: median-of-three partitions down to 16 elements, a heapsort past a depth of 2·log₂n, then one
-  insertion sort), and reports the index of the last pair of the most frequent value's run.
+  insertion sort), and reports the index of the last pair of the most frequent value's run;
+- ``sort`` and ``argsort`` (unless ``stable=True``) sort the same pairs with ``std::sort`` too, descending
+  ones with NaN first.
 
-Both were checked against PyTorch 2.13 on thousands of random rows with many ties and NaNs.
+Each was checked against PyTorch 2.13 on thousands of random rows with many ties and NaNs.
 """
 
 from __future__ import annotations
@@ -78,6 +81,17 @@ def mode_index(row: list[Any]) -> tuple[Any, int]:
                 best, best_index, best_count = value, index, count
             count = 0
     return best, best_index
+
+
+def sort_order(row: list[Any], descending: bool) -> list[int]:
+    """The original indices of ``row``'s elements in the order an unstable ``sort`` kernel leaves them:
+    ``std::sort`` of (value, index) pairs, NaN above every number (so first when descending)."""
+    pairs = [(value, index) for index, value in enumerate(row)]
+    if descending:
+        cpp_sort(pairs, lambda p, q: (p[0] != p[0] and q[0] == q[0]) or p[0] > q[0])
+    else:
+        cpp_sort(pairs, lambda p, q: (p[0] == p[0] and q[0] != q[0]) or p[0] < q[0])
+    return [index for _, index in pairs]
 
 
 def cpp_sort(items: list[Any], less: Callable[[Any, Any], bool]) -> None:

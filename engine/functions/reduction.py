@@ -178,7 +178,8 @@ class AmaxBackward0(Function):
         out = out if self.keepdim or self.axes is None else np.expand_dims(out, self.axes)
         winners = a == out
         counts = winners.sum(axis=self.axes, keepdims=True)
-        return (_expand_back(grad, a.shape, self.axes, self.keepdim) * winners / counts,)
+        with np.errstate(invalid="ignore"):  # a NaN result: no winner, and 0/0 gives PyTorch's NaNs
+            return (_expand_back(grad, a.shape, self.axes, self.keepdim) * winners / counts,)
 
 
 class VarBackward0(Function):

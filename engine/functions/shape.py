@@ -91,7 +91,7 @@ class FlipBackward0(Function):
 
     def forward(self, a, dims=()):
         self.dims = dims
-        return np.flip(a, dims)
+        return np.flip(a, dims).copy()  # a new tensor, as PyTorch's (numpy's flip is a view)
 
     def backward(self, grad):
         return (np.flip(grad, self.dims),)
@@ -165,12 +165,16 @@ class CatBackward0(Function):
     symbol, rule = "cat", "each input gets its own slice of the gradient"
 
     def forward(self, *arrays, dim=0):
-        self.axis = dim % arrays[0].ndim
-        self.bounds = np.cumsum([a.shape[self.axis] for a in arrays])[:-1]
-        return np.concatenate(arrays, axis=self.axis)
+        """``arrays`` of one number of dimensions, but for 1-d empty ones (left out, as PyTorch does)."""
+        joined = [a for a in arrays if a.shape != (0,)] or arrays[:1]
+        self.axis = dim % joined[0].ndim
+        self.left_out = [a.shape == (0,) and a is not joined[0] for a in arrays]
+        self.bounds = np.cumsum([a.shape[self.axis] for a in joined])[:-1]
+        return np.concatenate(joined, axis=self.axis)
 
     def backward(self, grad):
-        return tuple(np.split(grad, self.bounds, axis=self.axis))
+        pieces = iter(np.split(grad, self.bounds, axis=self.axis))
+        return tuple(np.zeros(0, grad.dtype) if out else next(pieces) for out in self.left_out)
 
 
 class StackBackward0(Function):

@@ -20,9 +20,12 @@ from engine.functions import (
     activation,
     activation_more,
     activation_slopes,
+    arrange,
     binary_more,
     conv,
     diagonal,
+    extremes,
+    index_more,
     linalg,
     linalg_extra,
     loss,
@@ -39,6 +42,7 @@ from engine.functions import (
     reduction,
     reduction_extra,
     scatter,
+    search,
     select_more,
     shape,
     shape_extra,
@@ -48,6 +52,7 @@ from engine.functions import (
 )
 from engine.nn import functional as F
 from tests.engine import gradcheck_cases as c
+from tests.engine import gradcheck_cases_index as ix
 from tests.engine import gradcheck_cases_nn as n
 
 STEP = 1e-6  # central-difference step in float64: truncation ~1e-12, rounding ~1e-10
@@ -420,6 +425,7 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
         lambda data: [c.values(data, (3, 4)), c.values(data, (1, 4))], lambda a, b: F.cosine_similarity(a, b)
     ),
 }
+CASES.update(ix.CASES)  # shapes, indexing and search (gradcheck_cases_index.py)
 
 
 def _node_names(output: torch.Tensor) -> set[str]:
@@ -489,6 +495,8 @@ def test_gradient_matches_finite_differences(case, data):
 # indexing nodes that bear PyTorch's name for another step (x[None] records UnsqueezeBackward0): their cases
 NAMED_AS = {"IndexUnsqueezeBackward0": "UnsqueezeBackward0 index", "IndexAliasBackward0": "AliasBackward0"}
 NAMED_AS["AddBackward1"] = "NormBackward1"  # pairwise_distance's + eps
+# nodes PyTorch records without a derivative: backward refuses (the parity case unique_consecutive_runs...)
+UNDIFFERENTIABLE = {"UniqueConsecutiveBackward0"}
 
 
 def test_every_differentiable_op_has_a_gradient_check():
@@ -497,6 +505,7 @@ def test_every_differentiable_op_has_a_gradient_check():
     modules += (shape_extra,)
     modules += (normalization, activation, activation_more, select_more, order, activation_slopes)
     modules += (pointwise_more, binary_more, special)
+    modules += (extremes, arrange, index_more, search)
     ops = {
         name
         for module in modules
@@ -504,6 +513,7 @@ def test_every_differentiable_op_has_a_gradient_check():
         if issubclass(member, Function) and member.__module__ == module.__name__ and not name.startswith("_")
     }
     checked = {case.split()[0] for case in CASES} | {op for op, case in NAMED_AS.items() if case in CASES}
+    checked |= UNDIFFERENTIABLE
     assert ops - checked == set()
 
 

@@ -5061,6 +5061,1364 @@ except RuntimeError as error:
             'RuntimeError nan_to_num: dtype of out: Long should be same as input: Float\n'
         ),
     ),
+    # swapaxes/swapdims, movedim/moveaxis, ravel, broadcast_to/_tensors/_shapes, select, atleast_1d/2d/3d and
+    # unflatten: PyTorch's view nodes, writes through the views reaching their base, and PyTorch's refusals.
+    "views_swapaxes_movedim_ravel_broadcast_select_atleast": (
+        r"""
+import torch
+x = torch.arange(6.).reshape(2, 3).requires_grad_()
+w = x * 1
+s = torch.swapaxes(w, 0, 1)
+print(s, s.shape, w.swapdims(-1, 0).grad_fn)
+m = torch.movedim(w, 0, 1)
+print(m.grad_fn, torch.moveaxis(torch.ones(2, 3, 4, 5), (0, 3), (2, 0)).shape)
+print(torch.ones(2, 3, 4).movedim((-1, 0), (0, -1)).shape, torch.movedim(torch.tensor(5.), 0, 0))
+r = torch.ravel(w)
+print(r, r.grad_fn, w.t().ravel().grad_fn, w.t().ravel().grad_fn.next_functions[0][0])
+r[0] = 10.
+print(w)
+b = torch.broadcast_to(x, (2, 2, 3))
+print(b.shape, b.grad_fn, x.broadcast_to((-1, 3)).shape)
+b.sum().backward()
+print(x.grad)
+p, q = torch.broadcast_tensors(w, torch.tensor([[1], [2]]))
+print(p is w, q, q.dtype)
+print(torch.broadcast_shapes((2, 1), (4, 1, 3)), torch.broadcast_shapes(3, (2, 1)), torch.broadcast_shapes())
+row = torch.select(w, 1, -1)
+print(row, row.grad_fn, w.select(0, 1))
+row.mul_(100)
+print(w)
+v = torch.tensor([1., 2.], requires_grad=True)
+for f in (torch.atleast_1d, torch.atleast_2d, torch.atleast_3d):
+    outs = f(torch.tensor(7.), v, x)
+    print([tuple(o.shape) for o in outs], [type(o.grad_fn).__name__ for o in outs], outs[2] is x)
+print(torch.atleast_2d([v]), torch.atleast_3d(), torch.unflatten(w.t(), 0, (3, 1)).grad_fn)
+print(torch.unflatten(x, -1, (-1, 1)).shape, x.unflatten(1, [1, 3]).shape)
+t = torch.ones(2, 3)
+t.swapaxes_(0, 1)
+print(t.shape, t.swapdims_(1, 0).shape)
+tries = [
+    lambda: torch.swapaxes(x, 0, 2),
+    lambda: torch.movedim(x, (0, 1), 1),
+    lambda: torch.movedim(x, (0, -2), (1, 0)),
+    lambda: torch.movedim(x, (0, 1), (1, 1)),
+    lambda: torch.broadcast_to(x, (3, 3)),
+    lambda: torch.broadcast_to(x, (3,)),
+    lambda: torch.broadcast_to(x, (-1, 2, 3)),
+    lambda: x.expand(2, 3, 1),
+    lambda: torch.broadcast_tensors(x, torch.ones(2)),
+    lambda: torch.broadcast_tensors(torch.ones(3), torch.ones(4, 1), torch.ones(2, 1)),
+    lambda: torch.broadcast_tensors([x]),
+    lambda: torch.broadcast_shapes((2, 3), (3, 3)),
+    lambda: torch.broadcast_shapes((2, -1)),
+    lambda: torch.broadcast_shapes((2, 1), (5, 4, 3)),
+    lambda: torch.broadcast_shapes((2,), 2.5),
+    lambda: torch.select(x, 1, 3),
+    lambda: torch.select(x, 1, -4),
+    lambda: torch.select(torch.tensor(1.), 0, 0),
+    lambda: torch.atleast_2d(3),
+    lambda: torch.unflatten(x, 1, ()),
+    lambda: torch.unflatten(x, 2, (3,)),
+    lambda: torch.unflatten(x, 1, (2, 2)),
+]
+for attempt in tries:
+    try:
+        attempt()
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([[0., 3.],\n'
+            '        [1., 4.],\n'
+            '        [2., 5.]], grad_fn=<TransposeBackward0>) torch.Size([3, 2]) <TransposeBackward0 object at 0x…>\n'  # noqa: E501
+            '<PermuteBackward0 object at 0x…> torch.Size([5, 3, 2, 4])\n'
+            'torch.Size([4, 3, 2]) tensor(5.)\n'
+            'tensor([0., 1., 2., 3., 4., 5.], grad_fn=<ViewBackward0>) <ViewBackward0 object at 0x…> <ViewBackward0 object at 0x…> <CloneBackward0 object at 0x…>\n'  # noqa: E501
+            'tensor([[10.,  1.,  2.],\n'
+            '        [ 3.,  4.,  5.]], grad_fn=<CopySlices>)\n'
+            'torch.Size([2, 2, 3]) <ExpandBackward0 object at 0x…> torch.Size([2, 3])\n'
+            'tensor([[2., 2., 2.],\n'
+            '        [2., 2., 2.]])\n'
+            'True tensor([[1, 1, 1],\n'
+            '        [2, 2, 2]]) torch.int64\n'
+            'torch.Size([4, 2, 3]) torch.Size([2, 3]) torch.Size([])\n'
+            'tensor([2., 5.], grad_fn=<SelectBackward0>) <SelectBackward0 object at 0x…> tensor([3., 4., 5.], grad_fn=<SelectBackward0>)\n'  # noqa: E501
+            'tensor([[ 10.,   1., 200.],\n'
+            '        [  3.,   4., 500.]], grad_fn=<CopySlices>)\n'
+            "[(1,), (2,), (2, 3)] ['NoneType', 'NoneType', 'NoneType'] True\n"
+            "[(1, 1), (1, 2), (2, 3)] ['NoneType', 'UnsqueezeBackward0', 'NoneType'] True\n"
+            "[(1, 1, 1), (1, 2, 1), (2, 3, 1)] ['NoneType', 'UnsqueezeBackward0', 'UnsqueezeBackward0'] False\n"  # noqa: E501
+            '(tensor([[1., 2.]], grad_fn=<UnsqueezeBackward0>),) () <ViewBackward0 object at 0x…>\n'
+            'torch.Size([2, 3, 1]) torch.Size([2, 1, 3])\n'
+            'torch.Size([3, 2]) torch.Size([2, 3])\n'
+            'IndexError Dimension out of range (expected to be in range of [-2, 1], but got 2)\n'
+            'TypeError movedim() received an invalid combination of arguments - got (Tensor, tuple, int), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input, int source, int destination)\n'
+            "      didn't match because some of the arguments have invalid types: (Tensor, !tuple of (int, int)!, int)\n"  # noqa: E501
+            ' * (Tensor input, tuple of ints source, tuple of ints destination)\n'
+            "      didn't match because some of the arguments have invalid types: (Tensor, !tuple of (int, int)!, !int!)\n"  # noqa: E501
+            '\n'
+            'RuntimeError movedim: repeated dim in `source` ([0, -2])\n'
+            'RuntimeError movedim: repeated dim in `destination` ([1, 1])\n'
+            'RuntimeError The expanded size of the tensor (3) must match the existing size (2) at non-singleton dimension 0.  Target sizes: [3, 3].  Tensor sizes: [2, 3]\n'  # noqa: E501
+            'RuntimeError expand(torch.FloatTensor{[2, 3]}, size=[3]): the number of sizes provided (1) must be greater or equal to the number of dimensions in the tensor (2)\n'  # noqa: E501
+            "RuntimeError The expanded size of the tensor (-1) isn't allowed in a leading, non-existing dimension 0\n"  # noqa: E501
+            'RuntimeError The expanded size of the tensor (1) must match the existing size (3) at non-singleton dimension 2.  Target sizes: [2, 3, 1].  Tensor sizes: [2, 3]\n'  # noqa: E501
+            'RuntimeError The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 1\n'  # noqa: E501
+            'RuntimeError The size of tensor a (4) must match the size of tensor b (2) at non-singleton dimension 0\n'  # noqa: E501
+            'TypeError expected Tensor as element 0 in argument 0, but got list\n'
+            'RuntimeError Attempting to broadcast a dimension of length 3 at -2! Mismatching argument at index 1 had (3, 3); but expected shape should be broadcastable to [2, 3]\n'  # noqa: E501
+            'ValueError Attempting to broadcast a dimension with negative length!\n'
+            'RuntimeError Attempting to broadcast a dimension of length 4 at -2! Mismatching argument at index 1 had (5, 4, 3); but expected shape should be broadcastable to [1, 2, 3]\n'  # noqa: E501
+            'RuntimeError Input shapes should be of type ints, a tuple of ints, or a list of ints, got 2.5\n'
+            'IndexError select(): index 3 out of range for tensor of size [2, 3] at dimension 1\n'
+            'IndexError select(): index -4 out of range for tensor of size [2, 3] at dimension 1\n'
+            'IndexError select() cannot be applied to a 0-dim tensor.\n'
+            'TypeError atleast_2d() received an invalid combination of arguments - got (int), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input)\n'
+            "      didn't match because some of the arguments have invalid types: (!int!)\n"
+            ' * (tuple of Tensors tensors)\n'
+            "      didn't match because some of the arguments have invalid types: (!int!)\n"
+            '\n'
+            'RuntimeError unflatten: sizes must be non-empty\n'
+            'IndexError Dimension out of range (expected to be in range of [-2, 1], but got 2)\n'
+            "RuntimeError unflatten: Provided sizes [2, 2] don't multiply up to the size of dim 1 (3) in the input tensor\n"  # noqa: E501
+        ),
+    ),
+    # amin, amax and aminmax: NaN wherever a NaN is, the gradient split between ties (NaN where the result is
+    # NaN), AminmaxBackward0 for both outputs; PyTorch's refusals (a dim named twice, no elements to reduce).
+    "amin_amax_aminmax_with_nans_ties_and_refusals": (
+        r"""
+import torch
+x = torch.tensor([[3., 1., 2., 1.], [float('nan'), 0., -1., 4.]], requires_grad=True)
+print(torch.amin(x), torch.amin(x, 1), x.amin(dim=0, keepdim=True), torch.amin(x, (0, 1)))
+y = torch.amin(x[0:1], -1)
+y.backward(torch.tensor([6.]))
+print(y, x.grad)
+x.grad = None
+torch.amin(x, 0).sum().backward()
+print(x.grad)
+r = torch.aminmax(x, dim=1)
+print(r, r.min.grad_fn.name())
+x.grad = None
+(r.min * 2 + r.max).sum().backward()
+print(x.grad)
+low, high = torch.aminmax(torch.tensor([[2, 7], [1, 7]]))
+print(low, high, torch.aminmax(torch.tensor([True, False]), dim=0, keepdim=True))
+print(x.aminmax(keepdim=True), torch.aminmax(torch.tensor(3.), dim=0))
+print(torch.amin(torch.tensor([[4, 1]], dtype=torch.uint8), 1), torch.amin(torch.ones(0, 3), 1))
+print(torch.aminmax(torch.ones(0, 3), dim=1), torch.amax(x, []), torch.amin(torch.tensor(2.), 0))
+tries = [
+    lambda: torch.amin(x, (0, 0)),
+    lambda: torch.amin(torch.ones(0)),
+    lambda: torch.amin(torch.ones(0, 3), 0),
+    lambda: torch.amin(x, 2),
+    lambda: torch.aminmax(torch.ones(0)),
+    lambda: torch.aminmax(torch.ones(0, 3), dim=0),
+    lambda: torch.aminmax(x, 1),
+    lambda: x.aminmax(1),
+    lambda: torch.aminmax(x, dim=(0, 1)),
+    lambda: torch.amin(torch.ones(2, 0, 3), (2, 1)),
+    lambda: torch.amax(torch.ones(0)),
+]
+for attempt in tries:
+    try:
+        attempt()
+    except Exception as error:
+        print(type(error).__name__, error)
+x = torch.tensor([[3., 1., 3., 1.], [float('nan'), 0., -1., float('nan')]],
+                 requires_grad=True)
+for f in [lambda: torch.amax(x), lambda: torch.amax(x, 1), lambda: torch.amax(x, 0, True),
+          lambda: x.amax((0, 1))]:
+    x.grad = None
+    y = f()
+    y.sum().backward()
+    print(y, x.grad)
+tries = [
+    lambda: torch.amax(x, (0, 0)),
+    lambda: torch.amax(torch.ones(0)),
+    lambda: torch.amax(torch.ones(0, 3), 0),
+    lambda: torch.amax(torch.ones(0, 3), 1),
+    lambda: torch.amax(x, 2),
+    lambda: torch.amax(torch.tensor(2.), 0),
+    lambda: torch.amax(torch.tensor([1, 5])),
+    lambda: torch.amax(x, []),
+]
+for attempt in tries:
+    try:
+        print(attempt())
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor(nan, grad_fn=<AminBackward0>) tensor([1., nan], grad_fn=<AminBackward0>) tensor([[nan,  0., -1.,  1.]], grad_fn=<AminBackward0>) tensor(nan, grad_fn=<AminBackward0>)\n'  # noqa: E501
+            'tensor([1.], grad_fn=<AminBackward0>) tensor([[0., 3., 0., 3.],\n'
+            '        [0., 0., 0., 0.]])\n'
+            'tensor([[nan, 0., 0., 1.],\n'
+            '        [nan, 1., 1., 0.]])\n'
+            'torch.return_types.aminmax(\n'
+            'min=tensor([1., nan], grad_fn=<AminmaxBackward0>),\n'
+            'max=tensor([3., nan], grad_fn=<AminmaxBackward0>)) AminmaxBackward0\n'
+            'tensor([[1., 1., 0., 1.],\n'
+            '        [nan, nan, nan, nan]])\n'
+            'tensor(1) tensor(7) torch.return_types.aminmax(\n'
+            'min=tensor([False]),\n'
+            'max=tensor([True]))\n'
+            'torch.return_types.aminmax(\n'
+            'min=tensor([[nan]], grad_fn=<AminmaxBackward0>),\n'
+            'max=tensor([[nan]], grad_fn=<AminmaxBackward0>)) torch.return_types.aminmax(\n'
+            'min=tensor(3.),\n'
+            'max=tensor(3.))\n'
+            'tensor([1], dtype=torch.uint8) tensor([])\n'
+            'torch.return_types.aminmax(\n'
+            'min=tensor([]),\n'
+            'max=tensor([])) tensor(nan, grad_fn=<AmaxBackward0>) tensor(2.)\n'
+            'RuntimeError dim 0 appears multiple times in the list of dims\n'
+            "RuntimeError amin(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.\n"  # noqa: E501
+            'IndexError amin(): Expected reduction dim 0 to have non-zero size.\n'
+            'IndexError Dimension out of range (expected to be in range of [-2, 1], but got 2)\n'
+            'RuntimeError aminmax(): cannot compute aminmax over an empty dimension as the operation has no identity.\n'  # noqa: E501
+            'IndexError aminmax: Expected reduction dim 0 to have non-zero size.\n'
+            'TypeError aminmax() takes 1 positional argument but 2 were given\n'
+            'TypeError aminmax() takes 0 positional arguments but 1 was given\n'
+            "TypeError aminmax(): argument 'dim' must be int, not tuple\n"
+            'IndexError amin(): Expected reduction dim 1 to have non-zero size.\n'
+            "RuntimeError amax(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.\n"  # noqa: E501
+            'tensor(nan, grad_fn=<AmaxBackward0>) tensor([[nan, nan, nan, nan],\n'
+            '        [nan, nan, nan, nan]])\n'
+            'tensor([3., nan], grad_fn=<AmaxBackward0>) tensor([[0.5000, 0.0000, 0.5000, 0.0000],\n'
+            '        [   nan,    nan,    nan,    nan]])\n'
+            'tensor([[nan, 1., 3., nan]], grad_fn=<AmaxBackward0>) tensor([[nan, 1., 1., nan],\n'
+            '        [nan, 0., 0., nan]])\n'
+            'tensor(nan, grad_fn=<AmaxBackward0>) tensor([[nan, nan, nan, nan],\n'
+            '        [nan, nan, nan, nan]])\n'
+            'RuntimeError dim 0 appears multiple times in the list of dims\n'
+            "RuntimeError amax(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.\n"  # noqa: E501
+            'IndexError amax(): Expected reduction dim 0 to have non-zero size.\n'
+            'tensor([])\n'
+            'IndexError Dimension out of range (expected to be in range of [-2, 1], but got 2)\n'
+            'tensor(2.)\n'
+            'tensor(5)\n'
+            'tensor(nan, grad_fn=<AmaxBackward0>)\n'
+        ),
+    ),
+    # argsort (stable, descending; NaN above every number) and sort give the order PyTorch's CPU kernel gives:
+    # std::sort's order among ties in rows longer than 16, a stable one when asked; PyTorch's refusals.
+    "argsort_and_sort_order_ties_as_pytorchs_kernels": (
+        r"""
+import torch
+x = torch.tensor([[3., 1., float('nan'), 1., -0.0, 0.0], [2., 2., -1., float('nan'), float('nan'), 5.]])
+print(torch.argsort(x), torch.argsort(x, descending=True))
+print(torch.argsort(x, dim=0, descending=True), x.argsort(0, True), x.argsort(stable=True, dim=0))
+print(torch.sort(x, descending=True))
+labels = torch.tensor([2, 0, 1, 2, 0, 1, 1, 0, 2, 2, 0, 1, 0, 2, 1, 0, 1, 2, 0, 1])
+print(torch.argsort(labels))
+print(torch.argsort(labels, stable=True))
+print(labels.argsort(descending=True))
+print(torch.argsort(labels, descending=True, stable=True))
+print(torch.sort(labels).indices, labels.sort(descending=True).indices)
+noisy = torch.tensor([0.5, float('nan'), 0.5, 1.0] * 6)
+print(torch.argsort(noisy), torch.argsort(noisy, descending=True))
+print(torch.argsort(torch.tensor([True, False, True, False])), torch.argsort(torch.tensor(4.)))
+print(torch.argsort(torch.tensor([5, -9223372036854775808, 7]), descending=True))
+print(torch.argsort(torch.ones(0, 2)))
+w = torch.tensor([0.3, 0.1, 0.2], requires_grad=True)
+print(torch.argsort(w), w.argsort(descending=True).requires_grad)
+tries = [lambda: torch.argsort(x, 2), lambda: torch.argsort(x, True), lambda: x.argsort(True),
+         lambda: torch.argsort(x, 0, stable=True), lambda: torch.argsort(x, descending=1),
+         lambda: torch.argsort(torch.tensor(1.), 1)]
+for attempt in tries:
+    try:
+        attempt()
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([[4, 5, 1, 3, 0, 2],\n'
+            '        [2, 0, 1, 5, 3, 4]]) tensor([[2, 0, 1, 3, 4, 5],\n'
+            '        [3, 4, 5, 0, 1, 2]])\n'
+            'tensor([[0, 1, 0, 1, 1, 1],\n'
+            '        [1, 0, 1, 0, 0, 0]]) tensor([[0, 1, 0, 1, 1, 1],\n'
+            '        [1, 0, 1, 0, 0, 0]]) tensor([[1, 0, 1, 0, 0, 0],\n'
+            '        [0, 1, 0, 1, 1, 1]])\n'
+            'torch.return_types.sort(\n'
+            'values=tensor([[nan,  3.,  1.,  1., -0.,  0.],\n'
+            '        [nan, nan,  5.,  2.,  2., -1.]]),\n'
+            'indices=tensor([[2, 0, 1, 3, 4, 5],\n'
+            '        [3, 4, 5, 0, 1, 2]]))\n'
+            'tensor([ 1, 18, 15, 12, 10,  7,  4,  6,  5, 11, 14,  2, 16, 19,  8,  9,  3, 13,\n'
+            '        17,  0])\n'
+            'tensor([ 1,  4,  7, 10, 12, 15, 18,  2,  5,  6, 11, 14, 16, 19,  0,  3,  8,  9,\n'
+            '        13, 17])\n'
+            'tensor([ 3, 17,  8,  9,  0, 13, 19,  2,  5,  6, 11, 16, 14, 10, 18, 15, 12,  7,\n'
+            '         4,  1])\n'
+            'tensor([ 0,  3,  8,  9, 13, 17,  2,  5,  6, 11, 14, 16, 19,  1,  4,  7, 10, 12,\n'
+            '        15, 18])\n'
+            'tensor([ 1, 18, 15, 12, 10,  7,  4,  6,  5, 11, 14,  2, 16, 19,  8,  9,  3, 13,\n'
+            '        17,  0]) tensor([ 3, 17,  8,  9,  0, 13, 19,  2,  5,  6, 11, 16, 14, 10, 18, 15, 12,  7,\n'  # noqa: E501
+            '         4,  1])\n'
+            'tensor([ 0,  2, 22,  4, 20,  6,  8, 18, 10, 16, 12, 14, 23, 19, 15, 11,  7,  3,\n'
+            '        13, 17,  9,  5, 21,  1]) tensor([ 1, 21, 17,  5, 13,  9, 23, 19, 15, 11,  7,  3, 10,  8, 12, 14,  6, 16,\n'  # noqa: E501
+            '         4, 18, 20,  2, 22,  0])\n'
+            'tensor([1, 3, 0, 2]) tensor(0)\n'
+            'tensor([2, 0, 1])\n'
+            'tensor([], size=(0, 2), dtype=torch.int64)\n'
+            'tensor([1, 2, 0]) False\n'
+            'IndexError Dimension out of range (expected to be in range of [-2, 1], but got 2)\n'
+            'TypeError argsort() received an invalid combination of arguments - got (Tensor, bool), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input, *, bool stable, int dim = -1, bool descending = False, Tensor out = None)\n'
+            ' * (Tensor input, int dim = -1, bool descending = False)\n'
+            '\n'
+            'TypeError argsort() received an invalid combination of arguments - got (bool), but expected one of:\n'  # noqa: E501
+            ' * (*, bool stable, int dim = -1, bool descending = False)\n'
+            ' * (int dim = -1, bool descending = False)\n'
+            '\n'
+            'TypeError argsort() received an invalid combination of arguments - got (Tensor, int, stable=bool), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input, *, bool stable, int dim = -1, bool descending = False, Tensor out = None)\n'
+            ' * (Tensor input, int dim = -1, bool descending = False)\n'
+            "      didn't match because some of the keywords were incorrect: stable\n"
+            '\n'
+            'TypeError argsort() received an invalid combination of arguments - got (Tensor, descending=int), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input, *, bool stable, int dim = -1, bool descending = False, Tensor out = None)\n'
+            ' * (Tensor input, int dim = -1, bool descending = False)\n'
+            '\n'
+            'IndexError Dimension out of range (expected to be in range of [-1, 0], but got 1)\n'
+        ),
+    ),
+    # hstack, vstack/row_stack, dstack, column_stack as PyTorch builds them (a cat of atleast_Nd views); cat's
+    # refusals and its 1-d empty tensors; fliplr, flipud, rot90 (Rot90Backward0) and flip as new tensors.
+    "stacks_flips_and_rot90": (
+        r"""
+import torch
+x = torch.arange(6.).reshape(2, 3)
+v = torch.arange(3.)
+s = torch.tensor(4.)
+a = torch.ones(2, 3, requires_grad=True)
+print(torch.hstack([v, v]), torch.hstack((s, s)), torch.vstack([v, v]))
+print(torch.dstack([v, v]), torch.dstack([s, s]).shape, torch.row_stack([v, x]))
+print(torch.column_stack([v, v.int()]), torch.column_stack((v, x.t())))
+print(torch.hstack([torch.tensor([1, 2]), torch.tensor([True, False])]))
+for f in (torch.hstack, torch.vstack, torch.dstack, torch.column_stack, torch.row_stack):
+    y = f([a[0], a[1] * 2])
+    print(f.__name__, tuple(y.shape), y.grad_fn.name(), [n.name() for n, _ in y.grad_fn.next_functions])
+y = torch.hstack([a, a[:, :1]])
+y.backward(torch.arange(8.).reshape(2, 4))
+print(a.grad)
+out = torch.empty(0)
+torch.vstack([v, v], out=out)
+print(out, torch.cat([torch.ones(0), x]).shape, torch.cat([x, torch.ones(0)], 1).shape)
+print(torch.fliplr(x), x.flipud(), torch.flipud(v))
+print(torch.rot90(x), torch.rot90(x, 2, [1, 0]), x.rot90(-1), torch.rot90(x, 4).shape)
+y = torch.rot90(a, 1, (0, 1))
+y.backward(torch.arange(6.).reshape(3, 2))
+print(y.grad_fn, a.grad)
+f = torch.flip(x, [0])
+x.add_(1)
+print(f, torch.fliplr(x).is_contiguous(), torch.rot90(torch.tensor([[1, 2], [3, 4]]), 3))
+tries = [
+    lambda: torch.hstack([]),
+    lambda: torch.hstack(x),
+    lambda: torch.vstack([x, v[:2]]),
+    lambda: torch.hstack([x, v]),
+    lambda: torch.cat([x, s]),
+    lambda: torch.dstack([x, torch.ones(3, 2)]),
+    lambda: torch.fliplr(v),
+    lambda: torch.flipud(s),
+    lambda: torch.rot90(x, 1, (0, 0)),
+    lambda: torch.rot90(x, 1, (0, -2)),
+    lambda: torch.rot90(x, 1, (0,)),
+    lambda: torch.rot90(v),
+    lambda: torch.rot90(x, 1, (0, 2)),
+    lambda: torch.rot90(x, 1.5),
+]
+for attempt in tries:
+    try:
+        attempt()
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([0., 1., 2., 0., 1., 2.]) tensor([4., 4.]) tensor([[0., 1., 2.],\n'
+            '        [0., 1., 2.]])\n'
+            'tensor([[[0., 0.],\n'
+            '         [1., 1.],\n'
+            '         [2., 2.]]]) torch.Size([1, 1, 2]) tensor([[0., 1., 2.],\n'
+            '        [0., 1., 2.],\n'
+            '        [3., 4., 5.]])\n'
+            'tensor([[0., 0.],\n'
+            '        [1., 1.],\n'
+            '        [2., 2.]]) tensor([[0., 0., 3.],\n'
+            '        [1., 1., 4.],\n'
+            '        [2., 2., 5.]])\n'
+            'tensor([1, 2, 1, 0])\n'
+            "hstack (6,) CatBackward0 ['SelectBackward0', 'MulBackward0']\n"
+            "vstack (2, 3) CatBackward0 ['UnsqueezeBackward0', 'UnsqueezeBackward0']\n"
+            "dstack (1, 3, 2) CatBackward0 ['UnsqueezeBackward0', 'UnsqueezeBackward0']\n"
+            "column_stack (3, 2) CatBackward0 ['ViewBackward0', 'ViewBackward0']\n"
+            "row_stack (2, 3) CatBackward0 ['UnsqueezeBackward0', 'UnsqueezeBackward0']\n"
+            'tensor([[ 3.,  1.,  2.],\n'
+            '        [11.,  5.,  6.]])\n'
+            'tensor([[0., 1., 2.],\n'
+            '        [0., 1., 2.]]) torch.Size([2, 3]) torch.Size([2, 3])\n'
+            'tensor([[2., 1., 0.],\n'
+            '        [5., 4., 3.]]) tensor([[3., 4., 5.],\n'
+            '        [0., 1., 2.]]) tensor([2., 1., 0.])\n'
+            'tensor([[2., 5.],\n'
+            '        [1., 4.],\n'
+            '        [0., 3.]]) tensor([[5., 4., 3.],\n'
+            '        [2., 1., 0.]]) tensor([[3., 0.],\n'
+            '        [4., 1.],\n'
+            '        [5., 2.]]) torch.Size([2, 3])\n'
+            '<Rot90Backward0 object at 0x…> tensor([[ 7.,  3.,  2.],\n'
+            '        [16.,  8.,  7.]])\n'
+            'tensor([[3., 4., 5.],\n'
+            '        [0., 1., 2.]]) True tensor([[3, 1],\n'
+            '        [4, 2]])\n'
+            'RuntimeError hstack expects a non-empty TensorList\n'
+            "TypeError hstack(): argument 'tensors' (position 1) must be tuple of Tensors, not Tensor\n"
+            'RuntimeError Sizes of tensors must match except in dimension 0. Expected size 3 but got size 2 for tensor number 1 in the list.\n'  # noqa: E501
+            'RuntimeError Tensors must have same number of dimensions: got 2 and 1\n'
+            'RuntimeError zero-dimensional tensor (at position 1) cannot be concatenated\n'
+            'RuntimeError Sizes of tensors must match except in dimension 2. Expected size 2 but got size 3 for tensor number 1 in the list.\n'  # noqa: E501
+            'RuntimeError Input must be >= 2-d.\n'
+            'RuntimeError Input must be >= 1-d.\n'
+            'RuntimeError expected rotation dims to be different, but got dim0 = 0 and dim1 = 0\n'
+            'RuntimeError expected rotation dims to be different, but got dim0 = 0 and dim1 = -2\n'
+            'RuntimeError expected total rotation dims == 2, but got dims = 1\n'
+            'RuntimeError expected total dims >= 2, but got total dims = 1\n'
+            'IndexError Dimension out of range (expected to be in range of [-2, 1], but got 2)\n'
+            "TypeError rot90(): argument 'k' (position 2) must be int, not float\n"
+        ),
+    ),
+    # tensor_split (sections or indices, as slice bounds), hsplit, vsplit and dsplit: SliceBackward0 views
+    # that may be changed in place (unlike split's), with PyTorch's refusals.
+    "tensor_split_hsplit_vsplit_dsplit": (
+        r"""
+import torch
+r = torch.arange(7)
+x = torch.arange(6.).reshape(2, 3)
+print(torch.tensor_split(r, 3), torch.tensor_split(r, [1, 5]), torch.tensor_split(r, (1, 9)))
+print(torch.tensor_split(r, [5, 1]), torch.tensor_split(r, [-1]), r.tensor_split(10))
+print(torch.tensor_split(x, 2, dim=1), torch.tensor_split(x, torch.tensor(2), 1))
+print(torch.tensor_split(x, torch.tensor([1]), 1), torch.tensor_split(r, indices=[2]))
+print(torch.tensor_split(r, sections=2))
+print(torch.tensor_split(r, tensor_indices_or_sections=torch.tensor(2)))
+print(torch.hsplit(x, 3), torch.hsplit(torch.arange(3.), [1]), x.vsplit([1]), torch.vsplit(x, 2))
+print(torch.dsplit(torch.arange(8.).reshape(1, 2, 4), 2), x.hsplit((1, 2)))
+a = torch.ones(2, 3, requires_grad=True)
+b = a * 1
+left, right = torch.tensor_split(b, 2, 1)
+print(left.grad_fn, right.grad_fn)
+right.mul_(5)
+print(b)
+(left.sum() * 2 + right.sum()).backward()
+print(a.grad)
+parts = torch.hsplit(b, 3)
+parts[2].zero_()
+print(b, [p.grad_fn.name() for p in parts])
+tries = [
+    lambda: torch.tensor_split(x, 0),
+    lambda: torch.tensor_split(torch.tensor(1.), 1),
+    lambda: torch.tensor_split(x, 3, 2),
+    lambda: torch.tensor_split(r, torch.tensor([[1]])),
+    lambda: torch.tensor_split(r, torch.tensor([1.])),
+    lambda: torch.hsplit(x, 2),
+    lambda: torch.hsplit(x, 0),
+    lambda: torch.vsplit(torch.arange(3.), 1),
+    lambda: torch.hsplit(torch.tensor(1.), 1),
+    lambda: torch.dsplit(x, 1),
+    lambda: torch.vsplit(x, torch.tensor([1])),
+]
+for attempt in tries:
+    try:
+        attempt()
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            '(tensor([0, 1, 2]), tensor([3, 4]), tensor([5, 6])) (tensor([0]), tensor([1, 2, 3, 4]), tensor([5, 6])) (tensor([0]), tensor([1, 2, 3, 4, 5, 6]), tensor([], dtype=torch.int64))\n'  # noqa: E501
+            '(tensor([0, 1, 2, 3, 4]), tensor([], dtype=torch.int64), tensor([1, 2, 3, 4, 5, 6])) (tensor([0, 1, 2, 3, 4, 5]), tensor([6])) (tensor([0]), tensor([1]), tensor([2]), tensor([3]), tensor([4]), tensor([5]), tensor([6]), tensor([], dtype=torch.int64), tensor([], dtype=torch.int64), tensor([], dtype=torch.int64))\n'  # noqa: E501
+            '(tensor([[0., 1.],\n'
+            '        [3., 4.]]), tensor([[2.],\n'
+            '        [5.]])) (tensor([[0., 1.],\n'
+            '        [3., 4.]]), tensor([[2.],\n'
+            '        [5.]]))\n'
+            '(tensor([[0.],\n'
+            '        [3.]]), tensor([[1., 2.],\n'
+            '        [4., 5.]])) (tensor([0, 1]), tensor([2, 3, 4, 5, 6]))\n'
+            '(tensor([0, 1, 2, 3]), tensor([4, 5, 6]))\n'
+            '(tensor([0, 1, 2, 3]), tensor([4, 5, 6]))\n'
+            '(tensor([[0.],\n'
+            '        [3.]]), tensor([[1.],\n'
+            '        [4.]]), tensor([[2.],\n'
+            '        [5.]])) (tensor([0.]), tensor([1., 2.])) (tensor([[0., 1., 2.]]), tensor([[3., 4., 5.]])) (tensor([[0., 1., 2.]]), tensor([[3., 4., 5.]]))\n'  # noqa: E501
+            '(tensor([[[0., 1.],\n'
+            '         [4., 5.]]]), tensor([[[2., 3.],\n'
+            '         [6., 7.]]])) (tensor([[0.],\n'
+            '        [3.]]), tensor([[1.],\n'
+            '        [4.]]), tensor([[2.],\n'
+            '        [5.]]))\n'
+            '<SliceBackward0 object at 0x…> <SliceBackward0 object at 0x…>\n'
+            'tensor([[1., 1., 5.],\n'
+            '        [1., 1., 5.]], grad_fn=<CopySlices>)\n'
+            'tensor([[2., 2., 5.],\n'
+            '        [2., 2., 5.]])\n'
+            'tensor([[1., 1., 0.],\n'
+            "        [1., 1., 0.]], grad_fn=<CopySlices>) ['AsStridedBackward0', 'AsStridedBackward0', 'AsStridedBackward0']\n"  # noqa: E501
+            'RuntimeError number of sections must be larger than 0, got 0\n'
+            'RuntimeError tensor_split expected at least a 1-dimensional tensor, but got a tensor with 0 dims\n'  # noqa: E501
+            'IndexError Dimension out of range (expected to be in range of [-2, 1], but got 2)\n'
+            'RuntimeError tensor_split expected tensor_indices_or_sections to be a zero-dimensional or one-dimensional tensor, but got a tensor with 2 dims\n'  # noqa: E501
+            'RuntimeError tensor_split expected tensor_indices_or_sections to have dtype of long, but got Float\n'  # noqa: E501
+            'RuntimeError torch.hsplit attempted to split along dimension 1, but the size of the dimension 3 is not divisible by the split_size 2!\n'  # noqa: E501
+            'RuntimeError torch.hsplit attempted to split along dimension 1, but the size of the dimension 3 is not divisible by the split_size 0!\n'  # noqa: E501
+            'RuntimeError torch.vsplit requires a tensor with at least 2 dimension, but got a tensor with 1 dimensions!\n'  # noqa: E501
+            'RuntimeError torch.hsplit requires a tensor with at least 1 dimension, but got a tensor with 0 dimensions!\n'  # noqa: E501
+            'RuntimeError torch.dsplit requires a tensor with at least 3 dimension, but got a tensor with 2 dimensions!\n'  # noqa: E501
+            'TypeError vsplit() received an invalid combination of arguments - got (Tensor, Tensor), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input, int sections)\n'
+            "      didn't match because some of the arguments have invalid types: (Tensor, !Tensor!)\n"
+            ' * (Tensor input, tuple of ints indices)\n'
+            "      didn't match because some of the arguments have invalid types: (Tensor, !Tensor!)\n"
+            '\n'
+        ),
+    ),
+    # take (TakeBackward0) and take_along_dim (a gather of the input expanded, or viewed flat, as PyTorch
+    # builds it; positions along dim taken modulo its size), with PyTorch's refusals.
+    "take_and_take_along_dim": (
+        r"""
+import torch
+x = torch.arange(6.).reshape(2, 3)
+a = torch.arange(6.).reshape(2, 3).requires_grad_()
+print(torch.take(x, torch.tensor([[0, 5], [-1, -6]])))
+print(x.take(torch.tensor(3)))
+print(torch.take(torch.tensor(5.), torch.tensor(0)))
+y = torch.take(a, torch.tensor([0, 0, 5]))
+y.backward(torch.tensor([1., 2., 3.]))
+print(y, a.grad)
+print(torch.take_along_dim(x, torch.tensor([[2, 0]]), 1))
+print(torch.take_along_dim(x, torch.tensor([[1, 0, 1]]), 0))
+print(torch.take_along_dim(x, torch.tensor([5, 0])))
+print(torch.take_along_dim(x, torch.tensor([[-1], [4]]), dim=1))
+order = torch.argsort(x, 1, descending=True)
+print(torch.take_along_dim(x, order, 1), x.take_along_dim(torch.tensor([[0]]), dim=0))
+a.grad = None
+y = torch.take_along_dim(a, torch.tensor([[0, 0]]), 1)
+y.sum().backward()
+print(y, y.grad_fn.next_functions[0][0].name(), a.grad)
+print(torch.take_along_dim(a, torch.tensor([[2, 1]])).grad_fn.next_functions[0][0].name())
+tries = [
+    lambda: torch.take(x, torch.tensor([6])),
+    lambda: torch.take(x, torch.tensor([-7])),
+    lambda: torch.take(x, torch.tensor([1.])),
+    lambda: torch.take(x, [1]),
+    lambda: torch.take(torch.ones(0), torch.tensor([0])),
+    lambda: torch.take_along_dim(x, torch.tensor([2]), 1),
+    lambda: torch.take_along_dim(x, torch.tensor([[1.]]), 1),
+    lambda: torch.take_along_dim(x, torch.tensor([[1, 0, 1], [0, 0, 0], [1, 1, 1]]), 1),
+    lambda: torch.take_along_dim(x, torch.tensor([[0]]), 2),
+    lambda: torch.take_along_dim(x, torch.tensor([7])),
+    lambda: torch.take_along_dim(x.t(), torch.tensor([1])),
+    lambda: torch.take_along_dim(torch.tensor(3.), torch.tensor(0), 0),
+]
+for attempt in tries:
+    try:
+        attempt()
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([[0., 5.],\n'
+            '        [5., 0.]])\n'
+            'tensor(3.)\n'
+            'tensor(5.)\n'
+            'tensor([0., 0., 5.], grad_fn=<TakeBackward0>) tensor([[3., 0., 0.],\n'
+            '        [0., 0., 3.]])\n'
+            'tensor([[2., 0.],\n'
+            '        [5., 3.]])\n'
+            'tensor([[3., 1., 5.]])\n'
+            'tensor([5., 0.])\n'
+            'tensor([[2.],\n'
+            '        [4.]])\n'
+            'tensor([[2., 1., 0.],\n'
+            '        [5., 4., 3.]]) tensor([[0., 1., 2.]])\n'
+            'tensor([[0., 0.],\n'
+            '        [3., 3.]], grad_fn=<GatherBackward0>) ExpandBackward0 tensor([[2., 0., 0.],\n'
+            '        [2., 0., 0.]])\n'
+            'ViewBackward0\n'
+            'IndexError out of range: tried to access index 6 on a tensor of 6 elements.\n'
+            'IndexError out of range: tried to access index -7 on a tensor of 6 elements.\n'
+            'RuntimeError take(): Expected a long tensor for index, but got Float\n'
+            "TypeError take(): argument 'index' (position 2) must be Tensor, not list\n"
+            'IndexError take(): tried to take from an empty tensor\n'
+            'RuntimeError torch.take_along_dim(): input and indices should have the same number of dimensions, but got 2 dimensions for input, and 1 dimensions for indices\n'  # noqa: E501
+            'RuntimeError torch.take_along_dim(): dtype of indices should be Long but got Float\n'
+            'RuntimeError The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0\n'  # noqa: E501
+            'IndexError Dimension out of range (expected to be in range of [-2, 1], but got 2)\n'
+            'RuntimeError index 7 is out of bounds for dimension 0 with size 6\n'
+            "RuntimeError view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.\n"  # noqa: E501
+            'IndexError Dimension specified as 0 but tensor has no dimensions\n'
+        ),
+    ),
+    # index_add (alpha), index_copy and index_fill (a number or a 0-d tensor) and their _ forms: PyTorch's
+    # nodes and gradients (repeats add up or the last copy stays), and each op's own refusals.
+    "index_add_copy_fill_and_their_in_place_forms": (
+        r"""
+import torch
+x = torch.zeros(3, 2)
+src = torch.arange(4.).reshape(2, 2)
+i = torch.tensor([2, 0])
+print(torch.index_add(x, 0, i, src), torch.index_add(x, 0, torch.tensor([1, 1]), src, alpha=2))
+print(x.index_add(1, torch.tensor([1]), torch.ones(3, 1)))
+print(torch.index_add(torch.tensor(1.), 0, torch.tensor(0), torch.tensor(5.)))
+print(torch.index_add(torch.zeros(3, dtype=torch.long), 0, i, torch.tensor([1, 2]), alpha=0.5))
+print(torch.index_copy(x, 0, i, src), torch.index_copy(x, 0, torch.tensor([1, 1]), src))
+print(torch.index_fill(x, 0, i, 7), torch.index_fill(x, 1, torch.tensor([-1]), -1.5))
+print(torch.index_fill(torch.zeros(2, dtype=torch.long), 0, torch.tensor([0]), 2.7))
+print(x.index_fill(0, torch.tensor(1), True))
+w = torch.zeros(3, 2, requires_grad=True)
+s = torch.ones(2, 2, requires_grad=True)
+v = torch.tensor(2., requires_grad=True)
+g = torch.arange(6.).reshape(3, 2)
+i = torch.tensor([2, 2])
+cases = [lambda: torch.index_add(w, 0, i, s, alpha=3), lambda: torch.index_copy(w, 0, i, s),
+         lambda: torch.index_fill(w, 0, i, 5.), lambda: torch.index_fill(w, 0, i, v),
+         lambda: (w * 1).index_add_(0, i, s), lambda: (w * 1).index_copy_(0, torch.tensor([0, 1]), s),
+         lambda: (w * 1).index_fill_(0, i, v)]
+for make in cases:
+    for t in (w, s, v):
+        t.grad = None
+    y = make()
+    y.backward(g)
+    print(y.grad_fn.name(), y.detach().tolist(), w.grad.tolist(), s.grad, v.grad)
+t = torch.ones(3)
+t.index_fill_(0, torch.tensor([0]), 0).index_add_(0, torch.tensor([2]), torch.tensor([5.]))
+print(t)
+tries = [
+    lambda: torch.index_add(x, 0, torch.tensor([3, 0]), src),
+    lambda: torch.index_add(x, 0, torch.tensor([-1, 0]), src),
+    lambda: torch.index_add(x, 0, torch.tensor([0.]), src[:1]),
+    lambda: torch.index_add(x, 0, torch.tensor([[0]]), src[:1]),
+    lambda: torch.index_add(x, 0, i, torch.ones(2, 3)),
+    lambda: torch.index_add(x, 0, i, torch.ones(3, 2)),
+    lambda: torch.index_add(x, 0, i, src.double()),
+    lambda: torch.index_add(x, 1, torch.tensor([1]), torch.ones(3)),
+    lambda: torch.index_copy(x, 0, torch.tensor([3, 0]), src),
+    lambda: torch.index_copy(x, 0, i, torch.ones(2, 3)),
+    lambda: torch.index_copy(x, 0, i, torch.ones(2)),
+    lambda: torch.index_copy(x, 0, torch.tensor([0], dtype=torch.int32), src[:1]),
+    lambda: torch.index_copy(x, 0, torch.tensor([0, 1, 2]), src),
+    lambda: torch.index_copy(torch.zeros(3, 4, 5), 1, torch.tensor([0]), torch.ones(2, 1, 6)),
+    lambda: torch.index_fill(x, 0, torch.tensor([3]), 1),
+    lambda: torch.index_fill(x, 0, i, torch.tensor([2.])),
+    lambda: torch.index_fill(x, 0, torch.tensor([0], dtype=torch.int32), 1),
+    lambda: torch.index_fill(x, 0, torch.tensor([[0]]), 1),
+    lambda: w.index_add_(0, torch.tensor([0]), torch.ones(1, 2)),
+]
+for attempt in tries:
+    try:
+        attempt()
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([[2., 3.],\n'
+            '        [0., 0.],\n'
+            '        [0., 1.]]) tensor([[0., 0.],\n'
+            '        [4., 8.],\n'
+            '        [0., 0.]])\n'
+            'tensor([[0., 1.],\n'
+            '        [0., 1.],\n'
+            '        [0., 1.]])\n'
+            'tensor(6.)\n'
+            'tensor([0, 0, 0])\n'
+            'tensor([[2., 3.],\n'
+            '        [0., 0.],\n'
+            '        [0., 1.]]) tensor([[0., 0.],\n'
+            '        [2., 3.],\n'
+            '        [0., 0.]])\n'
+            'tensor([[7., 7.],\n'
+            '        [0., 0.],\n'
+            '        [7., 7.]]) tensor([[ 0.0000, -1.5000],\n'
+            '        [ 0.0000, -1.5000],\n'
+            '        [ 0.0000, -1.5000]])\n'
+            'tensor([2, 0])\n'
+            'tensor([[0., 0.],\n'
+            '        [1., 1.],\n'
+            '        [0., 0.]])\n'
+            'IndexAddBackward0 [[0.0, 0.0], [0.0, 0.0], [6.0, 6.0]] [[0.0, 1.0], [2.0, 3.0], [4.0, 5.0]] tensor([[12., 15.],\n'  # noqa: E501
+            '        [12., 15.]]) None\n'
+            'IndexCopyBackward0 [[0.0, 0.0], [0.0, 0.0], [1.0, 1.0]] [[0.0, 1.0], [2.0, 3.0], [0.0, 0.0]] tensor([[4., 5.],\n'  # noqa: E501
+            '        [4., 5.]]) None\n'
+            'IndexFillBackward0 [[0.0, 0.0], [0.0, 0.0], [5.0, 5.0]] [[0.0, 1.0], [2.0, 3.0], [0.0, 0.0]] None None\n'  # noqa: E501
+            'IndexFillBackward1 [[0.0, 0.0], [0.0, 0.0], [2.0, 2.0]] [[0.0, 1.0], [2.0, 3.0], [0.0, 0.0]] None tensor(9.)\n'  # noqa: E501
+            'IndexAddBackward0 [[0.0, 0.0], [0.0, 0.0], [2.0, 2.0]] [[0.0, 1.0], [2.0, 3.0], [4.0, 5.0]] tensor([[4., 5.],\n'  # noqa: E501
+            '        [4., 5.]]) None\n'
+            'IndexCopyBackward0 [[1.0, 1.0], [1.0, 1.0], [0.0, 0.0]] [[0.0, 0.0], [0.0, 0.0], [4.0, 5.0]] tensor([[0., 1.],\n'  # noqa: E501
+            '        [2., 3.]]) None\n'
+            'IndexFillBackward1 [[0.0, 0.0], [0.0, 0.0], [2.0, 2.0]] [[0.0, 1.0], [2.0, 3.0], [0.0, 0.0]] None tensor(9.)\n'  # noqa: E501
+            'tensor([0., 1., 6.])\n'
+            'RuntimeError index 3 is out of bounds for dimension 0 with size 3\n'
+            'RuntimeError index -1 is out of bounds for dimension 0 with size 3\n'
+            'RuntimeError index_add_(): Expected dtype int32/int64 for index but got: Float\n'
+            'IndexError index_add_(): Index is supposed to be a vector, but got dim: 2 with type: Long and size: [1, 1]\n'  # noqa: E501
+            'RuntimeError source tensor shape must match self tensor shape, excluding the specified dimension. Got self.shape = [3, 2] source.shape = [2, 3]\n'  # noqa: E501
+            'RuntimeError index_add_(): Number of indices (2) should be equal to source.size(dim): (3), for dim: 0\n'  # noqa: E501
+            'RuntimeError index_add_(): self (Float) and source (Double) must have the same scalar type\n'
+            'RuntimeError index_add_(): Indexing dim 1 is out of bounds of the source tensor with dim 1\n'
+            'IndexError index_copy_(): index 3 is out of bounds for dimension 0 with size 3\n'
+            'RuntimeError index_copy_(): Source/destination tensor must have same slice shapes. Destination slice shape: 2 at dimension 0 and source slice shape: 3 at dimension 0.\n'  # noqa: E501
+            'IndexError index_copy_(): When source and destination are not scalars, their dimensionality must match. Source dimensionality (1), destination dimensionality (2)\n'  # noqa: E501
+            'RuntimeError index_copy_(): Expected a long tensor for index, but got Int\n'
+            'IndexError index_copy_(): Number of indices (3) should be equal to source.size(dim) (2)\n'
+            'RuntimeError index_copy_(): Source/destination tensor must have same slice shapes. Destination slice shape: 3 5 at dimension 1 and source slice shape: 2 6 at dimension 0.\n'  # noqa: E501
+            'IndexError index 3 is out of bounds for dimension 0 with size 3\n'
+            'RuntimeError index_fill_ only supports a 0-dimensional value tensor, but got tensor with 1 dimension(s).\n'  # noqa: E501
+            'IndexError index_fill_(): Expected dtype int64 for index.\n'
+            'RuntimeError Index has to be a vector/scalar\n'
+            'RuntimeError a leaf Variable that requires grad is being used in an in-place operation.\n'
+        ),
+    ),
+    # index_put(_) (integer or boolean indices, accumulate) and masked_scatter(_) (the mask broadcast; in
+    # place it must expand to self): PyTorch's nodes, gradients and refusals.
+    "index_put_and_masked_scatter": (
+        r"""
+import torch
+z = torch.zeros(3, 2)
+rows, cols = torch.tensor([0, 2]), torch.tensor([1, 0])
+print(torch.index_put(z, (rows, cols), torch.tensor([5., 6.])))
+print(z.index_put((torch.tensor([0, 0]), torch.tensor([1, 1])), torch.tensor([5., 6.]), accumulate=True))
+print(torch.index_put(z, (torch.tensor([True, False, True]),), torch.tensor(9.)))
+print(torch.index_put(z, [torch.tensor([1], dtype=torch.int32)], torch.tensor([7., 8.])))
+print(torch.index_put(z, (torch.tensor([[0, 1], [2, 2]]),), torch.tensor([[1.], [2.]])))
+print(torch.index_put(torch.zeros(3, dtype=torch.long), (torch.tensor([0, 0]),), torch.tensor(2), True))
+t = torch.zeros(3, 2)
+t.index_put_((torch.tensor([-1]),), torch.tensor(3.))
+print(torch.index_put_(t, (torch.tensor([0]),), torch.tensor([1., 2.]), accumulate=True))
+m = torch.tensor([[True, False], [False, False], [True, True]])
+print(torch.masked_scatter(z, m, torch.arange(1., 7.)))
+print(z.masked_scatter(torch.tensor([True, False]), torch.arange(5.)))
+print(torch.masked_scatter(torch.zeros(3), torch.ones(2, 3).bool(), torch.arange(6.)))
+x = torch.zeros(3, 2, requires_grad=True)
+s = torch.arange(1., 7.).requires_grad_()
+g = torch.arange(6.).reshape(3, 2)
+cases = [lambda: torch.index_put(x, (torch.tensor([2, 2]),), s[:2]),
+         lambda: torch.index_put(x, (torch.tensor([2, 2]),), s[:2], accumulate=True),
+         lambda: (x * 1).index_put_((m,), s[:3]),
+         lambda: torch.masked_scatter(x, m, s),
+         lambda: x.masked_scatter(torch.tensor([True, False]), s),
+         lambda: (x * 1).masked_scatter_(torch.tensor([[True], [False], [True]]), s.view(2, 3))]
+for make in cases:
+    x.grad = None
+    s.grad = None
+    y = make()
+    y.backward(g)
+    print(y.grad_fn.name(), [n.name() for n, _ in y.grad_fn.next_functions], y.detach().tolist())
+    print(x.grad.tolist(), s.grad)
+tries = [
+    lambda: torch.index_put(z, (torch.tensor([3]),), torch.tensor(1.)),
+    lambda: torch.index_put(z, (torch.tensor([0.]),), torch.tensor(1.)),
+    lambda: torch.index_put(z, (torch.tensor([0]),), 1.),
+    lambda: torch.index_put(z, (torch.tensor([0]),), torch.tensor([1., 2., 3.])),
+    lambda: torch.index_put(z, (torch.tensor([0]),), torch.ones(1, 1, 2)),
+    lambda: torch.index_put(z, (torch.tensor([0]),), torch.tensor(1., dtype=torch.float64)),
+    lambda: torch.index_put(z, (rows, rows, rows), torch.tensor(1.)),
+    lambda: torch.index_put(z, (torch.tensor([0, 1]), torch.tensor([0, 1, 1])), torch.tensor(1.)),
+    lambda: torch.index_put(z, (None, torch.tensor([1])), torch.tensor(4.)),
+    lambda: torch.index_put(z, (torch.tensor([True, False]),), torch.tensor(1.)),
+    lambda: torch.index_put(z, torch.tensor([0]), torch.tensor(1.)),
+    lambda: torch.masked_scatter(z, torch.tensor([1, 0]), torch.ones(6)),
+    lambda: torch.masked_scatter(z, torch.ones(3, 2).bool(), torch.ones(5)),
+    lambda: torch.masked_scatter(z, torch.ones(3, 3).bool(), torch.ones(9)),
+    lambda: torch.masked_scatter(z, m, torch.ones(6).double()),
+    lambda: torch.masked_scatter(z, m, 3.),
+    lambda: z.masked_scatter_(torch.ones(2, 3, 2).bool(), torch.arange(12.)),
+    lambda: x.masked_scatter_(m, s),
+]
+for attempt in tries:
+    try:
+        attempt()
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([[0., 5.],\n'
+            '        [0., 0.],\n'
+            '        [6., 0.]])\n'
+            'tensor([[ 0., 11.],\n'
+            '        [ 0.,  0.],\n'
+            '        [ 0.,  0.]])\n'
+            'tensor([[9., 9.],\n'
+            '        [0., 0.],\n'
+            '        [9., 9.]])\n'
+            'tensor([[0., 0.],\n'
+            '        [7., 8.],\n'
+            '        [0., 0.]])\n'
+            'tensor([[1., 1.],\n'
+            '        [2., 2.],\n'
+            '        [2., 2.]])\n'
+            'tensor([4, 0, 0])\n'
+            'tensor([[1., 2.],\n'
+            '        [0., 0.],\n'
+            '        [3., 3.]])\n'
+            'tensor([[1., 0.],\n'
+            '        [0., 0.],\n'
+            '        [2., 3.]])\n'
+            'tensor([[0., 0.],\n'
+            '        [1., 0.],\n'
+            '        [2., 0.]])\n'
+            'tensor([[0., 1., 2.],\n'
+            '        [3., 4., 5.]])\n'
+            "IndexPutBackward0 ['torch::autograd::AccumulateGrad', 'SliceBackward0'] [[0.0, 0.0], [0.0, 0.0], [1.0, 2.0]]\n"  # noqa: E501
+            '[[0.0, 1.0], [2.0, 3.0], [0.0, 0.0]] tensor([ 8., 10.,  0.,  0.,  0.,  0.])\n'
+            "IndexPutBackward0 ['torch::autograd::AccumulateGrad', 'SliceBackward0'] [[0.0, 0.0], [0.0, 0.0], [2.0, 4.0]]\n"  # noqa: E501
+            '[[0.0, 1.0], [2.0, 3.0], [4.0, 5.0]] tensor([ 8., 10.,  0.,  0.,  0.,  0.])\n'
+            "IndexPutBackward0 ['MulBackward0', 'SliceBackward0'] [[1.0, 0.0], [0.0, 0.0], [2.0, 3.0]]\n"
+            '[[0.0, 1.0], [2.0, 3.0], [0.0, 0.0]] tensor([0., 4., 5., 0., 0., 0.])\n'
+            "MaskedScatterBackward0 ['torch::autograd::AccumulateGrad', 'torch::autograd::AccumulateGrad'] [[1.0, 0.0], [0.0, 0.0], [2.0, 3.0]]\n"  # noqa: E501
+            '[[0.0, 1.0], [2.0, 3.0], [0.0, 0.0]] tensor([0., 4., 5., 0., 0., 0.])\n'
+            "MaskedScatterBackward0 ['torch::autograd::AccumulateGrad', 'torch::autograd::AccumulateGrad'] [[1.0, 0.0], [2.0, 0.0], [3.0, 0.0]]\n"  # noqa: E501
+            '[[0.0, 1.0], [0.0, 3.0], [0.0, 5.0]] tensor([0., 2., 4., 0., 0., 0.])\n'
+            "MaskedScatterBackward0 ['MulBackward0', 'ViewBackward0'] [[1.0, 2.0], [0.0, 0.0], [3.0, 4.0]]\n"
+            '[[0.0, 0.0], [2.0, 3.0], [0.0, 0.0]] tensor([0., 1., 4., 5., 0., 0.])\n'
+            'IndexError index 3 is out of bounds for dimension 0 with size 3\n'
+            'IndexError tensors used as indices must be long, int, byte or bool tensors\n'
+            "TypeError index_put(): argument 'values' (position 3) must be Tensor, not float\n"
+            'RuntimeError shape mismatch: value tensor of shape [3] cannot be broadcast to indexing result of shape [1, 2]\n'  # noqa: E501
+            'RuntimeError shape mismatch: value tensor of shape [1, 1, 2] cannot be broadcast to indexing result of shape [1, 2]\n'  # noqa: E501
+            'RuntimeError Index put requires the source and destination dtypes match, got Float for the destination and Double for the source.\n'  # noqa: E501
+            'IndexError too many indices for tensor of dimension 2 (got 3)\n'
+            'IndexError shape mismatch: indexing tensors could not be broadcast together with shapes [2], [3]\n'  # noqa: E501
+            'TypeError expected Tensor as element 0 in argument 1, but got NoneType\n'
+            'IndexError The shape of the mask [2] at index 0 does not match the shape of the indexed tensor [3, 2] at index 0\n'  # noqa: E501
+            "TypeError index_put(): argument 'indices' (position 2) must be tuple of Tensors, not Tensor\n"
+            'RuntimeError masked_scatter_ only supports boolean masks, but got mask with dtype Long\n'
+            'RuntimeError Number of elements of source < number of ones in mask\n'
+            'RuntimeError The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 1\n'  # noqa: E501
+            'RuntimeError masked_scatter: expected self and source to have same dtypes but gotFloat and Double\n'  # noqa: E501
+            "TypeError masked_scatter(): argument 'source' (position 3) must be Tensor, not float\n"
+            'RuntimeError expand(CPUBoolType{[2, 3, 2]}, size=[3, 2]): the number of sizes provided (2) must be greater or equal to the number of dimensions in the tensor (3)\n'  # noqa: E501
+            'RuntimeError a leaf Variable that requires grad is being used in an in-place operation.\n'
+        ),
+    ),
+    # searchsorted (side/right, sorter, rows of boundaries, out_int32) and bucketize: PyTorch's bisection
+    # step by step, so unsorted boundaries and NaNs give PyTorch's positions; dtypes promoted as PyTorch's;
+    # its refusals.
+    "searchsorted_and_bucketize": (
+        r"""
+import torch
+b = torch.tensor([1., 3., 5., 7.])
+v = torch.tensor([0., 3., 6., 9.])
+print(torch.searchsorted(b, v))
+print(torch.searchsorted(b, v, right=True))
+print(torch.searchsorted(b, v, side="right"))
+print(torch.searchsorted(b, 3.), torch.searchsorted(b, 3), torch.searchsorted(b, torch.tensor(3.)))
+print(torch.searchsorted(b, torch.tensor([[2., 6.], [0., 8.]]), out_int32=True))
+rows = torch.tensor([[1., 3.], [2., 4.]])
+print(torch.searchsorted(rows, torch.tensor([[2.], [3.]])))
+print(torch.searchsorted(rows, torch.tensor([[2., 5.], [0., 4.]]), right=True))
+unsorted = torch.tensor([5., 1., 3.])
+print(torch.searchsorted(unsorted, torch.tensor([2., 4.])))
+print(torch.searchsorted(unsorted, torch.tensor([2., 4.]), sorter=torch.argsort(unsorted)))
+print(torch.searchsorted(b, torch.tensor([float('nan')])))
+print(torch.searchsorted(torch.tensor([1., float('nan')]), torch.tensor([2.])))
+print(torch.searchsorted(b, torch.tensor([2, 3])))
+print(torch.searchsorted(torch.tensor([1, 3, 5]), torch.tensor([2.5])))
+print(torch.searchsorted(torch.tensor([0.1]), torch.tensor(0.1, dtype=torch.float64), right=True))
+print(torch.searchsorted(torch.tensor([0.1]), torch.tensor([0.1], dtype=torch.float64), right=True))
+print(torch.searchsorted(torch.tensor([0.1]), 0.1, right=True), torch.searchsorted(b, torch.tensor([])))
+print(torch.searchsorted(torch.tensor([]), torch.tensor([3.])))
+print(torch.searchsorted(b, torch.tensor([3.], requires_grad=True)))
+print(torch.bucketize(v, b), torch.bucketize(torch.tensor([3.]), b, right=True), torch.bucketize(3., b))
+print(torch.bucketize(torch.tensor([[2., 6.], [0., 8.]]), b, out_int32=True))
+print(torch.bucketize(torch.tensor([2, 4]), unsorted))
+out = torch.empty(0, dtype=torch.long)
+torch.bucketize(v, b, out=out)
+print(out)
+tries = [
+    lambda: torch.searchsorted(b, torch.tensor([3.]), side="left", right=True),
+    lambda: torch.searchsorted(b, torch.tensor([3.]), side="middle"),
+    lambda: torch.searchsorted(rows, torch.tensor([2.])),
+    lambda: torch.searchsorted(torch.tensor(1.), torch.tensor([3.])),
+    lambda: torch.searchsorted(b, torch.tensor([3.]), sorter=torch.tensor([0, 1])),
+    lambda: torch.searchsorted(b, torch.tensor([3.]), sorter=torch.tensor([0., 1, 2, 3])),
+    lambda: torch.searchsorted(b, torch.tensor([3.]), sorter=torch.tensor([0, 1, 2, 9])),
+    lambda: torch.searchsorted(torch.tensor([True, False]), torch.tensor([True])),
+    lambda: torch.bucketize(torch.tensor([3.]), rows),
+    lambda: torch.bucketize(torch.tensor([3.]), torch.tensor(1.)),
+]
+for attempt in tries:
+    try:
+        attempt()
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([0, 1, 3, 4])\n'
+            'tensor([0, 2, 3, 4])\n'
+            'tensor([0, 2, 3, 4])\n'
+            'tensor(1) tensor(1) tensor(1)\n'
+            'tensor([[1, 3],\n'
+            '        [0, 4]], dtype=torch.int32)\n'
+            'tensor([[1],\n'
+            '        [1]])\n'
+            'tensor([[1, 2],\n'
+            '        [0, 2]])\n'
+            'tensor([2, 3])\n'
+            'tensor([1, 2])\n'
+            'tensor([4])\n'
+            'tensor([2])\n'
+            'tensor([1, 1])\n'
+            'tensor([1])\n'
+            'tensor(1)\n'
+            'tensor([0])\n'
+            'tensor(1) tensor([], dtype=torch.int64)\n'
+            'tensor([0])\n'
+            'tensor([1])\n'
+            'tensor([0, 1, 3, 4]) tensor([2]) tensor(1)\n'
+            'tensor([[1, 3],\n'
+            '        [0, 4]], dtype=torch.int32)\n'
+            'tensor([2, 3])\n'
+            'tensor([0, 1, 3, 4])\n'
+            "RuntimeError torch.searchsorted(): side and right can't be set to opposites, got side of left while right was True\n"  # noqa: E501
+            "RuntimeError torch.searchsorted(): side can only be 'left' or 'right' but got middle\n"
+            'RuntimeError torch.searchsorted(): boundaries tensor should be 1 dimension or the first N-1 dimensions of boundaries tensor and input value tensor must match, but we got boundaries tensor [2, 2] and input value tensor [1]\n'  # noqa: E501
+            'RuntimeError torch.searchsorted(): boundaries tensor should have positive dimension, but got 0 dimension\n'  # noqa: E501
+            'RuntimeError torch.searchsorted(): boundary and sorter must have the same size, but got boundary tensor [4]and got sorter tensor [2]\n'  # noqa: E501
+            'RuntimeError torch.searchsorted(): sorter must be a tensor of long dtype but got dtype Float\n'
+            'RuntimeError torch.searchsorted(): sorter index out of range\n'
+            'NotImplementedError "searchsorted_out_cpu" not implemented for \'Bool\'\n'
+            'RuntimeError boundaries tensor must be 1 dimension, but got dim(2)\n'
+            'RuntimeError boundaries tensor must be 1 dimension, but got dim(0)\n'
+        ),
+    ),
+    # unique_consecutive (return_inverse, return_counts, dim; NaNs never equal): the
+    # UniqueConsecutiveBackward0 PyTorch records, whose backward PyTorch refuses, and its refusals.
+    "unique_consecutive_runs_inverse_and_counts": (
+        r"""
+import torch
+x = torch.tensor([1, 1, 2, 2, 3, 1, 1, 2])
+print(torch.unique_consecutive(x), torch.unique_consecutive(x, return_inverse=True))
+print(torch.unique_consecutive(x, return_counts=True), torch.unique_consecutive(x, True, True))
+print(x.unique_consecutive(return_counts=True, return_inverse=True), x.unique_consecutive(dim=-1))
+m = torch.tensor([[1, 1], [1, 1], [2, 3]])
+print(torch.unique_consecutive(m, dim=0))
+print(torch.unique_consecutive(m, return_inverse=True, return_counts=True, dim=0))
+print(torch.unique_consecutive(m, dim=1, return_inverse=True))
+print(torch.unique_consecutive(m, return_inverse=True))
+print(torch.unique_consecutive(torch.tensor([1., float('nan'), float('nan'), 2.]), return_counts=True))
+print(torch.unique_consecutive(torch.tensor([[1., float('nan')], [1., float('nan')]]), dim=0))
+print(torch.unique_consecutive(torch.tensor(5.), return_inverse=True, return_counts=True))
+print(torch.unique_consecutive(torch.tensor([]), return_inverse=True, return_counts=True))
+print(torch.unique_consecutive(torch.tensor([True, True, False])))
+print(torch.unique_consecutive(torch.tensor([0., -0.0, 1.])))
+print(torch.unique_consecutive(torch.ones(2, 0), dim=1, return_counts=True))
+w = torch.tensor([1., 1., 2.], requires_grad=True)
+y = torch.unique_consecutive(w)
+print(y, y.grad_fn.next_functions[0][0].variable is w)
+tries = [
+    lambda: y.sum().backward(),
+    lambda: torch.unique_consecutive(x, dim=1),
+    lambda: torch.unique_consecutive(torch.tensor(5.), dim=0),
+    lambda: torch.unique_consecutive(torch.ones(2, 0), dim=0),
+]
+for attempt in tries:
+    try:
+        attempt()
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([1, 2, 3, 1, 2]) (tensor([1, 2, 3, 1, 2]), tensor([0, 0, 1, 1, 2, 3, 3, 4]))\n'
+            '(tensor([1, 2, 3, 1, 2]), tensor([2, 2, 1, 2, 1])) (tensor([1, 2, 3, 1, 2]), tensor([0, 0, 1, 1, 2, 3, 3, 4]), tensor([2, 2, 1, 2, 1]))\n'  # noqa: E501
+            '(tensor([1, 2, 3, 1, 2]), tensor([0, 0, 1, 1, 2, 3, 3, 4]), tensor([2, 2, 1, 2, 1])) tensor([1, 2, 3, 1, 2])\n'  # noqa: E501
+            'tensor([[1, 1],\n'
+            '        [2, 3]])\n'
+            '(tensor([[1, 1],\n'
+            '        [2, 3]]), tensor([0, 0, 1]), tensor([2, 1]))\n'
+            '(tensor([[1, 1],\n'
+            '        [1, 1],\n'
+            '        [2, 3]]), tensor([0, 1]))\n'
+            '(tensor([1, 2, 3]), tensor([[0, 0],\n'
+            '        [0, 0],\n'
+            '        [1, 2]]))\n'
+            '(tensor([1., nan, nan, 2.]), tensor([1, 1, 1, 1]))\n'
+            'tensor([[1., nan],\n'
+            '        [1., nan]])\n'
+            '(tensor([5.]), tensor(0), tensor([1]))\n'
+            '(tensor([]), tensor([], dtype=torch.int64), tensor([], dtype=torch.int64))\n'
+            'tensor([ True, False])\n'
+            'tensor([0., 1.])\n'
+            '(tensor([], size=(2, 0)), tensor([], dtype=torch.int64))\n'
+            'tensor([1., 2.], grad_fn=<UniqueConsecutiveBackward0>) True\n'
+            "NotImplementedError the derivative for 'unique_consecutive' is not implemented.\n"
+            'IndexError Dimension out of range (expected to be in range of [-1, 0], but got 1)\n'
+            'IndexError Dimension specified as 0 but tensor has no dimensions\n'
+            "RuntimeError There are 0 sized dimensions, and they aren't selected, so unique cannot be applied\n"  # noqa: E501
+        ),
+    ),
+    # cartesian_prod and combinations as PyTorch builds them (meshgrid views flattened or masked, then
+    # stacked) and block_diag (BlockDiagBackward0, numbers as 1x1 and rows as 1xn, dtypes promoted); their
+    # refusals.
+    "cartesian_prod_combinations_block_diag": (
+        r"""
+import torch
+a = torch.tensor([1., 2.])
+b = torch.tensor([3., 4., 5.])
+print(torch.cartesian_prod(a, b))
+print(torch.cartesian_prod(a, b, a).shape)
+print(torch.cartesian_prod(a, torch.tensor([])))
+print(torch.combinations(b), torch.combinations(b, 3), torch.combinations(b, with_replacement=True))
+print(torch.combinations(b, 0), torch.combinations(b, 4), torch.combinations(b, 1))
+print(torch.combinations(torch.tensor([1, 2, 3]), r=2, with_replacement=True))
+print(torch.combinations(torch.tensor([]), 2))
+print(torch.block_diag(torch.ones(2, 2), torch.tensor([[5.]])))
+print(torch.block_diag(torch.tensor([1, 2]), torch.tensor(3)))
+print(torch.block_diag(), torch.block_diag(torch.ones(0, 2), torch.ones(2, 0)))
+print(torch.block_diag(torch.tensor([[True]]), torch.tensor([1.5])))
+x = torch.tensor([1., 2.], requires_grad=True)
+y = torch.tensor([3., 4., 5.], requires_grad=True)
+print(torch.cartesian_prod(x) is x)
+makers = [lambda: torch.cartesian_prod(x, y), lambda: torch.combinations(y),
+          lambda: torch.combinations(y, with_replacement=True), lambda: torch.combinations(y, 1),
+          lambda: torch.block_diag(x, y.view(3, 1)), lambda: torch.block_diag(x, y.double())]
+for make in makers:
+    x.grad = None
+    y.grad = None
+    r = make()
+    r.backward(torch.arange(float(r.numel())).reshape(r.shape).to(r.dtype))
+    g = r.grad_fn
+    print(g.name(), [n.name() for n, _ in g.next_functions], r.dtype, x.grad, y.grad)
+print(torch.cartesian_prod(x, y).grad_fn.next_functions[0][0].next_functions[0][0].name())
+tries = [
+    lambda: torch.cartesian_prod(a, torch.tensor([7, 8])),
+    lambda: torch.cartesian_prod(),
+    lambda: torch.cartesian_prod(torch.ones(2, 2)),
+    lambda: torch.cartesian_prod([a, b]),
+    lambda: torch.combinations(b, -1),
+    lambda: torch.combinations(torch.tensor(1.)),
+    lambda: torch.block_diag(torch.ones(2, 2, 2)),
+    lambda: torch.block_diag([torch.ones(1)]),
+]
+for attempt in tries:
+    try:
+        attempt()
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([[1., 3.],\n'
+            '        [1., 4.],\n'
+            '        [1., 5.],\n'
+            '        [2., 3.],\n'
+            '        [2., 4.],\n'
+            '        [2., 5.]])\n'
+            'torch.Size([12, 3])\n'
+            'tensor([], size=(0, 2))\n'
+            'tensor([[3., 4.],\n'
+            '        [3., 5.],\n'
+            '        [4., 5.]]) tensor([[3., 4., 5.]]) tensor([[3., 3.],\n'
+            '        [3., 4.],\n'
+            '        [3., 5.],\n'
+            '        [4., 4.],\n'
+            '        [4., 5.],\n'
+            '        [5., 5.]])\n'
+            'tensor([]) tensor([], size=(0, 4)) tensor([[3.],\n'
+            '        [4.],\n'
+            '        [5.]])\n'
+            'tensor([[1, 1],\n'
+            '        [1, 2],\n'
+            '        [1, 3],\n'
+            '        [2, 2],\n'
+            '        [2, 3],\n'
+            '        [3, 3]])\n'
+            'tensor([], size=(0, 2))\n'
+            'tensor([[1., 1., 0.],\n'
+            '        [1., 1., 0.],\n'
+            '        [0., 0., 5.]])\n'
+            'tensor([[1, 2, 0],\n'
+            '        [0, 0, 3]])\n'
+            'tensor([], size=(1, 0)) tensor([[0., 0.],\n'
+            '        [0., 0.]])\n'
+            'tensor([[1.0000, 0.0000],\n'
+            '        [0.0000, 1.5000]])\n'
+            'True\n'
+            "StackBackward0 ['UnsafeViewBackward0', 'UnsafeViewBackward0'] torch.float32 tensor([ 6., 24.]) tensor([ 8., 12., 16.])\n"  # noqa: E501
+            "StackBackward0 ['MaskedSelectBackward0', 'MaskedSelectBackward0'] torch.float32 None tensor([2., 5., 8.])\n"  # noqa: E501
+            "StackBackward0 ['MaskedSelectBackward0', 'MaskedSelectBackward0'] torch.float32 None tensor([ 7., 24., 35.])\n"  # noqa: E501
+            "StackBackward0 ['MaskedSelectBackward0'] torch.float32 None tensor([0., 1., 2.])\n"
+            "BlockDiagBackward0 ['torch::autograd::AccumulateGrad', 'ViewBackward0'] torch.float32 tensor([0., 1.]) tensor([ 5.,  8., 11.])\n"  # noqa: E501
+            "BlockDiagBackward0 ['torch::autograd::AccumulateGrad', 'ToCopyBackward0'] torch.float64 tensor([0., 1.]) tensor([7., 8., 9.])\n"  # noqa: E501
+            'CloneBackward0\n'
+            'RuntimeError meshgrid expects all tensors to have the same dtype\n'
+            'RuntimeError meshgrid expects a non-empty TensorList\n'
+            'RuntimeError Expect a 1D vector, but got shape [2, 2]\n'
+            'TypeError expected Tensor as element 0 in argument 0, but got list\n'
+            'RuntimeError Expect a non-negative number, but got -1\n'
+            'RuntimeError Expect a 1D vector, but got shape []\n'
+            'RuntimeError torch.block_diag: Input tensors must have 2 or fewer dimensions. Input 0 has 3 dimensions\n'  # noqa: E501
+            'TypeError expected Tensor as element 0 in argument 0, but got list\n'
+        ),
+    ),
+    # tril_indices/triu_indices (offset, integer dtypes) and unravel_index (positions taken modulo the shape,
+    # as PyTorch 2.13 does), with PyTorch's refusals.
+    "tril_triu_indices_and_unravel_index": (
+        r"""
+import torch
+print(torch.tril_indices(3, 3), torch.tril_indices(3, 4, 1), torch.tril_indices(4, 3, -1))
+print(torch.triu_indices(3, 3), torch.triu_indices(3, 4, -1), torch.triu_indices(4, 3, 2))
+print(torch.tril_indices(0, 3))
+print(torch.triu_indices(3, 3, 10))
+print(torch.tril_indices(3, 3, dtype=torch.int32))
+print(torch.unravel_index(torch.tensor(4), (3, 2)), torch.unravel_index(torch.tensor([4, 1]), (3, 2)))
+print(torch.unravel_index(torch.tensor([[1, 5]]), torch.Size([2, 3])))
+print(torch.unravel_index(torch.tensor(6), (3, 2)))
+print(torch.unravel_index(torch.tensor(-1), (3, 2)), torch.unravel_index(torch.tensor(3), 4))
+print(torch.unravel_index(torch.tensor(3), ()))
+print(torch.unravel_index(torch.tensor([3], dtype=torch.int32), (2, 2)))
+print(torch.unravel_index(torch.tensor([], dtype=torch.long), [2, 2]))
+tries = [
+    lambda: torch.tril_indices(-1, 3),
+    lambda: torch.triu_indices(3, -2),
+    lambda: torch.tril_indices(3, 3, dtype=torch.float32),
+    lambda: torch.tril_indices(3.0, 3),
+    lambda: torch.unravel_index(5, (3, 2)),
+    lambda: torch.unravel_index(torch.tensor(1.), (3, 2)),
+    lambda: torch.unravel_index(torch.tensor(0), (0,)),
+    lambda: torch.unravel_index(torch.tensor(3), (-1, 2)),
+    lambda: torch.unravel_index(torch.tensor(3), (2.0, 2)),
+]
+for attempt in tries:
+    try:
+        attempt()
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([[0, 1, 1, 2, 2, 2],\n'
+            '        [0, 0, 1, 0, 1, 2]]) tensor([[0, 0, 1, 1, 1, 2, 2, 2, 2],\n'
+            '        [0, 1, 0, 1, 2, 0, 1, 2, 3]]) tensor([[1, 2, 2, 3, 3, 3],\n'
+            '        [0, 0, 1, 0, 1, 2]])\n'
+            'tensor([[0, 0, 0, 1, 1, 2],\n'
+            '        [0, 1, 2, 1, 2, 2]]) tensor([[0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2],\n'
+            '        [0, 1, 2, 3, 0, 1, 2, 3, 1, 2, 3]]) tensor([[0],\n'
+            '        [2]])\n'
+            'tensor([], size=(2, 0), dtype=torch.int64)\n'
+            'tensor([], size=(2, 0), dtype=torch.int64)\n'
+            'tensor([[0, 1, 1, 2, 2, 2],\n'
+            '        [0, 0, 1, 0, 1, 2]], dtype=torch.int32)\n'
+            '(tensor(2), tensor(0)) (tensor([2, 0]), tensor([0, 1]))\n'
+            '(tensor([[0, 1]]), tensor([[1, 2]]))\n'
+            '(tensor(0), tensor(0))\n'
+            '(tensor(2), tensor(1)) (tensor(3),)\n'
+            '()\n'
+            '(tensor([1]), tensor([1]))\n'
+            '(tensor([], dtype=torch.int64), tensor([], dtype=torch.int64))\n'
+            'RuntimeError row must be non-negative, got-1\n'
+            'RuntimeError col must be non-negative, got-2\n'
+            'NotImplementedError "tril_indices" not implemented for \'Float\'\n'
+            "TypeError tril_indices(): argument 'row' (position 1) must be int, not float\n"
+            "AttributeError 'int' object has no attribute 'is_complex'\n"
+            "TypeError expected 'indices' to be integer dtype, but got torch.float32\n"
+            'RuntimeError ZeroDivisionError\n'
+            "ValueError 'shape' cannot have negative values, but got (-1, 2)\n"
+            "TypeError expected 'shape' sequence to only contain ints, but got <class 'float'>\n"
+        ),
+    ),
+    # scatter_reduce (sum, prod, mean, amax, amin; max/min as aliases; include_self) and scatter_reduce_:
+    # integer means rounded down, NaNs kept by amax/amin, booleans as logic; scatter's refusals.
+    "scatter_reduce_sum_prod_mean_amax_amin": (
+        r"""
+import torch
+x = torch.tensor([1., 2., 3., 4.])
+src = torch.tensor([5., 6., 7., 8., 9.])
+idx = torch.tensor([0, 1, 0, 1, 3])
+for r in ["sum", "prod", "mean", "amax", "amin"]:
+    print(r, torch.scatter_reduce(x, 0, idx, src, r))
+    print(x.scatter_reduce(0, idx, src, r, include_self=False))
+xi, si = torch.tensor([1, 2, 3, 4]), torch.tensor([5, 6, 7, 8, 9])
+for r in ["sum", "prod", "mean", "amax", "amin"]:
+    print(r, torch.scatter_reduce(xi, 0, idx, si, r))
+    print(torch.scatter_reduce(xi, 0, idx, si, r, include_self=False))
+neg = torch.tensor([-5, 6, -8, 1, 3])
+print(torch.scatter_reduce(torch.tensor([-1, -2, 0, 0]), 0, idx, neg, "mean", include_self=False))
+nans = torch.tensor([1., float('nan'), 3., 4.])
+print(torch.scatter_reduce(nans, 0, idx, torch.tensor([5., 6., float('nan'), 8., 9.]), "amax"))
+with_nan = torch.tensor([5., 6., float('nan'), 8., 9.])
+print(torch.scatter_reduce(nans, 0, idx, with_nan, "amin", include_self=False))
+print(torch.scatter_reduce(x, 0, idx, src, "max"))
+print(torch.scatter_reduce(x, 0, idx, src, "min", include_self=False))
+b = torch.tensor([True, False])
+print(torch.scatter_reduce(b, 0, torch.tensor([0, 1]), torch.tensor([False, True]), "sum"))
+print(torch.scatter_reduce(b, 0, torch.tensor([0, 1]), torch.tensor([False, True]), "prod"))
+print(torch.scatter_reduce(x, 0, torch.tensor([], dtype=torch.long), src, "mean"))
+t = x.clone()
+t.scatter_reduce_(0, idx, src, "prod")
+print(t)
+tries = [
+    lambda: torch.scatter_reduce(x, 0, idx, src, "foo"),
+    lambda: torch.scatter_reduce(x, 0, idx, src),
+    lambda: torch.scatter_reduce(x, 0, idx, src.double(), "sum"),
+    lambda: torch.scatter_reduce(x, 0, torch.tensor([4]), src, "sum"),
+    lambda: torch.scatter_reduce(x, 0, idx.float(), src, "sum"),
+    lambda: torch.scatter_reduce(x, 0, torch.tensor([0, 1, 0, 1, 3, 2]), src, "sum"),
+    lambda: torch.scatter_reduce(x, 0, torch.tensor([[0]]), src, "sum"),
+    lambda: torch.scatter_reduce(x, 0, idx, 2.0, "sum"),
+    lambda: torch.scatter_reduce(b, 0, torch.tensor([0, 1]), torch.tensor([False, True]), "mean"),
+    lambda: torch.scatter_reduce(torch.ones(2, requires_grad=True), 0, torch.tensor([0, 1]),
+                                 torch.ones(3, requires_grad=True), "sum").sum().backward(),
+]
+for attempt in tries:
+    try:
+        attempt()
+    except Exception as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'sum tensor([13., 16.,  3., 13.])\n'
+            'tensor([12., 14.,  3.,  9.])\n'
+            'prod tensor([35., 96.,  3., 36.])\n'
+            'tensor([35., 48.,  3.,  9.])\n'
+            'mean tensor([4.3333, 5.3333, 3.0000, 6.5000])\n'
+            'tensor([6., 7., 3., 9.])\n'
+            'amax tensor([7., 8., 3., 9.])\n'
+            'tensor([7., 8., 3., 9.])\n'
+            'amin tensor([1., 2., 3., 4.])\n'
+            'tensor([5., 6., 3., 9.])\n'
+            'sum tensor([13, 16,  3, 13])\n'
+            'tensor([12, 14,  3,  9])\n'
+            'prod tensor([35, 96,  3, 36])\n'
+            'tensor([35, 48,  3,  9])\n'
+            'mean tensor([4, 5, 3, 6])\n'
+            'tensor([6, 7, 3, 9])\n'
+            'amax tensor([7, 8, 3, 9])\n'
+            'tensor([7, 8, 3, 9])\n'
+            'amin tensor([1, 2, 3, 4])\n'
+            'tensor([5, 6, 3, 9])\n'
+            'tensor([-7,  3,  0,  3])\n'
+            'tensor([nan, nan, 3., 9.])\n'
+            'tensor([nan, 6., 3., 9.])\n'
+            'tensor([7., 8., 3., 9.])\n'
+            'tensor([5., 6., 3., 9.])\n'
+            'tensor([True, True])\n'
+            'tensor([False, False])\n'
+            'tensor([1., 2., 3., 4.])\n'
+            'tensor([35., 96.,  3., 36.])\n'
+            'RuntimeError reduce argument must be either sum, prod, mean, amax or amin, got foo\n'
+            'TypeError scatter_reduce() missing 1 required positional arguments: "reduce"\n'
+            'RuntimeError scatter(): Expected self.dtype to be equal to src.dtype\n'
+            'RuntimeError index 4 is out of bounds for dimension 0 with size 4\n'
+            'RuntimeError scatter(): Expected dtype int32/int64 for index\n'
+            'RuntimeError Expected index [6] to be no larger than self [4] apart from dimension 0 and to be no larger size than src [5]\n'  # noqa: E501
+            'RuntimeError Index tensor must have the same number of dimensions as self tensor\n'
+            "TypeError scatter_reduce(): argument 'src' (position 4) must be Tensor, not float\n"
+            'NotImplementedError "scatter_gather_tensor_cpu_reduce_mean" not implemented for \'Bool\'\n'
+            'RuntimeError Function ScatterReduceBackward0 returned an invalid gradient at index 1 - got [2] but expected shape compatible with [3]\n'  # noqa: E501
+        ),
+    ),
+    # ScatterReduceBackward0's gradients for every reduction, with and without self: PyTorch's formulas
+    # (prod around zeros, mean's counts, amax/amin ties sharing evenly, self counted even when left out).
+    "scatter_reduce_gradients_as_pytorchs_formulas": (
+        r"""
+import torch
+index = torch.tensor([[0, 1, 0], [1, 1, 3]])
+g = torch.tensor([[1., 2., 3., 4.], [5., 6., 7., 8.]])
+for r in ["sum", "prod", "mean", "amax", "amin"]:
+    for inc in (True, False):
+        a = torch.tensor([[1., 0., 3., 4.], [2., 2., 0., 5.]], requires_grad=True)
+        s = torch.tensor([[5., 0., 1.], [2., 3., 5.]], requires_grad=True)
+        y = torch.scatter_reduce(a, 1, index, s, r, include_self=inc)
+        y.backward(g)
+        print(r, inc, y.grad_fn.name(), y.detach().tolist())
+        print(a.grad.tolist(), s.grad.tolist())
+a = torch.zeros(2, requires_grad=True)
+s = torch.tensor([0., 0., 2.], requires_grad=True)
+y = (a * 1).scatter_reduce_(0, torch.tensor([0, 0, 1]), s, "prod", include_self=False)
+y.sum().backward()
+print(y, a.grad, s.grad)
+""",
+        (
+            'sum True ScatterReduceBackward0 [[7.0, 0.0, 3.0, 4.0], [2.0, 7.0, 0.0, 10.0]]\n'
+            '[[1.0, 2.0, 3.0, 4.0], [5.0, 6.0, 7.0, 8.0]] [[1.0, 2.0, 1.0], [6.0, 6.0, 8.0]]\n'
+            'sum False ScatterReduceBackward0 [[6.0, 0.0, 3.0, 4.0], [2.0, 5.0, 0.0, 5.0]]\n'
+            '[[0.0, 0.0, 3.0, 4.0], [5.0, 0.0, 7.0, 0.0]] [[1.0, 2.0, 1.0], [6.0, 6.0, 8.0]]\n'
+            'prod True ScatterReduceBackward0 [[5.0, 0.0, 3.0, 4.0], [2.0, 12.0, 0.0, 25.0]]\n'
+            '[[5.0, 0.0, 3.0, 4.0], [5.0, 36.0, 7.0, 40.0]] [[1.0, 0.0, 5.0], [36.0, 24.0, 40.0]]\n'
+            'prod False ScatterReduceBackward0 [[5.0, 0.0, 3.0, 4.0], [2.0, 6.0, 0.0, 5.0]]\n'
+            '[[0.0, 0.0, 3.0, 4.0], [5.0, 0.0, 7.0, 0.0]] [[1.0, 2.0, 5.0], [18.0, 12.0, 8.0]]\n'
+            'mean True ScatterReduceBackward0 [[2.3333332538604736, 0.0, 3.0, 4.0], [2.0, 2.3333332538604736, 0.0, 5.0]]\n'  # noqa: E501
+            '[[0.3333333432674408, 1.0, 3.0, 4.0], [5.0, 2.0, 7.0, 4.0]] [[0.3333333432674408, 1.0, 0.3333333432674408], [2.0, 2.0, 4.0]]\n'  # noqa: E501
+            'mean False ScatterReduceBackward0 [[3.0, 0.0, 3.0, 4.0], [2.0, 2.5, 0.0, 5.0]]\n'
+            '[[0.0, 0.0, 3.0, 4.0], [5.0, 0.0, 7.0, 0.0]] [[0.5, 2.0, 0.5], [3.0, 3.0, 8.0]]\n'
+            'amax True ScatterReduceBackward0 [[5.0, 0.0, 3.0, 4.0], [2.0, 3.0, 0.0, 5.0]]\n'
+            '[[0.0, 1.0, 3.0, 4.0], [5.0, 0.0, 7.0, 4.0]] [[1.0, 1.0, 0.0], [0.0, 6.0, 4.0]]\n'
+            'amax False ScatterReduceBackward0 [[5.0, 0.0, 3.0, 4.0], [2.0, 3.0, 0.0, 5.0]]\n'
+            '[[0.0, 0.0, 3.0, 4.0], [5.0, 0.0, 7.0, 0.0]] [[1.0, 1.0, 0.0], [0.0, 6.0, 4.0]]\n'
+            'amin True ScatterReduceBackward0 [[1.0, 0.0, 3.0, 4.0], [2.0, 2.0, 0.0, 5.0]]\n'
+            '[[0.5, 1.0, 3.0, 4.0], [5.0, 3.0, 7.0, 4.0]] [[0.0, 1.0, 0.5], [3.0, 0.0, 4.0]]\n'
+            'amin False ScatterReduceBackward0 [[1.0, 0.0, 3.0, 4.0], [2.0, 2.0, 0.0, 5.0]]\n'
+            '[[0.0, 0.0, 3.0, 4.0], [5.0, 0.0, 7.0, 0.0]] [[0.0, 1.0, 0.5], [3.0, 0.0, 4.0]]\n'
+            'tensor([0., 2.], grad_fn=<ScatterReduceBackward0>) tensor([0., 0.]) tensor([0., 0., 1.])\n'
+        ),
+    ),
+    # argsort, amin/aminmax, the index writes, searchsorted, rot90, the stacks and splits, unique_consecutive
+    # and scatter_reduce on tensors with no elements (and a few strides): what PyTorch gives.
+    "new_shape_index_search_ops_on_empty_tensors": (
+        r"""
+import torch
+for shape in [(3, 0), (0, 3), (0,)]:
+    t = torch.ones(shape)
+    print(torch.argsort(t), torch.argsort(t, 0, True), torch.sort(t).indices.shape)
+print(torch.amin(torch.ones(3, 0), 0), torch.aminmax(torch.ones(3, 0), dim=0))
+print(torch.index_add(torch.ones(2, 0), 1, torch.tensor([], dtype=torch.long), torch.ones(2, 0)))
+print(torch.take(torch.ones(0), torch.tensor([], dtype=torch.long)))
+print(torch.searchsorted(torch.ones(2, 0), torch.ones(2, 3)))
+print(torch.rot90(torch.ones(0, 2), 1).shape, torch.hstack([torch.ones(0), torch.ones(2)]))
+print(torch.block_diag(torch.tensor(2.), torch.ones(0, 2)))
+print(torch.masked_scatter(torch.ones(0), torch.ones(0).bool(), torch.ones(0)))
+print(torch.index_put(torch.ones(0, 2), (torch.tensor([], dtype=torch.long),), torch.tensor(1.)))
+print(torch.unique_consecutive(torch.ones(0, 2), dim=0, return_inverse=True, return_counts=True))
+x = torch.arange(24.).reshape(2, 3, 4)
+print(torch.movedim(x, (0, 1, 2), (2, 0, 1)).stride(), torch.swapaxes(x, 0, 2).is_contiguous())
+print(torch.tensor_split(torch.ones(0, 3), 2), torch.vsplit(torch.ones(4, 2), [-1]))
+print(torch.scatter_reduce(torch.ones(2, 3), 1, torch.tensor([[2], [0]]), torch.tensor([[5.], [6.]]), "mean"))
+print(torch.combinations(torch.tensor([1, 2, 3, 4]), 3, True).shape)
+print(torch.searchsorted(torch.ones(0, 3), torch.ones(0, 2)))
+print(torch.searchsorted(torch.ones(2, 2, 3), torch.zeros(2, 2, 1)))
+print(torch.bucketize(torch.ones(0, 2), torch.ones(3)), torch.argsort(torch.ones(2, 0, 3), dim=1))
+""",
+        (
+            'tensor([], size=(3, 0), dtype=torch.int64) tensor([], size=(3, 0), dtype=torch.int64) torch.Size([3, 0])\n'  # noqa: E501
+            'tensor([], size=(0, 3), dtype=torch.int64) tensor([], size=(0, 3), dtype=torch.int64) torch.Size([0, 3])\n'  # noqa: E501
+            'tensor([], dtype=torch.int64) tensor([], dtype=torch.int64) torch.Size([0])\n'
+            'tensor([]) torch.return_types.aminmax(\n'
+            'min=tensor([]),\n'
+            'max=tensor([]))\n'
+            'tensor([], size=(2, 0))\n'
+            'tensor([])\n'
+            'tensor([[0, 0, 0],\n'
+            '        [0, 0, 0]])\n'
+            'torch.Size([2, 0]) tensor([1., 1.])\n'
+            'tensor([[2., 0., 0.]])\n'
+            'tensor([])\n'
+            'tensor([], size=(0, 2))\n'
+            '(tensor([], size=(0, 2)), tensor([], dtype=torch.int64), tensor([], dtype=torch.int64))\n'
+            '(4, 1, 12) False\n'
+            '(tensor([], size=(0, 3)), tensor([], size=(0, 3))) (tensor([[1., 1.],\n'
+            '        [1., 1.],\n'
+            '        [1., 1.]]), tensor([[1., 1.]]))\n'
+            'tensor([[1.0000, 1.0000, 3.0000],\n'
+            '        [3.5000, 1.0000, 1.0000]])\n'
+            'torch.Size([20, 3])\n'
+            'tensor([], size=(0, 2), dtype=torch.int64)\n'
+            'tensor([[[0],\n'
+            '         [0]],\n'
+            '\n'
+            '        [[0],\n'
+            '         [0]]])\n'
+            'tensor([], size=(0, 2), dtype=torch.int64) tensor([], size=(2, 0, 3), dtype=torch.int64)\n'
+        ),
+    ),
 }
 # fmt: on
 
