@@ -198,6 +198,7 @@ from engine.pool1d_ops import adaptive_avg_pool1d, avg_pool1d, max_pool1d
 from engine.pool_ops import max_pool2d
 from engine.printing import get_printoptions, printoptions, set_printoptions
 from engine.product_ops import addmm, dot
+from engine.quantile_ops import nanquantile, quantile
 from engine.random_ops import bernoulli, multinomial, normal
 from engine.random_state import get_rng_state, seed, set_rng_state
 from engine.remainder_ops import floor_divide, remainder, rsub

@@ -215,11 +215,15 @@ def _reshape_in_place(function: Callable) -> Callable:
     """``x.unsqueeze_(0)`` and friends: ``x`` itself takes the new shape."""
 
     def method(self: Tensor, *args: Any) -> Tensor:
+        from engine.functions.shape import IN_PLACE_NAMES
+
         check_in_place(self)
         result = function(self, *args)
         self._data = result._data
-        if result.grad_fn is not None:
-            self.grad_fn = result.grad_fn
+        node = result.grad_fn
+        if node is not None:
+            node.__class__ = IN_PLACE_NAMES[type(node)]  # the same node, under the in-place op's name
+            self.grad_fn = node
         self._version_box[0] += 1
         return self
 

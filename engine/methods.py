@@ -296,6 +296,7 @@ def install() -> None:
     from engine.order_ops import METHODS as ORDER_METHODS
     from engine.pointwise_checks_ops import METHODS as POINTWISE_CHECKS_METHODS
     from engine.pointwise_more_ops import METHODS as POINTWISE_MORE_METHODS
+    from engine.quantile_ops import METHODS as QUANTILE_METHODS
     from engine.random_ops import METHODS as RANDOM_METHODS
     from engine.remainder_ops import METHODS as REMAINDER_METHODS
     from engine.scatter_ops import METHODS as SCATTER_METHODS
@@ -316,6 +317,7 @@ def install() -> None:
     every.update(SLOPE_METHODS)
     every.update(CORRELATION_METHODS)
     every.update(TYPE_INFO_METHODS)
+    every.update(QUANTILE_METHODS)
     for more in (POINTWISE_CHECKS_METHODS, POINTWISE_MORE_METHODS, REMAINDER_METHODS, BINARY_MORE_METHODS):
         every.update(more)
     every.update(SPECIAL_METHODS)

@@ -21,6 +21,7 @@ from engine.nn.activation_slopes import PReLU, RReLU
 from engine.nn.containers import ModuleDict
 from engine.nn.conv import AdaptiveAvgPool2d, AvgPool2d, Conv1d, Conv2d, MaxPool2d
 from engine.nn.distance import CosineSimilarity, PairwiseDistance
+from engine.nn.divergence import KLDivLoss
 from engine.nn.layers import (
     Dropout,
     Dropout1d,
@@ -58,6 +59,7 @@ from engine.nn.sparse import Embedding
 from engine.pickling import present_as
 
 __all__ = [
+    "KLDivLoss",
     "GLU",
     "PReLU",
     "RReLU",
@@ -152,7 +154,7 @@ _TORCH_MODULES = {
     "torch.nn.modules.distance": (CosineSimilarity, PairwiseDistance),
     "torch.nn.modules.dropout": (Dropout, Dropout1d, Dropout2d),
     "torch.nn.modules.loss": (MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, NLLLoss)
-    + (SmoothL1Loss, HuberLoss),
+    + (SmoothL1Loss, HuberLoss, KLDivLoss),
 }
 for _where, _classes in _TORCH_MODULES.items():
     for _class in _classes:

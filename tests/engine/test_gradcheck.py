@@ -228,6 +228,13 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "PermuteBackward0 T": c.unary(lambda x: x.T),
     "TransposeBackward0": c.transpose,
     "TBackward0": c.unary(lambda x: x.t(), max_dims=2),
+    # the in-place view ops: the same nodes under PyTorch's in-place names (on a clone: a leaf may not change)
+    "TBackward1": c.unary(lambda x: x.clone().t_(), max_dims=2),
+    "TransposeBackward1": c.fixed(
+        lambda data: [c.values(data, (2, 3, 4))], lambda x: x.clone().transpose_(0, 2)
+    ),
+    "SqueezeBackward3": c.fixed(lambda data: [c.values(data, (2, 1, 3))], lambda x: x.clone().squeeze_()),
+    "UnsqueezeBackward1": c.fixed(lambda data: [c.values(data, (2, 3))], lambda x: x.clone().unsqueeze_(1)),
     "SqueezeBackward0": c.unary(lambda x: x.unsqueeze(0).squeeze()),
     "SqueezeBackward1": c.squeeze_dim,
     "UnsqueezeBackward0": c.with_dim(torch.unsqueeze, extra=1),
@@ -420,6 +427,19 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "NormBackward1": c.fixed(  # pairwise_distance; its AddBackward1 adds eps (apart: eps rules no difference)
         lambda data: [c.away_from_zero(data, (3, 4), low=0.2), c.values(data, (4,), -0.1, 0.1)],
         lambda a, b: F.pairwise_distance(a, b, 3.0),
+    ),
+    "LerpBackward1 quantile": c.fixed(
+        lambda data: [c.distinct(data, (3, 5))],
+        lambda x: torch.quantile(x, torch.tensor([0.1, 0.55, 0.9], dtype=torch.float64), dim=1),
+    ),
+    "SortBackward0 nanquantile": c.fixed(lambda data: [c.distinct(data, (7,))], lambda x: x.nanquantile(0.3)),
+    "XlogyBackward0 kl_div": c.fixed(
+        lambda data: [c.values(data, (2, 3)), c.values(data, (2, 3), 0.1, 1.0)],
+        lambda log_probs, target: F.kl_div(log_probs, target, reduction="batchmean"),
+    ),
+    "ExpBackward0 kl_div log_target": c.fixed(
+        lambda data: [c.values(data, (2, 3)), c.values(data, (2, 3))],
+        lambda log_probs, target: F.kl_div(log_probs, target, reduction="sum", log_target=True),
     ),
     "LinalgVectorNormBackward0 cosine_similarity": c.fixed(
         lambda data: [c.values(data, (3, 4)), c.values(data, (1, 4))], lambda a, b: F.cosine_similarity(a, b)

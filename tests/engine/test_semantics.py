@@ -468,3 +468,11 @@ def test_cov_warns_when_the_correction_leaves_no_degrees_of_freedom():
     with pytest.warns(UserWarning, match=r"^cov\(\): degrees of freedom is <= 0\. Correction should be"):
         result = torch.cov(torch.tensor([1.0, 2.0]), correction=2)
     assert result.item() == float("inf")
+
+
+def test_kl_div_warns_that_mean_is_not_the_divergence():
+    """PyTorch 2.13's warning, at the line that called F.kl_div."""
+    log_probs, target = torch.tensor([[0.2, 0.8]]).log(), torch.tensor([[0.5, 0.5]])
+    with pytest.warns(UserWarning, match=r"^reduction: 'mean' divides the total loss by both") as caught:
+        F.kl_div(log_probs, target)
+    assert caught[0].filename == __file__

@@ -6419,6 +6419,147 @@ print(torch.bucketize(torch.ones(0, 2), torch.ones(3)), torch.argsort(torch.ones
             'tensor([], size=(0, 2), dtype=torch.int64) tensor([], size=(2, 0, 3), dtype=torch.int64)\n'
         ),
     ),
+    # F.kl_div and nn.KLDivLoss built from xlogy, a product and a difference (an exponential with log_target),
+    # as PyTorch builds them; batchmean per sample, sum, none; the reduction refused.
+    "kl_div_as_pytorchs": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+logits = torch.tensor([[1.0, 2.0, 0.5], [0.3, -1.0, 2.0]], requires_grad=True)
+target = torch.tensor([[0.2, 0.3, 0.5], [0.0, 0.4, 0.6]])
+log_probs = F.log_softmax(logits, dim=1)
+loss = F.kl_div(log_probs, target, reduction="batchmean")
+print(loss, loss.grad_fn, loss.grad_fn.next_functions)
+loss.backward()
+print(logits.grad)
+print(F.kl_div(log_probs, target, reduction="none"))
+print(F.kl_div(log_probs, target, reduction="sum"), F.kl_div(log_probs[0], target[0], reduction="batchmean"))
+print(F.kl_div(log_probs, target.log(), reduction="sum", log_target=True))
+criterion = nn.KLDivLoss(reduction="batchmean", log_target=True)
+print(criterion, criterion.reduction, criterion(log_probs, F.log_softmax(torch.ones(2, 3), 1)))
+try:
+    F.kl_div(log_probs, target, reduction="average")
+except ValueError as error:
+    print(type(error).__name__, error)
+""",
+        (
+            'tensor(0.5604, grad_fn=<DivBackward0>) <DivBackward0 object at 0x…> ((<SumBackward0 object at 0x…>, 0), (None, 0))\n'  # noqa: E501
+            'tensor([[ 0.0156,  0.1643, -0.1799],\n'
+            '        [ 0.0741, -0.1798,  0.1057]])\n'
+            'tensor([[-0.0290, -0.2219,  0.6356],\n'
+            '        [ 0.0000,  0.9171, -0.1811]], grad_fn=<SubBackward0>)\n'
+            'tensor(1.1207, grad_fn=<SumBackward0>) tensor(0.1282, grad_fn=<DivBackward0>)\n'
+            'tensor(nan, grad_fn=<SumBackward0>)\n'
+            'KLDivLoss() batchmean tensor(0.4381, grad_fn=<DivBackward0>)\n'
+            'ValueError average is not a valid value for reduction\n'
+        ),
+    ),
+    # quantile and nanquantile built as PyTorch builds them (sort, ranks, two gathers, an in-place lerp,
+    # in-place squeeze/unsqueeze/transpose named as PyTorch names them), every interpolation, NaNs, refusals.
+    "quantile_and_nanquantile_as_pytorchs": (
+        r"""
+import torch
+
+
+def nodes(t, depth=0):
+    # the graph behind t, one node per line
+    lines = []
+    for node, _ in ((t.grad_fn, 0),) if depth == 0 else t:
+        if node is not None:
+            lines.append("  " * depth + type(node).__name__)
+            lines += nodes(node.next_functions, depth + 1)
+    return lines
+
+
+a = torch.tensor([[1., 2., 3., 4.], [2., 0., 1., 5.]], requires_grad=True)
+median = torch.quantile(a, 0.5)
+print(median)
+print("\n".join(nodes(median)))
+median.backward()
+print(a.grad)
+q = torch.tensor([0.1, 0.5, 0.9])
+print(torch.quantile(a, q, dim=1), a.quantile(0.3, 0, keepdim=True))
+print(torch.quantile(a, q, dim=0, keepdim=True).shape, torch.quantile(a, 0.5, keepdim=True))
+for mode in ("lower", "higher", "midpoint", "nearest"):
+    print(mode, torch.quantile(a, 0.4, dim=1, interpolation=mode))
+b = torch.tensor([[1., float("nan"), 3.], [float("nan"), float("nan"), float("nan")]])
+print(torch.quantile(b, 0.5, dim=1), torch.nanquantile(b, 0.5, dim=1), b.nanquantile(q))
+print(torch.quantile(torch.tensor(3.), 0.25), torch.quantile(a, 1))
+empty, longs = torch.tensor([]), torch.arange(4)
+for bad in (lambda: torch.quantile(a, 1.5), lambda: torch.quantile(a, torch.tensor([0.5, 1.5])),
+            lambda: torch.quantile(longs, 0.5), lambda: torch.quantile(empty, 0.5),
+            lambda: torch.quantile(a, 0.5, interpolation="bad"), lambda: torch.quantile(a, q.double())):
+    try:
+        bad()
+    except RuntimeError as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor(2., grad_fn=<SqueezeBackward4>)\n'
+            'SqueezeBackward4\n'
+            '  LerpBackward1\n'
+            '    GatherBackward0\n'
+            '      ViewBackward0\n'
+            '        SortBackward0\n'
+            '          ViewBackward0\n'
+            '            AccumulateGrad\n'
+            '    GatherBackward0\n'
+            '      ViewBackward0\n'
+            '        SortBackward0\n'
+            '          ViewBackward0\n'
+            '            AccumulateGrad\n'
+            'tensor([[0.0000, 0.5000, 0.0000, 0.0000],\n'
+            '        [0.5000, 0.0000, 0.0000, 0.0000]])\n'
+            'tensor([[1.3000, 0.3000],\n'
+            '        [2.5000, 1.5000],\n'
+            '        [3.7000, 4.1000]], grad_fn=<SqueezeBackward4>) tensor([[1.3000, 0.6000, 1.6000, 4.3000]], grad_fn=<SqueezeBackward4>)\n'  # noqa: E501
+            'torch.Size([3, 1, 4]) tensor([[2.]], grad_fn=<SqueezeBackward4>)\n'
+            'lower tensor([2., 1.], grad_fn=<SqueezeBackward4>)\n'
+            'higher tensor([3., 2.], grad_fn=<SqueezeBackward4>)\n'
+            'midpoint tensor([2.5000, 1.5000], grad_fn=<SqueezeBackward4>)\n'
+            'nearest tensor([2., 1.], grad_fn=<SqueezeBackward4>)\n'
+            'tensor([nan, nan]) tensor([2., nan]) tensor([1.2000, 2.0000, 2.8000])\n'
+            'tensor(3.) tensor(5., grad_fn=<SqueezeBackward4>)\n'
+            'RuntimeError quantile() q must be in the range [0, 1] but got 1.5\n'
+            'RuntimeError quantile() q values must be in the range [0, 1]\n'
+            'RuntimeError quantile() input tensor must be either float or double dtype\n'
+            'RuntimeError quantile() input tensor must be non-empty\n'
+            'RuntimeError quantile() interpolation must be one of linear, lower, higher, midpoint or nearest, but got bad\n'  # noqa: E501
+            'RuntimeError quantile() q tensor must be same dtype as the input tensor\n'
+        ),
+    ),
+    # squeeze_, unsqueeze_, transpose_, t_ and swapaxes_ record the same nodes as their out-of-place forms
+    # under PyTorch's in-place names (SqueezeBackward3/4, UnsqueezeBackward1, TransposeBackward1, TBackward1).
+    "in_place_view_ops_record_pytorchs_in_place_nodes": (
+        r"""
+import torch
+
+x = torch.ones(2, 1, 3, requires_grad=True)
+for name, changed in (
+    ("squeeze_()", x.clone().squeeze_()),
+    ("squeeze_(1)", x.clone().squeeze_(1)),
+    ("unsqueeze_(0)", x.clone().unsqueeze_(0)),
+    ("transpose_(0, 2)", x.clone().transpose_(0, 2)),
+    ("t_()", x[0].clone().t_()),
+    ("swapaxes_(0, 1)", x.clone().swapaxes_(0, 1)),
+):
+    print(name, changed.grad_fn, changed.shape)
+y = x.clone().transpose_(0, 2)
+y.sum().backward()
+print(x.grad.shape)
+""",
+        (
+            'squeeze_() <SqueezeBackward3 object at 0x…> torch.Size([2, 3])\n'
+            'squeeze_(1) <SqueezeBackward4 object at 0x…> torch.Size([2, 3])\n'
+            'unsqueeze_(0) <UnsqueezeBackward1 object at 0x…> torch.Size([1, 2, 1, 3])\n'
+            'transpose_(0, 2) <TransposeBackward1 object at 0x…> torch.Size([3, 1, 2])\n'
+            't_() <TBackward1 object at 0x…> torch.Size([3, 1])\n'
+            'swapaxes_(0, 1) <TransposeBackward1 object at 0x…> torch.Size([1, 2, 3])\n'
+            'torch.Size([2, 1, 3])\n'
+        ),
+    ),
 }
 # fmt: on
 
