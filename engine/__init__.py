@@ -27,7 +27,7 @@ from engine.creation import (
     zeros_like,
 )
 from engine.devices import Size, accelerator, backends, cuda, device
-from engine.diagonal_ops import diag
+from engine.diagonal_ops import diag, diag_embed, diagflat
 from engine.dtypes import (
     bool_ as bool,
 )
@@ -109,11 +109,14 @@ from engine.math_ops import (
     var_mean,
     where,
 )
+from engine.multi_dot_ops import chain_matmul
 from engine.order_ops import kthvalue, median, mode, nanmean, nanmedian, nansum
 from engine.out_arg import accepts_out
 from engine.pool1d_ops import adaptive_avg_pool1d, avg_pool1d, max_pool1d
 from engine.pool_ops import max_pool2d
 from engine.printing import get_printoptions, printoptions, set_printoptions
+from engine.product_add_ops import addbmm, addmv, addmv_, addr, baddbmm, mv
+from engine.product_more_ops import inner, kron, tensordot, vdot
 from engine.product_ops import addmm, dot
 from engine.random_ops import bernoulli, multinomial, normal
 from engine.repeat_ops import index_select, meshgrid, repeat_interleave

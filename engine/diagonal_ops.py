@@ -1,4 +1,5 @@
-"""``torch.diag`` and ``Tensor.diag``: a vector to a diagonal matrix, or a matrix's diagonal to a vector."""
+"""``torch.diag`` (a vector to a diagonal matrix, or a matrix's diagonal to a vector), ``diag_embed`` and
+``diagflat``, as ``torch.*`` functions and methods."""
 
 from __future__ import annotations
 
@@ -18,4 +19,29 @@ def diag(input: Tensor, diagonal: int = 0) -> Tensor:  # noqa: A002 - PyTorch's 
     raise RuntimeError(f"diag(): Supports 1D or 2D tensors. Got {input.ndim}D")
 
 
-METHODS: dict[str, Callable] = {"diag": diag}
+def diag_embed(input: Tensor, offset: int = 0, dim1: int = -2, dim2: int = -1) -> Tensor:  # noqa: A002
+    """Each vector along the last dimension laid on a diagonal of the matrices spanned by dims ``dim1`` and
+    ``dim2`` of the result (the last two by default)."""
+    from engine.order_ops import _int_argument
+    from engine.shape_ops import _dim
+
+    offset, dim1, dim2 = (
+        _int_argument("diag_embed", name, position, value)
+        for name, position, value in (("offset", 2, offset), ("dim1", 3, dim1), ("dim2", 4, dim2))
+    )
+    ndim = input.dim() + 1
+    if _dim(dim1, ndim) == _dim(dim2, ndim):
+        raise RuntimeError(f"diagonal dimensions cannot be identical {dim1}, {dim2}")
+    return DiagEmbedBackward0.apply(input, offset=offset, dim1=dim1, dim2=dim2)
+
+
+def diagflat(input: Tensor, offset: int = 0) -> Tensor:  # noqa: A002
+    """The flattened input on diagonal ``offset`` of a square matrix."""
+    from engine.order_ops import _int_argument
+    from engine.shape_ops import contiguous, view
+
+    offset = _int_argument("diagflat", "offset", 2, offset)
+    return DiagEmbedBackward0.apply(view(contiguous(input), -1), offset=offset)
+
+
+METHODS: dict[str, Callable] = {"diag": diag, "diag_embed": diag_embed, "diagflat": diagflat}

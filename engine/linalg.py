@@ -18,6 +18,7 @@ from engine.functions import norms, reduction
 from engine.linalg_ops import _check_matrices, _needs_floating, _needs_matrices, det
 from engine.linalg_ops import cross as _cross
 from engine.linalg_solve import LinAlgError, inv, solve
+from engine.multi_dot_ops import multi_dot
 from engine.tensor import Tensor
 from engine.torch_functions import matmul  # torch.linalg.matmul is torch.matmul
 
@@ -28,6 +29,7 @@ __all__ = [
     "inv",
     "matmul",
     "matrix_norm",
+    "multi_dot",
     "norm",
     "solve",
     "svd",

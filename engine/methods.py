@@ -185,7 +185,6 @@ METHODS: dict[str, Any] = {
     "mm": product_ops.mm,
     "bmm": product_ops.bmm,
     "dot": product_ops.dot,
-    "mv": product_ops.matmul,
     "square": lambda self: pw.pow(self, 2),
     "reciprocal": lambda self: pw.rdiv(self, 1),
     "abs": _unary(unary.AbsBackward0),
@@ -296,6 +295,8 @@ def install() -> None:
     from engine.extra_ops import METHODS as EXTRA_METHODS
     from engine.linalg_ops import METHODS as LINALG_METHODS
     from engine.order_ops import METHODS as ORDER_METHODS
+    from engine.product_add_ops import METHODS as PRODUCT_ADD_METHODS
+    from engine.product_more_ops import METHODS as PRODUCT_MORE_METHODS
     from engine.random_ops import METHODS as RANDOM_METHODS
     from engine.scatter_ops import METHODS as SCATTER_METHODS
     from engine.select_ops import METHODS as SELECT_METHODS
@@ -306,6 +307,8 @@ def install() -> None:
     every.update(RANDOM_METHODS)
     every.update(SELECT_METHODS)
     every.update(ORDER_METHODS)
+    every.update(PRODUCT_ADD_METHODS)
+    every.update(PRODUCT_MORE_METHODS)
     for name, function in every.items():
         setattr(Tensor, name, function)
     for name, function in PROPERTIES.items():

@@ -13,7 +13,7 @@ from engine.functions import shape as fn
 from engine.functions.overwrite import CopySlices
 from engine.functions.unary import CloneBackward0
 from engine.index_rules import check_index, indexing_kind, plain_index, torch_index_error, writes_through_view
-from engine.memory_layout import writable
+from engine.memory_layout import viewable, writable
 from engine.tensor import Tensor, check_in_place
 
 
@@ -81,21 +81,22 @@ def view(a: Tensor, *shape: Any) -> Tensor:
         return a.to(shape[0])
     target = _resolve_shape(_sizes(shape), a._data.size)
     if a._data.size and not a._data.flags.c_contiguous and a._data.ndim > 1:
-        probe = a._data.view()
-        try:
-            probe.shape = target
-        except AttributeError:
+        if not viewable(a._data, target):
             raise RuntimeError(
                 "view size is not compatible with input tensor's size and stride (at least one dimension "
                 "spans across two contiguous subspaces). Use .reshape(...) instead."
-            ) from None
+            )
     return _shares_version(fn.ViewBackward0.apply(a, shape=target), a)
 
 
 def reshape(a: Tensor, *shape: Any) -> Tensor:
+    """A view when the memory allows one (ViewBackward0, or ReshapeAliasBackward0 for a non-contiguous
+    tensor, as PyTorch names them), else a contiguous copy reshaped (CloneBackward0, UnsafeViewBackward0)."""
     target = _resolve_shape(_sizes(shape), a._data.size)
-    if a._data.flags.c_contiguous or a._data.ndim <= 1:
+    if a._data.flags.c_contiguous:
         return _shares_version(fn.ViewBackward0.apply(a, shape=target), a)
+    if viewable(a._data, target):
+        return _shares_version(fn.ReshapeAliasBackward0.apply(a, shape=target), a)
     return fn.UnsafeViewBackward0.apply(clone(a), shape=target)
 
 
@@ -203,10 +204,39 @@ def matrix_transpose(a: Tensor) -> Tensor:
 
 
 def expand(a: Tensor, *sizes: Any) -> Tensor:
-    wanted = _sizes(sizes)
-    lead = len(wanted) - a._data.ndim
-    shape = tuple(a._data.shape[i - lead] if size == -1 else size for i, size in enumerate(wanted))
+    shape = expanded_shape(a, _sizes(sizes))
     return _shares_version(fn.ExpandBackward0.apply(a, shape=shape), a)
+
+
+def expanded_shape(a: Tensor, wanted: tuple[int, ...]) -> tuple[int, ...]:
+    """The shape ``a.expand(*wanted)`` takes (-1 keeps a size), or PyTorch's refusal."""
+    have = a._data.shape
+    lead = len(wanted) - len(have)
+    if lead < 0:
+        raise RuntimeError(
+            f"expand(torch.{a.dtype.scalar_name}Tensor{{{list(have)}}}, size={list(wanted)}): the number of "
+            f"sizes provided ({len(wanted)}) must be greater or equal to the number of dimensions in the "
+            f"tensor ({len(have)})"
+        )
+    shape = list(wanted)
+    for position in reversed(range(len(wanted))):  # from the last, as PyTorch reports the first mismatch
+        size = wanted[position]
+        if position < lead:
+            if size == -1:
+                raise RuntimeError(
+                    "The expanded size of the tensor (-1) isn't allowed in a leading, non-existing "
+                    f"dimension {position}"
+                )
+        elif size == -1:
+            size = have[position - lead]
+        elif have[position - lead] not in (1, size):
+            raise RuntimeError(
+                f"The expanded size of the tensor ({size}) must match the existing size "
+                f"({have[position - lead]}) at non-singleton dimension {position}.  Target sizes: "
+                f"{list(wanted)}.  Tensor sizes: {list(have)}"
+            )
+        shape[position] = size
+    return tuple(shape)
 
 
 def repeat(a: Tensor, *repeats: Any) -> Tensor:

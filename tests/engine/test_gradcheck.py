@@ -33,6 +33,7 @@ from engine.functions import (
     pointwise,
     pooling,
     power,
+    products,
     reduction,
     reduction_extra,
     scatter,
@@ -45,6 +46,7 @@ from engine.functions import (
 from engine.nn import functional as F
 from tests.engine import gradcheck_cases as c
 from tests.engine import gradcheck_cases_nn as n
+from tests.engine import gradcheck_cases_products as p
 
 STEP = 1e-6  # central-difference step in float64: truncation ~1e-12, rounding ~1e-10
 RTOL, ATOL = 1e-5, 1e-7
@@ -165,6 +167,7 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     # moving elements (shape.py)
     "ViewBackward0": c.unary(lambda x: x.view(-1)),
     "UnsafeViewBackward0": c.reshape_noncontiguous,
+    "ReshapeAliasBackward0": p.reshape_alias,
     "PermuteBackward0": c.permute,
     "PermuteBackward0 T": c.unary(lambda x: x.T),
     "TransposeBackward0": c.transpose,
@@ -203,6 +206,13 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "BmmBackward0 bmm": c.fixed(c.matrices(c.bmm_shapes), torch.bmm),
     "AddmmBackward0": c.fixed(c.matrices(c.addmm_shapes), torch.addmm),
     "AddmmBackward0 linear": c.fixed(c.matrices(c.mm_shapes), lambda x, w: F.linear(x, w.t(), w[0] * 2)),
+    # products added to an input, vdot (products.py)
+    "AddmvBackward0": p.addmv,
+    "AddrBackward0": p.addr,
+    "BaddbmmBackward0": p.baddbmm,
+    "AddbmmBackward0": p.addbmm,
+    "VdotBackward0": p.vdot,
+    "MvBackward0 mv": c.fixed(c.matrices(c.mv_shapes), torch.mv),
     # losses (loss.py)
     "MseLossBackward0": c.loss_pair(F.mse_loss, differentiate_target=True),
     "MseLossBackward0 sum": c.loss_pair(
@@ -284,6 +294,7 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "LinalgSolveExBackward0 vector": c.solve(vector=True),
     # torch.diag both ways (diagonal.py)
     "DiagEmbedBackward0": c.diag(1),
+    "DiagEmbedBackward0 dims": p.diag_embed,
     "DiagonalBackward0_copy": c.diag(2),
     # scatter, scatter_add and gather (scatter.py)
     "ScatterBackward0": c.scatter("src"),
@@ -415,7 +426,7 @@ NAMED_AS = {"IndexUnsqueezeBackward0": "UnsqueezeBackward0 index", "IndexAliasBa
 def test_every_differentiable_op_has_a_gradient_check():
     modules = (pointwise, power, unary, unary_extra, reduction, reduction_extra, shape, linalg, loss)
     modules += (linalg_extra, moments, norms, diagonal, scatter, overwrite, conv, padding, pooling)
-    modules += (shape_extra,)
+    modules += (shape_extra, products)
     modules += (normalization, activation, activation_more, select_more, order)
     ops = {
         name
