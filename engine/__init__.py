@@ -89,6 +89,8 @@ from engine.extra_ops import (  # noqa: A004 - PyTorch's names
 )
 from engine.grad_mode import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled
 from engine.join_ops import chunk, split, unbind
+from engine.linalg_more_ops import logdet, matrix_power, pinverse, slogdet
+from engine.linalg_more_ops import removed_matrix_rank as matrix_rank
 from engine.linalg_ops import cross, det, svd
 from engine.linalg_solve import inv as inverse
 from engine.math_ops import (

@@ -293,6 +293,7 @@ def install() -> None:
     """Attach every method and property to ``Tensor`` (called once when ``engine`` is imported)."""
     from engine.diagonal_ops import METHODS as DIAGONAL_METHODS
     from engine.extra_ops import METHODS as EXTRA_METHODS
+    from engine.linalg_more_ops import METHODS as LINALG_MORE_METHODS
     from engine.linalg_ops import METHODS as LINALG_METHODS
     from engine.order_ops import METHODS as ORDER_METHODS
     from engine.product_add_ops import METHODS as PRODUCT_ADD_METHODS
@@ -309,6 +310,7 @@ def install() -> None:
     every.update(ORDER_METHODS)
     every.update(PRODUCT_ADD_METHODS)
     every.update(PRODUCT_MORE_METHODS)
+    every.update(LINALG_MORE_METHODS)
     for name, function in every.items():
         setattr(Tensor, name, function)
     for name, function in PROPERTIES.items():

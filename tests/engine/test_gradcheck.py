@@ -23,6 +23,7 @@ from engine.functions import (
     diagonal,
     linalg,
     linalg_extra,
+    linalg_lu,
     loss,
     moments,
     normalization,
@@ -45,6 +46,7 @@ from engine.functions import (
 )
 from engine.nn import functional as F
 from tests.engine import gradcheck_cases as c
+from tests.engine import gradcheck_cases_linalg as lg
 from tests.engine import gradcheck_cases_nn as n
 from tests.engine import gradcheck_cases_products as p
 
@@ -292,6 +294,11 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "LinalgInvExBackward0 method": c.fixed(lambda data: [c.invertible(data)], lambda x: x.inverse()),
     "LinalgSolveExBackward0": c.solve(vector=False),
     "LinalgSolveExBackward0 vector": c.solve(vector=True),
+    # slogdet, logdet, pinv (linalg_lu.py)
+    "LinalgSlogdetBackward0": lg.slogdet,
+    "LinalgSlogdetBackward0 logdet": lg.logdet,
+    "LinalgPinvBackward0": lg.pinv,
+    "LinalgPinvBackward0 hermitian": lg.pinv_hermitian,
     # torch.diag both ways (diagonal.py)
     "DiagEmbedBackward0": c.diag(1),
     "DiagEmbedBackward0 dims": p.diag_embed,
@@ -426,7 +433,7 @@ NAMED_AS = {"IndexUnsqueezeBackward0": "UnsqueezeBackward0 index", "IndexAliasBa
 def test_every_differentiable_op_has_a_gradient_check():
     modules = (pointwise, power, unary, unary_extra, reduction, reduction_extra, shape, linalg, loss)
     modules += (linalg_extra, moments, norms, diagonal, scatter, overwrite, conv, padding, pooling)
-    modules += (shape_extra, products)
+    modules += (shape_extra, products, linalg_lu)
     modules += (normalization, activation, activation_more, select_more, order)
     ops = {
         name

@@ -4267,6 +4267,157 @@ for f in [lambda: torch.kron(a, 2), lambda: torch.kron(a.t(), b), lambda: torch.
             'RuntimeError multi_dot(): tensor 1 must be 2D but got 1D\n'
         ),
     ),
+    # torch.matrix_power / linalg.matrix_power (inverse and mm, as PyTorch builds them), logdet (a where
+    # over slogdet) and slogdet: negative and zero determinants, the gradient's infinities when singular
+    "matrix_power_logdet_and_slogdet": (
+        r"""
+import torch
+a = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)
+p = torch.matrix_power(a, 3)
+print(p, p.grad_fn.next_functions)
+p.sum().backward()
+print(a.grad)
+for n in [0, 1, 2, -1, -2, 5]:
+    q = torch.linalg.matrix_power(a, n)
+    print(n, q.grad_fn, q.detach())
+a.grad = None
+torch.matrix_power(a, 0).sum().backward()
+print(a.grad, a.matrix_power(2), torch.matrix_power(torch.tensor([[1, 1], [1, 0]]), 10))
+s = torch.tensor([[2., 1.], [1., 3.]], requires_grad=True)
+l = torch.logdet(s)
+print(l, l.grad_fn.next_functions[0], s.logdet())
+l.backward()
+print(s.grad)
+r = torch.slogdet(a)
+print(r, r.sign, torch.linalg.slogdet(s).logabsdet)
+r.logabsdet.backward()
+print(a.grad, torch.logdet(a))
+z = torch.tensor([[1., 2.], [2., 4.]], requires_grad=True)
+print(torch.slogdet(z), torch.logdet(z))
+torch.logdet(z).backward()
+print(z.grad)
+b = torch.stack([a.detach(), s.detach(), z.detach()]).double()
+print(torch.logdet(b), torch.slogdet(torch.zeros(0, 0)))
+for f in [lambda: torch.matrix_power(a, 1.5), lambda: torch.matrix_power(torch.ones(2, 3), 2),
+          lambda: torch.linalg.matrix_power(torch.ones(2), 2), lambda: torch.matrix_power(z, -1),
+          lambda: torch.logdet(torch.ones(2, 2).long()), lambda: torch.logdet(torch.ones(3)),
+          lambda: torch.slogdet(torch.ones(2, 3)), lambda: torch.linalg.slogdet(torch.eye(2).half())]:
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            'tensor([[ 37.,  54.],\n'
+            '        [ 81., 118.]], grad_fn=<MmBackward0>) ((<MmBackward0 object at 0x…>, 0), (<AccumulateGrad object at 0x…>, 0))\n'  # noqa: E501
+            'tensor([[ 51.,  87.],\n'
+            '        [ 67., 111.]])\n'
+            '0 <CopyBackwards object at 0x…> tensor([[1., 0.],\n'
+            '        [0., 1.]])\n'
+            '1 <CloneBackward0 object at 0x…> tensor([[1., 2.],\n'
+            '        [3., 4.]])\n'
+            '2 <MmBackward0 object at 0x…> tensor([[ 7., 10.],\n'
+            '        [15., 22.]])\n'
+            '-1 <LinalgInvExBackward0 object at 0x…> tensor([[-2.0000,  1.0000],\n'
+            '        [ 1.5000, -0.5000]])\n'
+            '-2 <MmBackward0 object at 0x…> tensor([[ 5.5000, -2.5000],\n'
+            '        [-3.7500,  1.7500]])\n'
+            '5 <MmBackward0 object at 0x…> tensor([[1069., 1558.],\n'
+            '        [2337., 3406.]])\n'
+            'tensor([[0., 0.],\n'
+            '        [0., 0.]]) tensor([[ 7., 10.],\n'
+            '        [15., 22.]], grad_fn=<MmBackward0>) tensor([[89, 55],\n'
+            '        [55, 34]])\n'
+            'tensor(1.6094, grad_fn=<WhereBackward0>) (None, 0) tensor(1.6094, grad_fn=<WhereBackward0>)\n'
+            'tensor([[ 0.6000, -0.2000],\n'
+            '        [-0.2000,  0.4000]])\n'
+            'torch.return_types.slogdet(\n'
+            'sign=tensor(-1., grad_fn=<LinalgSlogdetBackward0>),\n'
+            'logabsdet=tensor(0.6931, grad_fn=<LinalgSlogdetBackward0>)) tensor(-1., grad_fn=<LinalgSlogdetBackward0>) tensor(1.6094, grad_fn=<LinalgSlogdetBackward0>)\n'  # noqa: E501
+            'tensor([[-2.0000,  1.5000],\n'
+            '        [ 1.0000, -0.5000]]) tensor(nan, grad_fn=<WhereBackward0>)\n'
+            'torch.return_types.slogdet(\n'
+            'sign=tensor(-0., grad_fn=<LinalgSlogdetBackward0>),\n'
+            'logabsdet=tensor(-inf, grad_fn=<LinalgSlogdetBackward0>)) tensor(-inf, grad_fn=<WhereBackward0>)\n'  # noqa: E501
+            'tensor([[-inf, inf],\n'
+            '        [inf, -inf]])\n'
+            'tensor([   nan, 1.6094,   -inf], dtype=torch.float64) torch.return_types.slogdet(\n'
+            'sign=tensor(1.),\n'
+            'logabsdet=tensor(0.))\n'
+            "TypeError matrix_power(): argument 'n' (position 2) must be int, not float\n"
+            'RuntimeError linalg.matrix_power: A must be batches of square matrices, but they are 2 by 3 matrices\n'  # noqa: E501
+            'RuntimeError linalg.matrix_power: The input tensor A must have at least 2 dimensions.\n'
+            '_LinAlgError linalg.inv: The diagonal element 2 is zero, the inversion could not be completed because the input matrix is singular.\n'  # noqa: E501
+            'RuntimeError logdet: Expected a floating point or complex tensor as input. Got Long\n'
+            'RuntimeError logdet: The input tensor A must have at least 2 dimensions.\n'
+            'RuntimeError linalg.slogdet: A must be batches of square matrices, but they are 2 by 3 matrices\n'  # noqa: E501
+            'RuntimeError linalg.slogdet: Low precision dtypes not supported. Got Half\n'
+        ),
+    ),
+    # torch.pinverse, linalg.pinv (atol, rtol, rcond, hermitian, batches) and linalg.matrix_rank: values, the
+    # LinalgPinvBackward0 gradient (at a singular matrix too) and PyTorch's refusals
+    "pinverse_pinv_and_matrix_rank": (
+        r"""
+import torch
+a = torch.tensor([[1., 2., 3.], [4., 5., 6.]], requires_grad=True)
+p = torch.pinverse(a)
+print(p, torch.linalg.pinv(a).grad_fn)
+p.backward(torch.tensor([[1., 0.], [0., 2.], [-1., 1.]]))
+print(a.grad)
+s = torch.tensor([[1., 2.], [2., 4.]], requires_grad=True)
+q = torch.linalg.pinv(s)
+print(q, torch.linalg.pinv(s, hermitian=True))
+q.backward(torch.tensor([[1., 2.], [3., 4.]]))
+print(s.grad)
+d = torch.tensor([[3., 0.], [0., 1.]], dtype=torch.float64)
+print(torch.linalg.pinv(d, atol=1.5), torch.linalg.pinv(d, rtol=0.5), torch.pinverse(d, rcond=0.2))
+print(torch.linalg.pinv(torch.stack([d, 2 * d]), atol=torch.tensor([0.5, 4.])))
+print(torch.linalg.pinv(torch.tensor([[1., 5.], [0., 1.]]), hermitian=True), a.pinverse().shape)
+print(torch.linalg.matrix_rank(a), torch.linalg.matrix_rank(s), torch.linalg.matrix_rank(d, tol=1.5))
+print(torch.linalg.matrix_rank(torch.stack([d, 0 * d])), torch.linalg.matrix_rank(a, atol=1.0))
+print(torch.linalg.matrix_rank(a, rtol=0.5), torch.linalg.matrix_rank(s, hermitian=True))
+for f in [lambda: torch.pinverse(torch.ones(2, 2).long()), lambda: torch.linalg.pinv(torch.ones(3)),
+          lambda: torch.linalg.pinv(a, hermitian=True), lambda: torch.linalg.matrix_rank(torch.ones(3)),
+          lambda: torch.linalg.matrix_rank(torch.eye(2).half()), lambda: torch.matrix_rank(a)]:
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            'tensor([[-0.9444,  0.4444],\n'
+            '        [-0.1111,  0.1111],\n'
+            '        [ 0.7222, -0.2222]], grad_fn=<LinalgPinvBackward0>) <LinalgPinvBackward0 object at 0x…>\n'  # noqa: E501
+            'tensor([[-1.5000, -0.8333,  1.6111],\n'
+            '        [ 0.5000,  0.3333, -0.6111]])\n'
+            'tensor([[0.0400, 0.0800],\n'
+            '        [0.0800, 0.1600]], grad_fn=<LinalgPinvBackward0>) tensor([[0.0400, 0.0800],\n'
+            '        [0.0800, 0.1600]], grad_fn=<LinalgPinvBackward0>)\n'
+            'tensor([[-0.0336, -0.0592],\n'
+            '        [-0.0992, -0.1824]])\n'
+            'tensor([[0.3333, 0.0000],\n'
+            '        [0.0000, 0.0000]], dtype=torch.float64) tensor([[0.3333, 0.0000],\n'
+            '        [0.0000, 0.0000]], dtype=torch.float64) tensor([[0.3333, 0.0000],\n'
+            '        [0.0000, 1.0000]], dtype=torch.float64)\n'
+            'tensor([[[0.3333, 0.0000],\n'
+            '         [0.0000, 1.0000]],\n'
+            '\n'
+            '        [[0.1667, 0.0000],\n'
+            '         [0.0000, 0.0000]]], dtype=torch.float64)\n'
+            'tensor([[1., 0.],\n'
+            '        [0., 1.]]) torch.Size([3, 2])\n'
+            'tensor(2) tensor(1) tensor(1)\n'
+            'tensor([2, 0]) tensor(1)\n'
+            'tensor(1) tensor(1)\n'
+            'RuntimeError linalg.pinv(Long{[2, 2]}): expected a tensor with 2 or more dimensions of float, double, cfloat or cdouble types\n'  # noqa: E501
+            'RuntimeError linalg.pinv(Float{[3]}): expected a tensor with 2 or more dimensions of float, double, cfloat or cdouble types\n'  # noqa: E501
+            'RuntimeError linalg.eigh: A must be batches of square matrices, but they are 2 by 3 matrices\n'
+            'RuntimeError torch.linalg.matrix_rank: The input tensor input must have at least 2 dimensions.\n'
+            "RuntimeError This function doesn't handle types other than float and double\n"
+            'RuntimeError This function was deprecated since version 1.9 and is now removed.\n'
+            "Please use the `torch.linalg.matrix_rank` function instead. The parameter 'symmetric' was renamed in `torch.linalg.matrix_rank()` to 'hermitian'.\n"  # noqa: E501
+        ),
+    ),
 }
 # fmt: on
 
