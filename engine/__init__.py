@@ -28,6 +28,7 @@ from engine.creation import (
 )
 from engine.devices import Size, accelerator, backends, cuda, device
 from engine.diagonal_ops import diag, diag_embed, diagflat
+from engine.distance_ops import cdist
 from engine.dtypes import (
     bool_ as bool,
 )

@@ -52,3 +52,29 @@ def pinv_hermitian(data):
     eigenvalues = rng.uniform(0.5, 1.5, side) * rng.choice([-1.0, 1.0], side)
     half = (vectors * eigenvalues) @ vectors.T
     return [half], lambda x: torch.linalg.pinv(x + x.mT, hermitian=True)
+
+
+def _point_sets(data) -> tuple[np.ndarray, np.ndarray]:
+    """Two sets of rows with broadcasting batches (or none); random values, so no two rows coincide."""
+    columns = data.draw(st.integers(1, MAX_SIDE), label="columns")
+    rows = [data.draw(st.integers(1, MAX_SIDE), label=label) for label in ("rows 1", "rows 2")]
+    batches = data.draw(
+        st.sampled_from([((), ()), ((2,), ()), ((2, 1), (3,)), ((1,), (2,))]), label="batches"
+    )
+    rng = _rng(data)
+    first, second = (
+        rng.uniform(-2, 2, batch + (size, columns)) for batch, size in zip(batches, rows, strict=True)
+    )
+    return first, second
+
+
+def cdist(data):
+    """Any p: 0, between 0 and 1 (each entry of a difference nonzero), 1, between 1 and 2, 2, above, ∞."""
+    p = data.draw(st.sampled_from([0.0, 0.5, 1.0, 1.5, 2.0, 3.0, float("inf")]), label="p")
+    return list(_point_sets(data)), lambda a, b: torch.cdist(
+        a, b, p=p, compute_mode="donot_use_mm_for_euclid_dist"
+    )
+
+
+def euclidean_dist(data):
+    return list(_point_sets(data)), lambda a, b: torch.cdist(a, b, compute_mode="use_mm_for_euclid_dist")

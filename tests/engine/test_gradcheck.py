@@ -21,6 +21,7 @@ from engine.functions import (
     activation_more,
     conv,
     diagonal,
+    distance,
     linalg,
     linalg_extra,
     linalg_lu,
@@ -299,6 +300,9 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "LinalgSlogdetBackward0 logdet": lg.logdet,
     "LinalgPinvBackward0": lg.pinv,
     "LinalgPinvBackward0 hermitian": lg.pinv_hermitian,
+    # pairwise distances (distance.py)
+    "CdistBackward0": lg.cdist,
+    "EuclideanDistBackward0": lg.euclidean_dist,
     # torch.diag both ways (diagonal.py)
     "DiagEmbedBackward0": c.diag(1),
     "DiagEmbedBackward0 dims": p.diag_embed,
@@ -433,7 +437,7 @@ NAMED_AS = {"IndexUnsqueezeBackward0": "UnsqueezeBackward0 index", "IndexAliasBa
 def test_every_differentiable_op_has_a_gradient_check():
     modules = (pointwise, power, unary, unary_extra, reduction, reduction_extra, shape, linalg, loss)
     modules += (linalg_extra, moments, norms, diagonal, scatter, overwrite, conv, padding, pooling)
-    modules += (shape_extra, products, linalg_lu)
+    modules += (shape_extra, products, linalg_lu, distance)
     modules += (normalization, activation, activation_more, select_more, order)
     ops = {
         name

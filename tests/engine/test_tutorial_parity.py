@@ -4418,6 +4418,104 @@ for f in [lambda: torch.pinverse(torch.ones(2, 2).long()), lambda: torch.linalg.
             "Please use the `torch.linalg.matrix_rank` function instead. The parameter 'symmetric' was renamed in `torch.linalg.matrix_rank()` to 'hermitian'.\n"  # noqa: E501
         ),
     ),
+    # torch.cdist for p = 0, 0.5, 1, 2, 3, inf (CdistBackward0) and through one product (EuclideanDist-
+    # Backward0: over 25 rows, or use_mm_for_euclid_dist); batches broadcast; integer values keep it exact
+    "cdist_every_p_and_both_routes": (
+        r"""
+import torch
+x = torch.tensor([[0., 0.], [1., 0.], [3., 4.]], requires_grad=True)
+y = torch.tensor([[0., 0.], [0., 2.]], requires_grad=True)
+d = torch.cdist(x, y)
+print(d, d.grad_fn)
+d.backward(torch.tensor([[1., 2.], [3., 4.], [5., 6.]]))
+print(x.grad, y.grad)
+for p in [0, 1, 0.5, 3, float('inf')]:
+    x.grad = y.grad = None
+    torch.cdist(x, y, p=p).sum().backward()
+    print(p, torch.cdist(x, y, p=p).detach(), x.grad, y.grad)
+m = torch.cdist(x, y, compute_mode='use_mm_for_euclid_dist')
+print(m, m.grad_fn.next_functions)
+big = torch.arange(60.).reshape(30, 2).requires_grad_()
+e = torch.cdist(big, y)
+print(e.grad_fn, e.grad_fn.next_functions, e[:2])
+e.sum().backward()
+print(big.grad[:2], torch.cdist(big, y, compute_mode='donot_use_mm_for_euclid_dist').grad_fn)
+b = torch.cdist(big.expand(2, 30, 2)[:, None], y.expand(3, 2, 2))
+e = b.grad_fn.next_functions[0][0]
+print(b.shape, e, [f[0].next_functions[0][0].next_functions for f in e.next_functions])
+print(torch.cdist(x[None], y[None]).shape, torch.cdist(x, y.double().float()).dtype)
+print(torch.cdist(x.double(), y.double()), torch.cdist(torch.ones(2, 0), torch.ones(3, 0)))
+for f in [lambda: torch.cdist(x[0], y), lambda: torch.cdist(x, torch.ones(2, 3)),
+          lambda: torch.cdist(x.long(), y), lambda: torch.cdist(x, y, p=-1),
+          lambda: torch.cdist(x, y.double()), lambda: torch.cdist(x.half(), y.half()),
+          lambda: torch.cdist(torch.ones(2, 2, 2), torch.ones(3, 2, 2)),
+          lambda: torch.cdist(x, y, compute_mode='fast')]:
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            'tensor([[0.0000, 2.0000],\n'
+            '        [1.0000, 2.2361],\n'
+            '        [5.0000, 3.6056]], grad_fn=<CdistBackward0>) <CdistBackward0 object at 0x…>\n'
+            'tensor([[ 0.0000, -2.0000],\n'
+            '        [ 4.7889, -3.5777],\n'
+            '        [ 7.9923,  7.3282]]) tensor([[-6.0000, -4.0000],\n'
+            '        [-6.7812,  2.2495]])\n'
+            '0 tensor([[0., 1.],\n'
+            '        [1., 2.],\n'
+            '        [2., 2.]]) tensor([[0., 0.],\n'
+            '        [0., 0.],\n'
+            '        [0., 0.]]) tensor([[0., 0.],\n'
+            '        [0., 0.]])\n'
+            '1 tensor([[0., 2.],\n'
+            '        [1., 3.],\n'
+            '        [7., 5.]]) tensor([[ 0., -1.],\n'
+            '        [ 2., -1.],\n'
+            '        [ 2.,  2.]]) tensor([[-2., -1.],\n'
+            '        [-2.,  1.]])\n'
+            '0.5 tensor([[ 0.0000,  2.0000],\n'
+            '        [ 1.0000,  5.8284],\n'
+            '        [13.9282,  9.8990]]) tensor([[ 0.0000, -1.0000],\n'
+            '        [ 3.4142, -1.7071],\n'
+            '        [ 3.9712,  4.0908]]) tensor([[-3.1547, -1.8660],\n'
+            '        [-4.2307,  0.4824]])\n'
+            '3 tensor([[0.0000, 2.0000],\n'
+            '        [1.0000, 2.0801],\n'
+            '        [4.4979, 3.2711]]) tensor([[ 0.0000, -1.0000],\n'
+            '        [ 1.2311, -0.9245],\n'
+            '        [ 1.2860,  1.1647]]) tensor([[-1.4449, -0.7908],\n'
+            '        [-1.0723,  1.5506]])\n'
+            'inf tensor([[0., 2.],\n'
+            '        [1., 2.],\n'
+            '        [4., 3.]]) tensor([[ 0., -1.],\n'
+            '        [ 1., -1.],\n'
+            '        [ 1.,  1.]]) tensor([[-1., -1.],\n'
+            '        [-1.,  2.]])\n'
+            'tensor([[0.0000, 2.0000],\n'
+            '        [1.0000, 2.2361],\n'
+            '        [5.0000, 3.6056]], grad_fn=<ViewBackward0>) ((<EuclideanDistBackward0 object at 0x…>, 0),)\n'  # noqa: E501
+            '<ViewBackward0 object at 0x…> ((<EuclideanDistBackward0 object at 0x…>, 0),) tensor([[1.0000, 1.0000],\n'  # noqa: E501
+            '        [3.6056, 2.2361]], grad_fn=<SliceBackward0>)\n'
+            'tensor([[0.0000, 0.0000],\n'
+            '        [1.4491, 1.2793]]) <CdistBackward0 object at 0x…>\n'
+            'torch.Size([2, 3, 30, 2]) <EuclideanDistBackward0 object at 0x…> [((<ExpandBackward0 object at 0x…>, 0),), ((<ExpandBackward0 object at 0x…>, 0),)]\n'  # noqa: E501
+            'torch.Size([1, 3, 2]) torch.float32\n'
+            'tensor([[0.0000, 2.0000],\n'
+            '        [1.0000, 2.2361],\n'
+            '        [5.0000, 3.6056]], dtype=torch.float64, grad_fn=<CdistBackward0>) tensor([[0., 0., 0.],\n'  # noqa: E501
+            '        [0., 0., 0.]])\n'
+            'RuntimeError cdist only supports at least 2D tensors, X1 got: 1D\n'
+            'RuntimeError X1 and X2 must have the same number of columns. X1: 2 X2: 3\n'
+            'RuntimeError cdist only supports floating-point dtypes, X1 got: Long\n'
+            'RuntimeError cdist only supports non-negative p values\n'
+            'RuntimeError expected scalar type Float but found Double\n'
+            'NotImplementedError "cdist" not implemented for \'Half\'\n'
+            'RuntimeError The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0\n'  # noqa: E501
+            'ValueError fast is not a valid value for compute_mode\n'
+        ),
+    ),
 }
 # fmt: on
 
