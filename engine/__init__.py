@@ -26,6 +26,7 @@ from engine.creation import (
     zeros,
     zeros_like,
 )
+from engine.cumulative_ops import cumulative_trapezoid, logcumsumexp, trapezoid, trapz
 from engine.devices import Size, accelerator, backends, cuda, device
 from engine.diagonal_ops import diag, diag_embed, diagflat
 from engine.distance_ops import cdist

@@ -291,6 +291,7 @@ PROPERTIES = {"T": shape_ops.matrix_transpose, "mT": lambda self: shape_ops.tran
 
 def install() -> None:
     """Attach every method and property to ``Tensor`` (called once when ``engine`` is imported)."""
+    from engine.cumulative_ops import METHODS as CUMULATIVE_METHODS
     from engine.diagonal_ops import METHODS as DIAGONAL_METHODS
     from engine.extra_ops import METHODS as EXTRA_METHODS
     from engine.linalg_more_ops import METHODS as LINALG_MORE_METHODS
@@ -311,6 +312,7 @@ def install() -> None:
     every.update(PRODUCT_ADD_METHODS)
     every.update(PRODUCT_MORE_METHODS)
     every.update(LINALG_MORE_METHODS)
+    every.update(CUMULATIVE_METHODS)
     for name, function in every.items():
         setattr(Tensor, name, function)
     for name, function in PROPERTIES.items():

@@ -20,6 +20,7 @@ from engine.functions import (
     activation,
     activation_more,
     conv,
+    cumulative,
     diagonal,
     distance,
     linalg,
@@ -47,6 +48,7 @@ from engine.functions import (
 )
 from engine.nn import functional as F
 from tests.engine import gradcheck_cases as c
+from tests.engine import gradcheck_cases_cumulative as cu
 from tests.engine import gradcheck_cases_linalg as lg
 from tests.engine import gradcheck_cases_nn as n
 from tests.engine import gradcheck_cases_products as p
@@ -303,6 +305,10 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     # pairwise distances (distance.py)
     "CdistBackward0": lg.cdist,
     "EuclideanDistBackward0": lg.euclidean_dist,
+    # logcumsumexp and the trapezoid rule's steps by a number (cumulative.py)
+    "LogcumsumexpBackward0": cu.logcumsumexp,
+    "MulBackward1": cu.trapezoid_by_spacing,
+    "DivBackward1": cu.trapezoid_by_positions,
     # torch.diag both ways (diagonal.py)
     "DiagEmbedBackward0": c.diag(1),
     "DiagEmbedBackward0 dims": p.diag_embed,
@@ -437,7 +443,7 @@ NAMED_AS = {"IndexUnsqueezeBackward0": "UnsqueezeBackward0 index", "IndexAliasBa
 def test_every_differentiable_op_has_a_gradient_check():
     modules = (pointwise, power, unary, unary_extra, reduction, reduction_extra, shape, linalg, loss)
     modules += (linalg_extra, moments, norms, diagonal, scatter, overwrite, conv, padding, pooling)
-    modules += (shape_extra, products, linalg_lu, distance)
+    modules += (shape_extra, products, linalg_lu, distance, cumulative)
     modules += (normalization, activation, activation_more, select_more, order)
     ops = {
         name

@@ -4516,6 +4516,90 @@ for f in [lambda: torch.cdist(x[0], y), lambda: torch.cdist(x, torch.ones(2, 3))
             'ValueError fast is not a valid value for compute_mode\n'
         ),
     ),
+    # torch.logcumsumexp (LogcumsumexpBackward0: infinities, its NaN gradient at -inf) and trapezoid, trapz,
+    # cumulative_trapezoid by dx or x, built as PyTorch builds them (MulBackward1, DivBackward1)
+    "logcumsumexp_and_the_trapezoid_rule": (
+        r"""
+import torch
+x = torch.tensor([0., 1., 2., 3.], requires_grad=True)
+c = torch.logcumsumexp(x, 0)
+print(c, x.logcumsumexp(dim=-1))
+c.backward(torch.tensor([1., -2., 0.5, 0.]))
+print(x.grad)
+m = torch.tensor([[0., 1.], [2., 3.]])
+print(torch.logcumsumexp(m, 1), torch.logcumsumexp(m.double(), 0), torch.logcumsumexp(torch.tensor(2.), 0))
+z = torch.tensor([float('-inf'), 0., 1000., 1000.], requires_grad=True)
+torch.logcumsumexp(z, 0).sum().backward()
+print(torch.logcumsumexp(z, 0), z.grad)
+y = torch.tensor([1., 2., 4., 7.], requires_grad=True)
+t = torch.trapezoid(y)
+print(t, t.grad_fn.next_functions, torch.trapz(y, dx=0.5))
+t.backward()
+print(y.grad)
+p = torch.tensor([0., 1., 3., 4.], requires_grad=True)
+y.grad = None
+u = torch.trapezoid(y, p)
+print(u, u.grad_fn.next_functions[0][0].next_functions[0][0].next_functions)
+u.backward()
+print(y.grad, p.grad)
+k = torch.cumulative_trapezoid(y, dx=2)
+print(k, k.grad_fn.next_functions, torch.cumulative_trapezoid(y, p))
+g = torch.tensor([[1., 2., 3.], [3., 5., 8.]])
+print(torch.trapezoid(g), torch.trapezoid(g, dim=0), torch.trapezoid(g, torch.tensor([0., 1., 3.])))
+print(torch.trapezoid(g, torch.tensor([[0., 1., 3.], [0., 2., 3.]])), torch.cumulative_trapezoid(g, dim=0))
+print(torch.trapezoid(torch.tensor([1, 2, 4])), torch.trapezoid(torch.tensor([1, 2, 4]), dx=2))
+one, none = torch.tensor([3.]), torch.ones(0)
+print(torch.trapezoid(one), torch.trapezoid(none), torch.cumulative_trapezoid(one))
+for f in [lambda: torch.logcumsumexp(x), lambda: torch.logcumsumexp(torch.tensor([1, 2]), 0),
+          lambda: torch.logcumsumexp(x, 1), lambda: torch.trapezoid(y, torch.tensor([0., 1.])),
+          lambda: torch.trapezoid(torch.tensor([True, False])), lambda: torch.trapezoid(torch.tensor(3.)),
+          lambda: torch.trapezoid(y, p, dx=2), lambda: torch.trapezoid(y, 2.),
+          lambda: torch.cumulative_trapezoid(torch.tensor(3.)), lambda: torch.trapezoid(y, dx=True),
+          lambda: torch.trapz(y, 2.)]:
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            'tensor([0.0000, 1.3133, 2.4076, 3.4402], grad_fn=<LogcumsumexpBackward0>) tensor([0.0000, 1.3133, 2.4076, 3.4402], grad_fn=<LogcumsumexpBackward0>)\n'  # noqa: E501
+            'tensor([ 0.5071, -1.3398,  0.3326,  0.0000])\n'
+            'tensor([[0.0000, 1.3133],\n'
+            '        [2.0000, 3.3133]]) tensor([[0.0000, 1.0000],\n'
+            '        [2.1269, 3.1269]], dtype=torch.float64) tensor(2.)\n'
+            'tensor([     -inf,    0.0000, 1000.0000, 1000.6932],\n'
+            '       grad_fn=<LogcumsumexpBackward0>) tensor([   nan, 1.0000, 1.5000, 0.5000])\n'
+            'tensor(10., grad_fn=<MulBackward1>) ((<SubBackward0 object at 0x…>, 0),) tensor(5., grad_fn=<MulBackward1>)\n'  # noqa: E501
+            'tensor([0.5000, 1.0000, 1.0000, 0.5000])\n'
+            'tensor(13., grad_fn=<DivBackward1>) ((<AddBackward0 object at 0x…>, 0), (<SubBackward0 object at 0x…>, 0))\n'  # noqa: E501
+            'tensor([0.5000, 1.5000, 1.5000, 0.5000]) tensor([-1.5000, -1.5000, -2.5000,  5.5000])\n'
+            'tensor([ 3.,  9., 20.], grad_fn=<CumsumBackward0>) ((<MulBackward1 object at 0x…>, 0),) tensor([ 1.5000,  7.5000, 13.0000], grad_fn=<DivBackward1>)\n'  # noqa: E501
+            'tensor([ 4.0000, 10.5000]) tensor([2.0000, 3.5000, 5.5000]) tensor([ 6.5000, 17.0000])\n'
+            'tensor([ 6.5000, 14.5000]) tensor([[2.0000, 3.5000, 5.5000]])\n'
+            'tensor(4.5000) tensor(9.)\n'
+            'tensor(0.) tensor(0.) tensor([])\n'
+            'TypeError logcumsumexp() missing 1 required positional arguments: "dim"\n'
+            'NotImplementedError "logcumsumexp_out_cpu" not implemented for \'Long\'\n'
+            'IndexError Dimension out of range (expected to be in range of [-1, 0], but got 1)\n'
+            'RuntimeError trapezoid: There must be one `x` value for each sample point\n'
+            'RuntimeError trapezoid: received a bool input for `y`, but bool is not supported\n'
+            'IndexError Dimension specified as -1 but tensor has no dimensions\n'
+            'TypeError trapezoid() received an invalid combination of arguments - got (Tensor, Tensor, dx=int), but expected one of:\n'  # noqa: E501
+            ' * (Tensor y, Tensor x, *, int dim = -1)\n'
+            ' * (Tensor y, *, Number dx = 1, int dim = -1)\n'
+            '\n'
+            'TypeError trapezoid() received an invalid combination of arguments - got (Tensor, float), but expected one of:\n'  # noqa: E501
+            ' * (Tensor y, Tensor x, *, int dim = -1)\n'
+            ' * (Tensor y, *, Number dx = 1, int dim = -1)\n'
+            '\n'
+            'IndexError slice() cannot be applied to a 0-dim tensor.\n'
+            'RuntimeError trapezoid: Currently, we only support dx as a real number.\n'
+            'TypeError trapz() received an invalid combination of arguments - got (Tensor, float), but expected one of:\n'  # noqa: E501
+            ' * (Tensor y, *, float dx = 1, int dim = -1)\n'
+            ' * (Tensor y, Tensor x, *, int dim = -1)\n'
+            '\n'
+        ),
+    ),
 }
 # fmt: on
 
