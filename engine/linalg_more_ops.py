@@ -185,8 +185,7 @@ def matrix_rank(
     atol, rtol = _tolerances(A, atol, rtol)
     data = A._data
     sizes = np.abs(np.linalg.eigvalsh(data)) if hermitian else np.linalg.svd(data, compute_uv=False)
-    largest = sizes.max(axis=-1, keepdims=True, initial=0)
-    kept = sizes > np.maximum(atol[..., None], rtol[..., None] * largest)
+    kept = lu.above_tolerance(sizes, atol, rtol)
     return Tensor._wrap(np.asarray(kept.sum(axis=-1), dtype=np.int64))
 
 

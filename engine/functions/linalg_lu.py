@@ -96,6 +96,13 @@ class LinalgSlogdetBackward0(Function):
         return (solve(_swap(a), scaled_identity),)
 
 
+def above_tolerance(sizes: np.ndarray, atol: np.ndarray, rtol: np.ndarray) -> np.ndarray:
+    """Which singular values (or eigenvalue sizes) exceed max(atol, rtol·largest) of their matrix: the ones
+    pinv inverts and matrix_rank counts."""
+    largest = sizes.max(axis=-1, keepdims=True, initial=0)
+    return sizes > np.maximum(np.asarray(atol)[..., None], np.asarray(rtol)[..., None] * largest)
+
+
 def pinv(a: np.ndarray, atol: np.ndarray, rtol: np.ndarray, hermitian: bool) -> np.ndarray:
     """The pseudo-inverse: singular values (eigenvalues' sizes, ``hermitian``) at most max(atol, rtol·largest)
     count as zero."""
@@ -105,8 +112,7 @@ def pinv(a: np.ndarray, atol: np.ndarray, rtol: np.ndarray, hermitian: bool) -> 
     else:
         left, sizes, right_t = np.linalg.svd(a, full_matrices=False)
         values = sizes
-    largest = sizes.max(axis=-1, keepdims=True, initial=0)
-    kept = sizes > np.maximum(np.asarray(atol)[..., None], np.asarray(rtol)[..., None] * largest)
+    kept = above_tolerance(sizes, atol, rtol)
     with np.errstate(divide="ignore"):
         inverted = np.where(kept, 1 / np.where(kept, values, 1), 0).astype(a.dtype)
     if hermitian:
