@@ -72,8 +72,10 @@ from engine.creation import (
     zeros,
     zeros_like,
 )
+from engine.cumulative_ops import cumulative_trapezoid, logcumsumexp, trapezoid, trapz
 from engine.devices import Size, accelerator, backends, cuda, device
-from engine.diagonal_ops import diag, diagonal
+from engine.diagonal_ops import diag, diag_embed, diagflat, diagonal
+from engine.distance_ops import cdist
 from engine.dtypes import (
     bool_ as bool,
 )
@@ -139,6 +141,8 @@ from engine.index_math_ops import tril_indices, triu_indices, unravel_index
 from engine.index_more_ops import index_put, index_put_, masked_scatter, take, take_along_dim
 from engine.index_slices_ops import index_add, index_copy, index_fill
 from engine.join_ops import chunk, split, unbind
+from engine.linalg_more_ops import logdet, matrix_power, pinverse, slogdet
+from engine.linalg_more_ops import removed_matrix_rank as matrix_rank
 from engine.linalg_ops import cross, det, svd
 from engine.linalg_solve import inv as inverse
 from engine.math_ops import (
@@ -158,6 +162,7 @@ from engine.math_ops import (
     var_mean,
     where,
 )
+from engine.multi_dot_ops import chain_matmul
 from engine.nn.activation_more import celu, celu_, selu, selu_
 from engine.nn.activation_slopes import prelu, rrelu, rrelu_
 from engine.nn.distance import cosine_similarity, pairwise_distance
@@ -197,6 +202,8 @@ from engine.pointwise_more_ops import (
 from engine.pool1d_ops import adaptive_avg_pool1d, avg_pool1d, max_pool1d
 from engine.pool_ops import max_pool2d
 from engine.printing import get_printoptions, printoptions, set_printoptions
+from engine.product_add_ops import addbmm, addmv, addmv_, addr, baddbmm, mv
+from engine.product_more_ops import inner, kron, tensordot, vdot
 from engine.product_ops import addmm, dot
 from engine.quantile_ops import nanquantile, quantile
 from engine.random_ops import bernoulli, multinomial, normal

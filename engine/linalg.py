@@ -1,4 +1,5 @@
-"""``torch.linalg``: norms, det, svd, svdvals, cross, inv, solve and matmul, as learners call them.
+"""``torch.linalg``: norms, det, slogdet, svd, svdvals, cross, inv, pinv, solve, matrix_power, matrix_rank,
+multi_dot and matmul, as learners call them.
 
 The matrix norms are built from the same pieces as in PyTorch, so their graphs show the same nodes: the
 1- and inf-norms are an ``amax`` of column (row) sums, the 2-norm an ``amax`` of the singular values, the
@@ -15,9 +16,13 @@ import numpy as np
 from engine import return_types
 from engine.functions import linalg_extra as la
 from engine.functions import norms, reduction
+from engine.linalg_more_ops import linalg_matrix_power as matrix_power
+from engine.linalg_more_ops import linalg_slogdet as slogdet
+from engine.linalg_more_ops import matrix_rank, pinv
 from engine.linalg_ops import _check_matrices, _needs_floating, _needs_matrices, det
 from engine.linalg_ops import cross as _cross
 from engine.linalg_solve import LinAlgError, inv, solve
+from engine.multi_dot_ops import multi_dot
 from engine.tensor import Tensor
 from engine.torch_functions import matmul  # torch.linalg.matmul is torch.matmul
 
@@ -28,6 +33,11 @@ __all__ = [
     "inv",
     "matmul",
     "matrix_norm",
+    "matrix_power",
+    "matrix_rank",
+    "multi_dot",
+    "pinv",
+    "slogdet",
     "norm",
     "solve",
     "svd",

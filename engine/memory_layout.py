@@ -1,7 +1,8 @@
-"""Where a view's elements lie in memory: their positions in its base, overlaps, and writing an expanded one.
+"""Where a view's elements lie in memory: their positions in its base, overlaps, writing an expanded one,
+and whether memory can take a new shape without a copy.
 
 numpy answers these from strides and data pointers; the in-place operations (``in_place_ops``) use them to
-record a write through a view on its base, and to refuse what PyTorch refuses.
+record a write through a view on its base, and to refuse what PyTorch refuses; reshape and view ask the last.
 """
 
 from __future__ import annotations
@@ -62,3 +63,13 @@ def _offsets(array: np.ndarray, base: np.ndarray) -> np.ndarray:
         steps = np.arange(size, dtype=np.intp) * (stride // item)
         total += steps.reshape((1,) * axis + (size,) + (1,) * (array.ndim - axis - 1))
     return total
+
+
+def viewable(data: np.ndarray, shape: tuple[int, ...]) -> bool:
+    """Whether ``data`` can take ``shape`` without a copy (numpy's test is PyTorch's stride rule)."""
+    probe = data.view()
+    try:
+        probe.shape = shape
+    except AttributeError:
+        return False
+    return True

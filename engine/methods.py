@@ -180,7 +180,6 @@ METHODS: dict[str, Any] = {
     "mm": product_ops.mm,
     "bmm": product_ops.bmm,
     "dot": product_ops.dot,
-    "mv": product_ops.matmul,
     "square": lambda self: pw.pow(self, 2),
     "abs": _unary(unary.AbsBackward0),
     "exp": _unary(unary.ExpBackward0),
@@ -286,16 +285,20 @@ def install() -> None:
     from engine.arrange_ops import METHODS as ARRANGE_METHODS
     from engine.binary_more_ops import METHODS as BINARY_MORE_METHODS
     from engine.correlation_ops import METHODS as CORRELATION_METHODS
+    from engine.cumulative_ops import METHODS as CUMULATIVE_METHODS
     from engine.diagonal_ops import METHODS as DIAGONAL_METHODS
     from engine.extra_ops import METHODS as EXTRA_METHODS
     from engine.extreme_ops import METHODS as EXTREME_METHODS
     from engine.index_more_ops import METHODS as INDEX_MORE_METHODS
     from engine.index_slices_ops import METHODS as INDEX_SLICES_METHODS
+    from engine.linalg_more_ops import METHODS as LINALG_MORE_METHODS
     from engine.linalg_ops import METHODS as LINALG_METHODS
     from engine.nn.activation_slopes import METHODS as SLOPE_METHODS
     from engine.order_ops import METHODS as ORDER_METHODS
     from engine.pointwise_checks_ops import METHODS as POINTWISE_CHECKS_METHODS
     from engine.pointwise_more_ops import METHODS as POINTWISE_MORE_METHODS
+    from engine.product_add_ops import METHODS as PRODUCT_ADD_METHODS
+    from engine.product_more_ops import METHODS as PRODUCT_MORE_METHODS
     from engine.quantile_ops import METHODS as QUANTILE_METHODS
     from engine.random_ops import METHODS as RANDOM_METHODS
     from engine.remainder_ops import METHODS as REMAINDER_METHODS
@@ -330,6 +333,10 @@ def install() -> None:
     every.update(INDEX_MORE_METHODS)
     every.update(INDEX_SLICES_METHODS)
     every.update(SCATTER_REDUCE_METHODS)
+    every.update(PRODUCT_ADD_METHODS)
+    every.update(PRODUCT_MORE_METHODS)
+    every.update(LINALG_MORE_METHODS)
+    every.update(CUMULATIVE_METHODS)
     for name, function in every.items():
         setattr(Tensor, name, function)
     for name, function in PROPERTIES.items():

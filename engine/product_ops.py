@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from engine.functions import linalg
 from engine.functions import pointwise as pw
 from engine.functions import shape as shape_nodes
@@ -20,6 +22,14 @@ _C_NAMES = {
     "int8": "signed char",
     "uint8": "unsigned char",
     "bool": "bool",
+}
+
+# the CPU kernel each product runs, named by PyTorch when it refuses bool tensors
+_BOOL_KERNELS = {
+    linalg.DotBackward0: "dot",
+    linalg.MvBackward0: "addmv_impl_cpu",
+    linalg.MmBackward0: "addmm_impl_cpu_",
+    linalg.BmmBackward0: "bmm",
 }
 
 
@@ -46,6 +56,11 @@ def matmul(a: Tensor, b: Any) -> Tensor:
     kind = linalg.matmul_function(a._data, b._data)
     if a._data.dtype != b._data.dtype:
         raise RuntimeError(_same_dtype_message(kind, a, b))
+    if a._data.dtype == np.bool_:
+        kernel = _BOOL_KERNELS[
+            linalg.MmBackward0 if a._data.ndim == 1 and kind is linalg.MvBackward0 else kind
+        ]
+        raise NotImplementedError(f"\"{kernel}\" not implemented for 'Bool'")
     arrays = [a._data, b._data]
     if kind is linalg.MvBackward0 and arrays[0].ndim == 1:
         # vector @ matrix: PyTorch multiplies the vector as a one-row matrix, then squeezes the row away

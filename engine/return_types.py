@@ -1,5 +1,5 @@
 """``torch.return_types``: the named tuples of max/min along a dim, sort, topk, cummax/cummin, median,
-nanmedian, kthvalue, mode, aminmax, the svds and frexp."""
+nanmedian, kthvalue, mode, aminmax, the svds, the slogdets and frexp."""
 
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ sort = _make("sort")
 topk = _make("topk")
 svd = _make("svd", ("U", "S", "V"))
 linalg_svd = _make("linalg_svd", ("U", "S", "Vh"))
+slogdet = _make("slogdet", ("sign", "logabsdet"))
+linalg_slogdet = _make("linalg_slogdet", ("sign", "logabsdet"))
 cummax = _make("cummax")
 cummin = _make("cummin")
 median = _make("median")

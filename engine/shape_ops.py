@@ -14,7 +14,7 @@ from engine.functions import shape as fn
 from engine.functions.overwrite import CopySlices
 from engine.functions.unary import CloneBackward0
 from engine.index_rules import check_index, indexing_kind, plain_index, torch_index_error, writes_through_view
-from engine.memory_layout import writable
+from engine.memory_layout import viewable, writable
 from engine.tensor import Tensor, check_in_place
 
 
@@ -82,21 +82,22 @@ def view(a: Tensor, *shape: Any) -> Tensor:
         return a.to(shape[0])
     target = _resolve_shape(_sizes(shape), a._data.size)
     if a._data.size and not a._data.flags.c_contiguous and a._data.ndim > 1:
-        probe = a._data.view()
-        try:
-            probe.shape = target
-        except AttributeError:
+        if not viewable(a._data, target):
             raise RuntimeError(
                 "view size is not compatible with input tensor's size and stride (at least one dimension "
                 "spans across two contiguous subspaces). Use .reshape(...) instead."
-            ) from None
+            )
     return _shares_version(fn.ViewBackward0.apply(a, shape=target), a)
 
 
 def reshape(a: Tensor, *shape: Any) -> Tensor:
+    """A view when the memory allows one (ViewBackward0, or ReshapeAliasBackward0 for a non-contiguous
+    tensor, as PyTorch names them), else a contiguous copy reshaped (CloneBackward0, UnsafeViewBackward0)."""
     target = _resolve_shape(_sizes(shape), a._data.size)
-    if a._data.flags.c_contiguous or a._data.ndim <= 1:
+    if a._data.flags.c_contiguous:
         return _shares_version(fn.ViewBackward0.apply(a, shape=target), a)
+    if viewable(a._data, target):
+        return _shares_version(fn.ReshapeAliasBackward0.apply(a, shape=target), a)
     return fn.UnsafeViewBackward0.apply(clone(a), shape=target)
 
 

@@ -18,15 +18,22 @@ def _on_diagonal(vector: np.ndarray, offset: int, shape: tuple[int, int]) -> np.
 
 
 class DiagEmbedBackward0(Function):
-    symbol, rule = "diag", "∂diag(v)/∂v: G ↦ the diagonal of G"
+    """The last dimension of the input laid on diagonal ``offset`` of two new dimensions ``dim1``, ``dim2``
+    (of the result, already made non-negative), zeros elsewhere; ``diag`` of a vector is the 1-d case."""
 
-    def forward(self, vector, offset=0):
+    symbol, rule = "diag_embed", "∂diag_embed(v)/∂v: G ↦ the diagonal of G"
+
+    def forward(self, vector, offset=0, dim1=-2, dim2=-1):
         self.offset = offset
-        size = vector.shape[0] + abs(offset)
-        return _on_diagonal(vector, offset, (size, size))
+        self.axes = (dim1 % (vector.ndim + 1), dim2 % (vector.ndim + 1))
+        size = vector.shape[-1] + abs(offset)
+        matrices = np.zeros(vector.shape[:-1] + (size, size), dtype=vector.dtype)
+        rows = np.arange(vector.shape[-1]) + max(-offset, 0)
+        matrices[..., rows, rows + offset] = vector
+        return np.ascontiguousarray(np.moveaxis(matrices, (-2, -1), self.axes))
 
     def backward(self, grad):
-        return (np.diagonal(grad, self.offset).copy(),)
+        return (np.diagonal(grad, self.offset, *self.axes).copy(),)
 
 
 class DiagonalBackward0_copy(Function):  # noqa: N801 - the name PyTorch 2.13 prints for torch.diag(matrix)

@@ -74,10 +74,19 @@ class CumsumBackward0(_Running):
 
     symbol, rule = "cumsum", "∂yⱼ/∂xᵢ = 1 for j ≥ i: the gradient is summed from the end"
 
+    def forward(self, a, dim=0):
+        return _from_positive_zero(super().forward(a, dim))
+
     def backward(self, grad):
         if self.axis is None:
             return (grad,)
-        return (np.flip(np.cumsum(np.flip(grad, self.axis), axis=self.axis), self.axis),)
+        return (_from_positive_zero(np.flip(np.cumsum(np.flip(grad, self.axis), axis=self.axis), self.axis)),)
+
+
+def _from_positive_zero(sums: np.ndarray) -> np.ndarray:
+    """PyTorch's running sums start from +0, so a zero among them is never -0 (numpy's first one is the
+    first element itself, -0 included)."""
+    return sums + 0 if sums.dtype.kind == "f" else sums
 
 
 class CumprodBackward0(_Running):

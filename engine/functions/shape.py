@@ -22,6 +22,12 @@ class UnsafeViewBackward0(ViewBackward0):
     symbol = "reshape"
 
 
+class ReshapeAliasBackward0(ViewBackward0):
+    """``reshape`` of a non-contiguous tensor whose memory allows a view: a view, named apart by PyTorch."""
+
+    symbol = "reshape"
+
+
 class PermuteBackward0(Function):
     symbol, rule = "permute", "the gradient is permuted back"
 

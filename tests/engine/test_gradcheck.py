@@ -23,11 +23,14 @@ from engine.functions import (
     arrange,
     binary_more,
     conv,
+    cumulative,
     diagonal,
+    distance,
     extremes,
     index_more,
     linalg,
     linalg_extra,
+    linalg_lu,
     loss,
     moments,
     normalization,
@@ -39,6 +42,7 @@ from engine.functions import (
     pointwise_more,
     pooling,
     power,
+    products,
     reduction,
     reduction_extra,
     scatter,
@@ -52,8 +56,11 @@ from engine.functions import (
 )
 from engine.nn import functional as F
 from tests.engine import gradcheck_cases as c
+from tests.engine import gradcheck_cases_cumulative as cu
 from tests.engine import gradcheck_cases_index as ix
+from tests.engine import gradcheck_cases_linalg as lg
 from tests.engine import gradcheck_cases_nn as n
+from tests.engine import gradcheck_cases_products as p
 
 STEP = 1e-6  # central-difference step in float64: truncation ~1e-12, rounding ~1e-10
 RTOL, ATOL = 1e-5, 1e-7
@@ -224,6 +231,7 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     # moving elements (shape.py)
     "ViewBackward0": c.unary(lambda x: x.view(-1)),
     "UnsafeViewBackward0": c.reshape_noncontiguous,
+    "ReshapeAliasBackward0": p.reshape_alias,
     "PermuteBackward0": c.permute,
     "PermuteBackward0 T": c.unary(lambda x: x.T),
     "TransposeBackward0": c.transpose,
@@ -269,6 +277,13 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "BmmBackward0 bmm": c.fixed(c.matrices(c.bmm_shapes), torch.bmm),
     "AddmmBackward0": c.fixed(c.matrices(c.addmm_shapes), torch.addmm),
     "AddmmBackward0 linear": c.fixed(c.matrices(c.mm_shapes), lambda x, w: F.linear(x, w.t(), w[0] * 2)),
+    # products added to an input, vdot (products.py)
+    "AddmvBackward0": p.addmv,
+    "AddrBackward0": p.addr,
+    "BaddbmmBackward0": p.baddbmm,
+    "AddbmmBackward0": p.addbmm,
+    "VdotBackward0": p.vdot,
+    "MvBackward0 mv": c.fixed(c.matrices(c.mv_shapes), torch.mv),
     # losses (loss.py)
     "MseLossBackward0": c.loss_pair(F.mse_loss, differentiate_target=True),
     "MseLossBackward0 sum": c.loss_pair(
@@ -348,8 +363,21 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "LinalgInvExBackward0 method": c.fixed(lambda data: [c.invertible(data)], lambda x: x.inverse()),
     "LinalgSolveExBackward0": c.solve(vector=False),
     "LinalgSolveExBackward0 vector": c.solve(vector=True),
+    # slogdet, logdet, pinv (linalg_lu.py)
+    "LinalgSlogdetBackward0": lg.slogdet,
+    "LinalgSlogdetBackward0 logdet": lg.logdet,
+    "LinalgPinvBackward0": lg.pinv,
+    "LinalgPinvBackward0 hermitian": lg.pinv_hermitian,
+    # pairwise distances (distance.py)
+    "CdistBackward0": lg.cdist,
+    "EuclideanDistBackward0": lg.euclidean_dist,
+    # logcumsumexp and the trapezoid rule's steps by a number (cumulative.py)
+    "LogcumsumexpBackward0": cu.logcumsumexp,
+    "MulBackward1": cu.trapezoid_by_spacing,
+    "DivBackward1": cu.trapezoid_by_positions,
     # torch.diag both ways (diagonal.py)
     "DiagEmbedBackward0": c.diag(1),
+    "DiagEmbedBackward0 dims": p.diag_embed,
     "DiagonalBackward0_copy": c.diag(2),
     # scatter, scatter_add and gather (scatter.py)
     "ScatterBackward0": c.scatter("src"),
@@ -522,7 +550,7 @@ UNDIFFERENTIABLE = {"UniqueConsecutiveBackward0"}
 def test_every_differentiable_op_has_a_gradient_check():
     modules = (pointwise, power, unary, unary_extra, reduction, reduction_extra, shape, linalg, loss)
     modules += (linalg_extra, moments, norms, diagonal, scatter, overwrite, conv, padding, pooling)
-    modules += (shape_extra,)
+    modules += (shape_extra, products, linalg_lu, distance, cumulative)
     modules += (normalization, activation, activation_more, select_more, order, activation_slopes)
     modules += (pointwise_more, binary_more, special)
     modules += (extremes, arrange, index_more, search)

@@ -6560,6 +6560,683 @@ print(x.grad.shape)
             'torch.Size([2, 1, 3])\n'
         ),
     ),
+    # torch.diag_embed (offset, dim1, dim2 anywhere) and diagflat (a contiguous flat view first): values,
+    # DiagEmbedBackward0 gradients and PyTorch's refusals
+    "diag_embed_and_diagflat": (
+        r"""
+import torch
+v = torch.tensor([1., 2., 3.], requires_grad=True)
+d = torch.diag_embed(v)
+print(d, v.diag_embed(offset=-1))
+(d * torch.arange(9.).reshape(3, 3)).sum().backward()
+print(v.grad)
+a = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)
+e = torch.diag_embed(a, 1, 0, 2)
+print(e, e.shape, e.grad_fn)
+e.backward(torch.ones(3, 2, 3))
+print(a.grad)
+print(torch.diag_embed(a, dim1=-1, dim2=0).shape, torch.diag_embed(torch.tensor([1, 2])))
+print(torch.diag_embed(torch.tensor([True, False])), torch.diag_embed(torch.ones(0)))
+f = torch.diagflat(a.t(), 1)
+print(f, f.grad_fn.next_functions, f.grad_fn.next_functions[0][0].next_functions)
+a.grad = None
+f.sum().backward()
+print(a.grad, a.diagflat(-2).shape, torch.diagflat(torch.tensor(5.)))
+print(torch.diagflat(torch.tensor([[1, 2], [3, 4]])))
+for g in [lambda: torch.diag_embed(a, 0, 1, 1), lambda: torch.diag_embed(a, 0, -1, 2),
+          lambda: torch.diag_embed(a, 0, 0, 3), lambda: torch.diag_embed(torch.tensor(1.)),
+          lambda: torch.diag_embed(a, 1.5), lambda: torch.diagflat(a, 0.5)]:
+    try:
+        g()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            'tensor([[1., 0., 0.],\n'
+            '        [0., 2., 0.],\n'
+            '        [0., 0., 3.]], grad_fn=<DiagEmbedBackward0>) tensor([[0., 0., 0., 0.],\n'
+            '        [1., 0., 0., 0.],\n'
+            '        [0., 2., 0., 0.],\n'
+            '        [0., 0., 3., 0.]], grad_fn=<DiagEmbedBackward0>)\n'
+            'tensor([0., 4., 8.])\n'
+            'tensor([[[0., 1., 0.],\n'
+            '         [0., 3., 0.]],\n'
+            '\n'
+            '        [[0., 0., 2.],\n'
+            '         [0., 0., 4.]],\n'
+            '\n'
+            '        [[0., 0., 0.],\n'
+            '         [0., 0., 0.]]], grad_fn=<DiagEmbedBackward0>) torch.Size([3, 2, 3]) <DiagEmbedBackward0 object at 0x…>\n'  # noqa: E501
+            'tensor([[1., 1.],\n'
+            '        [1., 1.]])\n'
+            'torch.Size([2, 2, 2]) tensor([[1, 0],\n'
+            '        [0, 2]])\n'
+            'tensor([[ True, False],\n'
+            '        [False, False]]) tensor([], size=(0, 0))\n'
+            'tensor([[0., 1., 0., 0., 0.],\n'
+            '        [0., 0., 3., 0., 0.],\n'
+            '        [0., 0., 0., 2., 0.],\n'
+            '        [0., 0., 0., 0., 4.],\n'
+            '        [0., 0., 0., 0., 0.]], grad_fn=<DiagEmbedBackward0>) ((<ViewBackward0 object at 0x…>, 0),) ((<CloneBackward0 object at 0x…>, 0),)\n'  # noqa: E501
+            'tensor([[1., 1.],\n'
+            '        [1., 1.]]) torch.Size([6, 6]) tensor([[5.]])\n'
+            'tensor([[1, 0, 0, 0],\n'
+            '        [0, 2, 0, 0],\n'
+            '        [0, 0, 3, 0],\n'
+            '        [0, 0, 0, 4]])\n'
+            'RuntimeError diagonal dimensions cannot be identical 1, 1\n'
+            'RuntimeError diagonal dimensions cannot be identical -1, 2\n'
+            'IndexError Dimension out of range (expected to be in range of [-3, 2], but got 3)\n'
+            'IndexError Dimension out of range (expected to be in range of [-1, 0], but got -2)\n'
+            "TypeError diag_embed(): argument 'offset' (position 2) must be int, not float\n"
+            "TypeError diagflat(): argument 'offset' (position 2) must be int, not float\n"
+        ),
+    ),
+    # torch.mv, addmv (beta, alpha, a broadcast input, integer factors truncated, in place) and addr
+    # (promotion, bools, a float factor refused for integers): values, gradients, PyTorch's refusals
+    "mv_addmv_and_addr": (
+        r"""
+import torch
+m = torch.tensor([[1., 2., 3.], [4., 5., 6.]], requires_grad=True)
+v = torch.tensor([1., 0., -1.], requires_grad=True)
+b = torch.tensor([0.5, -1.], requires_grad=True)
+y = torch.mv(m, v)
+print(y, m.mv(v))
+y.sum().backward()
+print(m.grad, v.grad)
+m.grad = v.grad = None
+z = torch.addmv(b, m, v, beta=2, alpha=0.5)
+print(z, z.grad_fn.next_functions)
+z.backward(torch.tensor([1., 3.]))
+print(b.grad, m.grad, v.grad)
+s = torch.tensor(1., requires_grad=True)
+torch.addmv(s, m, v).sum().backward()
+print(s.grad)
+mi = torch.tensor([[1, 2], [3, 4]])
+print(torch.addmv(torch.tensor([1, 1]), mi, torch.tensor([1, 2]), beta=2, alpha=0.9))
+nan = torch.tensor([float('nan'), 1.])
+print(b.detach().addmv(m.detach(), v.detach(), beta=3), torch.addmv(nan, m, v, beta=0))
+x = torch.zeros(2)
+print(x.addmv_(m.detach(), v.detach()), x, torch.addmv_(x, m.detach(), v.detach()))
+u, w = torch.tensor([1., 2.], requires_grad=True), torch.tensor([3., -1., 0.5])
+a = torch.addr(torch.ones(3), u, w, alpha=2)
+print(a, a.grad_fn)
+a.sum().backward()
+print(u.grad)
+print(torch.addr(torch.ones(2, 3).long(), torch.tensor([1, 2]), torch.tensor([1, 0, 2]), beta=3))
+print(torch.addr(torch.zeros(2, 3).bool(), torch.tensor([True, False]), torch.tensor([True, True, False])))
+print(torch.addr(torch.ones(2, 3), torch.tensor([1, 2]), w), torch.ones(2, 3).addr_(u.detach(), w))
+for f in [lambda: torch.mv(m, m), lambda: torch.mv(m, torch.ones(2)), lambda: torch.mv(m, v.double()),
+          lambda: torch.mv(mi.bool(), torch.ones(2).bool()), lambda: torch.addmv(torch.ones(3), m, v),
+          lambda: torch.addmv(torch.ones(2, 1), m, v), lambda: torch.addmv(b.double(), m, v),
+          lambda: torch.zeros(1).addmv_(m.detach(), v.detach()), lambda: torch.addr(m, m, w),
+          lambda: torch.addr(mi, torch.tensor([1, 2]), torch.tensor([1, 0]), alpha=0.5),
+          lambda: torch.addr(torch.ones(2), u, w), lambda: torch.ones(3).addr_(u, w),
+          lambda: torch.ones(3, 3).addr_(u, w), lambda: torch.mv(m, 3)]:
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            'tensor([-2., -2.], grad_fn=<MvBackward0>) tensor([-2., -2.], grad_fn=<MvBackward0>)\n'
+            'tensor([[ 1.,  0., -1.],\n'
+            '        [ 1.,  0., -1.]]) tensor([5., 7., 9.])\n'
+            'tensor([ 0., -3.], grad_fn=<AddmvBackward0>) ((<AccumulateGrad object at 0x…>, 0), (<AccumulateGrad object at 0x…>, 0), (<AccumulateGrad object at 0x…>, 0))\n'  # noqa: E501
+            'tensor([2., 6.]) tensor([[ 0.5000,  0.0000, -0.5000],\n'
+            '        [ 1.5000,  0.0000, -1.5000]]) tensor([ 6.5000,  8.5000, 10.5000])\n'
+            'tensor(2.)\n'
+            'tensor([2, 2])\n'
+            'tensor([-0.5000, -5.0000]) tensor([-2., -2.], grad_fn=<AddmvBackward0>)\n'
+            'tensor([-4., -4.]) tensor([-4., -4.]) tensor([-4., -4.])\n'
+            'tensor([[ 7., -1.,  2.],\n'
+            '        [13., -3.,  3.]], grad_fn=<AddrBackward0>) <AddrBackward0 object at 0x…>\n'
+            'tensor([5., 5.])\n'
+            'tensor([[4, 3, 5],\n'
+            '        [5, 3, 7]])\n'
+            'tensor([[ True,  True, False],\n'
+            '        [False, False, False]])\n'
+            'tensor([[ 4.0000,  0.0000,  1.5000],\n'
+            '        [ 7.0000, -1.0000,  2.0000]]) tensor([[ 4.0000,  0.0000,  1.5000],\n'
+            '        [ 7.0000, -1.0000,  2.0000]])\n'
+            'RuntimeError vector + matrix @ vector expected, got 1, 2, 2\n'
+            'RuntimeError size mismatch, got input (2), mat (2x3), vec (2)\n'
+            'RuntimeError addmv input tensors must have the same dtype, but got Double, Float, and Double\n'
+            'NotImplementedError "addmv_impl_cpu" not implemented for \'Bool\'\n'
+            'RuntimeError size mismatch, got input (3), mat (2x3), vec (3)\n'
+            'RuntimeError vector + matrix @ vector expected, got 2, 2, 1\n'
+            'RuntimeError addmv input tensors must have the same dtype, but got Double, Float, and Float\n'
+            'RuntimeError Bad in-place call: input tensor size [1] and output tensor size [2] should match\n'
+            'RuntimeError addr: Expected 1-D argument vec1, but got 2-D\n'
+            'RuntimeError For integral input tensors, argument alpha must not be a floating point number.\n'
+            'RuntimeError The expanded size of the tensor (3) must match the existing size (2) at non-singleton dimension 1.  Target sizes: [2, 3].  Tensor sizes: [2]\n'  # noqa: E501
+            'RuntimeError 2D tensor expected, got 1D tensor for input\n'
+            'RuntimeError size mismatch, input: [3, 3], v1: [2], v2: [3]\n'
+            "TypeError mv(): argument 'vec' (position 2) must be Tensor, not int\n"
+        ),
+    ),
+    # torch.baddbmm and addbmm: beta/alpha, a broadcast input, integer factors truncated, empty batches,
+    # in place (addbmm_ resizes a smaller input, as PyTorch does), gradients, refusals in PyTorch's order
+    "baddbmm_and_addbmm": (
+        r"""
+import torch
+b1 = torch.tensor([[[1., 2.]], [[0., -1.]]], requires_grad=True)
+b2 = torch.tensor([[[1., 0., 2.], [3., 1., 1.]], [[2., 2., 0.], [1., -1., 1.]]], requires_grad=True)
+c = torch.tensor([1., 2., 3.], requires_grad=True)
+y = torch.baddbmm(c, b1, b2, beta=0.5, alpha=2)
+print(y, y.grad_fn)
+y.sum().backward()
+print(c.grad, b1.grad, b2.grad, sep="\n")
+c.grad = b1.grad = b2.grad = None
+z = torch.addbmm(c, b1, b2)
+print(z, z.grad_fn.next_functions[0])
+z.backward(torch.tensor([[1., 0., 2.]]))
+print(c.grad, b1.grad, b2.grad, sep="\n")
+i1, i2 = b1.detach().long(), b2.detach().long()
+print(torch.baddbmm(torch.ones(2, 1, 3).long(), i1, i2, beta=0.5))
+print(torch.addbmm(torch.ones(1, 3).long(), i1, i2, alpha=3), torch.zeros(1).baddbmm(b1, b2).shape)
+x = torch.zeros(2, 1, 3)
+print(x.baddbmm_(b1.detach(), b2.detach(), alpha=-1), x)
+s = torch.zeros(3)
+print(s.addbmm_(b1.detach(), b2.detach()), s.shape, torch.addbmm(s, b1[:0], b2[:0]))
+nan = torch.full((1, 3), float('nan'))
+print(torch.baddbmm(nan, b1, b2, beta=0), torch.addbmm(nan, b1, b2, beta=0))
+for f in [lambda: torch.baddbmm(torch.ones(3, 1, 3), b1, b2), lambda: torch.baddbmm(c, b1[0], b2),
+          lambda: torch.baddbmm(c, b1, b2[0]), lambda: torch.baddbmm(c, b1, b2[:1]),
+          lambda: torch.baddbmm(c, b1, b2[:, :1]), lambda: torch.baddbmm(c.double(), b1, b2),
+          lambda: torch.baddbmm(c, b1, b2.double()), lambda: torch.baddbmm(c.bool(), b1.bool(), b2.bool()),
+          lambda: torch.zeros(3).baddbmm_(b1, b2), lambda: torch.addbmm(torch.ones(2, 3), b1, b2),
+          lambda: torch.addbmm(c, b1, b2[:1]), lambda: torch.addbmm(c, b1, b2[:, :1]),
+          lambda: torch.addbmm(c, b1.double(), b2), lambda: torch.addbmm(c.double(), b1, b2),
+          lambda: torch.addbmm(c, b1[0], b2), lambda: torch.addbmm(c.bool(), b1.bool(), b2.bool()),
+          lambda: torch.ones(2, 2, 3).baddbmm_(b1, b2)]:
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            'tensor([[[14.5000,  5.0000,  9.5000]],\n'
+            '\n'
+            '        [[-1.5000,  3.0000, -0.5000]]], grad_fn=<BaddbmmBackward0>) <BaddbmmBackward0 object at 0x…>\n'  # noqa: E501
+            'tensor([1., 1., 1.])\n'
+            'tensor([[[ 6., 10.]],\n'
+            '\n'
+            '        [[ 8.,  2.]]])\n'
+            'tensor([[[ 2.,  2.,  2.],\n'
+            '         [ 4.,  4.,  4.]],\n'
+            '\n'
+            '        [[ 0.,  0.,  0.],\n'
+            '         [-2., -2., -2.]]])\n'
+            'tensor([[7., 5., 6.]], grad_fn=<AddbmmBackward0>) (<AccumulateGrad object at 0x…>, 0)\n'
+            'tensor([1., 0., 2.])\n'
+            'tensor([[[5., 5.]],\n'
+            '\n'
+            '        [[2., 3.]]])\n'
+            'tensor([[[ 1.,  0.,  2.],\n'
+            '         [ 2.,  0.,  4.]],\n'
+            '\n'
+            '        [[ 0.,  0.,  0.],\n'
+            '         [-1.,  0., -2.]]])\n'
+            'tensor([[[ 7,  2,  4]],\n'
+            '\n'
+            '        [[-1,  1, -1]]])\n'
+            'tensor([[19, 10, 10]]) torch.Size([2, 1, 3])\n'
+            'tensor([[[-7., -2., -4.]],\n'
+            '\n'
+            '        [[ 1., -1.,  1.]]]) tensor([[[-7., -2., -4.]],\n'
+            '\n'
+            '        [[ 1., -1.,  1.]]])\n'
+            'tensor([[6., 3., 3.]]) torch.Size([1, 3]) tensor([[6., 3., 3.]], grad_fn=<AddbmmBackward0>)\n'
+            'tensor([[[ 7.,  2.,  4.]],\n'
+            '\n'
+            '        [[-1.,  1., -1.]]], grad_fn=<BaddbmmBackward0>) tensor([[6., 3., 3.]], grad_fn=<AddbmmBackward0>)\n'  # noqa: E501
+            'RuntimeError The expanded size of the tensor (2) must match the existing size (3) at non-singleton dimension 0.  Target sizes: [2, 1, 3].  Tensor sizes: [3, 1, 3]\n'  # noqa: E501
+            'RuntimeError batch1 must be a 3D tensor\n'
+            'IndexError Dimension out of range (expected to be in range of [-2, 1], but got 2)\n'
+            'RuntimeError Expected size for first two dimensions of batch2 tensor to be: [2, 2] but got: [1, 2].\n'  # noqa: E501
+            'RuntimeError Expected size for first two dimensions of batch2 tensor to be: [2, 2] but got: [2, 1].\n'  # noqa: E501
+            'RuntimeError Input dtypes must be the same, got: input double, batch1: float, batch2: float\n'
+            'RuntimeError expected scalar type Float but found Double\n'
+            'NotImplementedError "baddbmm" not implemented for \'Bool\'\n'
+            'RuntimeError Bad in-place call: input tensor size [3] and output tensor size [2, 1, 3] should match\n'  # noqa: E501
+            'RuntimeError The expanded size of the tensor (1) must match the existing size (2) at non-singleton dimension 0.  Target sizes: [1, 3].  Tensor sizes: [2, 3]\n'  # noqa: E501
+            'RuntimeError batch1 and batch2 must have same number of batches, got 2 and 1\n'
+            'RuntimeError Incompatible matrix sizes for bmm (1x2 and 1x3)\n'
+            'RuntimeError mat1 and mat2 must have the same dtype, but got Double and Float\n'
+            'RuntimeError self and mat2 must have the same dtype, but got Double and Float\n'
+            'RuntimeError batch1 must be a 3D tensor\n'
+            'NotImplementedError "addmm_impl_cpu_" not implemented for \'Bool\'\n'
+            'RuntimeError The expanded size of the tensor (1) must match the existing size (2) at non-singleton dimension 1.  Target sizes: [2, 1, 3].  Tensor sizes: [2, 2, 3]\n'  # noqa: E501
+        ),
+    ),
+    # torch.kron, vdot, inner, tensordot and linalg.multi_dot built as PyTorch builds them (views, permutes,
+    # mm or dot; VdotBackward0): gradients, dims given every way, refusals (kron of a transpose too)
+    "kron_vdot_inner_tensordot_and_multi_dot": (
+        r"""
+import torch
+a = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)
+b = torch.tensor([[0., 1.], [1., 0.]], requires_grad=True)
+k = torch.kron(a, b)
+print(k, k.grad_fn.next_functions[0][0].next_functions)
+k.sum().backward()
+print(a.grad, torch.kron(torch.tensor([1, 2]), torch.tensor([[1.], [10.]])))
+print(torch.kron(torch.tensor(2.), torch.tensor([1., 3.])), a.kron(b).shape, torch.kron(a.bool(), b.bool()))
+v, w = torch.tensor([1., 2., 3.], requires_grad=True), torch.tensor([4., -5., 6.])
+d = torch.vdot(v, w)
+print(d, v.vdot(w), torch.vdot(v.long(), w.long()))
+d.backward()
+print(v.grad)
+i = torch.inner(a, b)
+print(i, i.grad_fn, i.grad_fn.next_functions[0][0].next_functions)
+print(torch.inner(v, w).grad_fn.next_functions, torch.inner(a, torch.tensor(2)))
+x = torch.arange(24.).reshape(2, 3, 4).requires_grad_()
+y = torch.arange(12.).reshape(3, 4)
+t = torch.tensordot(x, y)
+print(t, t.grad_fn.next_functions[0][0].next_functions)
+t.sum().backward()
+print(x.grad[0], torch.tensordot(x, y.t(), dims=([1, 2], [1, 0])))
+print(torch.tensordot(v, w, dims=0), torch.tensordot(x, y.t(), dims=torch.tensor(1)).shape)
+print(torch.tensordot(x.detach(), torch.ones(1, 4), dims=([1], [0])).shape)
+m = [torch.ones(2, 3), torch.ones(3, 4), torch.ones(4, 2)]
+z = torch.linalg.multi_dot(m)
+print(z, torch.linalg.multi_dot([v, y, torch.ones(4)]))
+for f in [lambda: torch.kron(a, 2), lambda: torch.kron(a.t(), b), lambda: torch.vdot(a, a),
+          lambda: torch.vdot(v, w.double()), lambda: torch.vdot(v, w[:2]),
+          lambda: torch.vdot(v.bool(), v.bool()), lambda: torch.inner(a, v),
+          lambda: torch.inner(a.long(), b), lambda: torch.inner(a.bool(), b.bool()),
+          lambda: torch.tensordot(x, y, dims=3), lambda: torch.tensordot(x, y, dims=-1),
+          lambda: torch.tensordot(x, y, dims=([0], [0])), lambda: torch.tensordot(x, y, dims=([1], [0, 1])),
+          lambda: torch.tensordot(x, y, dims=([1, 1], [0, 0])), lambda: torch.tensordot(x, y, dims=(1, 0)),
+          lambda: torch.linalg.multi_dot([a]), lambda: torch.linalg.multi_dot([a, torch.ones(3, 2)]),
+          lambda: torch.linalg.multi_dot([a, a.double()]), lambda: torch.linalg.multi_dot([a, v, a])]:
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            'tensor([[0., 1., 0., 2.],\n'
+            '        [1., 0., 2., 0.],\n'
+            '        [0., 3., 0., 4.],\n'
+            '        [3., 0., 4., 0.]], grad_fn=<UnsafeViewBackward0>) ((<UnsafeViewBackward0 object at 0x…>, 0), (<UnsafeViewBackward0 object at 0x…>, 0))\n'  # noqa: E501
+            'tensor([[2., 2.],\n'
+            '        [2., 2.]]) tensor([[ 1.,  2.],\n'
+            '        [10., 20.]])\n'
+            'tensor([2., 6.]) torch.Size([4, 4]) tensor([[False,  True, False,  True],\n'
+            '        [ True, False,  True, False],\n'
+            '        [False,  True, False,  True],\n'
+            '        [ True, False,  True, False]])\n'
+            'tensor(12., grad_fn=<VdotBackward0>) tensor(12., grad_fn=<VdotBackward0>) tensor(12)\n'
+            'tensor([ 4., -5.,  6.])\n'
+            'tensor([[2., 1.],\n'
+            '        [4., 3.]], grad_fn=<ViewBackward0>) <ViewBackward0 object at 0x…> ((<ViewBackward0 object at 0x…>, 0), (<ReshapeAliasBackward0 object at 0x…>, 0))\n'  # noqa: E501
+            '((<DotBackward0 object at 0x…>, 0),) tensor([[2., 4.],\n'
+            '        [6., 8.]], grad_fn=<MulBackward0>)\n'
+            'tensor([ 506., 1298.], grad_fn=<ViewBackward0>) ((<ViewBackward0 object at 0x…>, 0), (None, 0))\n'  # noqa: E501
+            'tensor([[ 0.,  1.,  2.,  3.],\n'
+            '        [ 4.,  5.,  6.,  7.],\n'
+            '        [ 8.,  9., 10., 11.]]) tensor([ 506., 1298.], grad_fn=<ViewBackward0>)\n'
+            'tensor([[  4.,  -5.,   6.],\n'
+            '        [  8., -10.,  12.],\n'
+            '        [ 12., -15.,  18.]], grad_fn=<ViewBackward0>) torch.Size([2, 3, 3])\n'
+            'torch.Size([2, 4, 4])\n'
+            'tensor([[12., 12.],\n'
+            '        [12., 12.]]) tensor(164., grad_fn=<ViewBackward0>)\n'
+            "TypeError kron(): argument 'other' (position 2) must be Tensor, not int\n"
+            "RuntimeError view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.\n"  # noqa: E501
+            'RuntimeError 1D tensors expected, but got 2D and 2D tensors\n'
+            'RuntimeError dot : expected both vectors to have same dtype, but found Float and Double\n'
+            'RuntimeError inconsistent tensor size, expected tensor [3] and src [2] to have the same number of elements, but got 3 and 2 elements respectively\n'  # noqa: E501
+            'NotImplementedError "dot" not implemented for \'Bool\'\n'
+            'RuntimeError inner() the last dimension must match on both input tensors but got shapes [2, 2] and [3]\n'  # noqa: E501
+            'RuntimeError both inputs should have same dtype\n'
+            'NotImplementedError "addmm_impl_cpu_" not implemented for \'Bool\'\n'
+            'RuntimeError tensordot expects dims < ndim_a or ndim_b, but got dims=3\n'
+            'RuntimeError tensordot expects dims >= 0, but got dims=-1\n'
+            'RuntimeError contracted dimensions need to match, but first has size 2 in dim 0 and second has size 3 in dim 0\n'  # noqa: E501
+            'RuntimeError both dimension lists should have same length\n'
+            'RuntimeError dim 1 appears multiple times in the list of dims\n'
+            "TypeError tensordot(): argument 'dims_self' (position 3) must be tuple of ints, not int\n"
+            'RuntimeError multi_dot(): expected at least 2 tensors but got 1\n'
+            'RuntimeError multi_dot(): tensors 0 and 1 with shapes [2, 2] and [3, 2] cannot be multiplied\n'
+            'RuntimeError multi_dot(): all tensors must have be the same dtype but tensor 0 is float and tensor 1 double\n'  # noqa: E501
+            'RuntimeError multi_dot(): tensor 1 must be 2D but got 1D\n'
+        ),
+    ),
+    # torch.matrix_power / linalg.matrix_power (inverse and mm, as PyTorch builds them), logdet (a where
+    # over slogdet) and slogdet: negative and zero determinants, the gradient's infinities when singular
+    "matrix_power_logdet_and_slogdet": (
+        r"""
+import torch
+a = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)
+p = torch.matrix_power(a, 3)
+print(p, p.grad_fn.next_functions)
+p.sum().backward()
+print(a.grad)
+for n in [0, 1, 2, -1, -2, 5]:
+    q = torch.linalg.matrix_power(a, n)
+    print(n, q.grad_fn, q.detach())
+a.grad = None
+torch.matrix_power(a, 0).sum().backward()
+print(a.grad, a.matrix_power(2), torch.matrix_power(torch.tensor([[1, 1], [1, 0]]), 10))
+s = torch.tensor([[2., 1.], [1., 3.]], requires_grad=True)
+l = torch.logdet(s)
+print(l, l.grad_fn.next_functions[0], s.logdet())
+l.backward()
+print(s.grad)
+r = torch.slogdet(a)
+print(r, r.sign, torch.linalg.slogdet(s).logabsdet)
+r.logabsdet.backward()
+print(a.grad, torch.logdet(a))
+z = torch.tensor([[1., 2.], [2., 4.]], requires_grad=True)
+print(torch.slogdet(z), torch.logdet(z))
+torch.logdet(z).backward()
+print(z.grad)
+b = torch.stack([a.detach(), s.detach(), z.detach()]).double()
+print(torch.logdet(b), torch.slogdet(torch.zeros(0, 0)))
+for f in [lambda: torch.matrix_power(a, 1.5), lambda: torch.matrix_power(torch.ones(2, 3), 2),
+          lambda: torch.linalg.matrix_power(torch.ones(2), 2), lambda: torch.matrix_power(z, -1),
+          lambda: torch.logdet(torch.ones(2, 2).long()), lambda: torch.logdet(torch.ones(3)),
+          lambda: torch.slogdet(torch.ones(2, 3)), lambda: torch.linalg.slogdet(torch.eye(2).half())]:
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            'tensor([[ 37.,  54.],\n'
+            '        [ 81., 118.]], grad_fn=<MmBackward0>) ((<MmBackward0 object at 0x…>, 0), (<AccumulateGrad object at 0x…>, 0))\n'  # noqa: E501
+            'tensor([[ 51.,  87.],\n'
+            '        [ 67., 111.]])\n'
+            '0 <CopyBackwards object at 0x…> tensor([[1., 0.],\n'
+            '        [0., 1.]])\n'
+            '1 <CloneBackward0 object at 0x…> tensor([[1., 2.],\n'
+            '        [3., 4.]])\n'
+            '2 <MmBackward0 object at 0x…> tensor([[ 7., 10.],\n'
+            '        [15., 22.]])\n'
+            '-1 <LinalgInvExBackward0 object at 0x…> tensor([[-2.0000,  1.0000],\n'
+            '        [ 1.5000, -0.5000]])\n'
+            '-2 <MmBackward0 object at 0x…> tensor([[ 5.5000, -2.5000],\n'
+            '        [-3.7500,  1.7500]])\n'
+            '5 <MmBackward0 object at 0x…> tensor([[1069., 1558.],\n'
+            '        [2337., 3406.]])\n'
+            'tensor([[0., 0.],\n'
+            '        [0., 0.]]) tensor([[ 7., 10.],\n'
+            '        [15., 22.]], grad_fn=<MmBackward0>) tensor([[89, 55],\n'
+            '        [55, 34]])\n'
+            'tensor(1.6094, grad_fn=<WhereBackward0>) (None, 0) tensor(1.6094, grad_fn=<WhereBackward0>)\n'
+            'tensor([[ 0.6000, -0.2000],\n'
+            '        [-0.2000,  0.4000]])\n'
+            'torch.return_types.slogdet(\n'
+            'sign=tensor(-1., grad_fn=<LinalgSlogdetBackward0>),\n'
+            'logabsdet=tensor(0.6931, grad_fn=<LinalgSlogdetBackward0>)) tensor(-1., grad_fn=<LinalgSlogdetBackward0>) tensor(1.6094, grad_fn=<LinalgSlogdetBackward0>)\n'  # noqa: E501
+            'tensor([[-2.0000,  1.5000],\n'
+            '        [ 1.0000, -0.5000]]) tensor(nan, grad_fn=<WhereBackward0>)\n'
+            'torch.return_types.slogdet(\n'
+            'sign=tensor(-0., grad_fn=<LinalgSlogdetBackward0>),\n'
+            'logabsdet=tensor(-inf, grad_fn=<LinalgSlogdetBackward0>)) tensor(-inf, grad_fn=<WhereBackward0>)\n'  # noqa: E501
+            'tensor([[-inf, inf],\n'
+            '        [inf, -inf]])\n'
+            'tensor([   nan, 1.6094,   -inf], dtype=torch.float64) torch.return_types.slogdet(\n'
+            'sign=tensor(1.),\n'
+            'logabsdet=tensor(0.))\n'
+            "TypeError matrix_power(): argument 'n' (position 2) must be int, not float\n"
+            'RuntimeError linalg.matrix_power: A must be batches of square matrices, but they are 2 by 3 matrices\n'  # noqa: E501
+            'RuntimeError linalg.matrix_power: The input tensor A must have at least 2 dimensions.\n'
+            '_LinAlgError linalg.inv: The diagonal element 2 is zero, the inversion could not be completed because the input matrix is singular.\n'  # noqa: E501
+            'RuntimeError logdet: Expected a floating point or complex tensor as input. Got Long\n'
+            'RuntimeError logdet: The input tensor A must have at least 2 dimensions.\n'
+            'RuntimeError linalg.slogdet: A must be batches of square matrices, but they are 2 by 3 matrices\n'  # noqa: E501
+            'RuntimeError linalg.slogdet: Low precision dtypes not supported. Got Half\n'
+        ),
+    ),
+    # torch.pinverse, linalg.pinv (atol, rtol, rcond, hermitian, batches) and linalg.matrix_rank: values, the
+    # LinalgPinvBackward0 gradient (at a singular matrix too) and PyTorch's refusals
+    "pinverse_pinv_and_matrix_rank": (
+        r"""
+import torch
+a = torch.tensor([[1., 2., 3.], [4., 5., 6.]], requires_grad=True)
+p = torch.pinverse(a)
+print(p, torch.linalg.pinv(a).grad_fn)
+p.backward(torch.tensor([[1., 0.], [0., 2.], [-1., 1.]]))
+print(a.grad)
+s = torch.tensor([[1., 2.], [2., 4.]], requires_grad=True)
+q = torch.linalg.pinv(s)
+print(q, torch.linalg.pinv(s, hermitian=True))
+q.backward(torch.tensor([[1., 2.], [3., 4.]]))
+print(s.grad)
+d = torch.tensor([[3., 0.], [0., 1.]], dtype=torch.float64)
+print(torch.linalg.pinv(d, atol=1.5), torch.linalg.pinv(d, rtol=0.5), torch.pinverse(d, rcond=0.2))
+print(torch.linalg.pinv(torch.stack([d, 2 * d]), atol=torch.tensor([0.5, 4.])))
+print(torch.linalg.pinv(torch.tensor([[1., 5.], [0., 1.]]), hermitian=True), a.pinverse().shape)
+print(torch.linalg.matrix_rank(a), torch.linalg.matrix_rank(s), torch.linalg.matrix_rank(d, tol=1.5))
+print(torch.linalg.matrix_rank(torch.stack([d, 0 * d])), torch.linalg.matrix_rank(a, atol=1.0))
+print(torch.linalg.matrix_rank(a, rtol=0.5), torch.linalg.matrix_rank(s, hermitian=True))
+for f in [lambda: torch.pinverse(torch.ones(2, 2).long()), lambda: torch.linalg.pinv(torch.ones(3)),
+          lambda: torch.linalg.pinv(a, hermitian=True), lambda: torch.linalg.matrix_rank(torch.ones(3)),
+          lambda: torch.linalg.matrix_rank(torch.eye(2).half()), lambda: torch.matrix_rank(a)]:
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            'tensor([[-0.9444,  0.4444],\n'
+            '        [-0.1111,  0.1111],\n'
+            '        [ 0.7222, -0.2222]], grad_fn=<LinalgPinvBackward0>) <LinalgPinvBackward0 object at 0x…>\n'  # noqa: E501
+            'tensor([[-1.5000, -0.8333,  1.6111],\n'
+            '        [ 0.5000,  0.3333, -0.6111]])\n'
+            'tensor([[0.0400, 0.0800],\n'
+            '        [0.0800, 0.1600]], grad_fn=<LinalgPinvBackward0>) tensor([[0.0400, 0.0800],\n'
+            '        [0.0800, 0.1600]], grad_fn=<LinalgPinvBackward0>)\n'
+            'tensor([[-0.0336, -0.0592],\n'
+            '        [-0.0992, -0.1824]])\n'
+            'tensor([[0.3333, 0.0000],\n'
+            '        [0.0000, 0.0000]], dtype=torch.float64) tensor([[0.3333, 0.0000],\n'
+            '        [0.0000, 0.0000]], dtype=torch.float64) tensor([[0.3333, 0.0000],\n'
+            '        [0.0000, 1.0000]], dtype=torch.float64)\n'
+            'tensor([[[0.3333, 0.0000],\n'
+            '         [0.0000, 1.0000]],\n'
+            '\n'
+            '        [[0.1667, 0.0000],\n'
+            '         [0.0000, 0.0000]]], dtype=torch.float64)\n'
+            'tensor([[1., 0.],\n'
+            '        [0., 1.]]) torch.Size([3, 2])\n'
+            'tensor(2) tensor(1) tensor(1)\n'
+            'tensor([2, 0]) tensor(1)\n'
+            'tensor(1) tensor(1)\n'
+            'RuntimeError linalg.pinv(Long{[2, 2]}): expected a tensor with 2 or more dimensions of float, double, cfloat or cdouble types\n'  # noqa: E501
+            'RuntimeError linalg.pinv(Float{[3]}): expected a tensor with 2 or more dimensions of float, double, cfloat or cdouble types\n'  # noqa: E501
+            'RuntimeError linalg.eigh: A must be batches of square matrices, but they are 2 by 3 matrices\n'
+            'RuntimeError torch.linalg.matrix_rank: The input tensor input must have at least 2 dimensions.\n'
+            "RuntimeError This function doesn't handle types other than float and double\n"
+            'RuntimeError This function was deprecated since version 1.9 and is now removed.\n'
+            "Please use the `torch.linalg.matrix_rank` function instead. The parameter 'symmetric' was renamed in `torch.linalg.matrix_rank()` to 'hermitian'.\n"  # noqa: E501
+        ),
+    ),
+    # torch.cdist for p = 0, 0.5, 1, 2, 3, inf (CdistBackward0) and through one product (EuclideanDist-
+    # Backward0: over 25 rows, or use_mm_for_euclid_dist); batches broadcast; integer values keep it exact
+    "cdist_every_p_and_both_routes": (
+        r"""
+import torch
+x = torch.tensor([[0., 0.], [1., 0.], [3., 4.]], requires_grad=True)
+y = torch.tensor([[0., 0.], [0., 2.]], requires_grad=True)
+d = torch.cdist(x, y)
+print(d, d.grad_fn)
+d.backward(torch.tensor([[1., 2.], [3., 4.], [5., 6.]]))
+print(x.grad, y.grad)
+for p in [0, 1, 0.5, 3, float('inf')]:
+    x.grad = y.grad = None
+    torch.cdist(x, y, p=p).sum().backward()
+    print(p, torch.cdist(x, y, p=p).detach(), x.grad, y.grad)
+m = torch.cdist(x, y, compute_mode='use_mm_for_euclid_dist')
+print(m, m.grad_fn.next_functions)
+big = torch.arange(60.).reshape(30, 2).requires_grad_()
+e = torch.cdist(big, y)
+print(e.grad_fn, e.grad_fn.next_functions, e[:2])
+e.sum().backward()
+print(big.grad[:2], torch.cdist(big, y, compute_mode='donot_use_mm_for_euclid_dist').grad_fn)
+b = torch.cdist(big.expand(2, 30, 2)[:, None], y.expand(3, 2, 2))
+e = b.grad_fn.next_functions[0][0]
+print(b.shape, e, [f[0].next_functions[0][0].next_functions for f in e.next_functions])
+print(torch.cdist(x[None], y[None]).shape, torch.cdist(x, y.double().float()).dtype)
+print(torch.cdist(x.double(), y.double()), torch.cdist(torch.ones(2, 0), torch.ones(3, 0)))
+for f in [lambda: torch.cdist(x[0], y), lambda: torch.cdist(x, torch.ones(2, 3)),
+          lambda: torch.cdist(x.long(), y), lambda: torch.cdist(x, y, p=-1),
+          lambda: torch.cdist(x, y.double()), lambda: torch.cdist(x.half(), y.half()),
+          lambda: torch.cdist(torch.ones(2, 2, 2), torch.ones(3, 2, 2)),
+          lambda: torch.cdist(x, y, compute_mode='fast')]:
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            'tensor([[0.0000, 2.0000],\n'
+            '        [1.0000, 2.2361],\n'
+            '        [5.0000, 3.6056]], grad_fn=<CdistBackward0>) <CdistBackward0 object at 0x…>\n'
+            'tensor([[ 0.0000, -2.0000],\n'
+            '        [ 4.7889, -3.5777],\n'
+            '        [ 7.9923,  7.3282]]) tensor([[-6.0000, -4.0000],\n'
+            '        [-6.7812,  2.2495]])\n'
+            '0 tensor([[0., 1.],\n'
+            '        [1., 2.],\n'
+            '        [2., 2.]]) tensor([[0., 0.],\n'
+            '        [0., 0.],\n'
+            '        [0., 0.]]) tensor([[0., 0.],\n'
+            '        [0., 0.]])\n'
+            '1 tensor([[0., 2.],\n'
+            '        [1., 3.],\n'
+            '        [7., 5.]]) tensor([[ 0., -1.],\n'
+            '        [ 2., -1.],\n'
+            '        [ 2.,  2.]]) tensor([[-2., -1.],\n'
+            '        [-2.,  1.]])\n'
+            '0.5 tensor([[ 0.0000,  2.0000],\n'
+            '        [ 1.0000,  5.8284],\n'
+            '        [13.9282,  9.8990]]) tensor([[ 0.0000, -1.0000],\n'
+            '        [ 3.4142, -1.7071],\n'
+            '        [ 3.9712,  4.0908]]) tensor([[-3.1547, -1.8660],\n'
+            '        [-4.2307,  0.4824]])\n'
+            '3 tensor([[0.0000, 2.0000],\n'
+            '        [1.0000, 2.0801],\n'
+            '        [4.4979, 3.2711]]) tensor([[ 0.0000, -1.0000],\n'
+            '        [ 1.2311, -0.9245],\n'
+            '        [ 1.2860,  1.1647]]) tensor([[-1.4449, -0.7908],\n'
+            '        [-1.0723,  1.5506]])\n'
+            'inf tensor([[0., 2.],\n'
+            '        [1., 2.],\n'
+            '        [4., 3.]]) tensor([[ 0., -1.],\n'
+            '        [ 1., -1.],\n'
+            '        [ 1.,  1.]]) tensor([[-1., -1.],\n'
+            '        [-1.,  2.]])\n'
+            'tensor([[0.0000, 2.0000],\n'
+            '        [1.0000, 2.2361],\n'
+            '        [5.0000, 3.6056]], grad_fn=<ViewBackward0>) ((<EuclideanDistBackward0 object at 0x…>, 0),)\n'  # noqa: E501
+            '<ViewBackward0 object at 0x…> ((<EuclideanDistBackward0 object at 0x…>, 0),) tensor([[1.0000, 1.0000],\n'  # noqa: E501
+            '        [3.6056, 2.2361]], grad_fn=<SliceBackward0>)\n'
+            'tensor([[0.0000, 0.0000],\n'
+            '        [1.4491, 1.2793]]) <CdistBackward0 object at 0x…>\n'
+            'torch.Size([2, 3, 30, 2]) <EuclideanDistBackward0 object at 0x…> [((<ExpandBackward0 object at 0x…>, 0),), ((<ExpandBackward0 object at 0x…>, 0),)]\n'  # noqa: E501
+            'torch.Size([1, 3, 2]) torch.float32\n'
+            'tensor([[0.0000, 2.0000],\n'
+            '        [1.0000, 2.2361],\n'
+            '        [5.0000, 3.6056]], dtype=torch.float64, grad_fn=<CdistBackward0>) tensor([[0., 0., 0.],\n'  # noqa: E501
+            '        [0., 0., 0.]])\n'
+            'RuntimeError cdist only supports at least 2D tensors, X1 got: 1D\n'
+            'RuntimeError X1 and X2 must have the same number of columns. X1: 2 X2: 3\n'
+            'RuntimeError cdist only supports floating-point dtypes, X1 got: Long\n'
+            'RuntimeError cdist only supports non-negative p values\n'
+            'RuntimeError expected scalar type Float but found Double\n'
+            'NotImplementedError "cdist" not implemented for \'Half\'\n'
+            'RuntimeError The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0\n'  # noqa: E501
+            'ValueError fast is not a valid value for compute_mode\n'
+        ),
+    ),
+    # torch.logcumsumexp (LogcumsumexpBackward0: infinities, its NaN gradient at -inf) and trapezoid, trapz,
+    # cumulative_trapezoid by dx or x, built as PyTorch builds them (MulBackward1, DivBackward1)
+    "logcumsumexp_and_the_trapezoid_rule": (
+        r"""
+import torch
+x = torch.tensor([0., 1., 2., 3.], requires_grad=True)
+c = torch.logcumsumexp(x, 0)
+print(c, x.logcumsumexp(dim=-1))
+c.backward(torch.tensor([1., -2., 0.5, 0.]))
+print(x.grad)
+m = torch.tensor([[0., 1.], [2., 3.]])
+print(torch.logcumsumexp(m, 1), torch.logcumsumexp(m.double(), 0), torch.logcumsumexp(torch.tensor(2.), 0))
+z = torch.tensor([float('-inf'), 0., 1000., 1000.], requires_grad=True)
+torch.logcumsumexp(z, 0).sum().backward()
+print(torch.logcumsumexp(z, 0), z.grad)
+y = torch.tensor([1., 2., 4., 7.], requires_grad=True)
+t = torch.trapezoid(y)
+print(t, t.grad_fn.next_functions, torch.trapz(y, dx=0.5))
+t.backward()
+print(y.grad)
+p = torch.tensor([0., 1., 3., 4.], requires_grad=True)
+y.grad = None
+u = torch.trapezoid(y, p)
+print(u, u.grad_fn.next_functions[0][0].next_functions[0][0].next_functions)
+u.backward()
+print(y.grad, p.grad)
+k = torch.cumulative_trapezoid(y, dx=2)
+print(k, k.grad_fn.next_functions, torch.cumulative_trapezoid(y, p))
+g = torch.tensor([[1., 2., 3.], [3., 5., 8.]])
+print(torch.trapezoid(g), torch.trapezoid(g, dim=0), torch.trapezoid(g, torch.tensor([0., 1., 3.])))
+print(torch.trapezoid(g, torch.tensor([[0., 1., 3.], [0., 2., 3.]])), torch.cumulative_trapezoid(g, dim=0))
+print(torch.trapezoid(torch.tensor([1, 2, 4])), torch.trapezoid(torch.tensor([1, 2, 4]), dx=2))
+one, none = torch.tensor([3.]), torch.ones(0)
+print(torch.trapezoid(one), torch.trapezoid(none), torch.cumulative_trapezoid(one))
+for f in [lambda: torch.logcumsumexp(x), lambda: torch.logcumsumexp(torch.tensor([1, 2]), 0),
+          lambda: torch.logcumsumexp(x, 1), lambda: torch.trapezoid(y, torch.tensor([0., 1.])),
+          lambda: torch.trapezoid(torch.tensor([True, False])), lambda: torch.trapezoid(torch.tensor(3.)),
+          lambda: torch.trapezoid(y, p, dx=2), lambda: torch.trapezoid(y, 2.),
+          lambda: torch.cumulative_trapezoid(torch.tensor(3.)), lambda: torch.trapezoid(y, dx=True),
+          lambda: torch.trapz(y, 2.)]:
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            'tensor([0.0000, 1.3133, 2.4076, 3.4402], grad_fn=<LogcumsumexpBackward0>) tensor([0.0000, 1.3133, 2.4076, 3.4402], grad_fn=<LogcumsumexpBackward0>)\n'  # noqa: E501
+            'tensor([ 0.5071, -1.3398,  0.3326,  0.0000])\n'
+            'tensor([[0.0000, 1.3133],\n'
+            '        [2.0000, 3.3133]]) tensor([[0.0000, 1.0000],\n'
+            '        [2.1269, 3.1269]], dtype=torch.float64) tensor(2.)\n'
+            'tensor([     -inf,    0.0000, 1000.0000, 1000.6932],\n'
+            '       grad_fn=<LogcumsumexpBackward0>) tensor([   nan, 1.0000, 1.5000, 0.5000])\n'
+            'tensor(10., grad_fn=<MulBackward1>) ((<SubBackward0 object at 0x…>, 0),) tensor(5., grad_fn=<MulBackward1>)\n'  # noqa: E501
+            'tensor([0.5000, 1.0000, 1.0000, 0.5000])\n'
+            'tensor(13., grad_fn=<DivBackward1>) ((<AddBackward0 object at 0x…>, 0), (<SubBackward0 object at 0x…>, 0))\n'  # noqa: E501
+            'tensor([0.5000, 1.5000, 1.5000, 0.5000]) tensor([-1.5000, -1.5000, -2.5000,  5.5000])\n'
+            'tensor([ 3.,  9., 20.], grad_fn=<CumsumBackward0>) ((<MulBackward1 object at 0x…>, 0),) tensor([ 1.5000,  7.5000, 13.0000], grad_fn=<DivBackward1>)\n'  # noqa: E501
+            'tensor([ 4.0000, 10.5000]) tensor([2.0000, 3.5000, 5.5000]) tensor([ 6.5000, 17.0000])\n'
+            'tensor([ 6.5000, 14.5000]) tensor([[2.0000, 3.5000, 5.5000]])\n'
+            'tensor(4.5000) tensor(9.)\n'
+            'tensor(0.) tensor(0.) tensor([])\n'
+            'TypeError logcumsumexp() missing 1 required positional arguments: "dim"\n'
+            'NotImplementedError "logcumsumexp_out_cpu" not implemented for \'Long\'\n'
+            'IndexError Dimension out of range (expected to be in range of [-1, 0], but got 1)\n'
+            'RuntimeError trapezoid: There must be one `x` value for each sample point\n'
+            'RuntimeError trapezoid: received a bool input for `y`, but bool is not supported\n'
+            'IndexError Dimension specified as -1 but tensor has no dimensions\n'
+            'TypeError trapezoid() received an invalid combination of arguments - got (Tensor, Tensor, dx=int), but expected one of:\n'  # noqa: E501
+            ' * (Tensor y, Tensor x, *, int dim = -1)\n'
+            ' * (Tensor y, *, Number dx = 1, int dim = -1)\n'
+            '\n'
+            'TypeError trapezoid() received an invalid combination of arguments - got (Tensor, float), but expected one of:\n'  # noqa: E501
+            ' * (Tensor y, Tensor x, *, int dim = -1)\n'
+            ' * (Tensor y, *, Number dx = 1, int dim = -1)\n'
+            '\n'
+            'IndexError slice() cannot be applied to a 0-dim tensor.\n'
+            'RuntimeError trapezoid: Currently, we only support dx as a real number.\n'
+            'TypeError trapz() received an invalid combination of arguments - got (Tensor, float), but expected one of:\n'  # noqa: E501
+            ' * (Tensor y, *, float dx = 1, int dim = -1)\n'
+            ' * (Tensor y, Tensor x, *, int dim = -1)\n'
+            '\n'
+        ),
+    ),
 }
 # fmt: on
 
