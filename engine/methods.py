@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 import numpy as np
@@ -279,64 +280,21 @@ METHODS: dict[str, Any] = {
 PROPERTIES = {"T": shape_ops.matrix_transpose, "mT": lambda self: shape_ops.transpose(self, -2, -1)}
 
 
+# the modules that add methods (each a METHODS table); no two name the same method
+METHOD_MODULES = (
+    "extra_ops linalg_ops diagonal_ops scatter_ops tensor_extra_ops random_ops select_ops order_ops "
+    "nn.activation_slopes correlation_ops type_info quantile_ops pointwise_checks_ops pointwise_more_ops "
+    "remainder_ops binary_more_ops special_ops alias_ops view_more_ops search_ops extreme_ops arrange_ops "
+    "split_stack_ops index_more_ops index_slices_ops scatter_reduce_ops product_add_ops product_more_ops "
+    "linalg_more_ops cumulative_ops"
+).split()
+
+
 def install() -> None:
     """Attach every method and property to ``Tensor`` (called once when ``engine`` is imported)."""
-    from engine.alias_ops import METHODS as ALIAS_METHODS
-    from engine.arrange_ops import METHODS as ARRANGE_METHODS
-    from engine.binary_more_ops import METHODS as BINARY_MORE_METHODS
-    from engine.correlation_ops import METHODS as CORRELATION_METHODS
-    from engine.cumulative_ops import METHODS as CUMULATIVE_METHODS
-    from engine.diagonal_ops import METHODS as DIAGONAL_METHODS
-    from engine.extra_ops import METHODS as EXTRA_METHODS
-    from engine.extreme_ops import METHODS as EXTREME_METHODS
-    from engine.index_more_ops import METHODS as INDEX_MORE_METHODS
-    from engine.index_slices_ops import METHODS as INDEX_SLICES_METHODS
-    from engine.linalg_more_ops import METHODS as LINALG_MORE_METHODS
-    from engine.linalg_ops import METHODS as LINALG_METHODS
-    from engine.nn.activation_slopes import METHODS as SLOPE_METHODS
-    from engine.order_ops import METHODS as ORDER_METHODS
-    from engine.pointwise_checks_ops import METHODS as POINTWISE_CHECKS_METHODS
-    from engine.pointwise_more_ops import METHODS as POINTWISE_MORE_METHODS
-    from engine.product_add_ops import METHODS as PRODUCT_ADD_METHODS
-    from engine.product_more_ops import METHODS as PRODUCT_MORE_METHODS
-    from engine.quantile_ops import METHODS as QUANTILE_METHODS
-    from engine.random_ops import METHODS as RANDOM_METHODS
-    from engine.remainder_ops import METHODS as REMAINDER_METHODS
-    from engine.scatter_ops import METHODS as SCATTER_METHODS
-    from engine.scatter_reduce_ops import METHODS as SCATTER_REDUCE_METHODS
-    from engine.search_ops import METHODS as SEARCH_METHODS
-    from engine.select_ops import METHODS as SELECT_METHODS
-    from engine.special_ops import METHODS as SPECIAL_METHODS
-    from engine.split_stack_ops import METHODS as SPLIT_STACK_METHODS
-    from engine.tensor_extra_ops import METHODS as TENSOR_EXTRA_METHODS
-    from engine.type_info import METHODS as TYPE_INFO_METHODS
-    from engine.view_more_ops import METHODS as VIEW_MORE_METHODS
-
-    every = {**METHODS, **EXTRA_METHODS, **LINALG_METHODS, **DIAGONAL_METHODS, **SCATTER_METHODS}
-    every.update(TENSOR_EXTRA_METHODS)
-    every.update(RANDOM_METHODS)
-    every.update(SELECT_METHODS)
-    every.update(ORDER_METHODS)
-    every.update(SLOPE_METHODS)
-    every.update(CORRELATION_METHODS)
-    every.update(TYPE_INFO_METHODS)
-    every.update(QUANTILE_METHODS)
-    for more in (POINTWISE_CHECKS_METHODS, POINTWISE_MORE_METHODS, REMAINDER_METHODS, BINARY_MORE_METHODS):
-        every.update(more)
-    every.update(SPECIAL_METHODS)
-    every.update(ALIAS_METHODS)
-    every.update(VIEW_MORE_METHODS)
-    every.update(SEARCH_METHODS)
-    every.update(EXTREME_METHODS)
-    every.update(ARRANGE_METHODS)
-    every.update(SPLIT_STACK_METHODS)
-    every.update(INDEX_MORE_METHODS)
-    every.update(INDEX_SLICES_METHODS)
-    every.update(SCATTER_REDUCE_METHODS)
-    every.update(PRODUCT_ADD_METHODS)
-    every.update(PRODUCT_MORE_METHODS)
-    every.update(LINALG_MORE_METHODS)
-    every.update(CUMULATIVE_METHODS)
+    every = dict(METHODS)
+    for name in METHOD_MODULES:
+        every.update(importlib.import_module(f"engine.{name}").METHODS)
     for name, function in every.items():
         setattr(Tensor, name, function)
     for name, function in PROPERTIES.items():
