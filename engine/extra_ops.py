@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from engine import return_types
+from engine import return_types, tie_orders
 from engine.functions import pointwise as pw
 from engine.functions import promotion, unary, unary_extra
 from engine.functions import reduction_extra as red
@@ -147,14 +147,45 @@ def sort(input: Tensor, dim: int = -1, descending: bool = False, stable: bool = 
 
 
 def topk(input: Tensor, k: int, dim: int = -1, largest: bool = True, sorted: bool = True) -> Any:  # noqa: A002
-    """The ``k`` largest (or smallest) values along ``dim`` and their indices."""
+    """The ``k`` largest (or smallest) values along ``dim`` and their indices, NaN counting as the largest.
+
+    Where equal values compete (or ``sorted=False`` leaves the order to the kernel), the indices are the ones
+    PyTorch's kernel picks (``tie_orders.topk_order``); elsewhere a sort gives them.
+    """
+    data = input._data
+    if data.dtype == np.bool_:
+        raise RuntimeError("topk does not support bool dtypes on CPU")
+    if not data.ndim:  # one element: itself, for k 0 or 1
+        if k not in (0, 1):
+            raise RuntimeError("selected index k out of range")
+        return return_types.topk(
+            red.TopkBackward0.apply(input.reshape(1), indices=np.zeros(1, np.int64), axis=0).reshape(()),
+            Tensor._wrap(np.zeros((), np.int64)),
+        )
     axis = _sorting_axis(input, dim)
-    if not 0 <= k <= input._data.shape[axis]:
+    size = data.shape[axis]
+    if not 0 <= k <= size:
         raise RuntimeError("selected index k out of range")
-    keys = -input._data if largest else input._data
-    order = np.take(np.argsort(keys, axis=axis, kind="stable"), np.arange(k), axis=axis)
-    values = red.TopkBackward0.apply(input, indices=order, axis=axis)
-    return return_types.topk(values, Tensor._wrap(order.astype(np.int64)))
+    moved = np.moveaxis(data, axis, -1)
+    rows = moved.reshape(-1, size)
+    order = np.argsort(rows, axis=1, kind="stable")  # NaN last
+    picks = (order[:, ::-1] if largest else order)[:, :k].copy()
+    if k:
+        kernel_orders = np.ones(len(rows), bool) if not sorted and k * 64 > size else _with_ties(rows, order)
+        for row in np.flatnonzero(kernel_orders):
+            picks[row] = tie_orders.topk_order(rows[row].tolist(), k, largest, sorted)
+    indices = np.moveaxis(picks.reshape(moved.shape[:-1] + (k,)), -1, axis)
+    values = red.TopkBackward0.apply(input, indices=indices, axis=axis)
+    return return_types.topk(values, Tensor._wrap(indices.astype(np.int64)))
+
+
+def _with_ties(rows: np.ndarray, order: np.ndarray) -> np.ndarray:
+    """Which rows hold a value twice (two NaNs count): there the kernel's algorithm decides the order."""
+    ordered = np.take_along_axis(rows, order, 1)
+    repeats = (ordered[:, 1:] == ordered[:, :-1]).any(axis=1)
+    if rows.dtype.kind == "f":
+        repeats |= np.count_nonzero(np.isnan(rows), axis=1) > 1
+    return repeats
 
 
 def masked_fill(input: Tensor, mask: Tensor, value: Any) -> Tensor:  # noqa: A002

@@ -1,8 +1,8 @@
-"""The orders PyTorch's kthvalue and mode kernels leave equal elements in (engine/tie_orders.py).
+"""The orders PyTorch's kthvalue, mode, sort and topk kernels leave equal elements in (engine/tie_orders.py).
 
-The expected orders were printed by GCC 12's ``std::sort`` (the pairs sorted by value only, as the mode
-kernel sorts them) and by PyTorch 2.13; the order statistics themselves are compared with PyTorch in
-test_tutorial_parity.py.
+The expected orders were printed by GCC 12's ``std::sort``, ``std::partial_sort`` and ``std::nth_element``
+(the pairs compared by value only, as the kernels compare them) and by PyTorch 2.13; the operations
+themselves are compared with PyTorch in test_tutorial_parity.py.
 """
 
 from __future__ import annotations
@@ -79,3 +79,23 @@ def test_quick_select_picks_pytorchs_copy():
     nan = float("nan")
     assert tie_orders.quick_select([nan, 1.0, nan, 1.0], 1) == 3
     assert tie_orders.quick_select([nan, 1.0, nan, 1.0], 3) == 0
+
+
+def _selected(values: list[int], select) -> list[int]:
+    pairs = [(value, index) for index, value in enumerate(values)]
+    select(pairs, lambda p, q: p[0] > q[0])  # topk's comparison: largest first
+    return [index for _, index in pairs]
+
+
+def test_partial_sort_and_nth_element_leave_gccs_orders():
+    """The whole arrangement GCC 12's std::partial_sort (5 first) and std::nth_element (the 21st) leave."""
+    partial = _numbers(
+        "3 11 16 19 9 5 2 7 4 6 10 0 12 13 14 15 1 17 18 8 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 "
+        "35 36 37 38 39"
+    )
+    nth = _numbers(
+        "1 39 38 3 33 32 23 19 17 9 16 11 25 0 13 28 29 8 30 31 35 37 36 4 34 24 26 27 6 22 21 20 5 7 18 "
+        "10 15 14 2 12"
+    )
+    assert _selected(TIES, lambda pairs, less: tie_orders.cpp_partial_sort(pairs, 5, less)) == partial
+    assert _selected(TIES, lambda pairs, less: tie_orders.cpp_nth_element(pairs, 20, less)) == nth

@@ -7237,6 +7237,45 @@ for f in [lambda: torch.logcumsumexp(x), lambda: torch.logcumsumexp(torch.tensor
             '\n'
         ),
     ),
+    # topk counts NaN as the largest, and among equal values reports the copies PyTorch's kernel picks
+    # (std::partial_sort for a few of many, else std::nth_element and a sort; unsorted when asked).
+    "topk_with_nans_and_ties_as_pytorchs": (
+        r"""
+import torch
+
+nan = float("nan")
+x = torch.tensor([[nan, 1., nan, 2.], [3., 1., 4., 1.]], requires_grad=True)
+top = x.topk(2)
+print(top, x.topk(2, largest=False))
+top.values.sum().backward()
+print(x.grad)
+row = (torch.arange(200) * 7 % 5).float()  # many ties: the kernel's selection decides which copies
+print(row.topk(3).indices, row.topk(150).indices[-5:], row.topk(150, sorted=False).indices[:5])
+print(row.topk(10, largest=False).indices, torch.tensor(3.).topk(1))
+try:
+    torch.tensor([True, False]).topk(1)
+except RuntimeError as error:
+    print(type(error).__name__, error)
+""",
+        (
+            'torch.return_types.topk(\n'
+            'values=tensor([[nan, nan],\n'
+            '        [4., 3.]], grad_fn=<TopkBackward0>),\n'
+            'indices=tensor([[0, 2],\n'
+            '        [2, 0]])) torch.return_types.topk(\n'
+            'values=tensor([[1., 2.],\n'
+            '        [1., 1.]], grad_fn=<TopkBackward0>),\n'
+            'indices=tensor([[1, 3],\n'
+            '        [1, 3]]))\n'
+            'tensor([[1., 0., 1., 0.],\n'
+            '        [1., 0., 1., 0.]])\n'
+            'tensor([12,  7,  2]) tensor([ 48, 148,  53,  18,  83]) tensor([  1, 199,   2, 197,   4])\n'
+            'tensor([ 45,  65, 140,  60, 145,  55, 150, 155, 170,  35]) torch.return_types.topk(\n'
+            'values=tensor(3.),\n'
+            'indices=tensor(0))\n'
+            'RuntimeError topk does not support bool dtypes on CPU\n'
+        ),
+    ),
 }
 # fmt: on
 
