@@ -246,14 +246,14 @@ def _reshape_in_place(function: Callable) -> Callable:
     """``x.unsqueeze_(0)`` and friends: ``x`` itself takes the new shape."""
 
     def method(self: Tensor, *args: Any) -> Tensor:
-        from engine.functions.shape import IN_PLACE_NAMES
+        from engine.functions.in_place_names import rename_in_place
 
         check_in_place(self)
         result = function(self, *args)
         self._data = result._data
         node = result.grad_fn
         if node is not None:
-            node.__class__ = IN_PLACE_NAMES[type(node)]  # the same node, under the in-place op's name
+            rename_in_place(node)
             self.grad_fn = node
         self._version_box[0] += 1
         return self

@@ -40,6 +40,9 @@ def in_place(a: Tensor, function: Any, *args: Any, **kwargs: Any) -> Tensor:
         wanted, got = list(a._data.shape), list(result._data.shape)
         raise RuntimeError(f"output with shape {wanted} doesn't match the broadcast shape {got}")
     if result.grad_fn is not None and grad_mode.is_grad_enabled():
+        from engine.functions.in_place_names import rename_in_place  # imports the node modules: not at load
+
+        rename_in_place(result.grad_fn)
         commit(a, result)
     else:
         _write(a, result._data)

@@ -40,4 +40,4 @@ class RreluWithNoiseBackward0(Function):
 
 
 class RreluWithNoiseBackward1(RreluWithNoiseBackward0):
-    """``rrelu`` in place."""
+    """``rrelu`` in place (functions/in_place_names.py)."""

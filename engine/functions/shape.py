@@ -82,33 +82,6 @@ class UnsqueezeBackward0(ViewBackward0):
     symbol = "unsqueeze"
 
 
-# the in-place forms (x.squeeze_(), x.unsqueeze_(0), x.transpose_(0, 1), x.t_()) record the same node under
-# PyTorch's name for the in-place op (SqueezeBackward4 above is squeeze_(dim)'s)
-class SqueezeBackward3(SqueezeBackward0):
-    pass
-
-
-class UnsqueezeBackward1(UnsqueezeBackward0):
-    pass
-
-
-class TransposeBackward1(TransposeBackward0):
-    pass
-
-
-class TBackward1(TBackward0):
-    pass
-
-
-IN_PLACE_NAMES = {
-    SqueezeBackward0: SqueezeBackward3,
-    SqueezeBackward1: SqueezeBackward4,
-    UnsqueezeBackward0: UnsqueezeBackward1,
-    TransposeBackward0: TransposeBackward1,
-    TBackward0: TBackward1,
-}
-
-
 class ExpandBackward0(Function):
     symbol, rule = "expand", "the gradient is summed over the expanded dimensions"
 

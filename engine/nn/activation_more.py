@@ -23,15 +23,15 @@ def logsigmoid(input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's names
 
 
 def hardswish(input: Tensor, inplace: bool = False) -> Tensor:  # noqa: A002
-    return nodes.HardswishBackward0.apply(input)
+    return in_place(input, hardswish) if inplace else nodes.HardswishBackward0.apply(input)
 
 
 def hardsigmoid(input: Tensor, inplace: bool = False) -> Tensor:  # noqa: A002
-    return nodes.HardsigmoidBackward0.apply(input)
+    return in_place(input, hardsigmoid) if inplace else nodes.HardsigmoidBackward0.apply(input)
 
 
 def mish(input: Tensor, inplace: bool = False) -> Tensor:  # noqa: A002
-    return nodes.MishBackward0.apply(input)
+    return in_place(input, mish) if inplace else nodes.MishBackward0.apply(input)
 
 
 def softshrink(input: Tensor, lambd: float = 0.5) -> Tensor:  # noqa: A002
@@ -73,7 +73,11 @@ def celu_(input: Tensor, alpha: float = 1.0) -> Tensor:  # noqa: A002
 
 
 def relu6(input: Tensor, inplace: bool = False) -> Tensor:  # noqa: A002
-    return activation.HardtanhBackward0.apply(input, min_val=0.0, max_val=6.0)
+    return (
+        in_place(input, relu6)
+        if inplace
+        else activation.HardtanhBackward0.apply(input, min_val=0.0, max_val=6.0)
+    )
 
 
 def glu(input: Tensor, dim: int = -1) -> Tensor:  # noqa: A002
@@ -104,48 +108,63 @@ def softmin(input: Tensor, dim: int | None = None, _stacklevel: int = 3, dtype: 
     return math_ops.softmax(-input, dim, dtype)
 
 
-class _Activation(Module):
+class Activation(Module):
     """A layer applying ``_function``, printed with no arguments (``LogSigmoid()``)."""
 
     _function: Any = None
+
+    def forward(self, input: Tensor) -> Tensor:  # noqa: A002
+        return type(self)._function(input)
+
+
+class InPlaceActivation(Activation):
+    """A layer that may overwrite its input (``ReLU(inplace=True)``), saying so in its repr as PyTorch's do
+    (all but Hardswish and Hardsigmoid)."""
+
+    _shows_inplace = True
 
     def __init__(self, inplace: bool = False) -> None:
         super().__init__()
         self.inplace = inplace
 
     def forward(self, input: Tensor) -> Tensor:  # noqa: A002
-        return type(self)._function(input)
+        return type(self)._function(input, inplace=self.inplace)
+
+    def extra_repr(self) -> str:
+        return "inplace=True" if self.inplace and self._shows_inplace else ""
 
 
-class LogSigmoid(_Activation):
+class LogSigmoid(Activation):
     _function = staticmethod(logsigmoid)
 
 
-class Hardswish(_Activation):
+class Hardswish(InPlaceActivation):
     _function = staticmethod(hardswish)
+    _shows_inplace = False
 
 
-class Hardsigmoid(_Activation):
+class Hardsigmoid(InPlaceActivation):
     _function = staticmethod(hardsigmoid)
+    _shows_inplace = False
 
 
-class Mish(_Activation):
+class Mish(InPlaceActivation):
     _function = staticmethod(mish)
 
 
-class Softsign(_Activation):
+class Softsign(Activation):
     _function = staticmethod(softsign)
 
 
-class Tanhshrink(_Activation):
+class Tanhshrink(Activation):
     _function = staticmethod(tanhshrink)
 
 
-class SELU(_Activation):
+class SELU(InPlaceActivation):
     _function = staticmethod(selu)
 
 
-class ReLU6(_Activation):
+class ReLU6(InPlaceActivation):
     _function = staticmethod(relu6)
 
 

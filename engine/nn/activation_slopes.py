@@ -46,15 +46,15 @@ def rrelu(
     (lower + upper)/2."""
     if inplace:
         return rrelu_(input, lower, upper, training)
-    return _rrelu(input, lower, upper, training, nodes.RreluWithNoiseBackward0)
+    return _rrelu(input, lower, upper, training)
 
 
 def rrelu_(input: Tensor, lower: float = 1.0 / 8, upper: float = 1.0 / 3, training: bool = False) -> Tensor:  # noqa: A002
     """``rrelu`` in place (PyTorch then records RreluWithNoiseBackward1)."""
-    return in_place_ops.in_place(input, _rrelu, lower, upper, training, nodes.RreluWithNoiseBackward1)
+    return in_place_ops.in_place(input, rrelu, lower, upper, training)
 
 
-def _rrelu(input: Tensor, lower: float, upper: float, training: bool, node: type) -> Tensor:  # noqa: A002
+def _rrelu(input: Tensor, lower: float, upper: float, training: bool) -> Tensor:  # noqa: A002
     data = input._data
     noise = np.ones_like(data)
     negative = ~(data > 0)
@@ -63,7 +63,7 @@ def _rrelu(input: Tensor, lower: float, upper: float, training: bool, node: type
         noise[negative] = draws * (upper - lower) + lower
     else:
         noise[negative] = (lower + upper) / 2
-    return node.apply(input, noise=noise)
+    return nodes.RreluWithNoiseBackward0.apply(input, noise=noise)
 
 
 class PReLU(Module):

@@ -11,6 +11,7 @@ from engine.conv_ops import conv1d, conv2d  # noqa: F401 - part of F
 from engine.functions import loss as loss_fn
 from engine.functions import pointwise as pw
 from engine.functions import unary
+from engine.in_place_ops import in_place
 from engine.math_ops import mse_loss  # noqa: F401 - part of F
 from engine.nn.activation_more import (  # noqa: F401 - part of F
     celu,
@@ -36,9 +37,11 @@ from engine.nn.dropout import dropout, dropout1d, dropout2d  # noqa: F401 - part
 from engine.nn.functional_extra import (  # noqa: F401 - part of F
     batch_norm,
     elu,
+    elu_,
     embedding,
     gelu,
     hardtanh,
+    hardtanh_,
     layer_norm,
 )
 from engine.pad_ops import pad  # noqa: F401 - part of F
@@ -50,7 +53,11 @@ from engine.tensor import Tensor
 
 
 def relu(x: Tensor, inplace: bool = False) -> Tensor:
-    return unary.unary(unary.ReluBackward0, x)
+    return in_place(x, relu) if inplace else unary.unary(unary.ReluBackward0, x)
+
+
+def relu_(x: Tensor) -> Tensor:
+    return relu(x, inplace=True)
 
 
 def tanh(x: Tensor) -> Tensor:
@@ -62,11 +69,17 @@ def sigmoid(x: Tensor) -> Tensor:
 
 
 def silu(x: Tensor, inplace: bool = False) -> Tensor:
-    return unary.unary(unary.SiluBackward0, x)
+    return in_place(x, silu) if inplace else unary.unary(unary.SiluBackward0, x)
 
 
 def leaky_relu(x: Tensor, negative_slope: float = 0.01, inplace: bool = False) -> Tensor:
+    if inplace:
+        return in_place(x, leaky_relu, negative_slope)
     return unary.LeakyReluBackward0.apply(x, negative_slope=negative_slope)
+
+
+def leaky_relu_(x: Tensor, negative_slope: float = 0.01) -> Tensor:
+    return leaky_relu(x, negative_slope, inplace=True)
 
 
 def softplus(x: Tensor, beta: float = 1, threshold: float = 20) -> Tensor:  # noqa: F811 - PyTorch's name

@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 
 from engine.functions import activation, normalization
+from engine.in_place_ops import in_place
 from engine.tensor import Tensor
 
 
@@ -113,8 +114,20 @@ def gelu(input: Tensor, approximate: str = "none") -> Tensor:
 
 
 def elu(input: Tensor, alpha: float = 1.0, inplace: bool = False) -> Tensor:
+    if inplace:
+        return in_place(input, elu, alpha)
     return activation.EluBackward0.apply(input, alpha=alpha)
 
 
+def elu_(input: Tensor, alpha: float = 1.0) -> Tensor:
+    return elu(input, alpha, inplace=True)
+
+
 def hardtanh(input: Tensor, min_val: float = -1.0, max_val: float = 1.0, inplace: bool = False) -> Tensor:
+    if inplace:
+        return in_place(input, hardtanh, min_val, max_val)
     return activation.HardtanhBackward0.apply(input, min_val=min_val, max_val=max_val)
+
+
+def hardtanh_(input: Tensor, min_val: float = -1.0, max_val: float = 1.0) -> Tensor:
+    return hardtanh(input, min_val, max_val, inplace=True)

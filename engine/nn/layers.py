@@ -7,9 +7,10 @@ from collections import OrderedDict
 from typing import Any
 
 from engine import creation, math_ops, product_ops, shape_ops
-from engine.functions import unary
 from engine.nn import dropout as dropout_ops
+from engine.nn import functional as F
 from engine.nn import init
+from engine.nn.activation_more import Activation, InPlaceActivation
 from engine.nn.module import Module
 from engine.nn.parameter import Parameter
 from engine.tensor import Tensor
@@ -106,42 +107,32 @@ class ModuleList(Module):
         return self
 
 
-class _Activation(Module):
-    function: type = unary.ReluBackward0
-
-    def __init__(self, inplace: bool = False) -> None:
-        super().__init__()
-
-    def forward(self, x: Tensor) -> Tensor:
-        return unary.unary(self.function, x)
+class ReLU(InPlaceActivation):
+    _function = staticmethod(F.relu)
 
 
-class ReLU(_Activation):
-    function = unary.ReluBackward0
+class Tanh(Activation):
+    _function = staticmethod(F.tanh)
 
 
-class Tanh(_Activation):
-    function = unary.TanhBackward0
+class Sigmoid(Activation):
+    _function = staticmethod(F.sigmoid)
 
 
-class Sigmoid(_Activation):
-    function = unary.SigmoidBackward0
-
-
-class SiLU(_Activation):
-    function = unary.SiluBackward0
+class SiLU(InPlaceActivation):
+    _function = staticmethod(F.silu)
 
 
 class LeakyReLU(Module):
     def __init__(self, negative_slope: float = 0.01, inplace: bool = False) -> None:
         super().__init__()
-        self.negative_slope = negative_slope
+        self.negative_slope, self.inplace = negative_slope, inplace
 
     def forward(self, x: Tensor) -> Tensor:
-        return unary.LeakyReluBackward0.apply(x, negative_slope=self.negative_slope)
+        return F.leaky_relu(x, self.negative_slope, self.inplace)
 
     def extra_repr(self) -> str:
-        return f"negative_slope={self.negative_slope}"
+        return f"negative_slope={self.negative_slope}" + (", inplace=True" if self.inplace else "")
 
 
 SOFTMAX_CALLER = 4  # a missing dim's warning names the line calling the model: forward, Module.__call__, it

@@ -27,6 +27,7 @@ from engine.functions import (
     diagonal,
     distance,
     extremes,
+    in_place_names,
     index_more,
     linalg,
     linalg_extra,
@@ -238,6 +239,10 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "TBackward0": c.unary(lambda x: x.t(), max_dims=2),
     # the in-place view ops: the same nodes under PyTorch's in-place names (on a clone: a leaf may not change)
     "TBackward1": c.unary(lambda x: x.clone().t_(), max_dims=2),
+    "EluBackward1": c.unary(lambda x: F.elu(x.clone(), 0.7, inplace=True), kink=True),
+    "CeluBackward1": c.unary(lambda x: F.celu(x.clone(), 0.7, inplace=True), kink=True),
+    "LeakyReluBackward1": c.unary(lambda x: F.leaky_relu(x.clone(), 0.2, inplace=True), kink=True),
+    "ThresholdBackward1": c.unary(lambda x: F.threshold(x.clone(), 0.0, 0.5, inplace=True), kink=True),
     "TransposeBackward1": c.fixed(
         lambda data: [c.values(data, (2, 3, 4))], lambda x: x.clone().transpose_(0, 2)
     ),
@@ -553,7 +558,7 @@ def test_every_differentiable_op_has_a_gradient_check():
     modules += (shape_extra, products, linalg_lu, distance, cumulative)
     modules += (normalization, activation, activation_more, select_more, order, activation_slopes)
     modules += (pointwise_more, binary_more, special)
-    modules += (extremes, arrange, index_more, search)
+    modules += (extremes, arrange, index_more, search, in_place_names)
     ops = {
         name
         for module in modules

@@ -7276,6 +7276,73 @@ except RuntimeError as error:
             'RuntimeError topk does not support bool dtypes on CPU\n'
         ),
     ),
+    # inplace=True (F.relu, F.leaky_relu, F.elu, ..., nn.ReLU(inplace=True)) overwrites the input and records
+    # the node PyTorch records there (LeakyReluBackward1, EluBackward1, CeluBackward1); F.relu_ and kin.
+    "inplace_activations_overwrite_their_input_as_pytorchs": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def show(label, f):
+    x = torch.tensor([-1., 2.], requires_grad=True).clone()
+    y = f(x)
+    print(label, x, y.grad_fn, y is x)
+
+
+show("relu", lambda x: F.relu(x, inplace=True))
+show("ReLU", nn.ReLU(inplace=True))
+show("leaky", lambda x: F.leaky_relu(x, 0.2, inplace=True))
+show("LeakyReLU", nn.LeakyReLU(0.2, inplace=True))
+show("silu", lambda x: F.silu(x, inplace=True))
+show("elu", lambda x: F.elu(x, inplace=True))
+show("ELU", nn.ELU(inplace=True))
+show("hardtanh", lambda x: F.hardtanh(x, inplace=True))
+show("relu6", lambda x: F.relu6(x, inplace=True))
+show("selu", lambda x: F.selu(x, inplace=True))
+show("celu", lambda x: F.celu(x, inplace=True))
+show("hardswish", lambda x: F.hardswish(x, inplace=True))
+show("hardsigmoid", lambda x: F.hardsigmoid(x, inplace=True))
+show("mish", lambda x: F.mish(x, inplace=True))
+show("relu_", torch.relu_)
+show("F.relu_", F.relu_)
+show("leaky_relu_", F.leaky_relu_)
+show("elu_", F.elu_)
+show("hardtanh_", F.hardtanh_)
+print(nn.ReLU(inplace=True), nn.LeakyReLU(0.2, inplace=True), nn.SiLU(inplace=True), nn.ReLU6(inplace=True))
+print(nn.Hardswish(inplace=True), nn.SELU(inplace=True), nn.Mish(inplace=True), nn.ELU(inplace=True))
+x = torch.tensor([-1., 2.], requires_grad=True)
+try:
+    F.relu(x, inplace=True)
+except RuntimeError as error:
+    print(type(error).__name__, error)
+""",
+        (
+            'relu tensor([0., 2.], grad_fn=<ReluBackward0>) <ReluBackward0 object at 0x…> True\n'
+            'ReLU tensor([0., 2.], grad_fn=<ReluBackward0>) <ReluBackward0 object at 0x…> True\n'
+            'leaky tensor([-0.2000,  2.0000], grad_fn=<LeakyReluBackward1>) <LeakyReluBackward1 object at 0x…> True\n'  # noqa: E501
+            'LeakyReLU tensor([-0.2000,  2.0000], grad_fn=<LeakyReluBackward1>) <LeakyReluBackward1 object at 0x…> True\n'  # noqa: E501
+            'silu tensor([-0.2689,  1.7616], grad_fn=<SiluBackward0>) <SiluBackward0 object at 0x…> True\n'
+            'elu tensor([-0.6321,  2.0000], grad_fn=<EluBackward1>) <EluBackward1 object at 0x…> True\n'
+            'ELU tensor([-0.6321,  2.0000], grad_fn=<EluBackward1>) <EluBackward1 object at 0x…> True\n'
+            'hardtanh tensor([-1.,  1.], grad_fn=<HardtanhBackward0>) <HardtanhBackward0 object at 0x…> True\n'  # noqa: E501
+            'relu6 tensor([0., 2.], grad_fn=<HardtanhBackward0>) <HardtanhBackward0 object at 0x…> True\n'
+            'selu tensor([-1.1113,  2.1014], grad_fn=<EluBackward1>) <EluBackward1 object at 0x…> True\n'
+            'celu tensor([-0.6321,  2.0000], grad_fn=<CeluBackward1>) <CeluBackward1 object at 0x…> True\n'
+            'hardswish tensor([-0.3333,  1.6667], grad_fn=<HardswishBackward0>) <HardswishBackward0 object at 0x…> True\n'  # noqa: E501
+            'hardsigmoid tensor([0.3333, 0.8333], grad_fn=<HardsigmoidBackward0>) <HardsigmoidBackward0 object at 0x…> True\n'  # noqa: E501
+            'mish tensor([-0.3034,  1.9440], grad_fn=<MishBackward0>) <MishBackward0 object at 0x…> True\n'
+            'relu_ tensor([0., 2.], grad_fn=<ReluBackward0>) <ReluBackward0 object at 0x…> True\n'
+            'F.relu_ tensor([0., 2.], grad_fn=<ReluBackward0>) <ReluBackward0 object at 0x…> True\n'
+            'leaky_relu_ tensor([-0.0100,  2.0000], grad_fn=<LeakyReluBackward1>) <LeakyReluBackward1 object at 0x…> True\n'  # noqa: E501
+            'elu_ tensor([-0.6321,  2.0000], grad_fn=<EluBackward1>) <EluBackward1 object at 0x…> True\n'
+            'hardtanh_ tensor([-1.,  1.], grad_fn=<HardtanhBackward0>) <HardtanhBackward0 object at 0x…> True\n'  # noqa: E501
+            'ReLU(inplace=True) LeakyReLU(negative_slope=0.2, inplace=True) SiLU(inplace=True) ReLU6(inplace=True)\n'  # noqa: E501
+            'Hardswish() SELU(inplace=True) Mish(inplace=True) ELU(alpha=1.0, inplace=True)\n'
+            'RuntimeError a leaf Variable that requires grad is being used in an in-place operation.\n'
+        ),
+    ),
 }
 # fmt: on
 
