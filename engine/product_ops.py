@@ -9,7 +9,8 @@ import numpy as np
 from engine.functions import linalg
 from engine.functions import pointwise as pw
 from engine.functions import shape as shape_nodes
-from engine.shape_ops import reshape, t, unsqueeze
+from engine.functions.promotion import _check_broadcast
+from engine.shape_ops import contiguous, expand, reshape, squeeze, t, transpose, unsqueeze
 from engine.tensor import Tensor
 
 _C_NAMES = {
@@ -51,16 +52,16 @@ def matmul(a: Tensor, b: Any) -> Tensor:
         if not isinstance(operand, Tensor):
             kind = type(operand).__name__
             raise TypeError(f"matmul(): argument '{name}' (position {position}) must be Tensor, not {kind}")
-    if a._data.ndim > 2 and 1 <= b._data.ndim <= 2:
-        return _folded(a, b)
-    kind = linalg.matmul_function(a._data, b._data)
-    if a._data.dtype != b._data.dtype:
-        raise RuntimeError(_same_dtype_message(kind, a, b))
-    if a._data.dtype == np.bool_:
-        kernel = _BOOL_KERNELS[
-            linalg.MmBackward0 if a._data.ndim == 1 and kind is linalg.MvBackward0 else kind
-        ]
-        raise NotImplementedError(f"\"{kernel}\" not implemented for 'Bool'")
+    if a._data.ndim > 2 or b._data.ndim > 2:  # the batched forms check their shapes as their kernels do
+        if not a._data.ndim or not b._data.ndim:
+            linalg.matmul_function(a._data, b._data)  # PyTorch's refusal of a 0-d operand
+        if a.ndim == b.ndim == 3:  # a batch of one that requires grad is squeezed, to fold rather than expand
+            if a.shape[0] == 1 and b.shape[0] != 1 and a.requires_grad:
+                return matmul(squeeze(a, 0), b)
+            if b.shape[0] == 1 and a.shape[0] != 1 and b.requires_grad:
+                return matmul(a, squeeze(b, 0))
+        return _folded(a, b) if _should_fold(a, b) else _batched(a, b)
+    kind = _checked(a, b)
     arrays = [a._data, b._data]
     if kind is linalg.MvBackward0 and arrays[0].ndim == 1:
         # vector @ matrix: PyTorch multiplies the vector as a one-row matrix, then squeezes the row away
@@ -70,12 +71,78 @@ def matmul(a: Tensor, b: Any) -> Tensor:
     return kind.apply_to_arrays((a, b), arrays)
 
 
-def _folded(batch: Tensor, b: Tensor) -> Tensor:
-    """A batch times one matrix or vector, as PyTorch does it: the batch folded into the rows of one
-    matrix (a view), one mm or mv, and the result viewed back (UnsafeViewBackward0)."""
-    rows = matmul(reshape(batch, -1, batch._data.shape[-1]), b)
-    shape = batch._data.shape[:-1] + b._data.shape[1:]
-    return shape_nodes.UnsafeViewBackward0.apply(rows, shape=shape)
+def _checked(a: Tensor, b: Tensor) -> type:
+    """The node a product of these ranks records, after PyTorch's checks of its shapes and dtypes."""
+    kind = linalg.matmul_function(a._data, b._data)
+    if a._data.dtype != b._data.dtype:
+        raise RuntimeError(_same_dtype_message(kind, a, b))
+    if a._data.dtype == np.bool_:
+        kernel = _BOOL_KERNELS[
+            linalg.MmBackward0 if a._data.ndim == 1 and kind is linalg.MvBackward0 else kind
+        ]
+        raise NotImplementedError(f"\"{kernel}\" not implemented for 'Bool'")
+    return kind
+
+
+def _should_fold(a: Tensor, b: Tensor) -> bool:
+    """Whether PyTorch multiplies these as one mm or mv with the batch folded into rows (else a bmm): when
+    one side has 3 or more dimensions and the other 1 or 2, and the other requires grad or the larger one
+    folds into a matrix without a copy (and is not on the right of a matrix)."""
+    larger_first = a.ndim >= b.ndim
+    big = a._data if larger_first else np.swapaxes(b._data, -1, -2)
+    small = b if larger_first else a
+    if not (big.ndim >= 3 and small.ndim <= 2):
+        return False
+    if small.requires_grad:
+        return True
+    if a.ndim == 2:  # a matrix times a batch: folding would need the result transposed and copied
+        return False
+    if not big.size:
+        return True
+    shape, strides = big.shape, big.strides
+    return all(strides[i] == strides[i + 1] * shape[i + 1] for i in range(big.ndim - 2))
+
+
+def _folded(a: Tensor, b: Tensor) -> Tensor:
+    """A batch times one matrix or vector, as PyTorch does it: the batch folded into the rows of one matrix
+    (a view), one mm or mv, and the result viewed back (UnsafeViewBackward0); with the batch on the right,
+    the product of the transposes, transposed back and copied."""
+    swapped = b.ndim > a.ndim
+    big = transpose(b, -2, -1) if swapped else a
+    small = (t(a) if a.ndim == 2 else a) if swapped else b
+    shape = list(big.shape[:-1])
+    rows = reshape(big, int(np.prod(shape)), big.shape[-1])
+    if small.ndim == 1:
+        return shape_nodes.UnsafeViewBackward0.apply(matmul(rows, small), shape=tuple(shape))
+    product = shape_nodes.UnsafeViewBackward0.apply(matmul(rows, small), shape=(*shape, small.shape[1]))
+    return contiguous(transpose(product, -2, -1)) if swapped else product
+
+
+def _batched(a: Tensor, b: Tensor) -> Tensor:
+    """Batches broadcast against each other, as PyTorch multiplies them: both expanded to the common batch,
+    reshaped into one batch dimension, one bmm, the result viewed into the broadcast shape."""
+    rows, inner = (a.shape[-2] if a.ndim > 1 else 1), a.shape[-1]
+    inner_b, columns = (b.shape[-2], b.shape[-1]) if b.ndim > 1 else (b.shape[0], 1)  # bmm checks they fit
+    batch = list(_broadcast_batches(a.shape[: max(a.ndim - 2, 0)], b.shape[: max(b.ndim - 2, 0)]))
+    count = int(np.prod(batch))
+    left = reshape(expand(a, *batch, rows, inner), count, rows, inner)
+    if b.ndim == 1:  # a vector on the right: one column per batch
+        right = unsqueeze(reshape(expand(b, *batch, inner_b), count, inner_b), 2)
+    else:
+        right = reshape(expand(b, *batch, inner_b, columns), count, inner_b, columns)
+    _checked(left, right)
+    product = linalg.BmmBackward0.apply(left, right)
+    if b.ndim == 1:
+        product = squeeze(product, -1)
+    shape = batch + ([rows] if a.ndim > 1 else []) + ([columns] if b.ndim > 1 else [])
+    return shape_nodes.UnsafeViewBackward0.apply(product, shape=tuple(shape))
+
+
+def _broadcast_batches(first: tuple, second: tuple) -> tuple[int, ...]:
+    """The batch dimensions broadcast, with PyTorch's refusal."""
+    nothing = np.empty((), dtype=bool)
+    _check_broadcast(np.broadcast_to(nothing, first), np.broadcast_to(nothing, second))
+    return np.broadcast_shapes(first, second)
 
 
 def mm(a: Tensor, b: Tensor) -> Tensor:
@@ -94,7 +161,8 @@ def bmm(a: Tensor, b: Tensor) -> Tensor:
         raise RuntimeError(
             f"Expected size for first two dimensions of batch2 tensor to be: {expected} but got: {got}."
         )
-    return matmul(a, b)
+    _checked(a, b)
+    return linalg.BmmBackward0.apply(a, b)
 
 
 def dot(a: Tensor, b: Tensor) -> Tensor:

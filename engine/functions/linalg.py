@@ -5,10 +5,14 @@ from __future__ import annotations
 import numpy as np
 
 from engine.function import Function
+from engine.functions.promotion import _check_broadcast
 
 
 def _matmul_grads(grad: np.ndarray, a: np.ndarray, b: np.ndarray, need_a: bool, need_b: bool) -> tuple:
     """Gradients of ``a @ b`` for any ranks; 1-d operands are treated as a row / a column."""
+    if b.ndim == 1 and a.ndim == 2 and need_a:  # matrix @ vector: an outer product, as ger (keeps -0.0)
+        grad_a = grad[:, None] * b
+        return grad_a, (a.T @ grad if need_b else None)
     a2 = a[None, :] if a.ndim == 1 else a
     b2 = b[:, None] if b.ndim == 1 else b
     if a.ndim == 1:
@@ -91,6 +95,9 @@ def matmul_function(a: np.ndarray, b: np.ndarray) -> type[Function]:
         return DotBackward0
     inner_a = a.shape[-1]
     inner_b = b.shape[0] if b.ndim == 1 else b.shape[-2]
+    if a.ndim > 2 and b.ndim > 2:  # batches broadcast first (PyTorch's words when they cannot)
+        nothing = np.empty((), dtype=bool)
+        _check_broadcast(np.broadcast_to(nothing, a.shape[:-2]), np.broadcast_to(nothing, b.shape[:-2]))
     if inner_a != inner_b:
         rows_a = int(np.prod(a.shape[:-1])) if a.ndim > 1 else 1
         cols_b = b.shape[-1] if b.ndim > 1 else 1

@@ -280,6 +280,15 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "DotBackward0": c.fixed(c.matrices(c.dot_shapes), torch.dot),
     "BmmBackward0": c.fixed(c.matrices(c.bmm_shapes), torch.matmul),
     "BmmBackward0 bmm": c.fixed(c.matrices(c.bmm_shapes), torch.bmm),
+    "BmmBackward0 broadcast batches": c.fixed(
+        lambda data: [c.values(data, (3, 1, 2, 4)), c.values(data, (2, 4, 5))], torch.matmul
+    ),
+    "MmBackward0 batch of one squeezed": c.fixed(
+        lambda data: [c.values(data, (1, 3, 4)), c.values(data, (6, 4, 2))], torch.matmul
+    ),
+    "MmBackward0 matrix times batch": c.fixed(
+        lambda data: [c.values(data, (5, 4)), c.values(data, (2, 4, 3))], torch.matmul
+    ),
     "AddmmBackward0": c.fixed(c.matrices(c.addmm_shapes), torch.addmm),
     "AddmmBackward0 linear": c.fixed(c.matrices(c.mm_shapes), lambda x, w: F.linear(x, w.t(), w[0] * 2)),
     # products added to an input, vdot (products.py)

@@ -7343,6 +7343,361 @@ except RuntimeError as error:
             'RuntimeError a leaf Variable that requires grad is being used in an in-place operation.\n'
         ),
     ),
+    # Batched @ as PyTorch computes it: folded into one mm/mv (views, transposes, a copy) when a side has 1-2
+    # dimensions, else both sides expanded and reshaped into one bmm; values, gradients, graphs and errors.
+    "batched_matmul_records_pytorchs_folds_and_expansions": (
+        r"""
+import torch
+
+
+def nodes(t, depth=0):
+    # the graph behind t, one node per line
+    lines = []
+    for node, _ in ((t.grad_fn, 0),) if depth == 0 else t:
+        if node is not None:
+            lines.append("  " * depth + type(node).__name__)
+            lines += nodes(node.next_functions, depth + 1)
+    return lines
+
+
+torch.manual_seed(0)
+shapes = [((2, 3, 4), (2, 4, 5)), ((3, 1, 2, 4), (2, 4, 5)), ((4,), (2, 4, 3)),
+          ((2, 3, 4), (4,)), ((5, 4), (2, 4, 3)), ((2, 3, 4), (4, 5)), ((1, 3, 4), (6, 4, 2))]
+for first, second in shapes:
+    for grads in ((True, True), (True, False), (False, True)):
+        a = torch.randn(first).round().requires_grad_(grads[0])
+        b = torch.randn(second).round().requires_grad_(grads[1])
+        out = a @ b
+        print(first, second, grads, tuple(out.shape), " / ".join(nodes(out)))
+        out.sum().backward()
+        print(a.grad if grads[0] else None, b.grad if grads[1] else None)
+q = torch.randn(2, 3, 4).round()
+k = torch.randn(2, 5, 4).round()
+print(q @ k.transpose(1, 2), torch.matmul(q.transpose(0, 1), torch.ones(4, 2)))
+print(" / ".join(nodes((q.requires_grad_() @ k.transpose(1, 2)).softmax(-1))))
+ones = torch.ones(2, 3, 4)
+wrong, other = torch.ones(3, 5, 2), torch.ones(3, 4, 2)
+for bad in (lambda: ones @ wrong, lambda: ones @ other, lambda: ones @ ones.double()):
+    try:
+        bad()
+    except RuntimeError as error:
+        print(type(error).__name__, error)
+""",
+        (
+            '(2, 3, 4) (2, 4, 5) (True, True) (2, 3, 5) UnsafeViewBackward0 /   BmmBackward0 /     ViewBackward0 /       ExpandBackward0 /         AccumulateGrad /     ViewBackward0 /       ExpandBackward0 /         AccumulateGrad\n'  # noqa: E501
+            'tensor([[[ 0.,  1., -4.,  0.],\n'
+            '         [ 0.,  1., -4.,  0.],\n'
+            '         [ 0.,  1., -4.,  0.]],\n'
+            '\n'
+            '        [[ 3.,  1.,  1., -1.],\n'
+            '         [ 3.,  1.,  1., -1.],\n'
+            '         [ 3.,  1.,  1., -1.]]]) tensor([[[ 0.,  0.,  0.,  0.,  0.],\n'
+            '         [ 0.,  0.,  0.,  0.,  0.],\n'
+            '         [ 1.,  1.,  1.,  1.,  1.],\n'
+            '         [-2., -2., -2., -2., -2.]],\n'
+            '\n'
+            '        [[ 2.,  2.,  2.,  2.,  2.],\n'
+            '         [ 2.,  2.,  2.,  2.,  2.],\n'
+            '         [ 1.,  1.,  1.,  1.,  1.],\n'
+            '         [-2., -2., -2., -2., -2.]]])\n'
+            '(2, 3, 4) (2, 4, 5) (True, False) (2, 3, 5) UnsafeViewBackward0 /   BmmBackward0 /     ViewBackward0 /       ExpandBackward0 /         AccumulateGrad\n'  # noqa: E501
+            'tensor([[[ 0.,  6.,  4.,  1.],\n'
+            '         [ 0.,  6.,  4.,  1.],\n'
+            '         [ 0.,  6.,  4.,  1.]],\n'
+            '\n'
+            '        [[-2., -1.,  2., -2.],\n'
+            '         [-2., -1.,  2., -2.],\n'
+            '         [-2., -1.,  2., -2.]]]) None\n'
+            '(2, 3, 4) (2, 4, 5) (False, True) (2, 3, 5) UnsafeViewBackward0 /   BmmBackward0 /     ViewBackward0 /       ExpandBackward0 /         AccumulateGrad\n'  # noqa: E501
+            'None tensor([[[-1., -1., -1., -1., -1.],\n'
+            '         [ 2.,  2.,  2.,  2.,  2.],\n'
+            '         [ 1.,  1.,  1.,  1.,  1.],\n'
+            '         [ 1.,  1.,  1.,  1.,  1.]],\n'
+            '\n'
+            '        [[ 0.,  0.,  0.,  0.,  0.],\n'
+            '         [-3., -3., -3., -3., -3.],\n'
+            '         [ 0.,  0.,  0.,  0.,  0.],\n'
+            '         [ 0.,  0.,  0.,  0.,  0.]]])\n'
+            '(3, 1, 2, 4) (2, 4, 5) (True, True) (3, 2, 2, 5) UnsafeViewBackward0 /   BmmBackward0 /     UnsafeViewBackward0 /       CloneBackward0 /         ExpandBackward0 /           AccumulateGrad /     UnsafeViewBackward0 /       CloneBackward0 /         ExpandBackward0 /           AccumulateGrad\n'  # noqa: E501
+            'tensor([[[[-2., -1.,  4., -5.],\n'
+            '          [-2., -1.,  4., -5.]]],\n'
+            '\n'
+            '\n'
+            '        [[[-2., -1.,  4., -5.],\n'
+            '          [-2., -1.,  4., -5.]]],\n'
+            '\n'
+            '\n'
+            '        [[[-2., -1.,  4., -5.],\n'
+            '          [-2., -1.,  4., -5.]]]]) tensor([[[-1., -1., -1., -1., -1.],\n'
+            '         [ 0.,  0.,  0.,  0.,  0.],\n'
+            '         [ 0.,  0.,  0.,  0.,  0.],\n'
+            '         [-5., -5., -5., -5., -5.]],\n'
+            '\n'
+            '        [[-1., -1., -1., -1., -1.],\n'
+            '         [ 0.,  0.,  0.,  0.,  0.],\n'
+            '         [ 0.,  0.,  0.,  0.,  0.],\n'
+            '         [-5., -5., -5., -5., -5.]]])\n'
+            '(3, 1, 2, 4) (2, 4, 5) (True, False) (3, 2, 2, 5) UnsafeViewBackward0 /   BmmBackward0 /     UnsafeViewBackward0 /       CloneBackward0 /         ExpandBackward0 /           AccumulateGrad\n'  # noqa: E501
+            'tensor([[[[ 2., -1., -1., -1.],\n'
+            '          [ 2., -1., -1., -1.]]],\n'
+            '\n'
+            '\n'
+            '        [[[ 2., -1., -1., -1.],\n'
+            '          [ 2., -1., -1., -1.]]],\n'
+            '\n'
+            '\n'
+            '        [[[ 2., -1., -1., -1.],\n'
+            '          [ 2., -1., -1., -1.]]]]) None\n'
+            '(3, 1, 2, 4) (2, 4, 5) (False, True) (3, 2, 2, 5) UnsafeViewBackward0 /   BmmBackward0 /     UnsafeViewBackward0 /       CloneBackward0 /         ExpandBackward0 /           AccumulateGrad\n'  # noqa: E501
+            'None tensor([[[ 1.,  1.,  1.,  1.,  1.],\n'
+            '         [ 1.,  1.,  1.,  1.,  1.],\n'
+            '         [-1., -1., -1., -1., -1.],\n'
+            '         [-7., -7., -7., -7., -7.]],\n'
+            '\n'
+            '        [[ 1.,  1.,  1.,  1.,  1.],\n'
+            '         [ 1.,  1.,  1.,  1.,  1.],\n'
+            '         [-1., -1., -1., -1., -1.],\n'
+            '         [-7., -7., -7., -7., -7.]]])\n'
+            '(4,) (2, 4, 3) (True, True) (2, 3) UnsafeViewBackward0 /   MvBackward0 /     UnsafeViewBackward0 /       CloneBackward0 /         TransposeBackward0 /           AccumulateGrad /     AccumulateGrad\n'  # noqa: E501
+            'tensor([ 2.,  5.,  3., -1.]) tensor([[[-1., -1., -1.],\n'
+            '         [-1., -1., -1.],\n'
+            '         [ 1.,  1.,  1.],\n'
+            '         [-1., -1., -1.]],\n'
+            '\n'
+            '        [[-1., -1., -1.],\n'
+            '         [-1., -1., -1.],\n'
+            '         [ 1.,  1.,  1.],\n'
+            '         [-1., -1., -1.]]])\n'
+            '(4,) (2, 4, 3) (True, False) (2, 3) UnsafeViewBackward0 /   MvBackward0 /     AccumulateGrad\n'
+            'tensor([ 0., -1.,  0.,  1.]) None\n'
+            '(4,) (2, 4, 3) (False, True) (2, 3) UnsafeViewBackward0 /   BmmBackward0 /     ViewBackward0 /       ExpandBackward0 /         AccumulateGrad\n'  # noqa: E501
+            'None tensor([[[ 0.,  0.,  0.],\n'
+            '         [ 1.,  1.,  1.],\n'
+            '         [-1., -1., -1.],\n'
+            '         [ 1.,  1.,  1.]],\n'
+            '\n'
+            '        [[ 0.,  0.,  0.],\n'
+            '         [ 1.,  1.,  1.],\n'
+            '         [-1., -1., -1.],\n'
+            '         [ 1.,  1.,  1.]]])\n'
+            '(2, 3, 4) (4,) (True, True) (2, 3) UnsafeViewBackward0 /   MvBackward0 /     ViewBackward0 /       AccumulateGrad /     AccumulateGrad\n'  # noqa: E501
+            'tensor([[[-1., -1., -1.,  0.],\n'
+            '         [-1., -1., -1.,  0.],\n'
+            '         [-1., -1., -1.,  0.]],\n'
+            '\n'
+            '        [[-1., -1., -1.,  0.],\n'
+            '         [-1., -1., -1.,  0.],\n'
+            '         [-1., -1., -1.,  0.]]]) tensor([ 1.,  0., -2.,  2.])\n'
+            '(2, 3, 4) (4,) (True, False) (2, 3) UnsafeViewBackward0 /   MvBackward0 /     ViewBackward0 /       AccumulateGrad\n'  # noqa: E501
+            'tensor([[[-0., -1.,  1.,  1.],\n'
+            '         [-0., -1.,  1.,  1.],\n'
+            '         [-0., -1.,  1.,  1.]],\n'
+            '\n'
+            '        [[-0., -1.,  1.,  1.],\n'
+            '         [-0., -1.,  1.,  1.],\n'
+            '         [-0., -1.,  1.,  1.]]]) None\n'
+            '(2, 3, 4) (4,) (False, True) (2, 3) UnsafeViewBackward0 /   MvBackward0 /     AccumulateGrad\n'
+            'None tensor([-2., -5., -3.,  1.])\n'
+            '(5, 4) (2, 4, 3) (True, True) (2, 5, 3) CloneBackward0 /   TransposeBackward0 /     UnsafeViewBackward0 /       MmBackward0 /         UnsafeViewBackward0 /           CloneBackward0 /             TransposeBackward0 /               AccumulateGrad /         TBackward0 /           AccumulateGrad\n'  # noqa: E501
+            'tensor([[ 2., -4., -1.,  0.],\n'
+            '        [ 2., -4., -1.,  0.],\n'
+            '        [ 2., -4., -1.,  0.],\n'
+            '        [ 2., -4., -1.,  0.],\n'
+            '        [ 2., -4., -1.,  0.]]) tensor([[[ 2.,  2.,  2.],\n'
+            '         [-3., -3., -3.],\n'
+            '         [ 0.,  0.,  0.],\n'
+            '         [-4., -4., -4.]],\n'
+            '\n'
+            '        [[ 2.,  2.,  2.],\n'
+            '         [-3., -3., -3.],\n'
+            '         [ 0.,  0.,  0.],\n'
+            '         [-4., -4., -4.]]])\n'
+            '(5, 4) (2, 4, 3) (True, False) (2, 5, 3) CloneBackward0 /   TransposeBackward0 /     UnsafeViewBackward0 /       MmBackward0 /         TBackward0 /           AccumulateGrad\n'  # noqa: E501
+            'tensor([[-1., -1., -3., -1.],\n'
+            '        [-1., -1., -3., -1.],\n'
+            '        [-1., -1., -3., -1.],\n'
+            '        [-1., -1., -3., -1.],\n'
+            '        [-1., -1., -3., -1.]]) None\n'
+            '(5, 4) (2, 4, 3) (False, True) (2, 5, 3) UnsafeViewBackward0 /   BmmBackward0 /     ViewBackward0 /       ExpandBackward0 /         AccumulateGrad\n'  # noqa: E501
+            'None tensor([[[-2., -2., -2.],\n'
+            '         [-1., -1., -1.],\n'
+            '         [ 0.,  0.,  0.],\n'
+            '         [-1., -1., -1.]],\n'
+            '\n'
+            '        [[-2., -2., -2.],\n'
+            '         [-1., -1., -1.],\n'
+            '         [ 0.,  0.,  0.],\n'
+            '         [-1., -1., -1.]]])\n'
+            '(2, 3, 4) (4, 5) (True, True) (2, 3, 5) UnsafeViewBackward0 /   MmBackward0 /     ViewBackward0 /       AccumulateGrad /     AccumulateGrad\n'  # noqa: E501
+            'tensor([[[-1.,  1.,  0.,  0.],\n'
+            '         [-1.,  1.,  0.,  0.],\n'
+            '         [-1.,  1.,  0.,  0.]],\n'
+            '\n'
+            '        [[-1.,  1.,  0.,  0.],\n'
+            '         [-1.,  1.,  0.,  0.],\n'
+            '         [-1.,  1.,  0.,  0.]]]) tensor([[ 0.,  0.,  0.,  0.,  0.],\n'
+            '        [-1., -1., -1., -1., -1.],\n'
+            '        [ 2.,  2.,  2.,  2.,  2.],\n'
+            '        [ 2.,  2.,  2.,  2.,  2.]])\n'
+            '(2, 3, 4) (4, 5) (True, False) (2, 3, 5) UnsafeViewBackward0 /   MmBackward0 /     ViewBackward0 /       AccumulateGrad\n'  # noqa: E501
+            'tensor([[[-2.,  5., -5., -2.],\n'
+            '         [-2.,  5., -5., -2.],\n'
+            '         [-2.,  5., -5., -2.]],\n'
+            '\n'
+            '        [[-2.,  5., -5., -2.],\n'
+            '         [-2.,  5., -5., -2.],\n'
+            '         [-2.,  5., -5., -2.]]]) None\n'
+            '(2, 3, 4) (4, 5) (False, True) (2, 3, 5) UnsafeViewBackward0 /   MmBackward0 /     AccumulateGrad\n'  # noqa: E501
+            'None tensor([[ 3.,  3.,  3.,  3.,  3.],\n'
+            '        [-2., -2., -2., -2., -2.],\n'
+            '        [-1., -1., -1., -1., -1.],\n'
+            '        [-1., -1., -1., -1., -1.]])\n'
+            '(1, 3, 4) (6, 4, 2) (True, True) (6, 3, 2) CloneBackward0 /   TransposeBackward0 /     UnsafeViewBackward0 /       MmBackward0 /         UnsafeViewBackward0 /           CloneBackward0 /             TransposeBackward0 /               AccumulateGrad /         TBackward0 /           SqueezeBackward1 /             AccumulateGrad\n'  # noqa: E501
+            'tensor([[[ 5., -2.,  7., -8.],\n'
+            '         [ 5., -2.,  7., -8.],\n'
+            '         [ 5., -2.,  7., -8.]]]) tensor([[[ 2.,  2.],\n'
+            '         [-1., -1.],\n'
+            '         [ 2.,  2.],\n'
+            '         [ 1.,  1.]],\n'
+            '\n'
+            '        [[ 2.,  2.],\n'
+            '         [-1., -1.],\n'
+            '         [ 2.,  2.],\n'
+            '         [ 1.,  1.]],\n'
+            '\n'
+            '        [[ 2.,  2.],\n'
+            '         [-1., -1.],\n'
+            '         [ 2.,  2.],\n'
+            '         [ 1.,  1.]],\n'
+            '\n'
+            '        [[ 2.,  2.],\n'
+            '         [-1., -1.],\n'
+            '         [ 2.,  2.],\n'
+            '         [ 1.,  1.]],\n'
+            '\n'
+            '        [[ 2.,  2.],\n'
+            '         [-1., -1.],\n'
+            '         [ 2.,  2.],\n'
+            '         [ 1.,  1.]],\n'
+            '\n'
+            '        [[ 2.,  2.],\n'
+            '         [-1., -1.],\n'
+            '         [ 2.,  2.],\n'
+            '         [ 1.,  1.]]])\n'
+            '(1, 3, 4) (6, 4, 2) (True, False) (6, 3, 2) CloneBackward0 /   TransposeBackward0 /     UnsafeViewBackward0 /       MmBackward0 /         TBackward0 /           SqueezeBackward1 /             AccumulateGrad\n'  # noqa: E501
+            'tensor([[[ 3., -2.,  2., -3.],\n'
+            '         [ 3., -2.,  2., -3.],\n'
+            '         [ 3., -2.,  2., -3.]]]) None\n'
+            '(1, 3, 4) (6, 4, 2) (False, True) (6, 3, 2) UnsafeViewBackward0 /   BmmBackward0 /     ViewBackward0 /       ExpandBackward0 /         AccumulateGrad\n'  # noqa: E501
+            'None tensor([[[ 2.,  2.],\n'
+            '         [ 1.,  1.],\n'
+            '         [ 0.,  0.],\n'
+            '         [-1., -1.]],\n'
+            '\n'
+            '        [[ 2.,  2.],\n'
+            '         [ 1.,  1.],\n'
+            '         [ 0.,  0.],\n'
+            '         [-1., -1.]],\n'
+            '\n'
+            '        [[ 2.,  2.],\n'
+            '         [ 1.,  1.],\n'
+            '         [ 0.,  0.],\n'
+            '         [-1., -1.]],\n'
+            '\n'
+            '        [[ 2.,  2.],\n'
+            '         [ 1.,  1.],\n'
+            '         [ 0.,  0.],\n'
+            '         [-1., -1.]],\n'
+            '\n'
+            '        [[ 2.,  2.],\n'
+            '         [ 1.,  1.],\n'
+            '         [ 0.,  0.],\n'
+            '         [-1., -1.]],\n'
+            '\n'
+            '        [[ 2.,  2.],\n'
+            '         [ 1.,  1.],\n'
+            '         [ 0.,  0.],\n'
+            '         [-1., -1.]]])\n'
+            'tensor([[[-2., -3., -2.,  3.,  0.],\n'
+            '         [ 0.,  2.,  2.,  2.,  2.],\n'
+            '         [ 1.,  0.,  1., -1.,  0.]],\n'
+            '\n'
+            '        [[ 0.,  1.,  0., -1., -1.],\n'
+            '         [ 1.,  1.,  0.,  0., -1.],\n'
+            '         [-2., -1.,  0.,  0.,  1.]]]) tensor([[[-1., -1.],\n'
+            '         [ 1.,  1.]],\n'
+            '\n'
+            '        [[-2., -2.],\n'
+            '         [ 0.,  0.]],\n'
+            '\n'
+            '        [[ 1.,  1.],\n'
+            '         [ 1.,  1.]]])\n'
+            'SoftmaxBackward0 /   UnsafeViewBackward0 /     BmmBackward0 /       ViewBackward0 /         ExpandBackward0 /           AccumulateGrad\n'  # noqa: E501
+            'RuntimeError The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0\n'  # noqa: E501
+            'RuntimeError The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0\n'  # noqa: E501
+            'RuntimeError Expected size for first two dimensions of batch2 tensor to be: [2, 4] but got: [2, 3].\n'  # noqa: E501
+        ),
+    ),
+    # A 3-d batch of one that requires grad, times another 3-d batch, is squeezed and folded; 4-d batches of
+    # one, or two batches of one, are expanded into a bmm (PyTorch 2.13's graphs for each requires_grad).
+    "batch_of_one_is_squeezed_to_fold": (
+        r"""
+import torch
+
+
+def nodes(t, depth=0):
+    # the graph behind t, one node per line
+    lines = []
+    for node, _ in ((t.grad_fn, 0),) if depth == 0 else t:
+        if node is not None:
+            lines.append("  " * depth + type(node).__name__)
+            lines += nodes(node.next_functions, depth + 1)
+    return lines
+
+
+pairs = [
+    ((1, 3, 4), (6, 4, 2)),
+    ((1, 1, 3, 4), (6, 4, 2)),
+    ((2, 3, 4), (1, 4, 2)),
+    ((1, 3, 4), (1, 4, 2)),
+    ((1, 3, 4), (2, 1, 4, 2)),
+    ((1, 4), (6, 4, 2)),
+    ((6, 1, 3, 4), (1, 4, 2)),
+    ((4,), (1, 4, 2)),
+]
+for first, second in pairs:
+    for grads in ((True, True), (False, True), (True, False)):
+        a = torch.ones(first, requires_grad=grads[0])
+        b = torch.ones(second, requires_grad=grads[1])
+        print(first, second, grads, " / ".join(x.strip() for x in nodes(a @ b)))
+""",
+        (
+            '(1, 3, 4) (6, 4, 2) (True, True) CloneBackward0 / TransposeBackward0 / UnsafeViewBackward0 / MmBackward0 / UnsafeViewBackward0 / CloneBackward0 / TransposeBackward0 / AccumulateGrad / TBackward0 / SqueezeBackward1 / AccumulateGrad\n'  # noqa: E501
+            '(1, 3, 4) (6, 4, 2) (False, True) UnsafeViewBackward0 / BmmBackward0 / ViewBackward0 / ExpandBackward0 / AccumulateGrad\n'  # noqa: E501
+            '(1, 3, 4) (6, 4, 2) (True, False) CloneBackward0 / TransposeBackward0 / UnsafeViewBackward0 / MmBackward0 / TBackward0 / SqueezeBackward1 / AccumulateGrad\n'  # noqa: E501
+            '(1, 1, 3, 4) (6, 4, 2) (True, True) UnsafeViewBackward0 / BmmBackward0 / ReshapeAliasBackward0 / ExpandBackward0 / AccumulateGrad / ViewBackward0 / ExpandBackward0 / AccumulateGrad\n'  # noqa: E501
+            '(1, 1, 3, 4) (6, 4, 2) (False, True) UnsafeViewBackward0 / BmmBackward0 / ViewBackward0 / ExpandBackward0 / AccumulateGrad\n'  # noqa: E501
+            '(1, 1, 3, 4) (6, 4, 2) (True, False) UnsafeViewBackward0 / BmmBackward0 / ReshapeAliasBackward0 / ExpandBackward0 / AccumulateGrad\n'  # noqa: E501
+            '(2, 3, 4) (1, 4, 2) (True, True) UnsafeViewBackward0 / MmBackward0 / ViewBackward0 / AccumulateGrad / SqueezeBackward1 / AccumulateGrad\n'  # noqa: E501
+            '(2, 3, 4) (1, 4, 2) (False, True) UnsafeViewBackward0 / MmBackward0 / SqueezeBackward1 / AccumulateGrad\n'  # noqa: E501
+            '(2, 3, 4) (1, 4, 2) (True, False) UnsafeViewBackward0 / BmmBackward0 / ViewBackward0 / ExpandBackward0 / AccumulateGrad\n'  # noqa: E501
+            '(1, 3, 4) (1, 4, 2) (True, True) UnsafeViewBackward0 / BmmBackward0 / ViewBackward0 / ExpandBackward0 / AccumulateGrad / ViewBackward0 / ExpandBackward0 / AccumulateGrad\n'  # noqa: E501
+            '(1, 3, 4) (1, 4, 2) (False, True) UnsafeViewBackward0 / BmmBackward0 / ViewBackward0 / ExpandBackward0 / AccumulateGrad\n'  # noqa: E501
+            '(1, 3, 4) (1, 4, 2) (True, False) UnsafeViewBackward0 / BmmBackward0 / ViewBackward0 / ExpandBackward0 / AccumulateGrad\n'  # noqa: E501
+            '(1, 3, 4) (2, 1, 4, 2) (True, True) UnsafeViewBackward0 / BmmBackward0 / ReshapeAliasBackward0 / ExpandBackward0 / AccumulateGrad / ViewBackward0 / ExpandBackward0 / AccumulateGrad\n'  # noqa: E501
+            '(1, 3, 4) (2, 1, 4, 2) (False, True) UnsafeViewBackward0 / BmmBackward0 / ViewBackward0 / ExpandBackward0 / AccumulateGrad\n'  # noqa: E501
+            '(1, 3, 4) (2, 1, 4, 2) (True, False) UnsafeViewBackward0 / BmmBackward0 / ReshapeAliasBackward0 / ExpandBackward0 / AccumulateGrad\n'  # noqa: E501
+            '(1, 4) (6, 4, 2) (True, True) TransposeBackward0 / UnsafeViewBackward0 / MmBackward0 / UnsafeViewBackward0 / CloneBackward0 / TransposeBackward0 / AccumulateGrad / TBackward0 / AccumulateGrad\n'  # noqa: E501
+            '(1, 4) (6, 4, 2) (False, True) UnsafeViewBackward0 / BmmBackward0 / ViewBackward0 / ExpandBackward0 / AccumulateGrad\n'  # noqa: E501
+            '(1, 4) (6, 4, 2) (True, False) TransposeBackward0 / UnsafeViewBackward0 / MmBackward0 / TBackward0 / AccumulateGrad\n'  # noqa: E501
+            '(6, 1, 3, 4) (1, 4, 2) (True, True) UnsafeViewBackward0 / BmmBackward0 / ViewBackward0 / ExpandBackward0 / AccumulateGrad / ReshapeAliasBackward0 / ExpandBackward0 / AccumulateGrad\n'  # noqa: E501
+            '(6, 1, 3, 4) (1, 4, 2) (False, True) UnsafeViewBackward0 / BmmBackward0 / ReshapeAliasBackward0 / ExpandBackward0 / AccumulateGrad\n'  # noqa: E501
+            '(6, 1, 3, 4) (1, 4, 2) (True, False) UnsafeViewBackward0 / BmmBackward0 / ViewBackward0 / ExpandBackward0 / AccumulateGrad\n'  # noqa: E501
+            '(4,) (1, 4, 2) (True, True) UnsafeViewBackward0 / MvBackward0 / ReshapeAliasBackward0 / TransposeBackward0 / AccumulateGrad / AccumulateGrad\n'  # noqa: E501
+            '(4,) (1, 4, 2) (False, True) UnsafeViewBackward0 / BmmBackward0 / ViewBackward0 / ExpandBackward0 / AccumulateGrad\n'  # noqa: E501
+            '(4,) (1, 4, 2) (True, False) UnsafeViewBackward0 / MvBackward0 / AccumulateGrad\n'
+        ),
+    ),
 }
 # fmt: on
 
