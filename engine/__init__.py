@@ -3,6 +3,7 @@
 from engine import autograd, methods, return_types
 from engine import random_state as random  # noqa: A004 - torch.random
 from engine.conv_ops import conv1d, conv2d
+from engine.conv_transpose_ops import conv_transpose1d, conv_transpose2d
 from engine.correlation_ops import corrcoef, cov
 from engine.creation import (
     arange,

@@ -20,6 +20,7 @@ from engine.nn.activation_more import (
 from engine.nn.activation_slopes import PReLU, RReLU
 from engine.nn.containers import ModuleDict
 from engine.nn.conv import AdaptiveAvgPool2d, AvgPool2d, Conv1d, Conv2d, MaxPool2d
+from engine.nn.conv_transpose import ConvTranspose1d, ConvTranspose2d
 from engine.nn.distance import CosineSimilarity, PairwiseDistance
 from engine.nn.layers import (
     Dropout,
@@ -87,6 +88,8 @@ __all__ = [
     "BatchNorm2d",
     "Conv1d",
     "Conv2d",
+    "ConvTranspose1d",
+    "ConvTranspose2d",
     "CrossEntropyLoss",
     "Dropout",
     "Dropout1d",
@@ -139,7 +142,7 @@ _TORCH_MODULES = {
     "torch.nn.modules.normalization": (LayerNorm,),
     "torch.nn.modules.sparse": (Embedding,),
     "torch.nn.modules.rnn": (RNN, LSTM, GRU),
-    "torch.nn.modules.conv": (Conv1d, Conv2d),
+    "torch.nn.modules.conv": (Conv1d, Conv2d, ConvTranspose1d, ConvTranspose2d),
     "torch.nn.modules.pooling": (
         MaxPool1d,
         MaxPool2d,

@@ -8,6 +8,7 @@ import numpy as np
 
 from engine import math_ops
 from engine.conv_ops import conv1d, conv2d  # noqa: F401 - part of F
+from engine.conv_transpose_ops import conv_transpose1d, conv_transpose2d  # noqa: F401 - part of F
 from engine.functions import loss as loss_fn
 from engine.functions import pointwise as pw
 from engine.functions import unary

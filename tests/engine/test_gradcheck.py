@@ -45,6 +45,7 @@ from engine.functions import (
 )
 from engine.nn import functional as F
 from tests.engine import gradcheck_cases as c
+from tests.engine import gradcheck_cases_conv as conv_cases
 from tests.engine import gradcheck_cases_nn as n
 
 STEP = 1e-6  # central-difference step in float64: truncation ~1e-12, rounding ~1e-10
@@ -297,6 +298,8 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     # convolution and its paddings (conv.py), pooling (pooling.py)
     "ConvolutionBackward0": c.convolution,
     "ConvolutionBackward0 conv1d": c.convolution_1d,
+    "ConvolutionBackward0 conv_transpose2d": conv_cases.transposed_convolution(2),
+    "ConvolutionBackward0 conv_transpose1d": conv_cases.transposed_convolution(1),
     "ConstantPadNdBackward0": c.same_padding,
     "ReflectionPad2DBackward0": c.padded_by_mode("reflect"),
     "ReplicationPad2DBackward0": c.padded_by_mode("replicate"),

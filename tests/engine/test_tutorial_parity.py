@@ -4389,6 +4389,237 @@ for bad in checks:
             'RuntimeError Boolean value of Tensor with no values is ambiguous\n'
         ),
     ),
+    # F.conv_transpose2d/1d (and torch.): stride, padding, output_padding, dilation, groups, bias, unbatched;
+    # values and gradients of input, weight and bias, ConvolutionBackward0; float64 and int64 inputs
+    "conv_transpose_values": (
+        r"""
+import torch
+import torch.nn.functional as F
+x = torch.arange(8.0).reshape(1, 2, 2, 2).requires_grad_()
+w = (torch.arange(36.0).reshape(2, 2, 3, 3) % 5 - 2).requires_grad_()
+b = torch.tensor([0.5, -1.0], requires_grad=True)
+y = F.conv_transpose2d(x, w, b, stride=2, padding=1, output_padding=1)
+print(y)
+(y * torch.arange(y.numel()).reshape(y.shape)).sum().backward()
+print(x.grad)
+print(w.grad[0])
+print(b.grad)
+x2 = torch.arange(12.0).reshape(1, 4, 3)
+w2 = torch.tensor([[[1.0, -1.0]], [[2.0, 0.5]], [[0.0, 1.0]], [[-2.0, 3.0]]], requires_grad=True)
+y2 = F.conv_transpose1d(x2, w2, stride=3, dilation=2, groups=2)
+print(y2, y2.shape)
+y2.pow(2).sum().backward()
+print(w2.grad)
+u = torch.tensor([[1.0, 2.0, 3.0]], requires_grad=True)
+v = torch.conv_transpose1d(u, torch.ones(1, 2, 2), padding=1)
+print(v, v.grad_fn, v.grad_fn.next_functions[0][0].name())
+v.sum().backward()
+print(u.grad)
+d = F.conv_transpose2d(torch.ones(1, 1, 2, 2, dtype=torch.float64), torch.ones(1, 3, 2, 2).double())
+print(d.dtype, d.shape, d.sum())
+e = F.conv_transpose2d(torch.ones(1, 1, 2, 3).long(), torch.full((1, 1, 1, 2), 3))
+print(e)
+""",
+        (
+            'tensor([[[[  0.5000,   0.5000,   2.5000,   3.5000],\n'
+            '          [  2.5000,  -5.5000,   1.5000, -17.5000],\n'
+            '          [  4.5000,  -1.5000,   6.5000,   1.5000],\n'
+            '          [-11.5000,   7.5000, -13.5000,  -3.5000]],\n'
+            '\n'
+            '         [[ -5.0000, -11.0000,  -5.0000,   1.0000],\n'
+            '          [  9.0000,  10.0000,   9.0000,   0.0000],\n'
+            '          [ -5.0000, -11.0000,  -5.0000,   5.0000],\n'
+            '          [  9.0000, -12.0000,  10.0000, -15.0000]]]],\n'
+            '       grad_fn=<ConvolutionBackward0>)\n'
+            'tensor([[[[ 33.,  -7.],\n'
+            '          [ -8., -40.]],\n'
+            '\n'
+            '         [[-30., -40.],\n'
+            '          [  6.,   7.]]]])\n'
+            'tensor([[[ 15.,  26.,  31.],\n'
+            '         [ 28.,  48.,  54.],\n'
+            '         [ 44.,  72.,  78.]],\n'
+            '\n'
+            '        [[ 63., 106., 111.],\n'
+            '         [ 92., 144., 150.],\n'
+            '         [108., 168., 174.]]])\n'
+            'tensor([120., 376.])\n'
+            'tensor([[[  6.0000,   0.0000,   1.5000,   9.0000,   0.0000,   1.0000,  12.0000,\n'
+            '            0.0000,   0.5000],\n'
+            '         [-18.0000,   0.0000,  33.0000, -20.0000,   0.0000,  37.0000, -22.0000,\n'
+            '            0.0000,  41.0000]]], grad_fn=<ConvolutionBackward0>) torch.Size([1, 2, 9])\n'
+            'tensor([[[   66.,     4.]],\n'
+            '\n'
+            '        [[  228.,    22.]],\n'
+            '\n'
+            '        [[ -848.,  1570.]],\n'
+            '\n'
+            '        [[-1208.,  2236.]]])\n'
+            'tensor([[3., 5.],\n'
+            '        [3., 5.]], grad_fn=<SqueezeBackward1>) <SqueezeBackward1 object at 0x…> ConvolutionBackward0\n'  # noqa: E501
+            'tensor([[2., 4., 2.]])\n'
+            'torch.float64 torch.Size([1, 3, 3, 3]) tensor(48., dtype=torch.float64)\n'
+            'tensor([[[[3, 6, 6, 3],\n'
+            '          [3, 6, 6, 3]]]])\n'
+        ),
+    ),
+    # nn.ConvTranspose2d/1d: PyTorch's initial weights after manual_seed, reprs, forward's output_size,
+    # the layers' ValueErrors and the refusals of a wrong output_size
+    "conv_transpose_layers": (
+        r"""
+import torch
+import torch.nn as nn
+torch.manual_seed(0)
+up = nn.ConvTranspose2d(2, 4, 3, stride=2, padding=1, groups=2)
+print(up)
+print(up.weight.shape, up.bias.shape)
+print(up.weight[1], up.bias)
+x = torch.randn(1, 2, 3, 3)
+y = up(x)
+print(y.shape, y.grad_fn)
+print(y[0, 1])
+print(up(x, output_size=[6, 6]).shape, up(x, output_size=(1, 4, 5, 6)).shape)
+y.sum().backward()
+print(up.weight.grad[0], up.bias.grad)
+seq = nn.ConvTranspose1d(3, 2, kernel_size=2, stride=2, bias=False)
+print(seq, seq.weight.shape)
+print(seq(torch.ones(3, 4)))
+print(nn.ConvTranspose2d(16, 33, (3, 5), stride=(2, 1), padding=(4, 2)))
+print(nn.ConvTranspose2d(2, 4, 3, stride=2, output_padding=1, dilation=2, bias=False))
+print(nn.ConvTranspose1d(2, 4, 3, output_padding=(1,)))
+print(isinstance(up, nn.Conv2d), up.transposed, up.output_padding)
+for make in [lambda: nn.ConvTranspose2d(2, 4, 3, padding_mode='reflect'),
+             lambda: nn.ConvTranspose1d(3, 4, 3, groups=2),
+             lambda: up(x, output_size=(7, 7)),
+             lambda: up(x, output_size=(4,)),
+             lambda: seq(torch.ones(1, 3, 4), output_size=[9]),
+             lambda: nn.ConvTranspose2d(2, 4, 3, stride=2, output_padding=2)(x),
+             lambda: nn.ConvTranspose2d(3, 4, 3)(x)]:
+    try:
+        make()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            'ConvTranspose2d(2, 4, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), groups=2)\n'
+            'torch.Size([2, 2, 3, 3]) torch.Size([4])\n'
+            'tensor([[[-0.1598, -0.1026,  0.0856],\n'
+            '         [ 0.1957, -0.0485,  0.1764],\n'
+            '         [-0.0380,  0.0249,  0.2134]],\n'
+            '\n'
+            '        [[-0.2187, -0.1484, -0.0597],\n'
+            '         [-0.0919,  0.2036, -0.1528],\n'
+            '         [-0.1085, -0.1647, -0.2207]]], grad_fn=<SelectBackward0>) Parameter containing:\n'
+            'tensor([-0.1376,  0.2026,  0.1052,  0.1142], requires_grad=True)\n'
+            'torch.Size([1, 4, 5, 5]) <ConvolutionBackward0 object at 0x…>\n'
+            'tensor([[ 0.2363,  0.3908,  0.3185,  0.4038,  0.2921],\n'
+            '        [ 0.2221,  0.2284,  0.0911,  0.1612,  0.0394],\n'
+            '        [ 0.2893,  0.1227,  0.1098, -0.2023, -0.0381],\n'
+            '        [ 0.1147,  0.0689,  0.3001,  0.2920,  0.3868],\n'
+            '        [ 0.1234,  0.2864,  0.2949,  0.3882,  0.2915]],\n'
+            '       grad_fn=<SelectBackward0>)\n'
+            'torch.Size([1, 4, 6, 6]) torch.Size([1, 4, 5, 6])\n'
+            'tensor([[[ 0.9760,  0.9280, -0.0447],\n'
+            '         [-0.3396, -0.6035, -1.0031],\n'
+            '         [ 0.8206,  0.0494, -0.9194]],\n'
+            '\n'
+            '        [[ 0.9760,  0.9280, -0.0447],\n'
+            '         [-0.3396, -0.6035, -1.0031],\n'
+            '         [ 0.8206,  0.0494, -0.9194]]]) tensor([25., 25., 25., 25.])\n'
+            'ConvTranspose1d(3, 2, kernel_size=(2,), stride=(2,), bias=False) torch.Size([3, 2, 2])\n'
+            'tensor([[ 0.8613, -0.3704,  0.8613, -0.3704,  0.8613, -0.3704,  0.8613, -0.3704],\n'
+            '        [-0.2729, -0.0748, -0.2729, -0.0748, -0.2729, -0.0748, -0.2729, -0.0748]],\n'
+            '       grad_fn=<SqueezeBackward1>)\n'
+            'ConvTranspose2d(16, 33, kernel_size=(3, 5), stride=(2, 1), padding=(4, 2))\n'
+            'ConvTranspose2d(2, 4, kernel_size=(3, 3), stride=(2, 2), dilation=(2, 2), output_padding=(1, 1), bias=False)\n'  # noqa: E501
+            'ConvTranspose1d(2, 4, kernel_size=(3,), stride=(1,), output_padding=(1,))\n'
+            'False True (0, 0)\n'
+            'ValueError Only "zeros" padding mode is supported for ConvTranspose2d\n'
+            'ValueError in_channels must be divisible by groups\n'
+            'ValueError requested an output size of (7, 7), but valid sizes range from [5, 5] to [6, 6] (for an input of torch.Size([3, 3]))\n'  # noqa: E501
+            'ValueError ConvTranspose2D: for 4D input, output_size must have 2 or 4 elements (got 1)\n'
+            'RuntimeError output padding must be smaller than either stride or dilation, but got output_padding_height: 2 output_padding_width: 2 stride_height: 2 stride_width: 2 dilation_height: 1 dilation_width: 1\n'  # noqa: E501
+            'RuntimeError Given transposed=1, weight of size [3, 4, 3, 3], expected input[1, 2, 3, 3] to have 3 channels, but got 2 channels instead\n'  # noqa: E501
+        ),
+    ),
+    # conv_transpose2d/1d's errors word for word: its argument parser's TypeErrors, shape checks, the slow and
+    # mkldnn kernels' wordings, dtypes; an empty batch; integer tensors as ints
+    "conv_transpose_refusals": (
+        r"""
+import torch
+import torch.nn.functional as F
+x, w = torch.ones(1, 2, 3, 3), torch.ones(2, 4, 3, 3)
+calls = [
+    lambda: F.conv_transpose2d(x, w, stride=2, output_padding=2),
+    lambda: F.conv_transpose2d(x, w, padding=3),
+    lambda: F.conv_transpose2d(torch.ones(2, 2, 3, 3), w, padding=3),
+    lambda: F.conv_transpose2d(x, w, output_padding=-1),
+    lambda: F.conv_transpose2d(x, w, dilation=0),
+    lambda: F.conv_transpose2d(x, w, groups=3),
+    lambda: F.conv_transpose2d(x, torch.ones(3, 4, 3, 3)),
+    lambda: F.conv_transpose2d(x, w, torch.ones(3)),
+    lambda: F.conv_transpose2d(x, w.double()),
+    lambda: F.conv_transpose2d(torch.ones(4, 2, 3, 3), w.double()),
+    lambda: F.conv_transpose2d(x.bool(), w.bool()),
+    lambda: F.conv_transpose2d(x.long(), w.long(), torch.ones(4)),
+    lambda: F.conv_transpose2d(x, w, stride=(1, 2, 3)),
+    lambda: F.conv_transpose2d(torch.ones(3, 3), w),
+    lambda: F.conv_transpose2d(x, torch.ones(2, 4)),
+    lambda: F.conv_transpose2d(torch.ones(1, 2, 0, 3), w),
+    lambda: F.conv_transpose1d(torch.ones(1, 2, 3), torch.ones(2, 4, 3), stride=(1, 1)),
+    lambda: F.conv_transpose1d(torch.ones(1, 2, 6), torch.ones(2, 4, 4), padding=7),
+    lambda: F.conv_transpose2d(x, w, stride=1.5),
+    lambda: F.conv_transpose2d(x, w, None, 1.5),
+    lambda: F.conv_transpose2d(x, w, None, [2.0, 1]),
+    lambda: F.conv_transpose2d(x, w, None, (1, 2.0)),
+    lambda: F.conv_transpose2d(x, w, groups=True),
+    lambda: F.conv_transpose2d(x, 3),
+    lambda: F.conv_transpose2d(x),
+    lambda: F.conv_transpose2d(x, w, strides=2),
+    lambda: torch.conv_transpose2d(x, w, None, 1, 0, 0, 1, 1, stride=2),
+]
+for call in calls:
+    try:
+        call()
+    except Exception as e:
+        print(type(e).__name__, e)
+print(F.conv_transpose2d(torch.ones(0, 2, 3, 3), w, stride=2).shape)
+print(F.conv_transpose2d(x, w, stride=torch.tensor(2), groups=torch.tensor(1)).shape)
+print(F.conv_transpose2d(x.double(), w.double(), torch.ones(4), stride=[2]).dtype)
+""",
+        (
+            'RuntimeError output padding must be smaller than either stride or dilation, but got output_padding_height: 2 output_padding_width: 2 stride_height: 2 stride_width: 2 dilation_height: 1 dilation_width: 1\n'  # noqa: E501
+            'RuntimeError Given input size per channel: (3 x 3). Calculated output size per channel: (-1 x -1). Output size is too small\n'  # noqa: E501
+            'RuntimeError could not construct a memory descriptor using a format tag\n'
+            'RuntimeError negative output_padding is not supported\n'
+            'RuntimeError dilation should be greater than zero, but got dilation_height: 0, dilation_width: 0\n'  # noqa: E501
+            'RuntimeError Given groups=3, expected weight to be at least 3 at dimension 0, but got weight of size [2, 4, 3, 3] instead\n'  # noqa: E501
+            'RuntimeError Given transposed=1, weight of size [3, 4, 3, 3], expected input[1, 2, 3, 3] to have 3 channels, but got 2 channels instead\n'  # noqa: E501
+            'RuntimeError Given transposed=1, weight of size [2, 4, 3, 3], expected bias to be 1-dimensional with 4 elements, but got bias of size [3] instead\n'  # noqa: E501
+            'RuntimeError expected scalar type Float but found Double\n'
+            'RuntimeError Input type (torch.FloatTensor) and weight type (torch.DoubleTensor) should be the same or input should be a MKLDNN tensor and weight is a dense tensor\n'  # noqa: E501
+            'NotImplementedError "slow_conv_transpose2d_out_cpu" not implemented for \'Bool\'\n'
+            "RuntimeError result type Float can't be cast to the desired output type Long\n"
+            'RuntimeError expected stride to be a single integer value or a list of 2 values to match the convolution dimensions, but got stride=[1, 2, 3]\n'  # noqa: E501
+            'RuntimeError Expected 3D (unbatched) or 4D (batched) input to conv_transpose2d, but got input of size: [3, 3]\n'  # noqa: E501
+            'RuntimeError weight should have at least three dimensions\n'
+            'RuntimeError Only zero batch or zero channel inputs are supported, but got input shape: [1, 2, 0, 3]\n'  # noqa: E501
+            'RuntimeError expected stride to be a single integer value or a list of 1 values to match the convolution dimensions, but got stride=[1, 1]\n'  # noqa: E501
+            'RuntimeError Given input size per channel: (1 x 6). Calculated output size per channel: (1 x -5). Output size is too small\n'  # noqa: E501
+            "TypeError conv_transpose2d(): argument 'stride' must be tuple of ints, not float\n"
+            "TypeError conv_transpose2d(): argument 'stride' (position 4) must be tuple of ints, not float\n"
+            "TypeError conv_transpose2d(): argument 'stride' (position 4) must be tuple of ints, but found element of type float at pos 0\n"  # noqa: E501
+            'TypeError conv_transpose2d(): argument \'stride\' failed to unpack the object at pos 2 with error "type must be tuple of ints,but got float"\n'  # noqa: E501
+            "TypeError conv_transpose2d(): argument 'groups' must be int, not bool\n"
+            "TypeError conv_transpose2d(): argument 'weight' (position 2) must be Tensor, not int\n"
+            'TypeError conv_transpose2d() missing 1 required positional arguments: "weight"\n'
+            "TypeError conv_transpose2d() got an unexpected keyword argument 'strides'\n"
+            "TypeError conv_transpose2d() got multiple values for argument 'stride'\n"
+            'torch.Size([0, 4, 7, 7])\n'
+            'torch.Size([1, 4, 7, 7])\n'
+            'torch.float64\n'
+        ),
+    ),
 }
 # fmt: on
 
