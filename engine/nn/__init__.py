@@ -56,6 +56,7 @@ from engine.nn.parameter import Parameter
 from engine.nn.pool1d import AdaptiveAvgPool1d, AvgPool1d, MaxPool1d
 from engine.nn.rnn import GRU, LSTM, RNN
 from engine.nn.sparse import Embedding
+from engine.nn.upsampling import Upsample, UpsamplingBilinear2d, UpsamplingNearest2d
 from engine.pickling import present_as
 
 __all__ = [
@@ -124,6 +125,9 @@ __all__ = [
     "Softplus",
     "Tanh",
     "Unflatten",
+    "Upsample",
+    "UpsamplingBilinear2d",
+    "UpsamplingNearest2d",
     "functional",
     "init",
     "utils",
@@ -152,6 +156,7 @@ _TORCH_MODULES = {
         AdaptiveAvgPool2d,
     ),
     "torch.nn.modules.flatten": (Flatten, Unflatten),
+    "torch.nn.modules.upsampling": (Upsample, UpsamplingNearest2d, UpsamplingBilinear2d),
     "torch.nn.modules.distance": (CosineSimilarity, PairwiseDistance),
     "torch.nn.modules.dropout": (Dropout, Dropout1d, Dropout2d),
     "torch.nn.modules.loss": (MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, NLLLoss)

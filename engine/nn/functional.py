@@ -12,6 +12,12 @@ from engine.conv_transpose_ops import conv_transpose1d, conv_transpose2d  # noqa
 from engine.functions import loss as loss_fn
 from engine.functions import pointwise as pw
 from engine.functions import unary
+from engine.interpolate_ops import (  # noqa: F401 - part of F
+    interpolate,
+    upsample,
+    upsample_bilinear,
+    upsample_nearest,
+)
 from engine.math_ops import mse_loss  # noqa: F401 - part of F
 from engine.nn.activation_more import (  # noqa: F401 - part of F
     celu,

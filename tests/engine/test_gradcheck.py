@@ -42,11 +42,13 @@ from engine.functions import (
     shape_extra,
     unary,
     unary_extra,
+    upsample,
 )
 from engine.nn import functional as F
 from tests.engine import gradcheck_cases as c
 from tests.engine import gradcheck_cases_conv as conv_cases
 from tests.engine import gradcheck_cases_nn as n
+from tests.engine import gradcheck_cases_upsample as upsample_cases
 
 STEP = 1e-6  # central-difference step in float64: truncation ~1e-12, rounding ~1e-10
 RTOL, ATOL = 1e-5, 1e-7
@@ -300,6 +302,13 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "ConvolutionBackward0 conv1d": c.convolution_1d,
     "ConvolutionBackward0 conv_transpose2d": conv_cases.transposed_convolution(2),
     "ConvolutionBackward0 conv_transpose1d": conv_cases.transposed_convolution(1),
+    # upsampling (upsample.py)
+    "UpsampleNearest1DBackward0": upsample_cases.interpolated("nearest", 1),
+    "UpsampleNearest2DBackward0": upsample_cases.interpolated("nearest", 2),
+    "UpsampleNearestExact1DBackward0": upsample_cases.interpolated("nearest-exact", 1),
+    "UpsampleNearestExact2DBackward0": upsample_cases.interpolated("nearest-exact", 2),
+    "UpsampleLinear1DBackward0": upsample_cases.interpolated("linear", 1),
+    "UpsampleBilinear2DBackward0": upsample_cases.interpolated("bilinear", 2),
     "ConstantPadNdBackward0": c.same_padding,
     "ReflectionPad2DBackward0": c.padded_by_mode("reflect"),
     "ReplicationPad2DBackward0": c.padded_by_mode("replicate"),
@@ -444,7 +453,7 @@ NAMED_AS["AddBackward1"] = "NormBackward1"  # pairwise_distance's + eps
 def test_every_differentiable_op_has_a_gradient_check():
     modules = (pointwise, power, unary, unary_extra, reduction, reduction_extra, shape, linalg, loss)
     modules += (linalg_extra, moments, norms, diagonal, scatter, overwrite, conv, padding, pooling)
-    modules += (shape_extra,)
+    modules += (shape_extra, upsample)
     modules += (normalization, activation, activation_more, select_more, order, activation_slopes)
     ops = {
         name

@@ -4620,6 +4620,236 @@ print(F.conv_transpose2d(x.double(), w.double(), torch.ones(4), stride=[2]).dtyp
             'torch.float64\n'
         ),
     ),
+    # F.interpolate: nearest, nearest-exact, linear and bilinear by size or scale_factor (aligned corners,
+    # recomputed factors), float64, empty batches and area; values and gradients bit for bit, the nodes
+    "interpolate_values": (
+        r"""
+import torch
+import torch.nn.functional as F
+x = torch.arange(8.0).reshape(1, 2, 4).requires_grad_()
+for mode in ['nearest', 'nearest-exact', 'linear']:
+    y = F.interpolate(x, scale_factor=1.5, mode=mode)
+    print(y, y.shape)
+    (y * torch.arange(12.0).reshape(1, 2, 6)).sum().backward()
+    print(x.grad)
+    x.grad = None
+print(F.interpolate(x, size=7, mode='linear', align_corners=True))
+print(F.interpolate(x, size=3, mode='linear'))
+img = torch.tensor([[[[1.0, 2.0], [3.0, 4.0]]]], requires_grad=True)
+for kw in [dict(scale_factor=2), dict(size=(3, 5), mode='bilinear'),
+           dict(scale_factor=(1.5, 2), mode='bilinear', align_corners=True),
+           dict(size=(3, 3), mode='nearest-exact')]:
+    y = F.interpolate(img, **kw)
+    print(y)
+    y.pow(2).sum().backward()
+    print(img.grad)
+    img.grad = None
+d = F.interpolate(img.double().detach(), scale_factor=2.5, mode='bilinear')
+print(d.dtype, d.shape, d[0, 0, 1])
+print(F.interpolate(x.detach(), scale_factor=1.7).shape, F.interpolate(x.detach(), scale_factor=1.7,
+      recompute_scale_factor=True).shape)
+print(F.interpolate(torch.arange(6.0).reshape(1, 1, 6), scale_factor=1.2, mode='linear'))
+print(F.interpolate(torch.arange(6.0).reshape(1, 1, 6), scale_factor=2.4))
+print(F.interpolate(torch.ones(0, 3, 2, 2), scale_factor=2).shape)
+print(F.interpolate(img.detach(), size=1, mode='area'))
+""",
+        (
+            'tensor([[[0., 0., 1., 2., 2., 3.],\n'
+            '         [4., 4., 5., 6., 6., 7.]]], grad_fn=<UpsampleNearest1DBackward0>) torch.Size([1, 2, 6])\n'  # noqa: E501
+            'tensor([[[ 1.,  2.,  7.,  5.],\n'
+            '         [13.,  8., 19., 11.]]])\n'
+            'tensor([[[0., 1., 1., 2., 3., 3.],\n'
+            '         [4., 5., 5., 6., 7., 7.]]], grad_fn=<UpsampleNearestExact1DBackward0>) torch.Size([1, 2, 6])\n'  # noqa: E501
+            'tensor([[[ 0.,  3.,  3.,  9.],\n'
+            '         [ 6., 15.,  9., 21.]]])\n'
+            'tensor([[[0.0000, 0.5000, 1.1667, 1.8333, 2.5000, 3.0000],\n'
+            '         [4.0000, 4.5000, 5.1667, 5.8333, 6.5000, 7.0000]]],\n'
+            '       grad_fn=<UpsampleLinear1DBackward0>) torch.Size([1, 2, 6])\n'
+            'tensor([[[ 0.5000,  2.6667,  4.8333,  7.0000],\n'
+            '         [ 9.5000, 11.6667, 13.8333, 16.0000]]])\n'
+            'tensor([[[0.0000, 0.5000, 1.0000, 1.5000, 2.0000, 2.5000, 3.0000],\n'
+            '         [4.0000, 4.5000, 5.0000, 5.5000, 6.0000, 6.5000, 7.0000]]],\n'
+            '       grad_fn=<UpsampleLinear1DBackward0>)\n'
+            'tensor([[[0.1667, 1.5000, 2.8333],\n'
+            '         [4.1667, 5.5000, 6.8333]]], grad_fn=<UpsampleLinear1DBackward0>)\n'
+            'tensor([[[[1., 1., 2., 2.],\n'
+            '          [1., 1., 2., 2.],\n'
+            '          [3., 3., 4., 4.],\n'
+            '          [3., 3., 4., 4.]]]], grad_fn=<UpsampleNearest2DBackward0>)\n'
+            'tensor([[[[ 8., 16.],\n'
+            '          [24., 32.]]]])\n'
+            'tensor([[[[1.0000, 1.1000, 1.5000, 1.9000, 2.0000],\n'
+            '          [2.0000, 2.1000, 2.5000, 2.9000, 3.0000],\n'
+            '          [3.0000, 3.1000, 3.5000, 3.9000, 4.0000]]]],\n'
+            '       grad_fn=<UpsampleBilinear2DBackward0>)\n'
+            'tensor([[[[11.2900, 16.2100],\n'
+            '          [21.2900, 26.2100]]]])\n'
+            'tensor([[[[1.0000, 1.3333, 1.6667, 2.0000],\n'
+            '          [2.0000, 2.3333, 2.6667, 3.0000],\n'
+            '          [3.0000, 3.3333, 3.6667, 4.0000]]]],\n'
+            '       grad_fn=<UpsampleBilinear2DBackward0>)\n'
+            'tensor([[[[ 9.3333, 12.6667],\n'
+            '          [17.3333, 20.6667]]]])\n'
+            'tensor([[[[1., 2., 2.],\n'
+            '          [3., 4., 4.],\n'
+            '          [3., 4., 4.]]]], grad_fn=<UpsampleNearestExact2DBackward0>)\n'
+            'tensor([[[[ 2.,  8.],\n'
+            '          [12., 32.]]]])\n'
+            'torch.float64 torch.Size([1, 1, 5, 5]) tensor([1.2000, 1.3000, 1.7000, 2.1000, 2.2000], dtype=torch.float64)\n'  # noqa: E501
+            'torch.Size([1, 2, 6]) torch.Size([1, 2, 6])\n'
+            'tensor([[[0.0000, 0.7500, 1.5833, 2.4167, 3.2500, 4.0833, 4.9167]]])\n'
+            'tensor([[[0., 0., 0., 1., 1., 2., 2., 2., 3., 3., 4., 4., 5., 5.]]])\n'
+            'torch.Size([0, 3, 4, 4])\n'
+            'tensor([[[[2.5000]]]])\n'
+        ),
+    ),
+    # nn.Upsample, UpsamplingNearest2d and UpsamplingBilinear2d: reprs, attributes, outputs and nodes, in a
+    # decoder-like Sequential with ConvTranspose2d, and the errors their forward raises
+    "upsample_layers": (
+        r"""
+import torch
+import torch.nn as nn
+torch.manual_seed(0)
+x = torch.randn(1, 1, 2, 3)
+layers = [nn.Upsample(scale_factor=2), nn.Upsample(size=(3, 4), mode='bilinear'),
+          nn.Upsample(scale_factor=(1.5, 2.0), mode='bilinear', align_corners=True),
+          nn.Upsample(size=4, mode='nearest-exact'), nn.UpsamplingNearest2d(scale_factor=2),
+          nn.UpsamplingBilinear2d(size=(3, 3))]
+for layer in layers:
+    y = layer(x)
+    print(layer, tuple(y.shape), y.grad_fn)
+    print(y[0, 0])
+print(nn.Upsample(scale_factor=3, mode='linear')(torch.arange(3.0).reshape(1, 1, 3)))
+up = nn.Upsample(scale_factor=2, mode='bilinear')
+print(up.scale_factor, up.size, up.mode, up.align_corners, up.recompute_scale_factor)
+model = nn.Sequential(nn.ConvTranspose2d(1, 2, 2, stride=2), nn.Upsample(scale_factor=2), nn.ReLU())
+print(model)
+print(model(x).shape)
+print(nn.Upsample(size=5)(torch.arange(3.0).reshape(1, 1, 3)))
+for make in [lambda: nn.Upsample()(x), lambda: nn.Upsample(4, mode='linear')(x),
+             lambda: nn.Upsample(scale_factor=2, align_corners=True)(x),
+             lambda: nn.UpsamplingBilinear2d(scale_factor=2)(torch.ones(1, 1, 3))]:
+    try:
+        make()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            "Upsample(scale_factor=2.0, mode='nearest') (1, 1, 4, 6) None\n"
+            'tensor([[ 1.5410,  1.5410, -0.2934, -0.2934, -2.1788, -2.1788],\n'
+            '        [ 1.5410,  1.5410, -0.2934, -0.2934, -2.1788, -2.1788],\n'
+            '        [ 0.5684,  0.5684, -1.0845, -1.0845, -1.3986, -1.3986],\n'
+            '        [ 0.5684,  0.5684, -1.0845, -1.0845, -1.3986, -1.3986]])\n'
+            "Upsample(size=(3, 4), mode='bilinear') (1, 1, 3, 4) None\n"
+            'tensor([[ 1.5410,  0.3945, -1.0004, -2.1788],\n'
+            '        [ 1.0547, -0.0351, -1.1014, -1.7887],\n'
+            '        [ 0.5684, -0.4647, -1.2023, -1.3986]])\n'
+            "Upsample(scale_factor=(1.5, 2.0), mode='bilinear') (1, 1, 3, 6) None\n"
+            'tensor([[ 1.5410,  0.8072,  0.0735, -0.6705, -1.4246, -2.1788],\n'
+            '        [ 1.0547,  0.3572, -0.3402, -0.9089, -1.3488, -1.7887],\n'
+            '        [ 0.5684, -0.0928, -0.7539, -1.1473, -1.2730, -1.3986]])\n'
+            "Upsample(size=4, mode='nearest-exact') (1, 1, 4, 4) None\n"
+            'tensor([[ 1.5410, -0.2934, -0.2934, -2.1788],\n'
+            '        [ 1.5410, -0.2934, -0.2934, -2.1788],\n'
+            '        [ 0.5684, -1.0845, -1.0845, -1.3986],\n'
+            '        [ 0.5684, -1.0845, -1.0845, -1.3986]])\n'
+            "UpsamplingNearest2d(scale_factor=2.0, mode='nearest') (1, 1, 4, 6) None\n"
+            'tensor([[ 1.5410,  1.5410, -0.2934, -0.2934, -2.1788, -2.1788],\n'
+            '        [ 1.5410,  1.5410, -0.2934, -0.2934, -2.1788, -2.1788],\n'
+            '        [ 0.5684,  0.5684, -1.0845, -1.0845, -1.3986, -1.3986],\n'
+            '        [ 0.5684,  0.5684, -1.0845, -1.0845, -1.3986, -1.3986]])\n'
+            "UpsamplingBilinear2d(size=(3, 3), mode='bilinear') (1, 1, 3, 3) None\n"
+            'tensor([[ 1.5410, -0.2934, -2.1788],\n'
+            '        [ 1.0547, -0.6890, -1.7887],\n'
+            '        [ 0.5684, -1.0845, -1.3986]])\n'
+            'tensor([[[0.0000e+00, 1.4901e-08, 3.3333e-01, 6.6667e-01, 1.0000e+00,\n'
+            '          1.3333e+00, 1.6667e+00, 2.0000e+00, 2.0000e+00]]])\n'
+            '2.0 None bilinear None None\n'
+            'Sequential(\n'
+            '  (0): ConvTranspose2d(1, 2, kernel_size=(2, 2), stride=(2, 2))\n'
+            "  (1): Upsample(scale_factor=2.0, mode='nearest')\n"
+            '  (2): ReLU()\n'
+            ')\n'
+            'torch.Size([1, 2, 8, 12])\n'
+            'tensor([[[0., 0., 1., 1., 2.]]])\n'
+            'ValueError either size or scale_factor should be defined\n'
+            'NotImplementedError Got 4D input, but linear mode needs 3D input\n'
+            'ValueError align_corners option can only be set with the interpolating modes: linear | bilinear | bicubic | trilinear\n'  # noqa: E501
+            'NotImplementedError Got 3D input, but bilinear mode needs 4D input\n'
+        ),
+    ),
+    # F.interpolate's errors word for word: its Python checks, the upsampling ops' binding TypeErrors, the
+    # kernels' size, emptiness and dtype refusals, modes that do not fit the input
+    "interpolate_refusals": (
+        r"""
+import torch
+import torch.nn.functional as F
+x, img = torch.ones(1, 1, 6), torch.ones(1, 1, 3, 4)
+calls = [
+    lambda: F.interpolate(x, 4, align_corners=True),
+    lambda: F.interpolate(x, 4, 2),
+    lambda: F.interpolate(x),
+    lambda: F.interpolate(x, (2, 3)),
+    lambda: F.interpolate(img, scale_factor=(2,)),
+    lambda: F.interpolate(x, 4, recompute_scale_factor=True),
+    lambda: F.interpolate(x, 0),
+    lambda: F.interpolate(img, scale_factor=0.3, mode='bilinear'),
+    lambda: F.interpolate(x, (2.5,)),
+    lambda: F.interpolate(x, 2.5),
+    lambda: F.interpolate(img, scale_factor=(2, 'a')),
+    lambda: F.interpolate(x, scale_factor=2, mode='linear', align_corners=1),
+    lambda: F.interpolate(x.long(), 4),
+    lambda: F.interpolate(img.long(), 4, mode='bilinear'),
+    lambda: F.interpolate(torch.ones(6), 4),
+    lambda: F.interpolate(img, 4, mode='linear'),
+    lambda: F.interpolate(x, 4, mode='bilinear'),
+    lambda: F.interpolate(x, 4, mode='cubic'),
+    lambda: F.interpolate(torch.ones(1, 0, 6), 4, mode='linear'),
+    lambda: F.interpolate(x, 4, mode='linear', antialias=True),
+    lambda: F.interpolate(img, 4, mode='lanczos'),
+    lambda: F.interpolate(x, scale_factor=1e30),
+]
+for call in calls:
+    try:
+        call()
+    except Exception as e:
+        print(type(e).__name__, e)
+print(F.interpolate(x, size=torch.tensor(3)).shape, F.interpolate(x, scale_factor=True).shape)
+""",
+        (
+            'ValueError align_corners option can only be set with the interpolating modes: linear | bilinear | bicubic | trilinear\n'  # noqa: E501
+            'ValueError only one of size or scale_factor should be defined\n'
+            'ValueError either size or scale_factor should be defined\n'
+            'ValueError Input and output must have the same number of spatial dimensions, but got input with spatial dimensions of [6] and output size of (2, 3). Please provide input tensor in (N, C, d1, d2, ...,dK) format and output size in (o1, o2, ...,oK) format.\n'  # noqa: E501
+            'ValueError Input and scale_factor must have the same number of spatial dimensions, but got input with spatial dimensions of [3, 4] and scale_factor of shape (2,). Please provide input tensor in (N, C, d1, d2, ...,dK) format and scale_factor in (s1, s2, ...,sK) format.\n'  # noqa: E501
+            'ValueError recompute_scale_factor is not meaningful with an explicit size.\n'
+            'RuntimeError Input and output sizes should be greater than 0, but got input (W: 6) and output (W: 0)\n'  # noqa: E501
+            'RuntimeError Input and output sizes should be greater than 0, but got input (H: 3, W: 4) output (H: 0, W: 1)\n'  # noqa: E501
+            "TypeError expected size to be one of int or Tuple[int] or Tuple[int, int] or Tuple[int, int, int], but got size with types [<class 'float'>]\n"  # noqa: E501
+            'TypeError upsample_nearest1d() received an invalid combination of arguments - got (Tensor, list, NoneType), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input, tuple of ints output_size, tuple of floats scale_factors)\n'
+            "      didn't match because some of the arguments have invalid types: (Tensor, !list of [float]!, !NoneType!)\n"  # noqa: E501
+            ' * (Tensor input, tuple of ints output_size, float scales = None, *, Tensor out = None)\n'
+            '\n'
+            "TypeError upsample_nearest2d(): argument 'scale_factors' must be tuple of floats, but found element of type str at pos 2\n"  # noqa: E501
+            'TypeError upsample_linear1d() received an invalid combination of arguments - got (Tensor, NoneType, int, list), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input, tuple of ints output_size, bool align_corners, tuple of floats scale_factors)\n'  # noqa: E501
+            "      didn't match because some of the arguments have invalid types: (Tensor, !NoneType!, !int!, !list of [int]!)\n"  # noqa: E501
+            ' * (Tensor input, tuple of ints output_size, bool align_corners, float scales = None, *, Tensor out = None)\n'  # noqa: E501
+            '\n'
+            'NotImplementedError "compute_indices_weights_nearest" not implemented for \'Long\'\n'
+            'NotImplementedError "upsample_bilinear2d_channels_last" not implemented for \'Long\'\n'
+            'NotImplementedError Input Error: Only 3D, 4D and 5D input Tensors supported (got 1D) for the modes: nearest | linear | bilinear | bicubic | trilinear | lanczos | area | nearest-exact (got nearest)\n'  # noqa: E501
+            'NotImplementedError Got 4D input, but linear mode needs 3D input\n'
+            'NotImplementedError Got 3D input, but bilinear mode needs 4D input\n'
+            'NotImplementedError Input Error: Only 3D, 4D and 5D input Tensors supported (got 3D) for the modes: nearest | linear | bilinear | bicubic | trilinear | lanczos | area | nearest-exact (got cubic)\n'  # noqa: E501
+            'RuntimeError Non-empty 3D data tensor expected but got a tensor with sizes [1, 0, 6]\n'
+            'ValueError Anti-alias option is restricted to bilinear, bicubic, and lanczos modes and requires a 4-D tensor as input\n'  # noqa: E501
+            'ValueError Lanczos mode requires antialias=True\n'
+            'RuntimeError value cannot be converted to type int64_t without overflow\n'
+            'torch.Size([1, 1, 3]) torch.Size([1, 1, 6])\n'
+        ),
+    ),
 }
 # fmt: on
 

@@ -1,0 +1,37 @@
+"""Gradient-check cases for upsampling (``F.interpolate``'s nearest and linear modes).
+
+Same shape as ``gradcheck_cases``: ``draw(data) -> (arrays, function)``, every array differentiated.
+"""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from engine.nn import functional as F
+from tests.engine.gradcheck_cases import values
+
+
+def interpolated(mode: str, dims: int):
+    """``F.interpolate`` of (N, C, L) or (N, C, H, W) input to a drawn size, or by a drawn scale factor
+    (some of them not whole, recomputed or not); the linear modes with and without aligned corners."""
+
+    def draw(data):
+        shape = (data.draw(st.integers(1, 2), label="batch"), data.draw(st.integers(1, 2), label="channels"))
+        shape += tuple(data.draw(st.integers(1, 4), label="side") for _ in range(dims))
+        options = {"mode": mode}
+        if mode in ("linear", "bilinear"):
+            options["align_corners"] = data.draw(st.booleans(), label="align_corners")
+        if data.draw(st.booleans(), label="by size"):
+            options["size"] = [data.draw(st.integers(1, 7), label="size") for _ in range(dims)]
+        else:
+            factors = st.sampled_from([0.6, 1.0, 1.5, 2.0, 2.5, 3.0])
+            options["scale_factor"] = [data.draw(factors, label="scale") for _ in range(dims)]
+            options["recompute_scale_factor"] = data.draw(st.booleans(), label="recompute")
+            sizes = [
+                int(side * factor) for side, factor in zip(shape[2:], options["scale_factor"], strict=True)
+            ]
+            if min(sizes) < 1:  # a factor that leaves nothing: keep the input's size
+                options["scale_factor"] = [1.0] * dims
+        return [values(data, shape)], lambda x: F.interpolate(x, **options)
+
+    return draw
