@@ -116,6 +116,7 @@ from engine.nn.activation_slopes import prelu, rrelu, rrelu_
 from engine.nn.distance import cosine_similarity, pairwise_distance
 from engine.order_ops import kthvalue, median, mode, nanmean, nanmedian, nansum
 from engine.out_arg import accepts_out
+from engine.pixel_shuffle_ops import pixel_shuffle, pixel_unshuffle
 from engine.pool1d_ops import adaptive_avg_pool1d, avg_pool1d, max_pool1d
 from engine.pool_ops import max_pool2d
 from engine.printing import get_printoptions, printoptions, set_printoptions

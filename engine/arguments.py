@@ -26,10 +26,8 @@ def bind(function: str, signature: tuple[tuple[str, str, Any], ...], args: tuple
     (name, kind, default) entries, or PyTorch's TypeError."""
     if len(args) > len(signature):
         required = sum(default is REQUIRED for _, _, default in signature)
-        raise TypeError(
-            f"{function}() takes from {required} to {len(signature)} positional arguments but {len(args)} "
-            "were given"
-        )
+        takes = f"{len(signature)}" if required == len(signature) else f"from {required} to {len(signature)}"
+        raise TypeError(f"{function}() takes {takes} positional arguments but {len(args)} were given")
     bound = {}
     for position, (name, kind, default) in enumerate(signature, start=1):
         if position <= len(args):

@@ -53,6 +53,7 @@ from engine.nn.losses import (
 from engine.nn.module import Module
 from engine.nn.normalization import BatchNorm1d, BatchNorm2d, LayerNorm
 from engine.nn.parameter import Parameter
+from engine.nn.pixelshuffle import PixelShuffle, PixelUnshuffle
 from engine.nn.pool1d import AdaptiveAvgPool1d, AvgPool1d, MaxPool1d
 from engine.nn.rnn import GRU, LSTM, RNN
 from engine.nn.sparse import Embedding
@@ -116,6 +117,8 @@ __all__ = [
     "ModuleList",
     "NLLLoss",
     "Parameter",
+    "PixelShuffle",
+    "PixelUnshuffle",
     "RNN",
     "ReLU",
     "Sequential",
@@ -157,6 +160,7 @@ _TORCH_MODULES = {
     ),
     "torch.nn.modules.flatten": (Flatten, Unflatten),
     "torch.nn.modules.upsampling": (Upsample, UpsamplingNearest2d, UpsamplingBilinear2d),
+    "torch.nn.modules.pixelshuffle": (PixelShuffle, PixelUnshuffle),
     "torch.nn.modules.distance": (CosineSimilarity, PairwiseDistance),
     "torch.nn.modules.dropout": (Dropout, Dropout1d, Dropout2d),
     "torch.nn.modules.loss": (MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, NLLLoss)

@@ -46,6 +46,7 @@ from engine.nn.functional_extra import (  # noqa: F401 - part of F
     layer_norm,
 )
 from engine.pad_ops import pad  # noqa: F401 - part of F
+from engine.pixel_shuffle_ops import pixel_shuffle, pixel_unshuffle  # noqa: F401 - part of F
 from engine.pool1d_ops import adaptive_avg_pool1d, avg_pool1d, max_pool1d  # noqa: F401 - part of F
 from engine.pool_ops import adaptive_avg_pool2d, avg_pool2d, max_pool2d  # noqa: F401 - part of F
 from engine.product_ops import linear  # noqa: F401 - part of F

@@ -1,4 +1,4 @@
-"""Gradient-check cases for upsampling (``F.interpolate``'s nearest and linear modes).
+"""Gradient-check cases for upsampling (``F.interpolate``'s nearest and linear modes, pixel shuffles).
 
 Same shape as ``gradcheck_cases``: ``draw(data) -> (arrays, function)``, every array differentiated.
 """
@@ -33,5 +33,23 @@ def interpolated(mode: str, dims: int):
             if min(sizes) < 1:  # a factor that leaves nothing: keep the input's size
                 options["scale_factor"] = [1.0] * dims
         return [values(data, shape)], lambda x: F.interpolate(x, **options)
+
+    return draw
+
+
+def pixel_shuffled(unshuffle: bool):
+    """``pixel_shuffle`` (``pixel_unshuffle``) by 1 to 3 of input with 0 to 2 batch dimensions."""
+
+    def draw(data):
+        factor = data.draw(st.integers(1, 3), label="factor")
+        batch = tuple(
+            data.draw(st.integers(1, 2), label="batch") for _ in range(data.draw(st.integers(0, 2)))
+        )
+        channels, height, width = (data.draw(st.integers(1, 2), label="side") for _ in range(3))
+        if unshuffle:
+            shape = (*batch, channels, height * factor, width * factor)
+            return [values(data, shape)], lambda x: F.pixel_unshuffle(x, factor)
+        shape = (*batch, channels * factor**2, height, width)
+        return [values(data, shape)], lambda x: F.pixel_shuffle(x, factor)
 
     return draw

@@ -31,6 +31,7 @@ from engine.functions import (
     order,
     overwrite,
     padding,
+    pixel_shuffle,
     pointwise,
     pooling,
     power,
@@ -309,6 +310,8 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "UpsampleNearestExact2DBackward0": upsample_cases.interpolated("nearest-exact", 2),
     "UpsampleLinear1DBackward0": upsample_cases.interpolated("linear", 1),
     "UpsampleBilinear2DBackward0": upsample_cases.interpolated("bilinear", 2),
+    "PixelShuffleBackward0": upsample_cases.pixel_shuffled(unshuffle=False),
+    "PixelUnshuffleBackward0": upsample_cases.pixel_shuffled(unshuffle=True),
     "ConstantPadNdBackward0": c.same_padding,
     "ReflectionPad2DBackward0": c.padded_by_mode("reflect"),
     "ReplicationPad2DBackward0": c.padded_by_mode("replicate"),
@@ -453,7 +456,7 @@ NAMED_AS["AddBackward1"] = "NormBackward1"  # pairwise_distance's + eps
 def test_every_differentiable_op_has_a_gradient_check():
     modules = (pointwise, power, unary, unary_extra, reduction, reduction_extra, shape, linalg, loss)
     modules += (linalg_extra, moments, norms, diagonal, scatter, overwrite, conv, padding, pooling)
-    modules += (shape_extra, upsample)
+    modules += (shape_extra, upsample, pixel_shuffle)
     modules += (normalization, activation, activation_more, select_more, order, activation_slopes)
     ops = {
         name

@@ -4850,6 +4850,96 @@ print(F.interpolate(x, size=torch.tensor(3)).shape, F.interpolate(x, scale_facto
             'torch.Size([1, 1, 3]) torch.Size([1, 1, 6])\n'
         ),
     ),
+    # F.pixel_shuffle/pixel_unshuffle (also torch.) and nn.PixelShuffle/PixelUnshuffle: values, extra batch
+    # dimensions, integer and bool tensors, gradients, the nodes, reprs, and PyTorch's refusals
+    "pixel_shuffle_as_pytorchs": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+x = torch.arange(32.0).reshape(1, 8, 2, 2).requires_grad_()
+y = F.pixel_shuffle(x, 2)
+print(y, y.grad_fn)
+y.backward(torch.arange(32.0).reshape(1, 2, 4, 4))
+print(x.grad[0, :3])
+z = torch.pixel_unshuffle(y, 2)
+print(z.shape, z.grad_fn, z.grad_fn.next_functions[0][0].name(), torch.equal(z, x))
+print(F.pixel_shuffle(torch.arange(18).reshape(2, 9, 1, 1), 3))
+print(F.pixel_unshuffle(torch.ones(2, 3, 4, 6, dtype=torch.bool), 2).shape)
+print(F.pixel_shuffle(torch.ones(3, 2, 4, 1, 1), 2).shape, F.pixel_shuffle(torch.ones(0, 4, 2, 2), 2).shape)
+print(F.pixel_shuffle(x, 1).grad_fn, F.pixel_shuffle(x, upscale_factor=torch.tensor(2)).shape)
+torch.manual_seed(0)
+net = nn.Sequential(nn.Conv2d(1, 4, 3, padding=1), nn.PixelShuffle(2), nn.PixelUnshuffle(2))
+print(net)
+print(net(torch.randn(1, 1, 2, 2))[0, :, 0])
+for call in [lambda: F.pixel_shuffle(torch.ones(2, 2), 2),
+             lambda: F.pixel_shuffle(torch.ones(1, 6, 2, 2), 2),
+             lambda: F.pixel_shuffle(torch.ones(1, 8, 2, 2), 0),
+             lambda: F.pixel_unshuffle(torch.ones(1, 2, 3, 4), 2),
+             lambda: F.pixel_unshuffle(torch.ones(1, 2, 4, 3), 2),
+             lambda: F.pixel_unshuffle(torch.ones(1, 2, 4, 4), -1),
+             lambda: F.pixel_shuffle(x, 2.0),
+             lambda: F.pixel_shuffle(x, upscale_factor=True),
+             lambda: F.pixel_shuffle(x),
+             lambda: F.pixel_shuffle(x, 2, 3),
+             lambda: nn.PixelShuffle(3)(x)]:
+    try:
+        call()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            'tensor([[[[ 0.,  4.,  1.,  5.],\n'
+            '          [ 8., 12.,  9., 13.],\n'
+            '          [ 2.,  6.,  3.,  7.],\n'
+            '          [10., 14., 11., 15.]],\n'
+            '\n'
+            '         [[16., 20., 17., 21.],\n'
+            '          [24., 28., 25., 29.],\n'
+            '          [18., 22., 19., 23.],\n'
+            '          [26., 30., 27., 31.]]]], grad_fn=<PixelShuffleBackward0>) <PixelShuffleBackward0 object at 0x…>\n'  # noqa: E501
+            'tensor([[[ 0.,  2.],\n'
+            '         [ 8., 10.]],\n'
+            '\n'
+            '        [[ 1.,  3.],\n'
+            '         [ 9., 11.]],\n'
+            '\n'
+            '        [[ 4.,  6.],\n'
+            '         [12., 14.]]])\n'
+            'torch.Size([1, 8, 2, 2]) <PixelUnshuffleBackward0 object at 0x…> PixelShuffleBackward0 True\n'
+            'tensor([[[[ 0,  1,  2],\n'
+            '          [ 3,  4,  5],\n'
+            '          [ 6,  7,  8]]],\n'
+            '\n'
+            '\n'
+            '        [[[ 9, 10, 11],\n'
+            '          [12, 13, 14],\n'
+            '          [15, 16, 17]]]])\n'
+            'torch.Size([2, 12, 2, 3])\n'
+            'torch.Size([3, 2, 1, 2, 2]) torch.Size([0, 1, 4, 4])\n'
+            '<PixelShuffleBackward0 object at 0x…> torch.Size([1, 2, 4, 4])\n'
+            'Sequential(\n'
+            '  (0): Conv2d(1, 4, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))\n'
+            '  (1): PixelShuffle(upscale_factor=2)\n'
+            '  (2): PixelUnshuffle(downscale_factor=2)\n'
+            ')\n'
+            'tensor([[ 0.1135, -0.2739],\n'
+            '        [ 0.2835, -0.0392],\n'
+            '        [ 0.7537,  0.1282],\n'
+            '        [-0.5072,  0.2082]], grad_fn=<SelectBackward0>)\n'
+            'RuntimeError pixel_shuffle expects input to have at least 3 dimensions, but got input with 2 dimension(s)\n'  # noqa: E501
+            "RuntimeError pixel_shuffle expects its input's 'channel' dimension to be divisible by the square of upscale_factor, but input.size(-3)=6 is not divisible by 4\n"  # noqa: E501
+            'RuntimeError pixel_shuffle expects a positive upscale_factor, but got 0\n'
+            'RuntimeError pixel_unshuffle expects height to be divisible by downscale_factor, but input.size(-2)=3 is not divisible by 2\n'  # noqa: E501
+            'RuntimeError pixel_unshuffle expects width to be divisible by downscale_factor, but input.size(-1)=3 is not divisible by 2\n'  # noqa: E501
+            'RuntimeError pixel_unshuffle expects a positive downscale_factor, but got -1\n'
+            "TypeError pixel_shuffle(): argument 'upscale_factor' (position 2) must be int, not float\n"
+            "TypeError pixel_shuffle(): argument 'upscale_factor' must be int, not bool\n"
+            'TypeError pixel_shuffle() missing 1 required positional arguments: "upscale_factor"\n'
+            'TypeError pixel_shuffle() takes 2 positional arguments but 3 were given\n'
+            "RuntimeError pixel_shuffle expects its input's 'channel' dimension to be divisible by the square of upscale_factor, but input.size(-3)=8 is not divisible by 9\n"  # noqa: E501
+        ),
+    ),
 }
 # fmt: on
 
