@@ -8,7 +8,7 @@ import warnings
 from typing import Any
 
 from engine import upsample_binding
-from engine.functions import upsample
+from engine.functions import upsample, upsample_cubic
 from engine.pool1d_ops import adaptive_avg_pool1d
 from engine.pool_ops import adaptive_avg_pool2d
 from engine.tensor import Tensor
@@ -38,15 +38,20 @@ OPS = {
         "upsample_linear1d",
         "compute_indices_weights_linear",
     ),
+    ("bicubic", 2): (
+        upsample_cubic.UpsampleBicubic2DBackward0,
+        "upsample_bicubic2d",
+        "compute_indices_weights_cubic",
+    ),
     ("bilinear", 2): (
         upsample.UpsampleBilinear2DBackward0,
         "upsample_bilinear2d",
         "upsample_bilinear2d_channels_last",
     ),
 }
-# what PyTorch runs that the engine does not: its 3-d modes, bicubic and lanczos
+# what PyTorch runs that the engine does not: its 3-d modes and lanczos
 ENGINE_LACKS = {(mode, 5) for mode in ("nearest", "nearest-exact", "area", "trilinear")}
-ENGINE_LACKS |= {("bicubic", 4), ("lanczos", 4)}
+ENGINE_LACKS.add(("lanczos", 4))
 NEEDS = {"linear": 3, "bilinear": 4, "trilinear": 5}  # the input dimensions each linear mode takes
 DEPRECATED = "`nn.functional.{}` is deprecated. Use `nn.functional.interpolate` instead."
 
@@ -85,8 +90,8 @@ def interpolate(
     if mode == "area" and dims in (1, 2):
         return (adaptive_avg_pool1d if dims == 1 else adaptive_avg_pool2d)(input, output_size)
     if (mode, dims) in OPS and not antialias:
-        linear = mode in NEEDS
-        return _upsample(mode, input, output_size, align_corners if linear else None, scale_factors)
+        interpolating = mode not in ("nearest", "nearest-exact")
+        return _upsample(mode, input, output_size, align_corners if interpolating else None, scale_factors)
     _refuse_mode(input, mode, align_corners, antialias)
 
 
@@ -131,7 +136,7 @@ def _integral(value: Any) -> bool:
 
 
 def _refuse_mode(input: Tensor, mode: Any, align_corners: Any, antialias: bool) -> None:  # noqa: A002
-    """What PyTorch runs but the engine lacks (5-D input, bicubic and lanczos, antialiasing), or PyTorch's
+    """What PyTorch runs but the engine lacks (5-D input, lanczos, antialiasing), or PyTorch's
     refusal of a mode that does not fit the input's dimensions."""
     dims = input.dim()
     if mode == "lanczos" and dims == 4:

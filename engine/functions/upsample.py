@@ -98,16 +98,26 @@ class _Upsample(Function):
         taps = self._taps(tuple(spatial), grad.shape[2:], dtype, backward=True)
         rows = grad.reshape(batch, channels, int(np.prod(grad.shape[2:])), 1).astype(dtype, copy=False)
         positions = np.stack([position for position, _ in taps], axis=1).ravel()
-        weights = np.stack(
-            [np.ones(len(position), dtype) if w is None else w for position, w in taps], axis=1
+        wide = (batch, channels, rows.shape[2], len(taps))  # (…, outputs, taps), in PyTorch's order
+        factor, multiplier = (
+            np.broadcast_to(part, wide).reshape(batch, channels, len(positions))
+            for part in self._shares(rows, taps, dtype)
         )
-        weights, rows = weights.ravel(), np.broadcast_to(rows, rows.shape[:2] + (rows.shape[2], len(taps)))
-        rows = rows.reshape(batch, channels, len(positions))
         target = np.zeros((batch, channels, int(np.prod(spatial))), dtype)
         for picked in _rounds(positions):  # no position twice in a round: each adds to its own element
             where = positions[picked]
-            target[..., where] = fused_multiply_add(weights[picked], rows[..., picked], target[..., where])
+            target[..., where] = fused_multiply_add(
+                factor[..., picked], multiplier[..., picked], target[..., where]
+            )
         return (target.reshape(self.input_shape).astype(grad.dtype, copy=False),)
+
+    def _shares(self, rows: np.ndarray, taps: list, dtype: type) -> tuple[np.ndarray, np.ndarray]:
+        """Each output's share for each tap as the two factors of its multiply-add, (outputs, taps) wide:
+        the tap's weight and the output's gradient."""
+        weights = np.stack(
+            [np.ones(len(position), dtype) if w is None else w for position, w in taps], axis=1
+        )
+        return weights, rows
 
     def _taps(self, sizes: tuple, size: tuple, dtype: type, backward: bool) -> list:
         raise NotImplementedError

@@ -13,13 +13,14 @@ from tests.engine.gradcheck_cases import values
 
 def interpolated(mode: str, dims: int):
     """``F.interpolate`` of (N, C, L) or (N, C, H, W) input to a drawn size, or by a drawn scale factor
-    (some of them not whole, recomputed or not); the linear modes with and without aligned corners."""
+    (some of them not whole, recomputed or not); the interpolating modes with and without aligned corners;
+    an unchanged size too (bicubic's gradient then passes straight through)."""
 
     def draw(data):
         shape = (data.draw(st.integers(1, 2), label="batch"), data.draw(st.integers(1, 2), label="channels"))
         shape += tuple(data.draw(st.integers(1, 4), label="side") for _ in range(dims))
         options = {"mode": mode}
-        if mode in ("linear", "bilinear"):
+        if mode in ("linear", "bilinear", "bicubic"):
             options["align_corners"] = data.draw(st.booleans(), label="align_corners")
         if data.draw(st.booleans(), label="by size"):
             options["size"] = [data.draw(st.integers(1, 7), label="size") for _ in range(dims)]

@@ -44,6 +44,7 @@ from engine.functions import (
     unary,
     unary_extra,
     upsample,
+    upsample_cubic,
 )
 from engine.nn import functional as F
 from tests.engine import gradcheck_cases as c
@@ -310,6 +311,7 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     "UpsampleNearestExact2DBackward0": upsample_cases.interpolated("nearest-exact", 2),
     "UpsampleLinear1DBackward0": upsample_cases.interpolated("linear", 1),
     "UpsampleBilinear2DBackward0": upsample_cases.interpolated("bilinear", 2),
+    "UpsampleBicubic2DBackward0": upsample_cases.interpolated("bicubic", 2),
     "PixelShuffleBackward0": upsample_cases.pixel_shuffled(unshuffle=False),
     "PixelUnshuffleBackward0": upsample_cases.pixel_shuffled(unshuffle=True),
     "ConstantPadNdBackward0": c.same_padding,
@@ -456,7 +458,7 @@ NAMED_AS["AddBackward1"] = "NormBackward1"  # pairwise_distance's + eps
 def test_every_differentiable_op_has_a_gradient_check():
     modules = (pointwise, power, unary, unary_extra, reduction, reduction_extra, shape, linalg, loss)
     modules += (linalg_extra, moments, norms, diagonal, scatter, overwrite, conv, padding, pooling)
-    modules += (shape_extra, upsample, pixel_shuffle)
+    modules += (shape_extra, upsample, upsample_cubic, pixel_shuffle)
     modules += (normalization, activation, activation_more, select_more, order, activation_slopes)
     ops = {
         name

@@ -4940,6 +4940,62 @@ for call in [lambda: F.pixel_shuffle(torch.ones(2, 2), 2),
             "RuntimeError pixel_shuffle expects its input's 'channel' dimension to be divisible by the square of upscale_factor, but input.size(-3)=8 is not divisible by 9\n"  # noqa: E501
         ),
     ),
+    # F.interpolate(mode='bicubic') and nn.Upsample in bicubic mode: Keys' cubic with PyTorch's arithmetic,
+    # aligned corners, float64, the gradient (passed straight through when no size changes), refusals
+    "interpolate_bicubic": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+img = torch.tensor([[[[0.0, 1.0, 4.0], [2.0, 3.0, 1.0], [5.0, 0.0, 2.0]]]], requires_grad=True)
+y = F.interpolate(img, scale_factor=2, mode='bicubic')
+print(y, y.grad_fn)
+y.sum().backward()
+print(img.grad)
+img.grad = None
+z = F.interpolate(img, size=(4, 5), mode='bicubic', align_corners=True)
+print(z)
+(z * z).sum().backward()
+print(img.grad)
+print(F.interpolate(img.detach().double(), scale_factor=1.5, mode='bicubic')[0, 0, 1])
+print(F.interpolate(img.detach(), scale_factor=(1.1, 1.0), mode='bicubic')[0, 0])
+up = nn.Upsample(scale_factor=1.5, mode='bicubic', align_corners=False)
+print(up, up(img).shape)
+for call in [lambda: F.interpolate(torch.ones(1, 1, 3), 4, mode='bicubic'),
+             lambda: F.interpolate(img.long(), 4, mode='bicubic')]:
+    try:
+        call()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            'tensor([[[[-0.3164, -0.1084,  0.1905,  1.6937,  3.5524,  4.6884],\n'
+            '          [ 0.2199,  0.5613,  1.1021,  2.0775,  2.9366,  3.4673],\n'
+            '          [ 1.0583,  1.6457,  2.6293,  2.7434,  1.9237,  1.4383],\n'
+            '          [ 2.9285,  2.8662,  2.7836,  2.1261,  1.2648,  0.7392],\n'
+            '          [ 4.7746,  3.5335,  1.4780,  0.5740,  1.3320,  1.7648],\n'
+            '          [ 5.9105,  3.9551,  0.7043, -0.3618,  1.3587,  2.3609]]]],\n'
+            '       grad_fn=<UpsampleBicubic2DBackward0>) <UpsampleBicubic2DBackward0 object at 0x…>\n'
+            'tensor([[[[3.8606, 4.0678, 3.8606],\n'
+            '          [4.0678, 4.2862, 4.0678],\n'
+            '          [3.8606, 4.0678, 3.8606]]]])\n'
+            'tensor([[[[0.0000, 0.2188, 1.0000, 2.5938, 4.0000],\n'
+            '          [1.0370, 1.9520, 2.7037, 2.4248, 1.8333],\n'
+            '          [3.1667, 2.8437, 2.2778, 1.5463, 0.9815],\n'
+            '          [5.0000, 2.3125, 0.0000, 0.5312, 2.0000]]]],\n'
+            '       grad_fn=<UpsampleBicubic2DBackward0>)\n'
+            'tensor([[[[-0.1307,  7.5930, 12.0245],\n'
+            '          [ 9.9207, 16.2234,  6.9290],\n'
+            '          [14.6139,  5.2740,  4.3984]]]])\n'
+            'tensor([0.5831, 1.4883, 2.4348, 2.4154], dtype=torch.float64)\n'
+            'tensor([[-0.0621,  0.9379,  4.0932],\n'
+            '        [ 1.5413,  2.9989,  1.2686],\n'
+            '        [ 4.4499,  0.6698,  1.7069]])\n'
+            "Upsample(scale_factor=1.5, mode='bicubic') torch.Size([1, 1, 4, 4])\n"
+            'NotImplementedError Input Error: Only 3D, 4D and 5D input Tensors supported (got 3D) for the modes: nearest | linear | bilinear | bicubic | trilinear | lanczos | area | nearest-exact (got bicubic)\n'  # noqa: E501
+            'NotImplementedError "compute_indices_weights_cubic" not implemented for \'Long\'\n'
+        ),
+    ),
 }
 # fmt: on
 

@@ -43,3 +43,13 @@ def test_linear_blend_is_pytorchs_to_the_last_bit():
     ones = F.interpolate(torch.ones(1, 1, 2, 2), 4, mode="bilinear", align_corners=True)
     assert ones.flatten().tolist()[5] == 0.9999999403953552
     assert ones.flatten().tolist()[:5] == [1.0] * 5
+
+
+def test_bicubic_gradient_passes_straight_through_an_unchanged_size():
+    # with a scale factor of 1.1 the output keeps the input's size but not its values; PyTorch's
+    # backward still hands the gradient back unchanged
+    x = torch.arange(12.0).reshape(1, 1, 3, 4).requires_grad_()
+    y = F.interpolate(x, scale_factor=(1.1, 1.0), mode="bicubic")
+    assert y.shape == x.shape and y.tolist() != x.tolist()
+    y.backward(torch.arange(12.0).reshape(1, 1, 3, 4))
+    assert x.grad.tolist() == torch.arange(12.0).reshape(1, 1, 3, 4).tolist()
