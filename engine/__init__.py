@@ -47,6 +47,7 @@ from engine.binary_more_ops import (
 )
 from engine.combine_ops import block_diag, cartesian_prod, combinations
 from engine.conv_ops import conv1d, conv2d
+from engine.conv_transpose_ops import conv_transpose1d, conv_transpose2d
 from engine.correlation_ops import corrcoef, cov
 from engine.creation import (
     arange,
@@ -168,6 +169,7 @@ from engine.nn.activation_slopes import prelu, rrelu, rrelu_
 from engine.nn.distance import cosine_similarity, pairwise_distance
 from engine.order_ops import kthvalue, median, mode, nanmean, nanmedian, nansum
 from engine.out_arg import accepts_out
+from engine.pixel_shuffle_ops import pixel_shuffle, pixel_unshuffle
 from engine.pointwise_checks_ops import (
     bitwise_not,
     gcd,

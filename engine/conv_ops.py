@@ -108,11 +108,8 @@ def _uses_mkldnn(input: Tensor, weight: Tensor, batched: tuple, groups: int) -> 
     return input.dtype.name == "float32" and large
 
 
-def _check_shapes(
-    batched: tuple, weight: Tensor, bias: Tensor | None, padding: list, dilation: list, groups: int
-) -> None:
-    """Weight against groups, channels against the weight, the bias's size, the kernel against the input."""
-    weight_shape = list(weight.shape)
+def check_groups(weight_shape: list[int], groups: int) -> None:
+    """The weight's first dimension against ``groups`` (plain and transposed convolutions alike)."""
     if weight_shape[0] < groups:
         raise RuntimeError(
             f"Given groups={groups}, expected weight to be at least {groups} at dimension 0, but got "
@@ -123,6 +120,14 @@ def _check_shapes(
             f"Given groups={groups}, expected weight to be divisible by {groups} at dimension 0, but got "
             f"weight of size [{weight_shape}] instead"
         )
+
+
+def _check_shapes(
+    batched: tuple, weight: Tensor, bias: Tensor | None, padding: list, dilation: list, groups: int
+) -> None:
+    """Weight against groups, channels against the weight, the bias's size, the kernel against the input."""
+    weight_shape = list(weight.shape)
+    check_groups(weight_shape, groups)
     if batched[1] != weight_shape[1] * groups:
         raise RuntimeError(
             f"Given groups={groups}, weight of size {weight_shape}, expected input{list(batched)} to have "

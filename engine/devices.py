@@ -6,6 +6,8 @@ takes the CPU path.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 
@@ -16,6 +18,24 @@ class Size(tuple):
         return f"torch.Size([{', '.join(map(str, self))}])"
 
     __str__ = __repr__
+
+    # as PyTorch's: a slice of a Size, or a Size joined with (repeated like) a tuple, is a Size
+    def __getitem__(self, index: Any) -> Any:
+        item = tuple.__getitem__(self, index)
+        return Size(item) if isinstance(index, slice) else item
+
+    def __add__(self, other: Any) -> Any:
+        joined = tuple.__add__(self, other)
+        return Size(joined) if isinstance(joined, tuple) else joined
+
+    def __radd__(self, other: Any) -> Any:
+        return Size(other + tuple(self)) if isinstance(other, tuple) else NotImplemented
+
+    def __mul__(self, times: Any) -> Any:
+        repeated = tuple.__mul__(self, times)
+        return Size(repeated) if isinstance(repeated, tuple) else repeated
+
+    __rmul__ = __mul__
 
     def numel(self) -> int:
         return int(np.prod(self, dtype=np.int64))

@@ -20,6 +20,7 @@ from engine.nn.activation_more import (
 from engine.nn.activation_slopes import PReLU, RReLU
 from engine.nn.containers import ModuleDict
 from engine.nn.conv import AdaptiveAvgPool2d, AvgPool2d, Conv1d, Conv2d, MaxPool2d
+from engine.nn.conv_transpose import ConvTranspose1d, ConvTranspose2d
 from engine.nn.distance import CosineSimilarity, PairwiseDistance
 from engine.nn.divergence import KLDivLoss
 from engine.nn.layers import (
@@ -53,9 +54,11 @@ from engine.nn.losses import (
 from engine.nn.module import Module
 from engine.nn.normalization import BatchNorm1d, BatchNorm2d, LayerNorm
 from engine.nn.parameter import Parameter
+from engine.nn.pixelshuffle import PixelShuffle, PixelUnshuffle
 from engine.nn.pool1d import AdaptiveAvgPool1d, AvgPool1d, MaxPool1d
 from engine.nn.rnn import GRU, LSTM, RNN
 from engine.nn.sparse import Embedding
+from engine.nn.upsampling import Upsample, UpsamplingBilinear2d, UpsamplingNearest2d
 from engine.pickling import present_as
 
 __all__ = [
@@ -89,6 +92,8 @@ __all__ = [
     "BatchNorm2d",
     "Conv1d",
     "Conv2d",
+    "ConvTranspose1d",
+    "ConvTranspose2d",
     "CrossEntropyLoss",
     "Dropout",
     "Dropout1d",
@@ -114,6 +119,8 @@ __all__ = [
     "ModuleList",
     "NLLLoss",
     "Parameter",
+    "PixelShuffle",
+    "PixelUnshuffle",
     "RNN",
     "ReLU",
     "Sequential",
@@ -123,6 +130,9 @@ __all__ = [
     "Softplus",
     "Tanh",
     "Unflatten",
+    "Upsample",
+    "UpsamplingBilinear2d",
+    "UpsamplingNearest2d",
     "functional",
     "init",
     "utils",
@@ -141,7 +151,7 @@ _TORCH_MODULES = {
     "torch.nn.modules.normalization": (LayerNorm,),
     "torch.nn.modules.sparse": (Embedding,),
     "torch.nn.modules.rnn": (RNN, LSTM, GRU),
-    "torch.nn.modules.conv": (Conv1d, Conv2d),
+    "torch.nn.modules.conv": (Conv1d, Conv2d, ConvTranspose1d, ConvTranspose2d),
     "torch.nn.modules.pooling": (
         MaxPool1d,
         MaxPool2d,
@@ -151,6 +161,8 @@ _TORCH_MODULES = {
         AdaptiveAvgPool2d,
     ),
     "torch.nn.modules.flatten": (Flatten, Unflatten),
+    "torch.nn.modules.upsampling": (Upsample, UpsamplingNearest2d, UpsamplingBilinear2d),
+    "torch.nn.modules.pixelshuffle": (PixelShuffle, PixelUnshuffle),
     "torch.nn.modules.distance": (CosineSimilarity, PairwiseDistance),
     "torch.nn.modules.dropout": (Dropout, Dropout1d, Dropout2d),
     "torch.nn.modules.loss": (MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, NLLLoss)

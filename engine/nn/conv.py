@@ -26,25 +26,27 @@ def _listed(names: tuple[str, ...]) -> str:
     return "{" + ", ".join(repr(name) for name in names) + "}"
 
 
-class Conv2d(Module):
-    """A 2-d convolution with ``out_channels`` kernels of ``in_channels / groups`` × ``kernel_size``,
-    initialised as PyTorch does: kaiming_uniform_(a=√5) on the weight, U(±1/√fan_in) on the bias."""
+class _ConvNd(Module):
+    """What convolution layers share (PyTorch's ``_ConvNd``): the checks of their arguments, a weight of
+    ``out_channels`` kernels of ``in_channels / groups`` × ``kernel_size`` (transposed: ``in_channels``
+    kernels of ``out_channels / groups``), initialised as PyTorch does, and their repr."""
 
     _optional = ("bias",)
-    _dims = 2  # spatial dimensions: Conv1d has one
-    _convolve = staticmethod(conv_ops.conv2d)
+    _dims = 2  # spatial dimensions: the 1-d layers have one
 
     def __init__(
         self,
         in_channels: int,
         out_channels: int,
         kernel_size: Any,
-        stride: Any = 1,
-        padding: Any = 0,
-        dilation: Any = 1,
-        groups: int = 1,
-        bias: bool = True,
-        padding_mode: str = "zeros",
+        stride: Any,
+        padding: Any,
+        dilation: Any,
+        transposed: bool,
+        output_padding: Any,
+        groups: int,
+        bias: bool,
+        padding_mode: str,
         device: Any = None,
         dtype: Any = None,
     ) -> None:
@@ -54,9 +56,13 @@ class Conv2d(Module):
         dims = self._dims
         self.kernel_size, self.stride = _pair(kernel_size, dims), _pair(stride, dims)
         self.padding = padding if isinstance(padding, str) else _pair(padding, dims)
-        self.dilation, self.transposed, self.output_padding = _pair(dilation, dims), False, (0,) * dims
+        self.dilation, self.transposed = _pair(dilation, dims), transposed
+        self.output_padding = _pair(output_padding, dims)
         self.groups, self.padding_mode = groups, padding_mode
-        shape = (out_channels, in_channels // groups, *self.kernel_size)
+        if transposed:
+            shape = (in_channels, out_channels // groups, *self.kernel_size)
+        else:
+            shape = (out_channels, in_channels // groups, *self.kernel_size)
         self.weight = Parameter(creation.empty(*shape, dtype=dtype, device=device))
         self.bias = Parameter(creation.empty(out_channels, dtype=dtype, device=device)) if bias else None
         self.reset_parameters()
@@ -92,6 +98,50 @@ class Conv2d(Module):
             bound = 1 / math.sqrt(fan_in) if fan_in > 0 else 0
             init.uniform_(self.bias, -bound, bound)
 
+    def extra_repr(self) -> str:
+        text = (
+            f"{self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}, stride={self.stride}"
+        )
+        if self.padding != (0,) * self._dims:
+            text += f", padding={self.padding}"
+        if self.dilation != (1,) * self._dims:
+            text += f", dilation={self.dilation}"
+        if self.output_padding != (0,) * len(self.output_padding):
+            text += f", output_padding={self.output_padding}"
+        if self.groups != 1:
+            text += f", groups={self.groups}"
+        if self.bias is None:
+            text += ", bias=False"
+        if self.padding_mode != "zeros":
+            text += f", padding_mode={self.padding_mode}"
+        return text
+
+
+class Conv2d(_ConvNd):
+    """A 2-d convolution with ``out_channels`` kernels of ``in_channels / groups`` × ``kernel_size``,
+    initialised as PyTorch does: kaiming_uniform_(a=√5) on the weight, U(±1/√fan_in) on the bias."""
+
+    _convolve = staticmethod(conv_ops.conv2d)
+
+    def __init__(
+        self,
+        in_channels: int,
+        out_channels: int,
+        kernel_size: Any,
+        stride: Any = 1,
+        padding: Any = 0,
+        dilation: Any = 1,
+        groups: int = 1,
+        bias: bool = True,
+        padding_mode: str = "zeros",
+        device: Any = None,
+        dtype: Any = None,
+    ) -> None:
+        sizes = (kernel_size, stride, padding, dilation)  # then: not transposed, no output padding
+        super().__init__(
+            in_channels, out_channels, *sizes, False, 0, groups, bias, padding_mode, device, dtype
+        )
+
     def _mode_padding(self) -> tuple[int, ...]:
         """Both sides of each spatial axis, (top, bottom, left, right) or (left, right), for a padding mode
         other than zeros ('same': the odd one extra at the end)."""
@@ -108,22 +158,6 @@ class Conv2d(Module):
             padded = conv_ops.pad_by_mode(x, self._mode_padding(), self.padding_mode)
             return self._convolve(padded, weight, bias, self.stride, 0, self.dilation, self.groups)
         return self._convolve(x, weight, bias, self.stride, self.padding, self.dilation, self.groups)
-
-    def extra_repr(self) -> str:
-        text = (
-            f"{self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}, stride={self.stride}"
-        )
-        if self.padding != (0,) * self._dims:
-            text += f", padding={self.padding}"
-        if self.dilation != (1,) * self._dims:
-            text += f", dilation={self.dilation}"
-        if self.groups != 1:
-            text += f", groups={self.groups}"
-        if self.bias is None:
-            text += ", bias=False"
-        if self.padding_mode != "zeros":
-            text += f", padding_mode={self.padding_mode}"
-        return text
 
 
 class Conv1d(Conv2d):

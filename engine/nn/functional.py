@@ -8,10 +8,17 @@ import numpy as np
 
 from engine import math_ops
 from engine.conv_ops import conv1d, conv2d  # noqa: F401 - part of F
+from engine.conv_transpose_ops import conv_transpose1d, conv_transpose2d  # noqa: F401 - part of F
 from engine.functions import loss as loss_fn
 from engine.functions import pointwise as pw
 from engine.functions import unary
 from engine.in_place_ops import in_place
+from engine.interpolate_ops import (  # noqa: F401 - part of F
+    interpolate,
+    upsample,
+    upsample_bilinear,
+    upsample_nearest,
+)
 from engine.math_ops import mse_loss  # noqa: F401 - part of F
 from engine.nn.activation_more import (  # noqa: F401 - part of F
     celu,
@@ -45,6 +52,7 @@ from engine.nn.functional_extra import (  # noqa: F401 - part of F
     layer_norm,
 )
 from engine.pad_ops import pad  # noqa: F401 - part of F
+from engine.pixel_shuffle_ops import pixel_shuffle, pixel_unshuffle  # noqa: F401 - part of F
 from engine.pointwise_more_ops import threshold, threshold_  # noqa: F401 - part of F
 from engine.pool1d_ops import adaptive_avg_pool1d, avg_pool1d, max_pool1d  # noqa: F401 - part of F
 from engine.pool_ops import adaptive_avg_pool2d, avg_pool2d, max_pool2d  # noqa: F401 - part of F

@@ -39,6 +39,7 @@ from engine.functions import (
     order,
     overwrite,
     padding,
+    pixel_shuffle,
     pointwise,
     pointwise_more,
     pooling,
@@ -54,14 +55,18 @@ from engine.functions import (
     special,
     unary,
     unary_extra,
+    upsample,
+    upsample_cubic,
 )
 from engine.nn import functional as F
 from tests.engine import gradcheck_cases as c
+from tests.engine import gradcheck_cases_conv as conv_cases
 from tests.engine import gradcheck_cases_cumulative as cu
 from tests.engine import gradcheck_cases_index as ix
 from tests.engine import gradcheck_cases_linalg as lg
 from tests.engine import gradcheck_cases_nn as n
 from tests.engine import gradcheck_cases_products as p
+from tests.engine import gradcheck_cases_upsample as upsample_cases
 
 STEP = 1e-6  # central-difference step in float64: truncation ~1e-12, rounding ~1e-10
 RTOL, ATOL = 1e-5, 1e-7
@@ -404,6 +409,18 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     # convolution and its paddings (conv.py), pooling (pooling.py)
     "ConvolutionBackward0": c.convolution,
     "ConvolutionBackward0 conv1d": c.convolution_1d,
+    "ConvolutionBackward0 conv_transpose2d": conv_cases.transposed_convolution(2),
+    "ConvolutionBackward0 conv_transpose1d": conv_cases.transposed_convolution(1),
+    # upsampling (upsample.py)
+    "UpsampleNearest1DBackward0": upsample_cases.interpolated("nearest", 1),
+    "UpsampleNearest2DBackward0": upsample_cases.interpolated("nearest", 2),
+    "UpsampleNearestExact1DBackward0": upsample_cases.interpolated("nearest-exact", 1),
+    "UpsampleNearestExact2DBackward0": upsample_cases.interpolated("nearest-exact", 2),
+    "UpsampleLinear1DBackward0": upsample_cases.interpolated("linear", 1),
+    "UpsampleBilinear2DBackward0": upsample_cases.interpolated("bilinear", 2),
+    "UpsampleBicubic2DBackward0": upsample_cases.interpolated("bicubic", 2),
+    "PixelShuffleBackward0": upsample_cases.pixel_shuffled(unshuffle=False),
+    "PixelUnshuffleBackward0": upsample_cases.pixel_shuffled(unshuffle=True),
     "ConstantPadNdBackward0": c.same_padding,
     "ReflectionPad2DBackward0": c.padded_by_mode("reflect"),
     "ReplicationPad2DBackward0": c.padded_by_mode("replicate"),
@@ -565,6 +582,7 @@ def test_every_differentiable_op_has_a_gradient_check():
     modules = (pointwise, power, unary, unary_extra, reduction, reduction_extra, shape, linalg, loss)
     modules += (linalg_extra, moments, norms, diagonal, scatter, overwrite, conv, padding, pooling)
     modules += (shape_extra, products, linalg_lu, distance, cumulative)
+    modules += (upsample, upsample_cubic, pixel_shuffle)
     modules += (normalization, activation, activation_more, select_more, order, activation_slopes)
     modules += (pointwise_more, binary_more, special)
     modules += (extremes, arrange, index_more, search, in_place_names)

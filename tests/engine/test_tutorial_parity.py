@@ -7698,6 +7698,613 @@ for first, second in pairs:
             '(4,) (1, 4, 2) (True, False) UnsafeViewBackward0 / MvBackward0 / AccumulateGrad\n'
         ),
     ),
+    # F.conv_transpose2d/1d (and torch.): stride, padding, output_padding, dilation, groups, bias, unbatched;
+    # values and gradients of input, weight and bias, ConvolutionBackward0; float64 and int64 inputs
+    "conv_transpose_values": (
+        r"""
+import torch
+import torch.nn.functional as F
+x = torch.arange(8.0).reshape(1, 2, 2, 2).requires_grad_()
+w = (torch.arange(36.0).reshape(2, 2, 3, 3) % 5 - 2).requires_grad_()
+b = torch.tensor([0.5, -1.0], requires_grad=True)
+y = F.conv_transpose2d(x, w, b, stride=2, padding=1, output_padding=1)
+print(y)
+(y * torch.arange(y.numel()).reshape(y.shape)).sum().backward()
+print(x.grad)
+print(w.grad[0])
+print(b.grad)
+x2 = torch.arange(12.0).reshape(1, 4, 3)
+w2 = torch.tensor([[[1.0, -1.0]], [[2.0, 0.5]], [[0.0, 1.0]], [[-2.0, 3.0]]], requires_grad=True)
+y2 = F.conv_transpose1d(x2, w2, stride=3, dilation=2, groups=2)
+print(y2, y2.shape)
+y2.pow(2).sum().backward()
+print(w2.grad)
+u = torch.tensor([[1.0, 2.0, 3.0]], requires_grad=True)
+v = torch.conv_transpose1d(u, torch.ones(1, 2, 2), padding=1)
+print(v, v.grad_fn, v.grad_fn.next_functions[0][0].name())
+v.sum().backward()
+print(u.grad)
+d = F.conv_transpose2d(torch.ones(1, 1, 2, 2, dtype=torch.float64), torch.ones(1, 3, 2, 2).double())
+print(d.dtype, d.shape, d.sum())
+e = F.conv_transpose2d(torch.ones(1, 1, 2, 3).long(), torch.full((1, 1, 1, 2), 3))
+print(e)
+""",
+        (
+            'tensor([[[[  0.5000,   0.5000,   2.5000,   3.5000],\n'
+            '          [  2.5000,  -5.5000,   1.5000, -17.5000],\n'
+            '          [  4.5000,  -1.5000,   6.5000,   1.5000],\n'
+            '          [-11.5000,   7.5000, -13.5000,  -3.5000]],\n'
+            '\n'
+            '         [[ -5.0000, -11.0000,  -5.0000,   1.0000],\n'
+            '          [  9.0000,  10.0000,   9.0000,   0.0000],\n'
+            '          [ -5.0000, -11.0000,  -5.0000,   5.0000],\n'
+            '          [  9.0000, -12.0000,  10.0000, -15.0000]]]],\n'
+            '       grad_fn=<ConvolutionBackward0>)\n'
+            'tensor([[[[ 33.,  -7.],\n'
+            '          [ -8., -40.]],\n'
+            '\n'
+            '         [[-30., -40.],\n'
+            '          [  6.,   7.]]]])\n'
+            'tensor([[[ 15.,  26.,  31.],\n'
+            '         [ 28.,  48.,  54.],\n'
+            '         [ 44.,  72.,  78.]],\n'
+            '\n'
+            '        [[ 63., 106., 111.],\n'
+            '         [ 92., 144., 150.],\n'
+            '         [108., 168., 174.]]])\n'
+            'tensor([120., 376.])\n'
+            'tensor([[[  6.0000,   0.0000,   1.5000,   9.0000,   0.0000,   1.0000,  12.0000,\n'
+            '            0.0000,   0.5000],\n'
+            '         [-18.0000,   0.0000,  33.0000, -20.0000,   0.0000,  37.0000, -22.0000,\n'
+            '            0.0000,  41.0000]]], grad_fn=<ConvolutionBackward0>) torch.Size([1, 2, 9])\n'
+            'tensor([[[   66.,     4.]],\n'
+            '\n'
+            '        [[  228.,    22.]],\n'
+            '\n'
+            '        [[ -848.,  1570.]],\n'
+            '\n'
+            '        [[-1208.,  2236.]]])\n'
+            'tensor([[3., 5.],\n'
+            '        [3., 5.]], grad_fn=<SqueezeBackward1>) <SqueezeBackward1 object at 0x…> ConvolutionBackward0\n'  # noqa: E501
+            'tensor([[2., 4., 2.]])\n'
+            'torch.float64 torch.Size([1, 3, 3, 3]) tensor(48., dtype=torch.float64)\n'
+            'tensor([[[[3, 6, 6, 3],\n'
+            '          [3, 6, 6, 3]]]])\n'
+        ),
+    ),
+    # nn.ConvTranspose2d/1d: PyTorch's initial weights after manual_seed, reprs, forward's output_size,
+    # the layers' ValueErrors and the refusals of a wrong output_size
+    "conv_transpose_layers": (
+        r"""
+import torch
+import torch.nn as nn
+torch.manual_seed(0)
+up = nn.ConvTranspose2d(2, 4, 3, stride=2, padding=1, groups=2)
+print(up)
+print(up.weight.shape, up.bias.shape)
+print(up.weight[1], up.bias)
+x = torch.randn(1, 2, 3, 3)
+y = up(x)
+print(y.shape, y.grad_fn)
+print(y[0, 1])
+print(up(x, output_size=[6, 6]).shape, up(x, output_size=(1, 4, 5, 6)).shape)
+y.sum().backward()
+print(up.weight.grad[0], up.bias.grad)
+seq = nn.ConvTranspose1d(3, 2, kernel_size=2, stride=2, bias=False)
+print(seq, seq.weight.shape)
+print(seq(torch.ones(3, 4)))
+print(nn.ConvTranspose2d(16, 33, (3, 5), stride=(2, 1), padding=(4, 2)))
+print(nn.ConvTranspose2d(2, 4, 3, stride=2, output_padding=1, dilation=2, bias=False))
+print(nn.ConvTranspose1d(2, 4, 3, output_padding=(1,)))
+print(isinstance(up, nn.Conv2d), up.transposed, up.output_padding)
+for make in [lambda: nn.ConvTranspose2d(2, 4, 3, padding_mode='reflect'),
+             lambda: nn.ConvTranspose1d(3, 4, 3, groups=2),
+             lambda: up(x, output_size=(7, 7)),
+             lambda: up(x, output_size=(4,)),
+             lambda: seq(torch.ones(1, 3, 4), output_size=[9]),
+             lambda: nn.ConvTranspose2d(2, 4, 3, stride=2, output_padding=2)(x),
+             lambda: nn.ConvTranspose2d(3, 4, 3)(x)]:
+    try:
+        make()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            'ConvTranspose2d(2, 4, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), groups=2)\n'
+            'torch.Size([2, 2, 3, 3]) torch.Size([4])\n'
+            'tensor([[[-0.1598, -0.1026,  0.0856],\n'
+            '         [ 0.1957, -0.0485,  0.1764],\n'
+            '         [-0.0380,  0.0249,  0.2134]],\n'
+            '\n'
+            '        [[-0.2187, -0.1484, -0.0597],\n'
+            '         [-0.0919,  0.2036, -0.1528],\n'
+            '         [-0.1085, -0.1647, -0.2207]]], grad_fn=<SelectBackward0>) Parameter containing:\n'
+            'tensor([-0.1376,  0.2026,  0.1052,  0.1142], requires_grad=True)\n'
+            'torch.Size([1, 4, 5, 5]) <ConvolutionBackward0 object at 0x…>\n'
+            'tensor([[ 0.2363,  0.3908,  0.3185,  0.4038,  0.2921],\n'
+            '        [ 0.2221,  0.2284,  0.0911,  0.1612,  0.0394],\n'
+            '        [ 0.2893,  0.1227,  0.1098, -0.2023, -0.0381],\n'
+            '        [ 0.1147,  0.0689,  0.3001,  0.2920,  0.3868],\n'
+            '        [ 0.1234,  0.2864,  0.2949,  0.3882,  0.2915]],\n'
+            '       grad_fn=<SelectBackward0>)\n'
+            'torch.Size([1, 4, 6, 6]) torch.Size([1, 4, 5, 6])\n'
+            'tensor([[[ 0.9760,  0.9280, -0.0447],\n'
+            '         [-0.3396, -0.6035, -1.0031],\n'
+            '         [ 0.8206,  0.0494, -0.9194]],\n'
+            '\n'
+            '        [[ 0.9760,  0.9280, -0.0447],\n'
+            '         [-0.3396, -0.6035, -1.0031],\n'
+            '         [ 0.8206,  0.0494, -0.9194]]]) tensor([25., 25., 25., 25.])\n'
+            'ConvTranspose1d(3, 2, kernel_size=(2,), stride=(2,), bias=False) torch.Size([3, 2, 2])\n'
+            'tensor([[ 0.8613, -0.3704,  0.8613, -0.3704,  0.8613, -0.3704,  0.8613, -0.3704],\n'
+            '        [-0.2729, -0.0748, -0.2729, -0.0748, -0.2729, -0.0748, -0.2729, -0.0748]],\n'
+            '       grad_fn=<SqueezeBackward1>)\n'
+            'ConvTranspose2d(16, 33, kernel_size=(3, 5), stride=(2, 1), padding=(4, 2))\n'
+            'ConvTranspose2d(2, 4, kernel_size=(3, 3), stride=(2, 2), dilation=(2, 2), output_padding=(1, 1), bias=False)\n'  # noqa: E501
+            'ConvTranspose1d(2, 4, kernel_size=(3,), stride=(1,), output_padding=(1,))\n'
+            'False True (0, 0)\n'
+            'ValueError Only "zeros" padding mode is supported for ConvTranspose2d\n'
+            'ValueError in_channels must be divisible by groups\n'
+            'ValueError requested an output size of (7, 7), but valid sizes range from [5, 5] to [6, 6] (for an input of torch.Size([3, 3]))\n'  # noqa: E501
+            'ValueError ConvTranspose2D: for 4D input, output_size must have 2 or 4 elements (got 1)\n'
+            'RuntimeError output padding must be smaller than either stride or dilation, but got output_padding_height: 2 output_padding_width: 2 stride_height: 2 stride_width: 2 dilation_height: 1 dilation_width: 1\n'  # noqa: E501
+            'RuntimeError Given transposed=1, weight of size [3, 4, 3, 3], expected input[1, 2, 3, 3] to have 3 channels, but got 2 channels instead\n'  # noqa: E501
+        ),
+    ),
+    # conv_transpose2d/1d's errors word for word: its argument parser's TypeErrors, shape checks, the slow and
+    # mkldnn kernels' wordings, dtypes; an empty batch; integer tensors as ints
+    "conv_transpose_refusals": (
+        r"""
+import torch
+import torch.nn.functional as F
+x, w = torch.ones(1, 2, 3, 3), torch.ones(2, 4, 3, 3)
+calls = [
+    lambda: F.conv_transpose2d(x, w, stride=2, output_padding=2),
+    lambda: F.conv_transpose2d(x, w, padding=3),
+    lambda: F.conv_transpose2d(torch.ones(2, 2, 3, 3), w, padding=3),
+    lambda: F.conv_transpose2d(x, w, output_padding=-1),
+    lambda: F.conv_transpose2d(x, w, dilation=0),
+    lambda: F.conv_transpose2d(x, w, groups=3),
+    lambda: F.conv_transpose2d(x, torch.ones(3, 4, 3, 3)),
+    lambda: F.conv_transpose2d(x, w, torch.ones(3)),
+    lambda: F.conv_transpose2d(x, w.double()),
+    lambda: F.conv_transpose2d(torch.ones(4, 2, 3, 3), w.double()),
+    lambda: F.conv_transpose2d(x.bool(), w.bool()),
+    lambda: F.conv_transpose2d(x.long(), w.long(), torch.ones(4)),
+    lambda: F.conv_transpose2d(x, w, stride=(1, 2, 3)),
+    lambda: F.conv_transpose2d(torch.ones(3, 3), w),
+    lambda: F.conv_transpose2d(x, torch.ones(2, 4)),
+    lambda: F.conv_transpose2d(torch.ones(1, 2, 0, 3), w),
+    lambda: F.conv_transpose1d(torch.ones(1, 2, 3), torch.ones(2, 4, 3), stride=(1, 1)),
+    lambda: F.conv_transpose1d(torch.ones(1, 2, 6), torch.ones(2, 4, 4), padding=7),
+    lambda: F.conv_transpose2d(x, w, stride=1.5),
+    lambda: F.conv_transpose2d(x, w, None, 1.5),
+    lambda: F.conv_transpose2d(x, w, None, [2.0, 1]),
+    lambda: F.conv_transpose2d(x, w, None, (1, 2.0)),
+    lambda: F.conv_transpose2d(x, w, groups=True),
+    lambda: F.conv_transpose2d(x, 3),
+    lambda: F.conv_transpose2d(x),
+    lambda: F.conv_transpose2d(x, w, strides=2),
+    lambda: torch.conv_transpose2d(x, w, None, 1, 0, 0, 1, 1, stride=2),
+]
+for call in calls:
+    try:
+        call()
+    except Exception as e:
+        print(type(e).__name__, e)
+print(F.conv_transpose2d(torch.ones(0, 2, 3, 3), w, stride=2).shape)
+print(F.conv_transpose2d(x, w, stride=torch.tensor(2), groups=torch.tensor(1)).shape)
+print(F.conv_transpose2d(x.double(), w.double(), torch.ones(4), stride=[2]).dtype)
+""",
+        (
+            'RuntimeError output padding must be smaller than either stride or dilation, but got output_padding_height: 2 output_padding_width: 2 stride_height: 2 stride_width: 2 dilation_height: 1 dilation_width: 1\n'  # noqa: E501
+            'RuntimeError Given input size per channel: (3 x 3). Calculated output size per channel: (-1 x -1). Output size is too small\n'  # noqa: E501
+            'RuntimeError could not construct a memory descriptor using a format tag\n'
+            'RuntimeError negative output_padding is not supported\n'
+            'RuntimeError dilation should be greater than zero, but got dilation_height: 0, dilation_width: 0\n'  # noqa: E501
+            'RuntimeError Given groups=3, expected weight to be at least 3 at dimension 0, but got weight of size [2, 4, 3, 3] instead\n'  # noqa: E501
+            'RuntimeError Given transposed=1, weight of size [3, 4, 3, 3], expected input[1, 2, 3, 3] to have 3 channels, but got 2 channels instead\n'  # noqa: E501
+            'RuntimeError Given transposed=1, weight of size [2, 4, 3, 3], expected bias to be 1-dimensional with 4 elements, but got bias of size [3] instead\n'  # noqa: E501
+            'RuntimeError expected scalar type Float but found Double\n'
+            'RuntimeError Input type (torch.FloatTensor) and weight type (torch.DoubleTensor) should be the same or input should be a MKLDNN tensor and weight is a dense tensor\n'  # noqa: E501
+            'NotImplementedError "slow_conv_transpose2d_out_cpu" not implemented for \'Bool\'\n'
+            "RuntimeError result type Float can't be cast to the desired output type Long\n"
+            'RuntimeError expected stride to be a single integer value or a list of 2 values to match the convolution dimensions, but got stride=[1, 2, 3]\n'  # noqa: E501
+            'RuntimeError Expected 3D (unbatched) or 4D (batched) input to conv_transpose2d, but got input of size: [3, 3]\n'  # noqa: E501
+            'RuntimeError weight should have at least three dimensions\n'
+            'RuntimeError Only zero batch or zero channel inputs are supported, but got input shape: [1, 2, 0, 3]\n'  # noqa: E501
+            'RuntimeError expected stride to be a single integer value or a list of 1 values to match the convolution dimensions, but got stride=[1, 1]\n'  # noqa: E501
+            'RuntimeError Given input size per channel: (1 x 6). Calculated output size per channel: (1 x -5). Output size is too small\n'  # noqa: E501
+            "TypeError conv_transpose2d(): argument 'stride' must be tuple of ints, not float\n"
+            "TypeError conv_transpose2d(): argument 'stride' (position 4) must be tuple of ints, not float\n"
+            "TypeError conv_transpose2d(): argument 'stride' (position 4) must be tuple of ints, but found element of type float at pos 0\n"  # noqa: E501
+            'TypeError conv_transpose2d(): argument \'stride\' failed to unpack the object at pos 2 with error "type must be tuple of ints,but got float"\n'  # noqa: E501
+            "TypeError conv_transpose2d(): argument 'groups' must be int, not bool\n"
+            "TypeError conv_transpose2d(): argument 'weight' (position 2) must be Tensor, not int\n"
+            'TypeError conv_transpose2d() missing 1 required positional arguments: "weight"\n'
+            "TypeError conv_transpose2d() got an unexpected keyword argument 'strides'\n"
+            "TypeError conv_transpose2d() got multiple values for argument 'stride'\n"
+            'torch.Size([0, 4, 7, 7])\n'
+            'torch.Size([1, 4, 7, 7])\n'
+            'torch.float64\n'
+        ),
+    ),
+    # F.interpolate: nearest, nearest-exact, linear and bilinear by size or scale_factor (aligned corners,
+    # recomputed factors), float64, empty batches and area; values and gradients bit for bit, the nodes
+    "interpolate_values": (
+        r"""
+import torch
+import torch.nn.functional as F
+x = torch.arange(8.0).reshape(1, 2, 4).requires_grad_()
+for mode in ['nearest', 'nearest-exact', 'linear']:
+    y = F.interpolate(x, scale_factor=1.5, mode=mode)
+    print(y, y.shape)
+    (y * torch.arange(12.0).reshape(1, 2, 6)).sum().backward()
+    print(x.grad)
+    x.grad = None
+print(F.interpolate(x, size=7, mode='linear', align_corners=True))
+print(F.interpolate(x, size=3, mode='linear'))
+img = torch.tensor([[[[1.0, 2.0], [3.0, 4.0]]]], requires_grad=True)
+for kw in [dict(scale_factor=2), dict(size=(3, 5), mode='bilinear'),
+           dict(scale_factor=(1.5, 2), mode='bilinear', align_corners=True),
+           dict(size=(3, 3), mode='nearest-exact')]:
+    y = F.interpolate(img, **kw)
+    print(y)
+    y.pow(2).sum().backward()
+    print(img.grad)
+    img.grad = None
+d = F.interpolate(img.double().detach(), scale_factor=2.5, mode='bilinear')
+print(d.dtype, d.shape, d[0, 0, 1])
+print(F.interpolate(x.detach(), scale_factor=1.7).shape, F.interpolate(x.detach(), scale_factor=1.7,
+      recompute_scale_factor=True).shape)
+print(F.interpolate(torch.arange(6.0).reshape(1, 1, 6), scale_factor=1.2, mode='linear'))
+print(F.interpolate(torch.arange(6.0).reshape(1, 1, 6), scale_factor=2.4))
+print(F.interpolate(torch.ones(0, 3, 2, 2), scale_factor=2).shape)
+print(F.interpolate(img.detach(), size=1, mode='area'))
+""",
+        (
+            'tensor([[[0., 0., 1., 2., 2., 3.],\n'
+            '         [4., 4., 5., 6., 6., 7.]]], grad_fn=<UpsampleNearest1DBackward0>) torch.Size([1, 2, 6])\n'  # noqa: E501
+            'tensor([[[ 1.,  2.,  7.,  5.],\n'
+            '         [13.,  8., 19., 11.]]])\n'
+            'tensor([[[0., 1., 1., 2., 3., 3.],\n'
+            '         [4., 5., 5., 6., 7., 7.]]], grad_fn=<UpsampleNearestExact1DBackward0>) torch.Size([1, 2, 6])\n'  # noqa: E501
+            'tensor([[[ 0.,  3.,  3.,  9.],\n'
+            '         [ 6., 15.,  9., 21.]]])\n'
+            'tensor([[[0.0000, 0.5000, 1.1667, 1.8333, 2.5000, 3.0000],\n'
+            '         [4.0000, 4.5000, 5.1667, 5.8333, 6.5000, 7.0000]]],\n'
+            '       grad_fn=<UpsampleLinear1DBackward0>) torch.Size([1, 2, 6])\n'
+            'tensor([[[ 0.5000,  2.6667,  4.8333,  7.0000],\n'
+            '         [ 9.5000, 11.6667, 13.8333, 16.0000]]])\n'
+            'tensor([[[0.0000, 0.5000, 1.0000, 1.5000, 2.0000, 2.5000, 3.0000],\n'
+            '         [4.0000, 4.5000, 5.0000, 5.5000, 6.0000, 6.5000, 7.0000]]],\n'
+            '       grad_fn=<UpsampleLinear1DBackward0>)\n'
+            'tensor([[[0.1667, 1.5000, 2.8333],\n'
+            '         [4.1667, 5.5000, 6.8333]]], grad_fn=<UpsampleLinear1DBackward0>)\n'
+            'tensor([[[[1., 1., 2., 2.],\n'
+            '          [1., 1., 2., 2.],\n'
+            '          [3., 3., 4., 4.],\n'
+            '          [3., 3., 4., 4.]]]], grad_fn=<UpsampleNearest2DBackward0>)\n'
+            'tensor([[[[ 8., 16.],\n'
+            '          [24., 32.]]]])\n'
+            'tensor([[[[1.0000, 1.1000, 1.5000, 1.9000, 2.0000],\n'
+            '          [2.0000, 2.1000, 2.5000, 2.9000, 3.0000],\n'
+            '          [3.0000, 3.1000, 3.5000, 3.9000, 4.0000]]]],\n'
+            '       grad_fn=<UpsampleBilinear2DBackward0>)\n'
+            'tensor([[[[11.2900, 16.2100],\n'
+            '          [21.2900, 26.2100]]]])\n'
+            'tensor([[[[1.0000, 1.3333, 1.6667, 2.0000],\n'
+            '          [2.0000, 2.3333, 2.6667, 3.0000],\n'
+            '          [3.0000, 3.3333, 3.6667, 4.0000]]]],\n'
+            '       grad_fn=<UpsampleBilinear2DBackward0>)\n'
+            'tensor([[[[ 9.3333, 12.6667],\n'
+            '          [17.3333, 20.6667]]]])\n'
+            'tensor([[[[1., 2., 2.],\n'
+            '          [3., 4., 4.],\n'
+            '          [3., 4., 4.]]]], grad_fn=<UpsampleNearestExact2DBackward0>)\n'
+            'tensor([[[[ 2.,  8.],\n'
+            '          [12., 32.]]]])\n'
+            'torch.float64 torch.Size([1, 1, 5, 5]) tensor([1.2000, 1.3000, 1.7000, 2.1000, 2.2000], dtype=torch.float64)\n'  # noqa: E501
+            'torch.Size([1, 2, 6]) torch.Size([1, 2, 6])\n'
+            'tensor([[[0.0000, 0.7500, 1.5833, 2.4167, 3.2500, 4.0833, 4.9167]]])\n'
+            'tensor([[[0., 0., 0., 1., 1., 2., 2., 2., 3., 3., 4., 4., 5., 5.]]])\n'
+            'torch.Size([0, 3, 4, 4])\n'
+            'tensor([[[[2.5000]]]])\n'
+        ),
+    ),
+    # nn.Upsample, UpsamplingNearest2d and UpsamplingBilinear2d: reprs, attributes, outputs and nodes, in a
+    # decoder-like Sequential with ConvTranspose2d, and the errors their forward raises
+    "upsample_layers": (
+        r"""
+import torch
+import torch.nn as nn
+torch.manual_seed(0)
+x = torch.randn(1, 1, 2, 3)
+layers = [nn.Upsample(scale_factor=2), nn.Upsample(size=(3, 4), mode='bilinear'),
+          nn.Upsample(scale_factor=(1.5, 2.0), mode='bilinear', align_corners=True),
+          nn.Upsample(size=4, mode='nearest-exact'), nn.UpsamplingNearest2d(scale_factor=2),
+          nn.UpsamplingBilinear2d(size=(3, 3))]
+for layer in layers:
+    y = layer(x)
+    print(layer, tuple(y.shape), y.grad_fn)
+    print(y[0, 0])
+print(nn.Upsample(scale_factor=3, mode='linear')(torch.arange(3.0).reshape(1, 1, 3)))
+up = nn.Upsample(scale_factor=2, mode='bilinear')
+print(up.scale_factor, up.size, up.mode, up.align_corners, up.recompute_scale_factor)
+model = nn.Sequential(nn.ConvTranspose2d(1, 2, 2, stride=2), nn.Upsample(scale_factor=2), nn.ReLU())
+print(model)
+print(model(x).shape)
+print(nn.Upsample(size=5)(torch.arange(3.0).reshape(1, 1, 3)))
+for make in [lambda: nn.Upsample()(x), lambda: nn.Upsample(4, mode='linear')(x),
+             lambda: nn.Upsample(scale_factor=2, align_corners=True)(x),
+             lambda: nn.UpsamplingBilinear2d(scale_factor=2)(torch.ones(1, 1, 3))]:
+    try:
+        make()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            "Upsample(scale_factor=2.0, mode='nearest') (1, 1, 4, 6) None\n"
+            'tensor([[ 1.5410,  1.5410, -0.2934, -0.2934, -2.1788, -2.1788],\n'
+            '        [ 1.5410,  1.5410, -0.2934, -0.2934, -2.1788, -2.1788],\n'
+            '        [ 0.5684,  0.5684, -1.0845, -1.0845, -1.3986, -1.3986],\n'
+            '        [ 0.5684,  0.5684, -1.0845, -1.0845, -1.3986, -1.3986]])\n'
+            "Upsample(size=(3, 4), mode='bilinear') (1, 1, 3, 4) None\n"
+            'tensor([[ 1.5410,  0.3945, -1.0004, -2.1788],\n'
+            '        [ 1.0547, -0.0351, -1.1014, -1.7887],\n'
+            '        [ 0.5684, -0.4647, -1.2023, -1.3986]])\n'
+            "Upsample(scale_factor=(1.5, 2.0), mode='bilinear') (1, 1, 3, 6) None\n"
+            'tensor([[ 1.5410,  0.8072,  0.0735, -0.6705, -1.4246, -2.1788],\n'
+            '        [ 1.0547,  0.3572, -0.3402, -0.9089, -1.3488, -1.7887],\n'
+            '        [ 0.5684, -0.0928, -0.7539, -1.1473, -1.2730, -1.3986]])\n'
+            "Upsample(size=4, mode='nearest-exact') (1, 1, 4, 4) None\n"
+            'tensor([[ 1.5410, -0.2934, -0.2934, -2.1788],\n'
+            '        [ 1.5410, -0.2934, -0.2934, -2.1788],\n'
+            '        [ 0.5684, -1.0845, -1.0845, -1.3986],\n'
+            '        [ 0.5684, -1.0845, -1.0845, -1.3986]])\n'
+            "UpsamplingNearest2d(scale_factor=2.0, mode='nearest') (1, 1, 4, 6) None\n"
+            'tensor([[ 1.5410,  1.5410, -0.2934, -0.2934, -2.1788, -2.1788],\n'
+            '        [ 1.5410,  1.5410, -0.2934, -0.2934, -2.1788, -2.1788],\n'
+            '        [ 0.5684,  0.5684, -1.0845, -1.0845, -1.3986, -1.3986],\n'
+            '        [ 0.5684,  0.5684, -1.0845, -1.0845, -1.3986, -1.3986]])\n'
+            "UpsamplingBilinear2d(size=(3, 3), mode='bilinear') (1, 1, 3, 3) None\n"
+            'tensor([[ 1.5410, -0.2934, -2.1788],\n'
+            '        [ 1.0547, -0.6890, -1.7887],\n'
+            '        [ 0.5684, -1.0845, -1.3986]])\n'
+            'tensor([[[0.0000e+00, 1.4901e-08, 3.3333e-01, 6.6667e-01, 1.0000e+00,\n'
+            '          1.3333e+00, 1.6667e+00, 2.0000e+00, 2.0000e+00]]])\n'
+            '2.0 None bilinear None None\n'
+            'Sequential(\n'
+            '  (0): ConvTranspose2d(1, 2, kernel_size=(2, 2), stride=(2, 2))\n'
+            "  (1): Upsample(scale_factor=2.0, mode='nearest')\n"
+            '  (2): ReLU()\n'
+            ')\n'
+            'torch.Size([1, 2, 8, 12])\n'
+            'tensor([[[0., 0., 1., 1., 2.]]])\n'
+            'ValueError either size or scale_factor should be defined\n'
+            'NotImplementedError Got 4D input, but linear mode needs 3D input\n'
+            'ValueError align_corners option can only be set with the interpolating modes: linear | bilinear | bicubic | trilinear\n'  # noqa: E501
+            'NotImplementedError Got 3D input, but bilinear mode needs 4D input\n'
+        ),
+    ),
+    # F.interpolate's errors word for word: its Python checks, the upsampling ops' binding TypeErrors, the
+    # kernels' size, emptiness and dtype refusals, modes that do not fit the input
+    "interpolate_refusals": (
+        r"""
+import torch
+import torch.nn.functional as F
+x, img = torch.ones(1, 1, 6), torch.ones(1, 1, 3, 4)
+calls = [
+    lambda: F.interpolate(x, 4, align_corners=True),
+    lambda: F.interpolate(x, 4, 2),
+    lambda: F.interpolate(x),
+    lambda: F.interpolate(x, (2, 3)),
+    lambda: F.interpolate(img, scale_factor=(2,)),
+    lambda: F.interpolate(x, 4, recompute_scale_factor=True),
+    lambda: F.interpolate(x, 0),
+    lambda: F.interpolate(img, scale_factor=0.3, mode='bilinear'),
+    lambda: F.interpolate(x, (2.5,)),
+    lambda: F.interpolate(x, 2.5),
+    lambda: F.interpolate(img, scale_factor=(2, 'a')),
+    lambda: F.interpolate(x, scale_factor=2, mode='linear', align_corners=1),
+    lambda: F.interpolate(x.long(), 4),
+    lambda: F.interpolate(img.long(), 4, mode='bilinear'),
+    lambda: F.interpolate(torch.ones(6), 4),
+    lambda: F.interpolate(img, 4, mode='linear'),
+    lambda: F.interpolate(x, 4, mode='bilinear'),
+    lambda: F.interpolate(x, 4, mode='cubic'),
+    lambda: F.interpolate(torch.ones(1, 0, 6), 4, mode='linear'),
+    lambda: F.interpolate(x, 4, mode='linear', antialias=True),
+    lambda: F.interpolate(img, 4, mode='lanczos'),
+    lambda: F.interpolate(x, scale_factor=1e30),
+]
+for call in calls:
+    try:
+        call()
+    except Exception as e:
+        print(type(e).__name__, e)
+print(F.interpolate(x, size=torch.tensor(3)).shape, F.interpolate(x, scale_factor=True).shape)
+""",
+        (
+            'ValueError align_corners option can only be set with the interpolating modes: linear | bilinear | bicubic | trilinear\n'  # noqa: E501
+            'ValueError only one of size or scale_factor should be defined\n'
+            'ValueError either size or scale_factor should be defined\n'
+            'ValueError Input and output must have the same number of spatial dimensions, but got input with spatial dimensions of [6] and output size of (2, 3). Please provide input tensor in (N, C, d1, d2, ...,dK) format and output size in (o1, o2, ...,oK) format.\n'  # noqa: E501
+            'ValueError Input and scale_factor must have the same number of spatial dimensions, but got input with spatial dimensions of [3, 4] and scale_factor of shape (2,). Please provide input tensor in (N, C, d1, d2, ...,dK) format and scale_factor in (s1, s2, ...,sK) format.\n'  # noqa: E501
+            'ValueError recompute_scale_factor is not meaningful with an explicit size.\n'
+            'RuntimeError Input and output sizes should be greater than 0, but got input (W: 6) and output (W: 0)\n'  # noqa: E501
+            'RuntimeError Input and output sizes should be greater than 0, but got input (H: 3, W: 4) output (H: 0, W: 1)\n'  # noqa: E501
+            "TypeError expected size to be one of int or Tuple[int] or Tuple[int, int] or Tuple[int, int, int], but got size with types [<class 'float'>]\n"  # noqa: E501
+            'TypeError upsample_nearest1d() received an invalid combination of arguments - got (Tensor, list, NoneType), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input, tuple of ints output_size, tuple of floats scale_factors)\n'
+            "      didn't match because some of the arguments have invalid types: (Tensor, !list of [float]!, !NoneType!)\n"  # noqa: E501
+            ' * (Tensor input, tuple of ints output_size, float scales = None, *, Tensor out = None)\n'
+            '\n'
+            "TypeError upsample_nearest2d(): argument 'scale_factors' must be tuple of floats, but found element of type str at pos 2\n"  # noqa: E501
+            'TypeError upsample_linear1d() received an invalid combination of arguments - got (Tensor, NoneType, int, list), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input, tuple of ints output_size, bool align_corners, tuple of floats scale_factors)\n'  # noqa: E501
+            "      didn't match because some of the arguments have invalid types: (Tensor, !NoneType!, !int!, !list of [int]!)\n"  # noqa: E501
+            ' * (Tensor input, tuple of ints output_size, bool align_corners, float scales = None, *, Tensor out = None)\n'  # noqa: E501
+            '\n'
+            'NotImplementedError "compute_indices_weights_nearest" not implemented for \'Long\'\n'
+            'NotImplementedError "upsample_bilinear2d_channels_last" not implemented for \'Long\'\n'
+            'NotImplementedError Input Error: Only 3D, 4D and 5D input Tensors supported (got 1D) for the modes: nearest | linear | bilinear | bicubic | trilinear | lanczos | area | nearest-exact (got nearest)\n'  # noqa: E501
+            'NotImplementedError Got 4D input, but linear mode needs 3D input\n'
+            'NotImplementedError Got 3D input, but bilinear mode needs 4D input\n'
+            'NotImplementedError Input Error: Only 3D, 4D and 5D input Tensors supported (got 3D) for the modes: nearest | linear | bilinear | bicubic | trilinear | lanczos | area | nearest-exact (got cubic)\n'  # noqa: E501
+            'RuntimeError Non-empty 3D data tensor expected but got a tensor with sizes [1, 0, 6]\n'
+            'ValueError Anti-alias option is restricted to bilinear, bicubic, and lanczos modes and requires a 4-D tensor as input\n'  # noqa: E501
+            'ValueError Lanczos mode requires antialias=True\n'
+            'RuntimeError value cannot be converted to type int64_t without overflow\n'
+            'torch.Size([1, 1, 3]) torch.Size([1, 1, 6])\n'
+        ),
+    ),
+    # F.pixel_shuffle/pixel_unshuffle (also torch.) and nn.PixelShuffle/PixelUnshuffle: values, extra batch
+    # dimensions, integer and bool tensors, gradients, the nodes, reprs, and PyTorch's refusals
+    "pixel_shuffle_as_pytorchs": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+x = torch.arange(32.0).reshape(1, 8, 2, 2).requires_grad_()
+y = F.pixel_shuffle(x, 2)
+print(y, y.grad_fn)
+y.backward(torch.arange(32.0).reshape(1, 2, 4, 4))
+print(x.grad[0, :3])
+z = torch.pixel_unshuffle(y, 2)
+print(z.shape, z.grad_fn, z.grad_fn.next_functions[0][0].name(), torch.equal(z, x))
+print(F.pixel_shuffle(torch.arange(18).reshape(2, 9, 1, 1), 3))
+print(F.pixel_unshuffle(torch.ones(2, 3, 4, 6, dtype=torch.bool), 2).shape)
+print(F.pixel_shuffle(torch.ones(3, 2, 4, 1, 1), 2).shape, F.pixel_shuffle(torch.ones(0, 4, 2, 2), 2).shape)
+print(F.pixel_shuffle(x, 1).grad_fn, F.pixel_shuffle(x, upscale_factor=torch.tensor(2)).shape)
+torch.manual_seed(0)
+net = nn.Sequential(nn.Conv2d(1, 4, 3, padding=1), nn.PixelShuffle(2), nn.PixelUnshuffle(2))
+print(net)
+print(net(torch.randn(1, 1, 2, 2))[0, :, 0])
+for call in [lambda: F.pixel_shuffle(torch.ones(2, 2), 2),
+             lambda: F.pixel_shuffle(torch.ones(1, 6, 2, 2), 2),
+             lambda: F.pixel_shuffle(torch.ones(1, 8, 2, 2), 0),
+             lambda: F.pixel_unshuffle(torch.ones(1, 2, 3, 4), 2),
+             lambda: F.pixel_unshuffle(torch.ones(1, 2, 4, 3), 2),
+             lambda: F.pixel_unshuffle(torch.ones(1, 2, 4, 4), -1),
+             lambda: F.pixel_shuffle(x, 2.0),
+             lambda: F.pixel_shuffle(x, upscale_factor=True),
+             lambda: F.pixel_shuffle(x),
+             lambda: F.pixel_shuffle(x, 2, 3),
+             lambda: nn.PixelShuffle(3)(x)]:
+    try:
+        call()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            'tensor([[[[ 0.,  4.,  1.,  5.],\n'
+            '          [ 8., 12.,  9., 13.],\n'
+            '          [ 2.,  6.,  3.,  7.],\n'
+            '          [10., 14., 11., 15.]],\n'
+            '\n'
+            '         [[16., 20., 17., 21.],\n'
+            '          [24., 28., 25., 29.],\n'
+            '          [18., 22., 19., 23.],\n'
+            '          [26., 30., 27., 31.]]]], grad_fn=<PixelShuffleBackward0>) <PixelShuffleBackward0 object at 0x…>\n'  # noqa: E501
+            'tensor([[[ 0.,  2.],\n'
+            '         [ 8., 10.]],\n'
+            '\n'
+            '        [[ 1.,  3.],\n'
+            '         [ 9., 11.]],\n'
+            '\n'
+            '        [[ 4.,  6.],\n'
+            '         [12., 14.]]])\n'
+            'torch.Size([1, 8, 2, 2]) <PixelUnshuffleBackward0 object at 0x…> PixelShuffleBackward0 True\n'
+            'tensor([[[[ 0,  1,  2],\n'
+            '          [ 3,  4,  5],\n'
+            '          [ 6,  7,  8]]],\n'
+            '\n'
+            '\n'
+            '        [[[ 9, 10, 11],\n'
+            '          [12, 13, 14],\n'
+            '          [15, 16, 17]]]])\n'
+            'torch.Size([2, 12, 2, 3])\n'
+            'torch.Size([3, 2, 1, 2, 2]) torch.Size([0, 1, 4, 4])\n'
+            '<PixelShuffleBackward0 object at 0x…> torch.Size([1, 2, 4, 4])\n'
+            'Sequential(\n'
+            '  (0): Conv2d(1, 4, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))\n'
+            '  (1): PixelShuffle(upscale_factor=2)\n'
+            '  (2): PixelUnshuffle(downscale_factor=2)\n'
+            ')\n'
+            'tensor([[ 0.1135, -0.2739],\n'
+            '        [ 0.2835, -0.0392],\n'
+            '        [ 0.7537,  0.1282],\n'
+            '        [-0.5072,  0.2082]], grad_fn=<SelectBackward0>)\n'
+            'RuntimeError pixel_shuffle expects input to have at least 3 dimensions, but got input with 2 dimension(s)\n'  # noqa: E501
+            "RuntimeError pixel_shuffle expects its input's 'channel' dimension to be divisible by the square of upscale_factor, but input.size(-3)=6 is not divisible by 4\n"  # noqa: E501
+            'RuntimeError pixel_shuffle expects a positive upscale_factor, but got 0\n'
+            'RuntimeError pixel_unshuffle expects height to be divisible by downscale_factor, but input.size(-2)=3 is not divisible by 2\n'  # noqa: E501
+            'RuntimeError pixel_unshuffle expects width to be divisible by downscale_factor, but input.size(-1)=3 is not divisible by 2\n'  # noqa: E501
+            'RuntimeError pixel_unshuffle expects a positive downscale_factor, but got -1\n'
+            "TypeError pixel_shuffle(): argument 'upscale_factor' (position 2) must be int, not float\n"
+            "TypeError pixel_shuffle(): argument 'upscale_factor' must be int, not bool\n"
+            'TypeError pixel_shuffle() missing 1 required positional arguments: "upscale_factor"\n'
+            'TypeError pixel_shuffle() takes 2 positional arguments but 3 were given\n'
+            "RuntimeError pixel_shuffle expects its input's 'channel' dimension to be divisible by the square of upscale_factor, but input.size(-3)=8 is not divisible by 9\n"  # noqa: E501
+        ),
+    ),
+    # F.interpolate(mode='bicubic') and nn.Upsample in bicubic mode: Keys' cubic with PyTorch's arithmetic,
+    # aligned corners, float64, the gradient (passed straight through when no size changes), refusals
+    "interpolate_bicubic": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+img = torch.tensor([[[[0.0, 1.0, 4.0], [2.0, 3.0, 1.0], [5.0, 0.0, 2.0]]]], requires_grad=True)
+y = F.interpolate(img, scale_factor=2, mode='bicubic')
+print(y, y.grad_fn)
+y.sum().backward()
+print(img.grad)
+img.grad = None
+z = F.interpolate(img, size=(4, 5), mode='bicubic', align_corners=True)
+print(z)
+(z * z).sum().backward()
+print(img.grad)
+print(F.interpolate(img.detach().double(), scale_factor=1.5, mode='bicubic')[0, 0, 1])
+print(F.interpolate(img.detach(), scale_factor=(1.1, 1.0), mode='bicubic')[0, 0])
+up = nn.Upsample(scale_factor=1.5, mode='bicubic', align_corners=False)
+print(up, up(img).shape)
+for call in [lambda: F.interpolate(torch.ones(1, 1, 3), 4, mode='bicubic'),
+             lambda: F.interpolate(img.long(), 4, mode='bicubic')]:
+    try:
+        call()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            'tensor([[[[-0.3164, -0.1084,  0.1905,  1.6937,  3.5524,  4.6884],\n'
+            '          [ 0.2199,  0.5613,  1.1021,  2.0775,  2.9366,  3.4673],\n'
+            '          [ 1.0583,  1.6457,  2.6293,  2.7434,  1.9237,  1.4383],\n'
+            '          [ 2.9285,  2.8662,  2.7836,  2.1261,  1.2648,  0.7392],\n'
+            '          [ 4.7746,  3.5335,  1.4780,  0.5740,  1.3320,  1.7648],\n'
+            '          [ 5.9105,  3.9551,  0.7043, -0.3618,  1.3587,  2.3609]]]],\n'
+            '       grad_fn=<UpsampleBicubic2DBackward0>) <UpsampleBicubic2DBackward0 object at 0x…>\n'
+            'tensor([[[[3.8606, 4.0678, 3.8606],\n'
+            '          [4.0678, 4.2862, 4.0678],\n'
+            '          [3.8606, 4.0678, 3.8606]]]])\n'
+            'tensor([[[[0.0000, 0.2188, 1.0000, 2.5938, 4.0000],\n'
+            '          [1.0370, 1.9520, 2.7037, 2.4248, 1.8333],\n'
+            '          [3.1667, 2.8437, 2.2778, 1.5463, 0.9815],\n'
+            '          [5.0000, 2.3125, 0.0000, 0.5312, 2.0000]]]],\n'
+            '       grad_fn=<UpsampleBicubic2DBackward0>)\n'
+            'tensor([[[[-0.1307,  7.5930, 12.0245],\n'
+            '          [ 9.9207, 16.2234,  6.9290],\n'
+            '          [14.6139,  5.2740,  4.3984]]]])\n'
+            'tensor([0.5831, 1.4883, 2.4348, 2.4154], dtype=torch.float64)\n'
+            'tensor([[-0.0621,  0.9379,  4.0932],\n'
+            '        [ 1.5413,  2.9989,  1.2686],\n'
+            '        [ 4.4499,  0.6698,  1.7069]])\n'
+            "Upsample(scale_factor=1.5, mode='bicubic') torch.Size([1, 1, 4, 4])\n"
+            'NotImplementedError Input Error: Only 3D, 4D and 5D input Tensors supported (got 3D) for the modes: nearest | linear | bilinear | bicubic | trilinear | lanczos | area | nearest-exact (got bicubic)\n'  # noqa: E501
+            'NotImplementedError "compute_indices_weights_cubic" not implemented for \'Long\'\n'
+        ),
+    ),
 }
 # fmt: on
 
