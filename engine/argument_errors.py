@@ -23,7 +23,10 @@ def kind_of(value: Any) -> str:
 
 
 def type_name(value: Any) -> str:
-    return "Tensor" if isinstance(value, Tensor) else type(value).__name__
+    """How PyTorch names an argument's type: a layer's weight is a Parameter, other tensors Tensors."""
+    if isinstance(value, Tensor):
+        return "Parameter" if type(value).__name__ == "Parameter" else "Tensor"
+    return type(value).__name__
 
 
 def must_be_tensor(name: str, argument: str, value: Any, position: int) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from engine.argument_errors import type_name
 from engine.tensor import Tensor
 
 TENSOR, OPTIONAL_TENSOR, INT, INTS = "Tensor", "Tensor?", "int", "tuple of ints"
@@ -76,9 +77,9 @@ def _check(function: str, name: str, kind: str, value: Any, position: int | None
         if position is not None:  # (by keyword, PyTorch names the sequence's type instead)
             raise TypeError(
                 f"{function}(): argument '{name}'{where} must be {wanted}, but found element of type "
-                f"{_type_name(value[0])} at pos 0"
+                f"{type_name(value[0])} at pos 0"
             )
-    raise TypeError(f"{function}(): argument '{name}'{where} must be {wanted}, not {_type_name(value)}")
+    raise TypeError(f"{function}(): argument '{name}'{where} must be {wanted}, not {type_name(value)}")
 
 
 def _unpacked(function: str, name: str, value: Any) -> list[int] | int:
@@ -90,7 +91,7 @@ def _unpacked(function: str, name: str, value: Any) -> list[int] | int:
     for index, item in enumerate(value, start=1):
         failure = f"{function}(): argument '{name}' failed to unpack the object at pos {index} with error "
         if not (isinstance(item, int) or _is_integer(item)):
-            raise TypeError(failure + f'"type must be tuple of ints,but got {_type_name(item)}"')
+            raise TypeError(failure + f'"type must be tuple of ints,but got {type_name(item)}"')
         try:
             unpacked.append(_integer(item))
         except ValueError as error:  # (PyTorch adds its C++ stack to the quoted error)
@@ -115,10 +116,3 @@ def _integer(value: Any, whole_int: bool = False) -> int:
     if not INT64_MIN <= value <= INT64_MAX:
         raise ValueError("Overflow when unpacking long long")
     return int(value)
-
-
-def _type_name(value: Any) -> str:
-    """How PyTorch names a value's type: a layer's weight is a Parameter, other tensors Tensors."""
-    if isinstance(value, Tensor):
-        return "Parameter" if type(value).__name__ == "Parameter" else "Tensor"
-    return type(value).__name__

@@ -9,6 +9,7 @@ import warnings
 from typing import Any
 
 from engine import pad_ops
+from engine.argument_errors import type_name
 from engine.functions import conv
 from engine.functions import padding as pad_nodes
 from engine.product_ops import _C_NAMES
@@ -31,13 +32,6 @@ _SIGNATURES = (
 )
 
 
-def _type_name(value: Any) -> str:
-    """How PyTorch names an argument's type: a layer's weight is a Parameter, other tensors Tensors."""
-    if isinstance(value, Tensor):
-        return "Parameter" if type(value).__name__ == "Parameter" else "Tensor"
-    return type(value).__name__
-
-
 def _integers(value: Any) -> bool:
     """An int or a list (tuple) of ints: what PyTorch's ``tuple of ints`` arguments take."""
     return all(isinstance(item, int) for item in (value if isinstance(value, list | tuple) else [value]))
@@ -56,10 +50,10 @@ def _check_types(function: str, arguments: tuple) -> None:
         and isinstance(groups, int)
     )
     if not fits:  # PyTorch lists what it was given; here: every argument up to the last not left as default
-        got = [_type_name(value) for value in arguments[:2]]
+        got = [type_name(value) for value in arguments[:2]]
         defaults = (None, 1, 0, 1, 1)
         last = max([i for i, v in enumerate(arguments[2:]) if v is not defaults[i]], default=-1)
-        got += [_type_name(value) for value in arguments[2 : 3 + last]]
+        got += [type_name(value) for value in arguments[2 : 3 + last]]
         raise TypeError(
             f"{function}() received an invalid combination of arguments - got ({', '.join(got)}), "
             "but expected one of:\n" + "".join(f" * {form}\n" for form in _SIGNATURES)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from engine.argument_errors import type_name
 from engine.tensor import Tensor
 
 
@@ -37,10 +38,10 @@ def _refuse_combination(op: str, dims: int, output_size, align_corners, scale_fa
     """PyTorch's TypeError when the arguments fit none of the op's two forms (it marks with ! what it
     rejects, and every size and scale list)."""
     given = [output_size] + ([align_corners] if align_corners is not None else []) + [scale_factors]
-    got = ["Tensor"] + [_type_name(value) for value in given]
+    got = ["Tensor"] + [type_name(value) for value in given]
     marked = ["Tensor", f"!{_described(output_size)}!"]
     if align_corners is not None:
-        kind = _type_name(align_corners)
+        kind = type_name(align_corners)
         marked.append(kind if isinstance(align_corners, bool) else f"!{kind}!")
     marked.append(f"!{_described(scale_factors)}!")
     corners = "bool align_corners, " if align_corners is not None else ""
@@ -54,14 +55,10 @@ def _refuse_combination(op: str, dims: int, output_size, align_corners, scale_fa
     )
 
 
-def _type_name(value: Any) -> str:
-    return "Tensor" if isinstance(value, Tensor) else type(value).__name__
-
-
 def _described(value: Any) -> str:
     """A value as PyTorch's binding describes it: a list or tuple with its elements' types."""
     if isinstance(value, list):
-        return f"list of [{', '.join(_type_name(item) for item in value)}]"
+        return f"list of [{', '.join(type_name(item) for item in value)}]"
     if isinstance(value, tuple):
-        return f"tuple of ({', '.join(_type_name(item) for item in value)})"
-    return _type_name(value)
+        return f"tuple of ({', '.join(type_name(item) for item in value)})"
+    return type_name(value)
