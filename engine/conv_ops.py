@@ -97,7 +97,7 @@ def _check_weight_dtype(input: Tensor, weight: Tensor, batched: tuple, groups: i
 def _uses_mkldnn(input: Tensor, weight: Tensor, batched: tuple, groups: int) -> bool:  # noqa: A002
     """Whether PyTorch would run this on its mkldnn kernel (float32 and big enough), whose checks word some
     refusals differently (on a machine with several threads, as PyTorch's default)."""
-    kernel = weight.shape[2:]
+    kernel = (1,) * (4 - weight.dim()) + tuple(weight.shape[2:])  # conv1d's kernel is a (1, K) one there
     large = groups > 1 or batched[0] > 1 or min(kernel) > 3 or math.prod(batched) > MKLDNN_MIN_ELEMENTS
     return input.dtype.name == "float32" and large
 
@@ -207,7 +207,8 @@ def _convolve(input, weight, bias, stride, padding, dilation, groups) -> Tensor:
     if any(value <= 0 for value in dilation):
         if _uses_mkldnn(input, weight, tuple(input.shape), groups):
             raise RuntimeError("non-positive dilation is not supported")
-        raise RuntimeError(f"dilation should be greater than zero, but got {dilation}")
+        planar = [1] * (2 - len(dilation)) + list(dilation)  # conv1d's as the 2-d kernel it runs on
+        raise RuntimeError(f"dilation should be greater than zero, but got {planar}")
     _check_shapes(tuple(input.shape), weight, bias, padding, dilation, groups)
     _check_weight_dtype(input, weight, tuple(input.shape), groups)
     options = {"stride": tuple(stride), "padding": tuple(padding), "dilation": tuple(dilation)}

@@ -8305,6 +8305,37 @@ for call in [lambda: F.interpolate(torch.ones(1, 1, 3), 4, mode='bicubic'),
             'NotImplementedError "compute_indices_weights_cubic" not implemented for \'Long\'\n'
         ),
     ),
+    # conv1d runs on PyTorch's slow kernel unless batched or grouped (its kernel is a (1, K) one to mkldnn):
+    # the wordings of a dtype mismatch and a zero dilation follow, as for conv2d
+    "conv1d_kernel_choice_as_pytorchs": (
+        r"""
+import torch
+import torch.nn.functional as F
+calls = [
+    lambda: F.conv1d(torch.ones(1, 2, 8), torch.ones(4, 2, 5).double()),
+    lambda: F.conv1d(torch.ones(2, 2, 8), torch.ones(4, 2, 5).double()),
+    lambda: F.conv1d(torch.ones(1, 2, 8), torch.ones(4, 2, 5), dilation=0),
+    lambda: F.conv1d(torch.ones(2, 2, 8), torch.ones(4, 2, 5), dilation=0),
+    lambda: F.conv2d(torch.ones(1, 2, 8, 8), torch.ones(4, 2, 4, 4).double()),
+    lambda: F.conv2d(torch.ones(1, 2, 8, 8), torch.ones(4, 2, 1, 4).double()),
+    lambda: F.conv2d(torch.ones(1, 2, 8, 8), torch.ones(4, 2, 3, 3), dilation=(1, 0)),
+]
+for call in calls:
+    try:
+        call()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            'RuntimeError expected scalar type Float but found Double\n'
+            'RuntimeError Input type (torch.FloatTensor) and weight type (torch.DoubleTensor) should be the same or input should be a MKLDNN tensor and weight is a dense tensor\n'  # noqa: E501
+            'RuntimeError dilation should be greater than zero, but got [1, 0]\n'
+            'RuntimeError non-positive dilation is not supported\n'
+            'RuntimeError Input type (torch.FloatTensor) and weight type (torch.DoubleTensor) should be the same or input should be a MKLDNN tensor and weight is a dense tensor\n'  # noqa: E501
+            'RuntimeError expected scalar type Float but found Double\n'
+            'RuntimeError dilation should be greater than zero, but got [1, 0]\n'
+        ),
+    ),
 }
 # fmt: on
 
