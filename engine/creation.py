@@ -116,14 +116,34 @@ def from_numpy(array: np.ndarray) -> Tensor:
     return Tensor._wrap(array)
 
 
-def _shape(size: Sequence) -> tuple[int, ...]:
-    """Factories take sizes as ``f(2, 3)`` or ``f((2, 3))``."""
+def _shape(size: Sequence, function: str = "empty") -> tuple[int, ...]:
+    """Factories take sizes as ``f(2, 3)`` or ``f((2, 3))``: whole numbers, or PyTorch's TypeError naming
+    ``function`` (``zeros(2.0)``, ``nn.Conv2d(2, 4, 3.0)``'s weight)."""
+    from engine.argument_errors import type_name
+
     if len(size) == 1 and isinstance(size[0], list | tuple):
         size = size[0]
+    elif len(size) == 1 and not _whole(size[0]):
+        raise TypeError(
+            f"{function}(): argument 'size' (position 1) must be tuple of ints, not {type_name(size[0])}"
+        )
+    for position, value in enumerate(size, start=1):
+        if not _whole(value):
+            raise TypeError(
+                f"{function}(): argument 'size' failed to unpack the object at pos {position} with error "
+                f'"type must be tuple of ints,but got {type_name(value)}"'
+            )
     shape = tuple(int(s) for s in size)
     if any(s < 0 for s in shape):
         raise RuntimeError(f"Trying to create tensor with negative dimension {min(shape)}: {list(shape)}")
     return shape
+
+
+def _whole(value: Any) -> bool:
+    """An int as PyTorch's parser takes one for a size: an int (not a bool), a numpy or 0-d tensor integer."""
+    if isinstance(value, Tensor):
+        return value._data.ndim == 0 and value._data.dtype.kind in "iu"
+    return isinstance(value, int | np.integer) and not isinstance(value, bool | np.bool_)
 
 
 def _filled(shape: tuple, value: Any, dtype: Any, requires_grad: bool, device: Any = None) -> Tensor:
@@ -132,15 +152,15 @@ def _filled(shape: tuple, value: Any, dtype: Any, requires_grad: bool, device: A
 
 
 def zeros(*size: Any, dtype: Any = None, device: Any = None, requires_grad: bool = False) -> Tensor:
-    return _filled(_shape(size), 0, dtype, requires_grad, device)
+    return _filled(_shape(size, "zeros"), 0, dtype, requires_grad, device)
 
 
 def ones(*size: Any, dtype: Any = None, device: Any = None, requires_grad: bool = False) -> Tensor:
-    return _filled(_shape(size), 1, dtype, requires_grad, device)
+    return _filled(_shape(size, "ones"), 1, dtype, requires_grad, device)
 
 
 def empty(*size: Any, dtype: Any = None, device: Any = None, requires_grad: bool = False) -> Tensor:
-    return _filled(_shape(size), 0, dtype, requires_grad, device)
+    return _filled(_shape(size, "empty"), 0, dtype, requires_grad, device)
 
 
 def full(
@@ -187,7 +207,9 @@ def rand(
 ) -> Tensor:
     """Uniform on [0, 1), from ``generator`` or the default one."""
     wanted = _random_float(dtype, "check_uniform_bounds")
-    return _finish(random_stream(generator).uniform(_shape(size), 0.0, 1.0, wanted), requires_grad, device)
+    return _finish(
+        random_stream(generator).uniform(_shape(size, "rand"), 0.0, 1.0, wanted), requires_grad, device
+    )
 
 
 def randn(
@@ -195,7 +217,9 @@ def randn(
 ) -> Tensor:
     """Standard normal, from ``generator`` or the default one."""
     wanted = _random_float(dtype, "normal_kernel_cpu")
-    return _finish(random_stream(generator).normal(_shape(size), 0.0, 1.0, wanted), requires_grad, device)
+    return _finish(
+        random_stream(generator).normal(_shape(size, "randn"), 0.0, 1.0, wanted), requires_grad, device
+    )
 
 
 def rand_like(source: Tensor, dtype: Any = None, requires_grad: bool = False) -> Tensor:

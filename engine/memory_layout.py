@@ -73,3 +73,16 @@ def viewable(data: np.ndarray, shape: tuple[int, ...]) -> bool:
     except AttributeError:
         return False
     return True
+
+
+def data_pointer(data: np.ndarray) -> int:
+    """The address of the first element (``Tensor.data_ptr()``)."""
+    return int(data.__array_interface__["data"][0])
+
+
+def storage_offset(data: np.ndarray) -> int:
+    """How many elements into the memory it views the array starts (``Tensor.storage_offset()``)."""
+    root = data
+    while isinstance(root.base, np.ndarray):
+        root = root.base
+    return (data_pointer(data) - data_pointer(root)) // data.itemsize if data.size else 0

@@ -7,7 +7,17 @@ from typing import Any
 
 import numpy as np
 
-from engine import dtypes, in_place_ops, join_ops, math_ops, product_ops, repeat_ops, shape_ops, zero_dim
+from engine import (
+    dtypes,
+    in_place_ops,
+    join_ops,
+    math_ops,
+    memory_layout,
+    product_ops,
+    repeat_ops,
+    shape_ops,
+    zero_dim,
+)
 from engine.data_checks import new_tensor
 from engine.devices import place_on_cpu
 from engine.functions import pointwise as pw
@@ -251,6 +261,9 @@ METHODS: dict[str, Any] = {
     "type_as": lambda self, other: math_ops.to(self, other.dtype),
     "new_zeros": _new(0),
     "new_ones": _new(1),
+    "new_empty": _new(0),
+    "data_ptr": lambda self: memory_layout.data_pointer(self._data),
+    "storage_offset": lambda self: memory_layout.storage_offset(self._data),
     "new_tensor": new_tensor,
     "new_full": lambda self, size, fill_value, dtype=None: _new(fill_value)(self, size, dtype=dtype),
     # in place
@@ -277,7 +290,13 @@ METHODS: dict[str, Any] = {
     "random_": in_place_ops.random_,
 }
 
-PROPERTIES = {"T": shape_ops.matrix_transpose, "mT": lambda self: shape_ops.transpose(self, -2, -1)}
+PROPERTIES = {
+    "T": shape_ops.matrix_transpose,
+    "mT": lambda self: shape_ops.transpose(self, -2, -1),
+    "nbytes": lambda self: self._data.nbytes,
+    "itemsize": lambda self: self._data.itemsize,
+    "is_cpu": lambda self: True,  # the engine computes on the CPU only
+}
 
 
 # the modules that add methods (each a METHODS table); no two name the same method

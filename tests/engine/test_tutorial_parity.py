@@ -8336,6 +8336,37 @@ for call in calls:
             'RuntimeError dilation should be greater than zero, but got [1, 0]\n'
         ),
     ),
+    # nbytes, itemsize, is_cpu, storage_offset and data_ptr of views, new_empty; factories refuse sizes that
+    # are not whole numbers (zeros(2.0), nn.Conv2d(2, 4, 3.0)) in PyTorch's words.
+    "sizes_offsets_and_pointers_as_pytorchs": (
+        r"""
+import torch
+
+x = torch.arange(12.).view(3, 4)
+print(x.nbytes, x.itemsize, x.is_cpu, x.element_size())
+print(x[1:].storage_offset(), x.t().storage_offset(), x[:, 2].storage_offset(), x.storage_offset())
+print(x[1:].data_ptr() - x.data_ptr(), x[2, 3].data_ptr() - x.data_ptr())
+print(x.new_empty(2).shape, x.new_empty((2, 3), dtype=torch.int64).dtype)
+for bad in (lambda: torch.empty(2.0), lambda: torch.zeros(2, 3.0), lambda: torch.ones((2, 3.5)),
+            lambda: torch.nn.Conv2d(2, 4, 3.0), lambda: torch.rand(2.0), lambda: torch.empty(True)):
+    try:
+        bad()
+    except TypeError as error:
+        print(type(error).__name__, error)
+""",
+        (
+            '48 4 True 4\n'
+            '4 0 2 0\n'
+            '16 44\n'
+            'torch.Size([2]) torch.int64\n'
+            "TypeError empty(): argument 'size' (position 1) must be tuple of ints, not float\n"
+            'TypeError zeros(): argument \'size\' failed to unpack the object at pos 2 with error "type must be tuple of ints,but got float"\n'  # noqa: E501
+            'TypeError ones(): argument \'size\' failed to unpack the object at pos 2 with error "type must be tuple of ints,but got float"\n'  # noqa: E501
+            'TypeError empty(): argument \'size\' failed to unpack the object at pos 3 with error "type must be tuple of ints,but got float"\n'  # noqa: E501
+            "TypeError rand(): argument 'size' (position 1) must be tuple of ints, not float\n"
+            "TypeError empty(): argument 'size' (position 1) must be tuple of ints, not bool\n"
+        ),
+    ),
 }
 # fmt: on
 
