@@ -1,6 +1,6 @@
 """koubai's tensor library: PyTorch's tensor and autograd API on numpy (``import engine as torch``)."""
 
-from engine import autograd, methods, return_types
+from engine import autograd, in_place_more_ops, methods, return_types
 from engine import random_state as random  # noqa: A004 - torch.random
 from engine.alias_ops import (
     absolute,
@@ -20,6 +20,7 @@ from engine.alias_ops import (
     fix,
     fix_,
     frac_,
+    ger,
     greater,
     greater_equal,
     less,
@@ -66,6 +67,7 @@ from engine.creation import (
     rand,
     rand_like,
     randint,
+    randint_like,
     randn,
     randn_like,
     randperm,
@@ -73,10 +75,11 @@ from engine.creation import (
     zeros,
     zeros_like,
 )
+from engine.creation import deprecated_range as range  # noqa: A004 - torch.range
 from engine.cumulative_ops import cumulative_trapezoid, logcumsumexp, trapezoid, trapz
 from engine.devices import Size, accelerator, backends, cuda, device
 from engine.diagonal_ops import diag, diag_embed, diagflat, diagonal
-from engine.distance_ops import cdist
+from engine.distance_ops import cdist, dist
 from engine.dtypes import (
     bool_ as bool,
 )
@@ -141,7 +144,7 @@ from engine.grad_mode import enable_grad, inference_mode, is_grad_enabled, no_gr
 from engine.index_math_ops import tril_indices, triu_indices, unravel_index
 from engine.index_more_ops import index_put, index_put_, masked_scatter, take, take_along_dim
 from engine.index_slices_ops import index_add, index_copy, index_fill
-from engine.join_ops import chunk, split, unbind
+from engine.join_ops import chunk, split, split_with_sizes, unbind
 from engine.linalg_more_ops import logdet, matrix_power, pinverse, slogdet
 from engine.linalg_more_ops import removed_matrix_rank as matrix_rank
 from engine.linalg_ops import cross, det, svd
@@ -215,7 +218,7 @@ from engine.repeat_ops import index_select, meshgrid, repeat_interleave
 from engine.scatter_ops import gather, scatter, scatter_add
 from engine.scatter_reduce_ops import scatter_reduce
 from engine.search_ops import argsort, bucketize, searchsorted, unique_consecutive
-from engine.select_ops import count_nonzero, fmod, isin, masked_select, nonzero, trace
+from engine.select_ops import argwhere, count_nonzero, fmod, isin, masked_select, nonzero, trace
 from engine.serialization import load, save
 from engine.shape_ops import (
     clone,
@@ -357,6 +360,7 @@ from engine.view_more_ops import (
 )
 
 methods.install()
+globals().update(in_place_more_ops.FUNCTIONS)  # torch.neg_(x) and kin: x.neg_()
 __version__ = "2.13.0+cpu"  # the PyTorch release whose behaviour and printing the engine reproduces
 zeros, ones, empty, full, rand, randn, arange, linspace, eye = (
     accepts_out(factory) for factory in (zeros, ones, empty, full, rand, randn, arange, linspace, eye)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from engine import extra_ops, methods, special_ops, torch_functions
+from engine import extra_ops, methods, special_ops, tensor_extra_ops, torch_functions
 from engine.functions import pointwise as pw
 from engine.in_place_ops import in_place_method
 from engine.tensor import Tensor
@@ -58,6 +58,7 @@ _RENAMED_METHODS = {
     "multiply_": "mul_",
     "divide_": "div_",
     "true_divide_": "div_",
+    "ger": "outer",  # deprecated in PyTorch, still in old tutorials
 }
 METHODS: dict[str, Callable] = {
     **{alias: _method(original) for alias, original in _RENAMED_METHODS.items()},
@@ -78,6 +79,7 @@ arccos_, arcsin_, arctan_ = _method("acos_"), _method("asin_"), _method("atan_")
 arccosh_, arcsinh_, arctanh_ = special_ops.acosh_, special_ops.asinh_, special_ops.atanh_
 greater, greater_equal, less, less_equal = extra_ops.gt, extra_ops.ge, extra_ops.lt, extra_ops.le
 not_equal = extra_ops.ne
+ger = tensor_extra_ops.outer
 fix, fix_ = extra_ops.trunc, _method("trunc_")
 frac_, trunc_ = _method("frac_"), _method("trunc_")
 square_, negative_ = _method("square_"), _method("negative_")

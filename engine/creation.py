@@ -313,3 +313,42 @@ def eye(
     n: int, m: int | None = None, dtype: Any = None, device: Any = None, requires_grad: bool = False
 ) -> Tensor:
     return _finish(np.eye(n, m, dtype=_resolve(dtype) or np.float32), requires_grad, device)
+
+
+RANGE_WARNING = (
+    "torch.range is deprecated and will be removed in a future release because its behavior is inconsistent "
+    "with Python's range builtin. Instead, use torch.arange, which produces values in [start, end)."
+)
+
+
+def deprecated_range(  # torch.range (named apart here: this module's code may need Python's range)
+    start: float = 0,
+    end: float | None = None,
+    step: float = 1,
+    *,
+    dtype: Any = None,
+    device: Any = None,
+    requires_grad: bool = False,
+) -> Tensor:
+    """Deprecated ``torch.range``: ``end`` included, float32 unless ``dtype`` says otherwise (with PyTorch's
+    warning)."""
+    warnings.warn(RANGE_WARNING, UserWarning, stacklevel=2)
+    if end is None:
+        start, end = 0, start
+    count = int(np.floor((end - start) / step)) + 1
+    values = start + step * np.arange(max(count, 0), dtype=np.float64)
+    return _finish(values.astype(_resolve(dtype) or np.dtype(np.float32)), requires_grad, device)
+
+
+def randint_like(
+    input: Tensor,
+    low: int = 0,
+    high: int | None = None,
+    *,
+    dtype: Any = None,
+    requires_grad: bool = False,  # noqa: A002
+) -> Tensor:
+    """Integers in [low, high) (``randint_like(x, high)`` starts at 0), shaped and typed like ``input``."""
+    if high is None:
+        low, high = 0, low
+    return randint(low, high, tuple(input.shape), dtype=dtype or input.dtype, requires_grad=requires_grad)

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from engine.functions import distance as nodes
+from engine.functions.norms import DistBackward0
 from engine.functions.promotion import _check_broadcast
 from engine.product_ops import _C_NAMES as C_NAMES
 from engine.tensor import Tensor
@@ -76,3 +77,12 @@ def cdist(
             for operand in (x1, x2)
         )
     return nodes.EuclideanDistBackward0.apply(x1, x2).view(*batch, rows_1, rows_2)
+
+
+def dist(input: Tensor, other: Tensor, p: float = 2) -> Tensor:  # noqa: A002 - PyTorch's names
+    """The p-norm of ``input - other`` (broadcast), as one node (DistBackward0)."""
+    _check_broadcast(input._data, other._data)
+    return DistBackward0.apply(input, other, order=float(p))
+
+
+METHODS = {"dist": dist}

@@ -66,13 +66,23 @@ def split(a: Tensor, split_size: Any, dim: int = 0) -> tuple[Tensor, ...]:
         if isinstance(split_size, int)
         else list(split_size)
     )
+    node, op = (
+        (fn.SplitBackward0, "Split")
+        if isinstance(split_size, int)
+        else (fn.SplitWithSizesBackward0, "SplitWithSizes")
+    )
     pieces, start = [], 0
     for size in sizes:
         index = (slice(None),) * axis + (slice(start, start + size),)
-        piece = _shares_version(fn.SplitBackward0.apply(a, index=index), a)
-        pieces.append(_one_of_many(piece, "Split", len(pieces)))
+        piece = _shares_version(node.apply(a, index=index), a)
+        pieces.append(_one_of_many(piece, op, len(pieces)))
         start += size
     return tuple(pieces)
+
+
+def split_with_sizes(a: Tensor, split_sizes: Any, dim: int = 0) -> tuple[Tensor, ...]:
+    """``split`` into pieces of the given sizes."""
+    return split(a, list(split_sizes), dim)
 
 
 def _one_of_many(view: Tensor, op: str, number: int) -> Tensor:

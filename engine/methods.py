@@ -231,6 +231,8 @@ METHODS: dict[str, Any] = {
     "expand": shape_ops.expand,
     "repeat": shape_ops.repeat,
     "split": join_ops.split,
+    "split_with_sizes": join_ops.split_with_sizes,
+    "addmm": product_ops.addmm,
     "chunk": join_ops.chunk,
     "unbind": join_ops.unbind,
     "clone": shape_ops.clone,
@@ -305,7 +307,7 @@ METHOD_MODULES = (
     "nn.activation_slopes correlation_ops type_info quantile_ops pointwise_checks_ops pointwise_more_ops "
     "remainder_ops binary_more_ops special_ops alias_ops view_more_ops search_ops extreme_ops arrange_ops "
     "split_stack_ops index_more_ops index_slices_ops scatter_reduce_ops product_add_ops product_more_ops "
-    "linalg_more_ops cumulative_ops"
+    "linalg_more_ops cumulative_ops in_place_more_ops distance_ops nn.activation_more"
 ).split()
 
 

@@ -171,10 +171,12 @@ def dot(a: Tensor, b: Tensor) -> Tensor:
     return matmul(a, b)
 
 
-def addmm(bias: Tensor, x: Tensor, w: Tensor) -> Tensor:
-    """``bias + x @ w`` recorded as one AddmmBackward0 node."""
+def addmm(bias: Tensor, x: Tensor, w: Tensor, *, beta: float = 1, alpha: float = 1) -> Tensor:
+    """``beta·bias + alpha·(x @ w)`` recorded as one AddmmBackward0 node."""
     linalg.matmul_function(x._data, w._data)
-    return linalg.AddmmBackward0.apply(bias, x, w)
+    if beta == 1 and alpha == 1:  # speed: nn.Linear's call, without keywords
+        return linalg.AddmmBackward0.apply(bias, x, w)
+    return linalg.AddmmBackward0.apply(bias, x, w, beta=beta, alpha=alpha)
 
 
 def linear(x: Tensor, weight: Tensor, bias: Tensor | None = None) -> Tensor:

@@ -41,6 +41,11 @@ def nonzero(input: Tensor, *, as_tuple: bool = False) -> Any:  # noqa: A002
     return Tensor._wrap(np.stack(where, axis=1).astype(np.int64).reshape(-1, input.dim()))
 
 
+def argwhere(input: Tensor) -> Tensor:  # noqa: A002
+    """The indices of the nonzero elements, one row each (``nonzero``)."""
+    return nonzero(input)
+
+
 def count_nonzero(input: Tensor, dim: Any = None) -> Tensor:  # noqa: A002
     return Tensor._wrap(np.asarray(np.count_nonzero(input._data, axis=dim), dtype=np.int64))
 
@@ -66,6 +71,7 @@ METHODS = {
     "trace": trace,
     "masked_select": masked_select,
     "nonzero": nonzero,
+    "argwhere": argwhere,
     "count_nonzero": count_nonzero,
     "fmod": fmod,
 }

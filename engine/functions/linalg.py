@@ -64,13 +64,26 @@ class BmmBackward0(MmBackward0):
 class AddmmBackward0(Function):
     """``bias + x @ w``: one node for nn.Linear's forward, as in PyTorch."""
 
-    symbol, rule = "addmm", "∂/∂bias = G, ∂/∂x = G@Wᵀ, ∂/∂W = xᵀ@G"
+    symbol, rule = "addmm", "∂/∂bias = G, ∂/∂x = G@Wᵀ, ∂/∂W = xᵀ@G (times β and α when given)"
     saves_inputs = (1, 2)
+    beta = alpha = 1
 
-    def forward(self, bias, x, w):
-        return bias + x @ w
+    def forward(self, bias, x, w, beta=1, alpha=1):
+        if beta == 1 and alpha == 1:
+            return bias + x @ w
+        self.beta, self.alpha = beta, alpha
+        product = (x @ w) * x.dtype.type(alpha)
+        return (
+            product if beta == 0 else bias * bias.dtype.type(beta) + product
+        )  # beta 0: bias ignored (NaN too)
 
     def backward(self, grad):
+        if self.beta != 1 or self.alpha != 1:
+            x, w = self.saved_data()
+            grad_bias = grad * grad.dtype.type(self.beta) if self.needs_grad(0) else None
+            scaled = grad * grad.dtype.type(self.alpha)
+            grad_x = scaled @ w.T if self.needs_grad(1) else None
+            return grad_bias, grad_x, (x.T @ scaled if self.needs_grad(2) else None)
         x, w = self.saved_data()
         grad_x = grad @ w.T if self.needs_grad(1) else None
         grad_w = None

@@ -44,26 +44,48 @@ class LinalgVectorNormBackward0(Function):
 
     def backward(self, grad):
         a, norm = self.saved_data()
-        order = self.order
-        grad = _expand_back(grad, a.shape, self.axes, self.keepdim)
-        if not self.keepdim and self.axes is not None:
-            norm = np.expand_dims(norm, self.axes)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            if order == 0:
-                return (np.zeros_like(a),)
-            if order == 1:
-                return (np.sign(a) * grad,)
-            if order == 2:
-                return (np.where(norm == 0, 0, grad * a / norm).astype(a.dtype),)
-            if math.isinf(order):  # the gradient is split between the entries that reach the norm
-                hits = (np.abs(a) == norm) | np.isnan(a)
-                return (np.sign(a) * grad / hits.sum(axis=self.axes, keepdims=True) * hits,)
-            if order < 1:
-                scaled = np.where(a == 0, 0, np.sign(a) * np.abs(a) ** (order - 1))
-                return ((scaled * grad * norm ** (1 - order)).astype(a.dtype),)
-            scaled = np.sign(a) * np.abs(a) ** (order - 1)
-            scale = np.where(norm == 0, 0, grad / norm ** (order - 1))
-            return ((scaled * scale).astype(a.dtype),)
+        return (vector_norm_gradient(a, norm, grad, self.order, self.axes, self.keepdim),)
+
+
+def vector_norm_gradient(
+    a: np.ndarray, norm: np.ndarray, grad: np.ndarray, order: float, axes, keepdim: bool
+):  # noqa: E501
+    """∂‖a‖ₚ/∂a times ``grad``, case by case as PyTorch's norm_backward (see the module's docstring)."""
+    grad = _expand_back(grad, a.shape, axes, keepdim)
+    if not keepdim and axes is not None:
+        norm = np.expand_dims(norm, axes)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if order == 0:
+            return np.zeros_like(a)
+        if order == 1:
+            return np.sign(a) * grad
+        if order == 2:
+            return np.where(norm == 0, 0, grad * a / norm).astype(a.dtype)
+        if math.isinf(order):  # the gradient is split between the entries that reach the norm
+            hits = (np.abs(a) == norm) | np.isnan(a)
+            return np.sign(a) * grad / hits.sum(axis=axes, keepdims=True) * hits
+        if order < 1:
+            scaled = np.where(a == 0, 0, np.sign(a) * np.abs(a) ** (order - 1))
+            return (scaled * grad * norm ** (1 - order)).astype(a.dtype)
+        scaled = np.sign(a) * np.abs(a) ** (order - 1)
+        scale = np.where(norm == 0, 0, grad / norm ** (order - 1))
+        return (scaled * scale).astype(a.dtype)
+
+
+class DistBackward0(Function):
+    """``torch.dist(a, b, p)``: the p-norm of a - b (broadcast), as one node."""
+
+    symbol, rule = "dist", "∂‖a-b‖ₚ/∂a = the norm's slope at a - b;  ∂/∂b = minus that"
+    saves_output = True
+
+    def forward(self, a, b, order=2.0):
+        self.order, self.difference = order, a - b
+        return vector_norm_array(self.difference, order, None, False)
+
+    def backward(self, grad):
+        (norm,) = self.saved_data()
+        slope = vector_norm_gradient(self.difference, norm, grad, self.order, None, False)
+        return slope, -slope
 
 
 class NormBackward1(LinalgVectorNormBackward0):

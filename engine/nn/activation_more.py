@@ -220,3 +220,6 @@ class Softmin(Module):
 
     def extra_repr(self) -> str:
         return f"dim={self.dim}"
+
+
+METHODS = {"hardshrink": hardshrink}  # Tensor.hardshrink

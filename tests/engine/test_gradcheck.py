@@ -22,6 +22,7 @@ from engine.functions import (
     activation_slopes,
     arrange,
     binary_more,
+    compare_in_place,
     conv,
     cumulative,
     diagonal,
@@ -506,6 +507,39 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
 }
 CASES.update(ix.CASES)  # shapes, indexing and search (gradcheck_cases_index.py)
 
+COMPARISONS = (("Gt", "gt_"), ("Ge", "ge_"), ("Lt", "lt_"), ("Le", "le_"), ("Eq", "eq_"), ("Ne", "ne_"))
+
+
+def _apart(data):
+    """A tensor away from zero and one near zero: their difference never crosses 0 (a step or a kink)."""
+    return [c.away_from_zero(data, (2, 3)), c.values(data, (3,), -0.01, 0.01)]
+
+
+# the in-place comparisons are flat away from where they step: zero gradients (compare_in_place.py)
+CASES.update(
+    {
+        f"{name}Backward0": c.unary(lambda x, op=op: getattr(x.clone(), op)(0.0), kink=True)
+        for name, op in COMPARISONS
+    }
+)
+CASES.update(
+    {
+        f"{name}Backward1": c.fixed(_apart, lambda a, b, op=op: getattr(a.clone(), op)(b))
+        for name, op in COMPARISONS
+    }
+)
+CASES.update(
+    {
+        "DistBackward0": c.fixed(_apart, lambda a, b: torch.dist(a, b, 3)),
+        "DistBackward0 p2": c.fixed(_apart, torch.dist),
+        "AddmmBackward0 beta alpha": c.fixed(
+            lambda data: [c.values(data, (2, 4)), c.values(data, (2, 3)), c.values(data, (3, 4))],
+            lambda bias, x, w: torch.addmm(bias, x, w, beta=0.5, alpha=-2.0),
+        ),
+        "SplitWithSizesBackward0": c.unary(lambda x: x.reshape(-1).split_with_sizes([1, x.numel() - 1])[1]),
+    }
+)
+
 
 def _node_names(output: torch.Tensor) -> set[str]:
     """Class names of every node in the graph behind ``output``."""
@@ -582,7 +616,7 @@ def test_every_differentiable_op_has_a_gradient_check():
     modules = (pointwise, power, unary, unary_extra, reduction, reduction_extra, shape, linalg, loss)
     modules += (linalg_extra, moments, norms, diagonal, scatter, overwrite, conv, padding, pooling)
     modules += (shape_extra, products, linalg_lu, distance, cumulative)
-    modules += (upsample, upsample_cubic, pixel_shuffle)
+    modules += (upsample, upsample_cubic, pixel_shuffle, compare_in_place)
     modules += (normalization, activation, activation_more, select_more, order, activation_slopes)
     modules += (pointwise_more, binary_more, special)
     modules += (extremes, arrange, index_more, search, in_place_names)

@@ -476,3 +476,14 @@ def test_kl_div_warns_that_mean_is_not_the_divergence():
     with pytest.warns(UserWarning, match=r"^reduction: 'mean' divides the total loss by both") as caught:
         F.kl_div(log_probs, target)
     assert caught[0].filename == __file__
+
+
+def test_the_deprecated_range_includes_its_end_and_warns():
+    """PyTorch 2.13: torch.range(1, 4) is [1., 2., 3., 4.] (float32), with its deprecation warning."""
+    with pytest.warns(UserWarning, match=r"^torch\.range is deprecated") as caught:
+        values = torch.range(1, 4)
+    assert caught[0].filename == __file__
+    assert values.tolist() == [1.0, 2.0, 3.0, 4.0] and values.dtype is torch.float32
+    with pytest.warns(UserWarning):
+        assert torch.range(0, 1, 0.3).tolist() == pytest.approx([0.0, 0.3, 0.6, 0.9])
+        assert torch.range(1, 4, dtype=torch.int64).tolist() == [1, 2, 3, 4]

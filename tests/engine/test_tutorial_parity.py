@@ -8367,6 +8367,103 @@ for bad in (lambda: torch.empty(2.0), lambda: torch.zeros(2, 3.0), lambda: torch
             "TypeError empty(): argument 'size' (position 1) must be tuple of ints, not bool\n"
         ),
     ),
+    # torch.dist (DistBackward0 for every p), ger, addmm with beta and alpha (also as a method), argwhere,
+    # randint_like, hardshrink as a method, split_with_sizes (SplitWithSizesBackward0; its in-place refusal).
+    "dist_ger_addmm_argwhere_and_split_with_sizes": (
+        r"""
+import torch
+
+a = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)
+b = torch.tensor([[0., 1.], [1., 1.]])
+d = torch.dist(a, b)
+print(d, a.dist(b, 1), torch.dist(a, b, float("inf")), torch.dist(a, b, 0), torch.dist(a, b[0], 3))
+d.backward()
+print(a.grad)
+print(a[0].ger(a[1]), torch.ger(a[0], a[1]))
+print(a.addmm(a, a), torch.addmm(b, b, b, beta=0.5, alpha=2), b.addmm(b, b, beta=2))
+print(torch.argwhere(torch.tensor([[0, 1], [2, 0]])), torch.randint_like(torch.ones(3), 5).dtype)
+print(torch.tensor([[1, 2], [3, 4]]).split_with_sizes([1, 1]), a.hardshrink(2.5))
+pieces = torch.ones(4, requires_grad=True).clone().split_with_sizes([1, 3])
+print(pieces[0].grad_fn, torch.split(torch.ones(4), [2, 2])[1])
+try:
+    pieces[0].mul_(2)
+except RuntimeError as error:
+    print(type(error).__name__, error)
+""",
+        (
+            'tensor(3.8730, grad_fn=<DistBackward0>) tensor(7., grad_fn=<DistBackward0>) tensor(3., grad_fn=<DistBackward0>) tensor(4., grad_fn=<DistBackward0>) tensor(3.8259, grad_fn=<DistBackward0>)\n'  # noqa: E501
+            'tensor([[0.2582, 0.2582],\n'
+            '        [0.5164, 0.7746]])\n'
+            'tensor([[3., 4.],\n'
+            '        [6., 8.]], grad_fn=<MulBackward0>) tensor([[3., 4.],\n'
+            '        [6., 8.]], grad_fn=<MulBackward0>)\n'
+            'tensor([[ 8., 12.],\n'
+            '        [18., 26.]], grad_fn=<AddmmBackward0>) tensor([[2.0000, 2.5000],\n'
+            '        [2.5000, 4.5000]]) tensor([[1., 3.],\n'
+            '        [3., 4.]])\n'
+            'tensor([[0, 1],\n'
+            '        [1, 0]]) torch.float32\n'
+            '(tensor([[1, 2]]), tensor([[3, 4]])) tensor([[0., 0.],\n'
+            '        [3., 4.]], grad_fn=<HardshrinkBackward0>)\n'
+            '<SplitWithSizesBackward0 object at 0x…> tensor([1., 1.])\n'
+            'RuntimeError Output 0 of SplitWithSizes is a view and is being modified inplace. This view is the output of a function that returns multiple views. Such functions do not allow the output views to be modified inplace. You should replace the inplace operation by an out-of-place one.\n'  # noqa: E501
+        ),
+    ),
+    # x.gt_(y) and kin (1 or 0 in x's dtype; GtBackward0/1, zero gradients), logical and bitwise ops in place,
+    # tril_, triu_, cumsum_, cumprod_, and the torch.* forms of in-place methods (torch.neg_(x) ...).
+    "in_place_comparisons_and_torch_in_place_functions": (
+        r"""
+import torch
+
+x = torch.tensor([1., 2., 3.], requires_grad=True)
+y = x.clone()
+z = y.gt_(2)
+print(z, z is y)
+z.sum().backward()
+print(x.grad)
+print(x.clone().eq_(torch.tensor([1., 0., 3.])), torch.tensor([1, 2, 3]).lt_(2))
+print(torch.tensor([1., 2.]).ge_(1.5), torch.tensor([1., 2.]).greater_(1.5), torch.tensor([1., 2.]).ne_(1.))
+print(torch.tensor([1., 2.]).le_(torch.tensor([2., 1.])), torch.tensor([1., 2.]).less_equal_(1.))
+print(torch.tensor([True, False]).logical_and_(torch.tensor([True, True])))
+ones = torch.tensor([1, 1])
+print(torch.tensor([5, 3]).bitwise_and_(ones), torch.tensor([5, 3]).bitwise_xor_(ones))
+m = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)
+changes = {
+    "tril_": lambda t: t.tril_(),
+    "triu_": lambda t: t.triu_(),
+    "cumsum_": lambda t: t.cumsum_(0),
+    "cumprod_": lambda t: t.cumprod_(0),
+}
+for name, change in changes.items():
+    out = change(m.clone())
+    print(name, out, out.grad_fn)
+w = m.clone()
+print(torch.neg_(w), torch.zero_(w.clone()), torch.fill_(w.clone(), 2.), torch.relu_(torch.tensor([-1., 1.])))
+print(torch.exp_(torch.zeros(2)), torch.floor_(torch.tensor([1.5, -1.5])), torch.sqrt_(torch.tensor([4.])))
+""",
+        (
+            'tensor([0., 0., 1.], grad_fn=<GtBackward0>) True\n'
+            'tensor([0., 0., 0.])\n'
+            'tensor([1., 0., 1.], grad_fn=<EqBackward1>) tensor([1, 0, 0])\n'
+            'tensor([0., 1.]) tensor([0., 1.]) tensor([0., 1.])\n'
+            'tensor([1., 0.]) tensor([1., 0.])\n'
+            'tensor([ True, False])\n'
+            'tensor([1, 1]) tensor([4, 2])\n'
+            'tril_ tensor([[1., 0.],\n'
+            '        [3., 4.]], grad_fn=<TrilBackward0>) <TrilBackward0 object at 0x…>\n'
+            'triu_ tensor([[1., 2.],\n'
+            '        [0., 4.]], grad_fn=<TriuBackward0>) <TriuBackward0 object at 0x…>\n'
+            'cumsum_ tensor([[1., 2.],\n'
+            '        [4., 6.]], grad_fn=<CumsumBackward0>) <CumsumBackward0 object at 0x…>\n'
+            'cumprod_ tensor([[1., 2.],\n'
+            '        [3., 8.]], grad_fn=<CumprodBackward0>) <CumprodBackward0 object at 0x…>\n'
+            'tensor([[-1., -2.],\n'
+            '        [-3., -4.]], grad_fn=<NegBackward0>) tensor([[0., 0.],\n'
+            '        [0., 0.]], grad_fn=<ZeroBackward0>) tensor([[2., 2.],\n'
+            '        [2., 2.]], grad_fn=<FillBackward2>) tensor([0., 1.])\n'
+            'tensor([1., 1.]) tensor([ 1., -2.]) tensor([2.])\n'
+        ),
+    ),
 }
 # fmt: on
 
