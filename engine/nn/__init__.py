@@ -54,6 +54,7 @@ from engine.nn.losses import (
 from engine.nn.module import Module
 from engine.nn.normalization import BatchNorm1d, BatchNorm2d, LayerNorm
 from engine.nn.parameter import Parameter
+from engine.nn.parameter_containers import ParameterDict, ParameterList
 from engine.nn.pixelshuffle import PixelShuffle, PixelUnshuffle
 from engine.nn.pool1d import AdaptiveAvgPool1d, AvgPool1d, MaxPool1d
 from engine.nn.rnn import GRU, LSTM, RNN
@@ -119,6 +120,8 @@ __all__ = [
     "ModuleList",
     "NLLLoss",
     "Parameter",
+    "ParameterDict",
+    "ParameterList",
     "PixelShuffle",
     "PixelUnshuffle",
     "RNN",
@@ -143,7 +146,7 @@ __all__ = [
 _TORCH_MODULES = {
     "torch.nn.modules.module": (Module,),
     "torch.nn.modules.linear": (Linear, Identity),
-    "torch.nn.modules.container": (Sequential, ModuleList, ModuleDict),
+    "torch.nn.modules.container": (Sequential, ModuleList, ModuleDict, ParameterList, ParameterDict),
     "torch.nn.modules.activation": (ReLU, Tanh, Sigmoid, SiLU, LeakyReLU, Softmax, LogSoftmax)
     + (GELU, ELU, Softplus, Hardtanh, LogSigmoid, Hardswish, Hardsigmoid, Mish, Softsign, Tanhshrink)
     + (SELU, ReLU6, CELU, Softshrink, Hardshrink, Softmin, GLU, PReLU, RReLU),

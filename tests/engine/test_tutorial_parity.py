@@ -8336,6 +8336,238 @@ for call in calls:
             'RuntimeError dilation should be greater than zero, but got [1, 0]\n'
         ),
     ),
+    # ParameterDict sorts a plain dict's keys, holds non-tensors; ParameterList slices, +=, 0-d sizes; their refusals
+    "parameter_containers_edges": (
+        r"""
+import torch
+import torch.nn as nn
+pd = nn.ParameterDict({"b": nn.Parameter(torch.ones(2)), "a": torch.zeros(1)})
+print(list(pd.keys()))
+pd2 = nn.ParameterDict([("y", torch.ones(1)), ("x", 3)])
+print(pd2)
+print(pd2["x"], pd2.get("q", 7))
+try:
+    pd2.update(5)
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    pd2.update([(1, 2, 3)])
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    pd2.update([3])
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    pd2[1] = torch.ones(1)
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    pd2()
+except Exception as e:
+    print(type(e).__name__, e)
+pl = nn.ParameterList([torch.ones(()), "hi", 3])
+print(pl)
+print(pl[1], list(pl.named_parameters()))
+try:
+    pl.extend(torch.ones(2))
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    pl[0] = 5
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    pl()
+except Exception as e:
+    print(type(e).__name__, e)
+pl += [torch.ones(2)]
+print(len(pl), pl[-1].requires_grad)
+print(pl[::2])
+print(nn.ParameterList([torch.ones(3)]))
+pd3 = nn.ParameterDict({"k": torch.ones(1), "m": torch.ones(2)})
+print(pd3.popitem(), list(pd3.keys()))
+print(pd.setdefault("c", torch.ones(1)).shape, list(pd.keys()))
+c = pd.copy()
+print(type(c).__name__, list(c.keys()), c["a"] is pd["a"])
+pd.clear()
+print(len(pd), pd)
+print(c.fromkeys(["p", "q"]))
+print(list(reversed(c)))
+print(list(c.values())[0].shape)
+""",
+        (
+            "['a', 'b']\n"
+            'ParameterDict(\n'
+            '    (y): Parameter containing: [torch.FloatTensor of size 1]\n'
+            '    (x): Object of type: int\n'
+            ')\n'
+            '3 7\n'
+            'TypeError ParametersDict.update should be called with an iterable of key/value pairs, but got int\n'  # noqa: E501
+            'ValueError ParameterDict update sequence element #0 has length 3; 2 is required\n'
+            'TypeError ParameterDict update sequence element #0 should be Iterable; isint\n'
+            "TypeError Index given to ParameterDict cannot be used as a key as it is not a string (type is 'int'). Open an issue on github if you need non-string keys.\n"  # noqa: E501
+            "TypeError ParameterDict.__call__() missing 1 required positional argument: 'input'\n"
+            'ParameterList(\n'
+            '    (0): Parameter containing: [torch.float32 of size ]\n'
+            '    (1): Object of type: str\n'
+            '    (2): Object of type: int\n'
+            ')\n'
+            "hi [('0', Parameter containing:\n"
+            'tensor(1., requires_grad=True))]\n'
+            'TypeError ParameterList.extend should be called with an iterable, but got Tensor\n'
+            "TypeError cannot assign 'int' as parameter '0' (torch.nn.Parameter or None expected)\n"
+            'RuntimeError ParameterList should not be called.\n'
+            '4 True\n'
+            'ParameterList(\n'
+            '    (0): Parameter containing: [torch.float32 of size ]\n'
+            '    (1): Object of type: int\n'
+            ')\n'
+            'ParameterList(  (0): Parameter containing: [torch.float32 of size 3])\n'
+            "('m', Parameter containing:\n"
+            "tensor([1., 1.], requires_grad=True)) ['k']\n"
+            "torch.Size([1]) ['a', 'b', 'c']\n"
+            "ParameterDict ['a', 'b', 'c'] True\n"
+            '0 ParameterDict()\n'
+            'ParameterDict(\n'
+            '    (p): Object of type: NoneType\n'
+            '    (q): Object of type: NoneType\n'
+            ')\n'
+            "['c', 'b', 'a']\n"
+            'torch.Size([1])\n'
+        ),
+    ),
+    # nn.ParameterList / nn.ParameterDict: registration (named_parameters, state_dict, a model's repr), indexing, append/extend/update, pop, errors
+    "parameter_list_and_dict": (
+        r"""
+import torch
+import torch.nn as nn
+
+torch.manual_seed(0)
+pl = nn.ParameterList([nn.Parameter(torch.randn(3)), nn.Parameter(torch.zeros(2, 2))])
+print(pl)
+print(len(pl), type(pl))
+pl.append(nn.Parameter(torch.ones(1, dtype=torch.float64)))
+pl.extend([torch.ones(2)])
+print(pl)
+print(type(pl[3]).__name__, pl[3].requires_grad)
+print([n for n, p in pl.named_parameters()])
+print(list(pl.state_dict().keys()))
+for p in pl:
+    print(p.shape)
+print(pl[-1])
+print(pl[1:3])
+pl[0] = nn.Parameter(torch.full((2,), 5.0))
+print(pl[0])
+e = nn.ParameterList()
+print(e, len(e))
+
+class M(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.ws = nn.ParameterList([nn.Parameter(torch.ones(2)) for _ in range(2)])
+    def forward(self, x):
+        for w in self.ws:
+            x = x * w
+        return x
+
+m = M()
+print(m)
+print([n for n, _ in m.named_parameters()])
+out = m(torch.tensor([1.0, 2.0])).sum()
+out.backward()
+print(m.ws[0].grad)
+print(list(m.state_dict().keys()))
+
+pd = nn.ParameterDict({"a": nn.Parameter(torch.ones(2)), "b": nn.Parameter(torch.zeros(3, 1))})
+print(pd)
+pd["c"] = nn.Parameter(torch.ones(1, dtype=torch.float64))
+pd.update({"d": torch.ones(2)})
+print(pd)
+print(len(pd), list(pd), list(pd.keys()))
+print("a" in pd, "z" in pd)
+print([n for n, _ in pd.named_parameters()])
+print(list(pd.state_dict().keys()))
+print(pd["b"])
+print(pd.pop("b").shape, list(pd.keys()))
+for k, v in pd.items():
+    print(k, v.shape)
+print(type(pd))
+print(nn.ParameterDict())
+try:
+    pd["zz"]
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    pl[10]
+except Exception as e:
+    print(type(e).__name__, e)
+""",
+        (
+            'ParameterList(\n'
+            '    (0): Parameter containing: [torch.float32 of size 3]\n'
+            '    (1): Parameter containing: [torch.float32 of size 2x2]\n'
+            ')\n'
+            "2 <class 'torch.nn.modules.container.ParameterList'>\n"
+            'ParameterList(\n'
+            '    (0): Parameter containing: [torch.float32 of size 3]\n'
+            '    (1): Parameter containing: [torch.float32 of size 2x2]\n'
+            '    (2): Parameter containing: [torch.float64 of size 1]\n'
+            '    (3): Parameter containing: [torch.float32 of size 2]\n'
+            ')\n'
+            'Parameter True\n'
+            "['0', '1', '2', '3']\n"
+            "['0', '1', '2', '3']\n"
+            'torch.Size([3])\n'
+            'torch.Size([2, 2])\n'
+            'torch.Size([1])\n'
+            'torch.Size([2])\n'
+            'Parameter containing:\n'
+            'tensor([1., 1.], requires_grad=True)\n'
+            'ParameterList(\n'
+            '    (0): Parameter containing: [torch.float32 of size 2x2]\n'
+            '    (1): Parameter containing: [torch.float64 of size 1]\n'
+            ')\n'
+            'Parameter containing:\n'
+            'tensor([5., 5.], requires_grad=True)\n'
+            'ParameterList() 0\n'
+            'M(\n'
+            '  (ws): ParameterList(\n'
+            '      (0): Parameter containing: [torch.float32 of size 2]\n'
+            '      (1): Parameter containing: [torch.float32 of size 2]\n'
+            '  )\n'
+            ')\n'
+            "['ws.0', 'ws.1']\n"
+            'tensor([1., 2.])\n'
+            "['ws.0', 'ws.1']\n"
+            'ParameterDict(\n'
+            '    (a): Parameter containing: [torch.FloatTensor of size 2]\n'
+            '    (b): Parameter containing: [torch.FloatTensor of size 3x1]\n'
+            ')\n'
+            'ParameterDict(\n'
+            '    (a): Parameter containing: [torch.FloatTensor of size 2]\n'
+            '    (b): Parameter containing: [torch.FloatTensor of size 3x1]\n'
+            '    (c): Parameter containing: [torch.DoubleTensor of size 1]\n'
+            '    (d): Parameter containing: [torch.FloatTensor of size 2]\n'
+            ')\n'
+            "4 ['a', 'b', 'c', 'd'] ['a', 'b', 'c', 'd']\n"
+            'True False\n'
+            "['a', 'b', 'c', 'd']\n"
+            "['a', 'b', 'c', 'd']\n"
+            'Parameter containing:\n'
+            'tensor([[0.],\n'
+            '        [0.],\n'
+            '        [0.]], requires_grad=True)\n'
+            "torch.Size([3, 1]) ['a', 'c', 'd']\n"
+            'a torch.Size([2])\n'
+            'c torch.Size([1])\n'
+            'd torch.Size([2])\n'
+            "<class 'torch.nn.modules.container.ParameterDict'>\n"
+            'ParameterDict()\n'
+            "AttributeError 'ParameterDict' object has no attribute 'zz'\n"
+            'IndexError index 10 is out of range\n'
+        ),
+    ),
 }
 # fmt: on
 
