@@ -1,9 +1,10 @@
-"""Joining and splitting tensors: cat, stack, split, chunk, unbind."""
+"""Joining and splitting tensors: cat, stack, split, chunk (and their unsafe forms), unbind."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from engine.argument_errors import type_name
 from engine.functions import shape as fn
 from engine.shape_ops import _dim, _shares_version
 from engine.tensor import Tensor
@@ -58,21 +59,53 @@ def stack(tensors: Any, dim: int = 0) -> Tensor:
     return fn.StackBackward0.apply(*tensors, dim=_dim(dim, len(first) + 1))
 
 
-def split(a: Tensor, split_size: Any, dim: int = 0) -> tuple[Tensor, ...]:
+def _piece_sizes(length: int, split_size: int) -> list[int]:
+    """``split``'s pieces: full ones, then the rest; one (empty) piece of an empty dimension, as PyTorch."""
+    if split_size < 0:
+        raise RuntimeError(f"split expects split_size be non-negative, but got split_size={split_size}")
+    if split_size == 0 and length != 0:
+        message = f"split_size can only be 0 if dimension size is 0, but got dimension size of {length}"
+        raise RuntimeError(message)
+    count = max(-(-length // split_size), 1) if split_size > 0 else 1
+    return [split_size] * (count - 1) + [length - split_size * (count - 1)]
+
+
+def _chunk_sizes(a: Tensor, chunks: int, dim: int) -> list[int]:
+    """``chunk``'s pieces: as even as ceil(length / chunks) allows; ``chunks`` empty ones of an empty dim."""
+    if a._data.ndim == 0:
+        raise RuntimeError("chunk expects at least a 1-dimensional tensor")
+    if chunks <= 0:
+        raise RuntimeError(f"chunk expects `chunks` to be greater than 0, got: {chunks}")
+    length = a._data.shape[_dim(dim, a._data.ndim)]
+    return [0] * chunks if length == 0 else _piece_sizes(length, -(-length // chunks))
+
+
+def _pieces(a: Tensor, sizes: list[int], dim: int, node: type) -> list[Tensor]:
+    """The pieces of ``a`` along ``dim``, each recorded by ``node`` (it scatters its gradient back)."""
     axis = _dim(dim, a._data.ndim)
-    length = a._data.shape[axis]
-    sizes = (
-        [split_size] * (length // split_size) + ([length % split_size] if length % split_size else [])
-        if isinstance(split_size, int)
-        else list(split_size)
-    )
     pieces, start = [], 0
     for size in sizes:
         index = (slice(None),) * axis + (slice(start, start + size),)
-        piece = _shares_version(fn.SplitBackward0.apply(a, index=index), a)
-        pieces.append(_one_of_many(piece, "Split", len(pieces)))
+        pieces.append(node.apply(a, index=index))
         start += size
-    return tuple(pieces)
+    return pieces
+
+
+def split(a: Tensor, split_size: Any, dim: int = 0) -> tuple[Tensor, ...]:
+    length = a._data.shape[_dim(dim, a._data.ndim)]
+    sizes = _piece_sizes(length, split_size) if isinstance(split_size, int) else list(split_size)
+    pieces = _pieces(a, sizes, dim, fn.SplitBackward0)
+    return tuple(_one_of_many(_shares_version(piece, a), "Split", n) for n, piece in enumerate(pieces))
+
+
+def unsafe_split(a: Tensor, split_size: int, dim: int = 0) -> tuple[Tensor, ...]:
+    """``split`` whose pieces autograd does not treat as views (changing one in place is not refused);
+    recorded as PyTorch's ``UnsafeSplitBackward0``, as the LSTM and GRU cells split their gates."""
+    if not isinstance(split_size, int) or isinstance(split_size, bool):
+        kind = type_name(split_size)
+        raise TypeError(f"unsafe_split(): argument 'split_size' (position 2) must be int, not {kind}")
+    length = a._data.shape[_dim(dim, a._data.ndim)]
+    return tuple(_pieces(a, _piece_sizes(length, split_size), dim, fn.UnsafeSplitBackward0))
 
 
 def _one_of_many(view: Tensor, op: str, number: int) -> Tensor:
@@ -83,8 +116,11 @@ def _one_of_many(view: Tensor, op: str, number: int) -> Tensor:
 
 
 def chunk(a: Tensor, chunks: int, dim: int = 0) -> tuple[Tensor, ...]:
-    length = a._data.shape[_dim(dim, a._data.ndim)]
-    return split(a, max(-(-length // chunks), 1), dim)
+    return split(a, _chunk_sizes(a, chunks, dim), dim)
+
+
+def unsafe_chunk(a: Tensor, chunks: int, dim: int = 0) -> tuple[Tensor, ...]:
+    return tuple(_pieces(a, _chunk_sizes(a, chunks, dim), dim, fn.UnsafeSplitBackward0))
 
 
 def unbind(a: Tensor, dim: int = 0) -> tuple[Tensor, ...]:

@@ -222,6 +222,8 @@ METHODS: dict[str, Any] = {
     "repeat": shape_ops.repeat,
     "split": join_ops.split,
     "chunk": join_ops.chunk,
+    "unsafe_chunk": join_ops.unsafe_chunk,
+    "unsafe_split": join_ops.unsafe_split,
     "unbind": join_ops.unbind,
     "clone": shape_ops.clone,
     "contiguous": shape_ops.contiguous,

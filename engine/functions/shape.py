@@ -161,6 +161,10 @@ class SplitBackward0(_Indexing):
     symbol = "split"
 
 
+class UnsafeSplitBackward0(_Indexing):
+    symbol = "split"
+
+
 class UnbindBackward0(_Indexing):
     """One output of ``unbind`` (PyTorch records one node for all of them; each output here has its own)."""
 

@@ -58,6 +58,7 @@ from engine.nn.parameter_containers import ParameterDict, ParameterList
 from engine.nn.pixelshuffle import PixelShuffle, PixelUnshuffle
 from engine.nn.pool1d import AdaptiveAvgPool1d, AvgPool1d, MaxPool1d
 from engine.nn.rnn import GRU, LSTM, RNN
+from engine.nn.rnn_cells import GRUCell, LSTMCell, RNNCell
 from engine.nn.sparse import Embedding
 from engine.nn.upsampling import Upsample, UpsamplingBilinear2d, UpsamplingNearest2d
 from engine.pickling import present_as
@@ -104,10 +105,12 @@ __all__ = [
     "Flatten",
     "GELU",
     "GRU",
+    "GRUCell",
     "Hardtanh",
     "Identity",
     "L1Loss",
     "LSTM",
+    "LSTMCell",
     "LayerNorm",
     "LeakyReLU",
     "Linear",
@@ -125,6 +128,7 @@ __all__ = [
     "PixelShuffle",
     "PixelUnshuffle",
     "RNN",
+    "RNNCell",
     "ReLU",
     "Sequential",
     "SiLU",
@@ -153,7 +157,7 @@ _TORCH_MODULES = {
     "torch.nn.modules.batchnorm": (BatchNorm1d, BatchNorm2d),
     "torch.nn.modules.normalization": (LayerNorm,),
     "torch.nn.modules.sparse": (Embedding,),
-    "torch.nn.modules.rnn": (RNN, LSTM, GRU),
+    "torch.nn.modules.rnn": (RNN, LSTM, GRU, RNNCell, LSTMCell, GRUCell),
     "torch.nn.modules.conv": (Conv1d, Conv2d, ConvTranspose1d, ConvTranspose2d),
     "torch.nn.modules.pooling": (
         MaxPool1d,
