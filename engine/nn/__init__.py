@@ -1,7 +1,7 @@
 """``torch.nn``: modules, parameters, losses, ``functional`` and ``init``."""
 
 from engine.nn import functional, init, utils
-from engine.nn.activation_extra import ELU, GELU, Hardtanh, Softplus
+from engine.nn.activation_extra import ELU, GELU, Hardtanh, Softmax2d, Softplus, Threshold
 from engine.nn.activation_more import (
     CELU,
     GLU,
@@ -53,6 +53,18 @@ from engine.nn.losses import (
 )
 from engine.nn.module import Module
 from engine.nn.normalization import BatchNorm1d, BatchNorm2d, LayerNorm
+from engine.nn.padding_layers import (
+    CircularPad1d,
+    CircularPad2d,
+    ConstantPad1d,
+    ConstantPad2d,
+    ReflectionPad1d,
+    ReflectionPad2d,
+    ReplicationPad1d,
+    ReplicationPad2d,
+    ZeroPad1d,
+    ZeroPad2d,
+)
 from engine.nn.parameter import Parameter
 from engine.nn.parameter_containers import ParameterDict, ParameterList
 from engine.nn.pixelshuffle import PixelShuffle, PixelUnshuffle
@@ -64,6 +76,18 @@ from engine.nn.upsampling import Upsample, UpsamplingBilinear2d, UpsamplingNeare
 from engine.pickling import present_as
 
 __all__ = [
+    "CircularPad1d",
+    "CircularPad2d",
+    "ConstantPad1d",
+    "ConstantPad2d",
+    "ReflectionPad1d",
+    "ReflectionPad2d",
+    "ReplicationPad1d",
+    "ReplicationPad2d",
+    "ZeroPad1d",
+    "ZeroPad2d",
+    "Threshold",
+    "Softmax2d",
     "KLDivLoss",
     "GLU",
     "PReLU",
@@ -153,7 +177,7 @@ _TORCH_MODULES = {
     "torch.nn.modules.container": (Sequential, ModuleList, ModuleDict, ParameterList, ParameterDict),
     "torch.nn.modules.activation": (ReLU, Tanh, Sigmoid, SiLU, LeakyReLU, Softmax, LogSoftmax)
     + (GELU, ELU, Softplus, Hardtanh, LogSigmoid, Hardswish, Hardsigmoid, Mish, Softsign, Tanhshrink)
-    + (SELU, ReLU6, CELU, Softshrink, Hardshrink, Softmin, GLU, PReLU, RReLU),
+    + (SELU, ReLU6, CELU, Softshrink, Hardshrink, Softmin, GLU, PReLU, RReLU, Threshold, Softmax2d),
     "torch.nn.modules.batchnorm": (BatchNorm1d, BatchNorm2d),
     "torch.nn.modules.normalization": (LayerNorm,),
     "torch.nn.modules.sparse": (Embedding,),
@@ -167,6 +191,8 @@ _TORCH_MODULES = {
         AdaptiveAvgPool1d,
         AdaptiveAvgPool2d,
     ),
+    "torch.nn.modules.padding": (ZeroPad1d, ZeroPad2d, ConstantPad1d, ConstantPad2d, ReflectionPad1d)
+    + (ReflectionPad2d, ReplicationPad1d, ReplicationPad2d, CircularPad1d, CircularPad2d),
     "torch.nn.modules.flatten": (Flatten, Unflatten),
     "torch.nn.modules.upsampling": (Upsample, UpsamplingNearest2d, UpsamplingBilinear2d),
     "torch.nn.modules.pixelshuffle": (PixelShuffle, PixelUnshuffle),

@@ -8893,6 +8893,253 @@ print(y.mul_(3))
             'tensor([], size=(4, 0))\n'
         ),
     ),
+    # nn.ZeroPad1d/2d and nn.ConstantPad1d/2d: reprs, widths from a number or a sequence,
+    # values and gradients (ConstantPadNdBackward0), 1-D and int inputs, a rank refused
+    "padding_layers_constant": (
+        r"""
+import torch
+import torch.nn as nn
+x1 = torch.arange(6.0).reshape(1, 2, 3)
+x2 = torch.arange(9.0).reshape(1, 1, 3, 3)
+layers = [nn.ZeroPad1d(2), nn.ZeroPad1d((1, 0)), nn.ZeroPad2d(1), nn.ZeroPad2d((1, 1, 2, 0))]
+layers += [nn.ConstantPad1d(2, 3.5), nn.ConstantPad1d((0, 1), -1), nn.ConstantPad2d((1, 0, 0, 1), 7)]
+layers += [nn.ConstantPad2d(2, 0.5), nn.ZeroPad1d([1, 2])]
+for layer in layers:
+    print(layer, layer.padding, type(layer))
+for layer in layers[1:7:2]:
+    x = x1 if "1d" in type(layer).__name__ else x2
+    x = x.clone().requires_grad_()
+    out = layer(x)
+    print(out, tuple(out.shape))
+    (out * torch.arange(out.numel()).reshape(out.shape)).sum().backward()
+    print(x.grad)
+print(nn.ZeroPad1d(1)(torch.ones(3)), nn.ZeroPad2d(1)(torch.ones(1, 2)))
+print(nn.ConstantPad1d(1, 2)(torch.tensor([1, 2])), nn.ZeroPad2d((-1, 0, 0, 0))(x2).shape)
+print(nn.ZeroPad2d(1).padding, nn.ConstantPad1d(1, 2).value, nn.ZeroPad1d(1).value)
+try:
+    nn.ZeroPad2d(1)(torch.ones(3))
+except Exception as e:
+    print(type(e).__name__, e)
+print(nn.ZeroPad1d((1, 2, 3)))
+""",
+        (
+            "ZeroPad1d((2, 2)) (2, 2) <class 'torch.nn.modules.padding.ZeroPad1d'>\n"
+            "ZeroPad1d((1, 0)) (1, 0) <class 'torch.nn.modules.padding.ZeroPad1d'>\n"
+            "ZeroPad2d((1, 1, 1, 1)) (1, 1, 1, 1) <class 'torch.nn.modules.padding.ZeroPad2d'>\n"
+            "ZeroPad2d((1, 1, 2, 0)) (1, 1, 2, 0) <class 'torch.nn.modules.padding.ZeroPad2d'>\n"
+            "ConstantPad1d(padding=(2, 2), value=3.5) (2, 2) <class 'torch.nn.modules.padding.ConstantPad1d'>\n"  # noqa: E501
+            "ConstantPad1d(padding=(0, 1), value=-1) (0, 1) <class 'torch.nn.modules.padding.ConstantPad1d'>\n"  # noqa: E501
+            "ConstantPad2d(padding=(1, 0, 0, 1), value=7) (1, 0, 0, 1) <class 'torch.nn.modules.padding.ConstantPad2d'>\n"  # noqa: E501
+            "ConstantPad2d(padding=(2, 2, 2, 2), value=0.5) (2, 2, 2, 2) <class 'torch.nn.modules.padding.ConstantPad2d'>\n"  # noqa: E501
+            "ZeroPad1d((1, 2)) (1, 2) <class 'torch.nn.modules.padding.ZeroPad1d'>\n"
+            'tensor([[[0., 0., 1., 2.],\n'
+            '         [0., 3., 4., 5.]]], grad_fn=<ConstantPadNdBackward0>) (1, 2, 4)\n'
+            'tensor([[[1., 2., 3.],\n'
+            '         [5., 6., 7.]]])\n'
+            'tensor([[[[0., 0., 0., 0., 0.],\n'
+            '          [0., 0., 0., 0., 0.],\n'
+            '          [0., 0., 1., 2., 0.],\n'
+            '          [0., 3., 4., 5., 0.],\n'
+            '          [0., 6., 7., 8., 0.]]]], grad_fn=<ConstantPadNdBackward0>) (1, 1, 5, 5)\n'
+            'tensor([[[[11., 12., 13.],\n'
+            '          [16., 17., 18.],\n'
+            '          [21., 22., 23.]]]])\n'
+            'tensor([[[ 0.,  1.,  2., -1.],\n'
+            '         [ 3.,  4.,  5., -1.]]], grad_fn=<ConstantPadNdBackward0>) (1, 2, 4)\n'
+            'tensor([[[0., 1., 2.],\n'
+            '         [4., 5., 6.]]])\n'
+            'tensor([0., 1., 1., 1., 0.]) tensor([[0., 0., 0., 0.],\n'
+            '        [0., 1., 1., 0.],\n'
+            '        [0., 0., 0., 0.]])\n'
+            'tensor([2, 1, 2, 2]) torch.Size([1, 1, 3, 2])\n'
+            '(1, 1, 1, 1) 2 0.0\n'
+            'RuntimeError Padding length should be less than or equal to two times the input dimension but got padding length 4 and input of dimension 1\n'  # noqa: E501
+            'ZeroPad1d((1, 2, 3))\n'
+        ),
+    ),
+    # nn.ReflectionPad1d/2d, ReplicationPad1d/2d, CircularPad1d/2d: values, nodes, gradients;
+    # unbatched inputs; F.pad's and the circular layers' own refusals of wrong ranks and widths
+    "padding_layers_copying": (
+        r"""
+import torch
+import torch.nn as nn
+def err(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+x1 = torch.arange(6.0).reshape(1, 2, 3)
+x2 = torch.arange(9.0).reshape(1, 1, 3, 3)
+layers = [nn.ReflectionPad1d(2), nn.ReflectionPad2d((1, 0, 2, 1)), nn.ReplicationPad1d(1)]
+layers += [nn.ReplicationPad2d((0, 1, 1, 0)), nn.CircularPad1d(1), nn.CircularPad2d((1, 0, 0, 2))]
+for layer in layers:
+    x = x1 if "1d" in type(layer).__name__ else x2
+    x = x.clone().requires_grad_()
+    out = layer(x)
+    print(layer, type(layer), tuple(out.shape))
+    print(out)
+    (out * torch.arange(out.numel()).reshape(out.shape)).sum().backward()
+    print(x.grad)
+print(nn.ReplicationPad1d(1)(torch.ones(2, 3)))
+print(nn.ReflectionPad2d(1)(torch.arange(9.0).reshape(1, 3, 3)))
+err(lambda: nn.ReflectionPad1d(1)(torch.ones(3)))
+err(lambda: nn.ReflectionPad1d(3)(torch.ones(1, 3)))
+err(lambda: nn.ReplicationPad2d(1)(torch.ones(2, 1, 1, 3, 3)))
+err(lambda: nn.CircularPad1d(1)(torch.ones(3)))
+err(lambda: nn.CircularPad2d(1)(torch.ones(3, 3)))
+err(lambda: nn.CircularPad2d(1)(torch.ones(1, 1, 1, 3, 3)))
+err(lambda: nn.CircularPad1d(4)(torch.ones(1, 3)))
+print(nn.ReflectionPad2d((1, 2)))
+""",
+        (
+            "ReflectionPad1d((2, 2)) <class 'torch.nn.modules.padding.ReflectionPad1d'> (1, 2, 7)\n"
+            'tensor([[[2., 1., 0., 1., 2., 1., 0.],\n'
+            '         [5., 4., 3., 4., 5., 4., 3.]]], grad_fn=<ReflectionPad1DBackward0>)\n'
+            'tensor([[[ 8.,  9.,  4.],\n'
+            '         [22., 30., 18.]]])\n'
+            "ReflectionPad2d((1, 0, 2, 1)) <class 'torch.nn.modules.padding.ReflectionPad2d'> (1, 1, 6, 4)\n"
+            'tensor([[[[7., 6., 7., 8.],\n'
+            '          [4., 3., 4., 5.],\n'
+            '          [1., 0., 1., 2.],\n'
+            '          [4., 3., 4., 5.],\n'
+            '          [7., 6., 7., 8.],\n'
+            '          [4., 3., 4., 5.]]]], grad_fn=<ReflectionPad2DBackward0>)\n'
+            'tensor([[[[ 9., 18., 11.],\n'
+            '          [39., 78., 45.],\n'
+            '          [18., 36., 22.]]]])\n'
+            "ReplicationPad1d((1, 1)) <class 'torch.nn.modules.padding.ReplicationPad1d'> (1, 2, 5)\n"
+            'tensor([[[0., 0., 1., 2., 2.],\n'
+            '         [3., 3., 4., 5., 5.]]], grad_fn=<ReplicationPad1DBackward0>)\n'
+            'tensor([[[ 1.,  2.,  7.],\n'
+            '         [11.,  7., 17.]]])\n'
+            "ReplicationPad2d((0, 1, 1, 0)) <class 'torch.nn.modules.padding.ReplicationPad2d'> (1, 1, 4, 4)\n"  # noqa: E501
+            'tensor([[[[0., 1., 2., 2.],\n'
+            '          [0., 1., 2., 2.],\n'
+            '          [3., 4., 5., 5.],\n'
+            '          [6., 7., 8., 8.]]]], grad_fn=<ReplicationPad2DBackward0>)\n'
+            'tensor([[[[ 4.,  6., 18.],\n'
+            '          [ 8.,  9., 21.],\n'
+            '          [12., 13., 29.]]]])\n'
+            "CircularPad1d((1, 1)) <class 'torch.nn.modules.padding.CircularPad1d'> (1, 2, 5)\n"
+            'tensor([[[2., 0., 1., 2., 0.],\n'
+            '         [5., 3., 4., 5., 3.]]], grad_fn=<CopySlices>)\n'
+            'tensor([[[ 5.,  2.,  3.],\n'
+            '         [15.,  7., 13.]]])\n'
+            "CircularPad2d((1, 0, 0, 2)) <class 'torch.nn.modules.padding.CircularPad2d'> (1, 1, 5, 4)\n"
+            'tensor([[[[2., 0., 1., 2.],\n'
+            '          [5., 3., 4., 5.],\n'
+            '          [8., 6., 7., 8.],\n'
+            '          [2., 0., 1., 2.],\n'
+            '          [5., 3., 4., 5.]]]], grad_fn=<CopySlices>)\n'
+            'tensor([[[[14., 16., 30.],\n'
+            '          [22., 24., 46.],\n'
+            '          [ 9., 10., 19.]]]])\n'
+            'tensor([[1., 1., 1., 1., 1.],\n'
+            '        [1., 1., 1., 1., 1.]])\n'
+            'tensor([[[4., 3., 4., 5., 4.],\n'
+            '         [1., 0., 1., 2., 1.],\n'
+            '         [4., 3., 4., 5., 4.],\n'
+            '         [7., 6., 7., 8., 7.],\n'
+            '         [4., 3., 4., 5., 4.]]])\n'
+            'NotImplementedError Padding size 2 is not supported for 1D input tensor.\n'
+            'Supported combinations for non-constant padding:\n'
+            '  - 2D or 3D input: padding size = 2 (pads last dimension)\n'
+            '  - 3D or 4D input: padding size = 4 (pads last 2 dimensions)\n'
+            '  - 4D or 5D input: padding size = 6 (pads last 3 dimensions)\n'
+            'RuntimeError Argument #4: Padding size should be less than the corresponding input dimension, but got: padding (3, 3) at dimension 1 of input [1, 3]\n'  # noqa: E501
+            'NotImplementedError Padding size 4 is not supported for 5D input tensor.\n'
+            'Supported combinations for non-constant padding:\n'
+            '  - 2D or 3D input: padding size = 2 (pads last dimension)\n'
+            '  - 3D or 4D input: padding size = 4 (pads last 2 dimensions)\n'
+            '  - 4D or 5D input: padding size = 6 (pads last 3 dimensions)\n'
+            'ValueError expected 2D or 3D input (got 1D input)\n'
+            'ValueError expected 3D or 4D input (got 2D input)\n'
+            'ValueError expected 3D or 4D input (got 5D input)\n'
+            'RuntimeError Padding value causes wrapping around more than once.\n'
+            'ReflectionPad2d((1, 2))\n'
+        ),
+    ),
+    # nn.Threshold (values, int/float64, inplace=True records ThresholdBackward1) and
+    # nn.Softmax2d over the channels, its rank check
+    "threshold_softmax2d": (
+        r"""
+import torch
+import torch.nn as nn
+t = nn.Threshold(0.5, -1.0)
+print(t, nn.Threshold(1, 2, inplace=True), type(t))
+x = torch.tensor([[-1.0, 0.5, 0.7], [2.0, 0.0, 0.51]], requires_grad=True)
+y = t(x)
+print(y)
+y.sum().backward()
+print(x.grad)
+print(nn.Threshold(1, 0)(torch.tensor([0, 1, 2, 3])))
+print(nn.Threshold(0.1, 20)(torch.tensor([0.0, 1.0], dtype=torch.float64)))
+z = x.detach().clone().requires_grad_()
+w = z * 1
+out = nn.Threshold(0.6, 0.0, inplace=True)(w)
+print(out, w is out, out.grad_fn)
+s = nn.Softmax2d()
+print(s, type(s))
+torch.manual_seed(0)
+img = torch.randn(2, 3, 2, 2, requires_grad=True)
+p = s(img)
+print(p[0], (p.sum(1) - 1).abs().max() < 1e-6)
+print(p.grad_fn)
+(p[:, 0] * torch.arange(4.0).reshape(2, 2)).sum().backward()
+print(img.grad[0])
+print(s(torch.randn(3, 1, 2)))
+print(s(torch.randn(2, 3, 1, 1, dtype=torch.float64)).squeeze())
+for shape in ((3,), (2, 3), (1, 2, 3, 4, 5)):
+    try:
+        s(torch.ones(shape))
+    except Exception as e:
+        print(type(e).__name__, e)
+try:
+    nn.Threshold(0, 1)(torch.tensor([True, False]))
+except Exception as e:
+    print(type(e).__name__, e)
+""",
+        (
+            "Threshold(threshold=0.5, value=-1.0) Threshold(threshold=1, value=2, inplace=True) <class 'torch.nn.modules.activation.Threshold'>\n"  # noqa: E501
+            'tensor([[-1.0000, -1.0000,  0.7000],\n'
+            '        [ 2.0000, -1.0000,  0.5100]], grad_fn=<ThresholdBackward0>)\n'
+            'tensor([[0., 0., 1.],\n'
+            '        [1., 0., 1.]])\n'
+            'tensor([0, 0, 2, 3])\n'
+            'tensor([20.,  1.], dtype=torch.float64)\n'
+            'tensor([[0.0000, 0.0000, 0.7000],\n'
+            '        [2.0000, 0.0000, 0.0000]], grad_fn=<ThresholdBackward1>) True <ThresholdBackward1 object at 0x…>\n'  # noqa: E501
+            "Softmax2d() <class 'torch.nn.modules.activation.Softmax2d'>\n"
+            'tensor([[[0.0762, 0.0997],\n'
+            '         [0.1355, 0.3125]],\n'
+            '\n'
+            '        [[0.5488, 0.6307],\n'
+            '         [0.1269, 0.0582]],\n'
+            '\n'
+            '        [[0.3751, 0.2696],\n'
+            '         [0.7376, 0.6293]]], grad_fn=<SelectBackward0>) tensor(True)\n'
+            '<SoftmaxBackward0 object at 0x…>\n'
+            'tensor([[[ 0.0000,  0.0898],\n'
+            '         [ 0.2343,  0.6446]],\n'
+            '\n'
+            '        [[ 0.0000, -0.0629],\n'
+            '         [-0.0344, -0.0545]],\n'
+            '\n'
+            '        [[ 0.0000, -0.0269],\n'
+            '         [-0.1999, -0.5900]]])\n'
+            'tensor([[[0.2775, 0.4291]],\n'
+            '\n'
+            '        [[0.4904, 0.2170]],\n'
+            '\n'
+            '        [[0.2321, 0.3539]]])\n'
+            'tensor([[0.1611, 0.2655, 0.5734],\n'
+            '        [0.2001, 0.6894, 0.1105]], dtype=torch.float64)\n'
+            'ValueError Softmax2d: expected input to be 3D or 4D, got 1D instead\n'
+            'ValueError Softmax2d: expected input to be 3D or 4D, got 2D instead\n'
+            'ValueError Softmax2d: expected input to be 3D or 4D, got 5D instead\n'
+            'NotImplementedError "threshold_cpu" not implemented for \'Bool\'\n'
+        ),
+    ),
 }
 # fmt: on
 
