@@ -9140,6 +9140,54 @@ except Exception as e:
             'NotImplementedError "threshold_cpu" not implemented for \'Bool\'\n'
         ),
     ),
+    # A ParameterList in a model: optimizer steps, state_dict keys, .double(), eval();
+    # ParameterDict.update from another; cells without bias; an int input refused
+    "parameter_containers_in_models": (
+        r"""
+import torch
+import torch.nn as nn
+pl = nn.ParameterList([torch.ones(2), torch.zeros(1)])
+pd = nn.ParameterDict({"w": torch.ones(2)})
+m = nn.ModuleDict({"fc": nn.Linear(2, 1)})
+m.extra = nn.ParameterList([nn.Parameter(torch.ones(3))])
+opt = torch.optim.SGD(m.parameters(), lr=0.1)
+loss = m["fc"](torch.ones(1, 2)).sum() + m.extra[0].sum()
+loss.backward()
+opt.step()
+print(m.extra[0], sum(p.numel() for p in m.parameters()))
+print(m.state_dict().keys())
+pl.double()
+print(pl[0].dtype, pl)
+pl.zero_grad()
+print(pl.training, pl.eval().training)
+cell = nn.GRUCell(2, 3)
+plain = nn.LSTMCell(2, 3, bias=False)
+print(nn.GRUCell(2, 3).bias_ih.shape, plain.bias_ih, [n for n, _ in plain.named_parameters()])
+try:
+    nn.RNNCell(2, 2)(torch.ones(2, 2, dtype=torch.int64))
+except Exception as e:
+    print(type(e).__name__, e)
+pd2 = nn.ParameterDict({"a": torch.ones(1)})
+pd2.update(nn.ParameterDict({"b": torch.zeros(1)}))
+print(pd2, "a" in pd2)
+""",
+        (
+            'Parameter containing:\n'
+            'tensor([0.9000, 0.9000, 0.9000], requires_grad=True) 6\n'
+            "odict_keys(['fc.weight', 'fc.bias', 'extra.0'])\n"
+            'torch.float64 ParameterList(\n'
+            '    (0): Parameter containing: [torch.float64 of size 2]\n'
+            '    (1): Parameter containing: [torch.float64 of size 1]\n'
+            ')\n'
+            'True False\n'
+            "torch.Size([9]) None ['weight_ih', 'weight_hh']\n"
+            'RuntimeError mat1 and mat2 must have the same dtype, but got Long and Float\n'
+            'ParameterDict(\n'
+            '    (a): Parameter containing: [torch.FloatTensor of size 1]\n'
+            '    (b): Parameter containing: [torch.FloatTensor of size 1]\n'
+            ') True\n'
+        ),
+    ),
 }
 # fmt: on
 
