@@ -67,6 +67,8 @@ def _check_cast(result: np.dtype, target: np.dtype) -> None:
 
 def check_writable(data: np.ndarray) -> None:
     """PyTorch's refusal to write into an expanded tensor, where several elements are one memory location."""
+    if data.size == 0:  # numpy gives an empty array zero strides; with no elements nothing is shared
+        return
     if any(stride == 0 and size > 1 for size, stride in zip(data.shape, data.strides, strict=True)):
         raise RuntimeError(SHARED_ELEMENTS)
 

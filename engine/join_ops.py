@@ -1,9 +1,10 @@
-"""Joining and splitting tensors: cat, stack, split, chunk, unbind."""
+"""Joining and splitting tensors: cat, stack, split, chunk (and their unsafe forms), unbind."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from engine.argument_errors import type_name
 from engine.functions import shape as fn
 from engine.shape_ops import _dim, _shares_version
 from engine.tensor import Tensor
@@ -58,26 +59,60 @@ def stack(tensors: Any, dim: int = 0) -> Tensor:
     return fn.StackBackward0.apply(*tensors, dim=_dim(dim, len(first) + 1))
 
 
-def split(a: Tensor, split_size: Any, dim: int = 0) -> tuple[Tensor, ...]:
+def _piece_sizes(length: int, split_size: int) -> list[int]:
+    """``split``'s pieces: full ones, then the rest; one (empty) piece of an empty dimension, as PyTorch."""
+    if split_size < 0:
+        raise RuntimeError(f"split expects split_size be non-negative, but got split_size={split_size}")
+    if split_size == 0 and length != 0:
+        message = f"split_size can only be 0 if dimension size is 0, but got dimension size of {length}"
+        raise RuntimeError(message)
+    count = max(-(-length // split_size), 1) if split_size > 0 else 1
+    return [split_size] * (count - 1) + [length - split_size * (count - 1)]
+
+
+def _chunk_sizes(a: Tensor, chunks: int, dim: int) -> list[int]:
+    """``chunk``'s pieces: as even as ceil(length / chunks) allows; ``chunks`` empty ones of an empty dim."""
+    if a._data.ndim == 0:
+        raise RuntimeError("chunk expects at least a 1-dimensional tensor")
+    if chunks <= 0:
+        raise RuntimeError(f"chunk expects `chunks` to be greater than 0, got: {chunks}")
+    length = a._data.shape[_dim(dim, a._data.ndim)]
+    return [0] * chunks if length == 0 else _piece_sizes(length, -(-length // chunks))
+
+
+def _pieces(a: Tensor, sizes: list[int], dim: int, node: type) -> list[Tensor]:
+    """The pieces of ``a`` along ``dim``, each recorded by ``node`` (it scatters its gradient back)."""
     axis = _dim(dim, a._data.ndim)
-    length = a._data.shape[axis]
-    sizes = (
-        [split_size] * (length // split_size) + ([length % split_size] if length % split_size else [])
-        if isinstance(split_size, int)
-        else list(split_size)
-    )
-    node, op = (
-        (fn.SplitBackward0, "Split")
-        if isinstance(split_size, int)
-        else (fn.SplitWithSizesBackward0, "SplitWithSizes")
-    )
     pieces, start = [], 0
     for size in sizes:
         index = (slice(None),) * axis + (slice(start, start + size),)
-        piece = _shares_version(node.apply(a, index=index), a)
-        pieces.append(_one_of_many(piece, op, len(pieces)))
+        pieces.append(node.apply(a, index=index))
         start += size
-    return tuple(pieces)
+    return pieces
+
+
+def split(a: Tensor, split_size: Any, dim: int = 0) -> tuple[Tensor, ...]:
+    """Pieces of ``split_size`` (the last one shorter), or of each listed size (SplitWithSizesBackward0)."""
+    if isinstance(split_size, int):
+        length = a._data.shape[_dim(dim, a._data.ndim)]
+        return _views(a, _piece_sizes(length, split_size), dim, fn.SplitBackward0, "Split")
+    return _views(a, list(split_size), dim, fn.SplitWithSizesBackward0, "SplitWithSizes")
+
+
+def _views(a: Tensor, sizes: list[int], dim: int, node: type, op: str) -> tuple[Tensor, ...]:
+    """The pieces as views PyTorch refuses to change in place (outputs of one op that returns several)."""
+    pieces = _pieces(a, sizes, dim, node)
+    return tuple(_one_of_many(_shares_version(piece, a), op, n) for n, piece in enumerate(pieces))
+
+
+def unsafe_split(a: Tensor, split_size: int, dim: int = 0) -> tuple[Tensor, ...]:
+    """``split`` whose pieces autograd does not treat as views (changing one in place is not refused);
+    recorded as PyTorch's ``UnsafeSplitBackward0``, as the LSTM and GRU cells split their gates."""
+    if not isinstance(split_size, int) or isinstance(split_size, bool):
+        kind = type_name(split_size)
+        raise TypeError(f"unsafe_split(): argument 'split_size' (position 2) must be int, not {kind}")
+    length = a._data.shape[_dim(dim, a._data.ndim)]
+    return tuple(_pieces(a, _piece_sizes(length, split_size), dim, fn.UnsafeSplitBackward0))
 
 
 def split_with_sizes(a: Tensor, split_sizes: Any, dim: int = 0) -> tuple[Tensor, ...]:
@@ -93,8 +128,11 @@ def _one_of_many(view: Tensor, op: str, number: int) -> Tensor:
 
 
 def chunk(a: Tensor, chunks: int, dim: int = 0) -> tuple[Tensor, ...]:
-    length = a._data.shape[_dim(dim, a._data.ndim)]
-    return split(a, max(-(-length // chunks), 1), dim)
+    return _views(a, _chunk_sizes(a, chunks, dim), dim, fn.SplitBackward0, "Split")  # chunk records a split
+
+
+def unsafe_chunk(a: Tensor, chunks: int, dim: int = 0) -> tuple[Tensor, ...]:
+    return tuple(_pieces(a, _chunk_sizes(a, chunks, dim), dim, fn.UnsafeSplitBackward0))
 
 
 def unbind(a: Tensor, dim: int = 0) -> tuple[Tensor, ...]:

@@ -234,6 +234,8 @@ METHODS: dict[str, Any] = {
     "split_with_sizes": join_ops.split_with_sizes,
     "addmm": product_ops.addmm,
     "chunk": join_ops.chunk,
+    "unsafe_chunk": join_ops.unsafe_chunk,
+    "unsafe_split": join_ops.unsafe_split,
     "unbind": join_ops.unbind,
     "clone": shape_ops.clone,
     "contiguous": shape_ops.contiguous,

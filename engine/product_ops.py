@@ -174,6 +174,9 @@ def dot(a: Tensor, b: Tensor) -> Tensor:
 def addmm(bias: Tensor, x: Tensor, w: Tensor, *, beta: float = 1, alpha: float = 1) -> Tensor:
     """``beta·bias + alpha·(x @ w)`` recorded as one AddmmBackward0 node."""
     linalg.matmul_function(x._data, w._data)
+    if x.dtype is not w.dtype:  # as PyTorch (F.linear too): no promotion between the two matrices
+        first, second = x.dtype.scalar_name, w.dtype.scalar_name
+        raise RuntimeError(f"mat1 and mat2 must have the same dtype, but got {first} and {second}")
     if beta == 1 and alpha == 1:  # speed: nn.Linear's call, without keywords
         return linalg.AddmmBackward0.apply(bias, x, w)
     return linalg.AddmmBackward0.apply(bias, x, w, beta=beta, alpha=alpha)

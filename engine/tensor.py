@@ -105,7 +105,15 @@ class Tensor:
         return Size(self._data.shape)
 
     def size(self, dim: int | None = None) -> Size | int:
-        return Size(self._data.shape) if dim is None else self._data.shape[dim]
+        if dim is None:
+            return Size(self._data.shape)
+        ndim = self._data.ndim  # PyTorch's IndexErrors, not numpy's "tuple index out of range"
+        if ndim == 0:
+            raise IndexError(f"Dimension specified as {dim} but tensor has no dimensions")
+        if not -ndim <= dim < ndim:
+            span = f"[{-ndim}, {ndim - 1}]"
+            raise IndexError(f"Dimension out of range (expected to be in range of {span}, but got {dim})")
+        return self._data.shape[dim]
 
     def dim(self) -> int:
         return self._data.ndim

@@ -165,6 +165,10 @@ class SplitWithSizesBackward0(SplitBackward0):
     """One piece of ``split`` by a list of sizes (``split_with_sizes``)."""
 
 
+class UnsafeSplitBackward0(_Indexing):
+    symbol = "split"
+
+
 class UnbindBackward0(_Indexing):
     """One output of ``unbind`` (PyTorch records one node for all of them; each output here has its own)."""
 

@@ -1,7 +1,7 @@
 """``torch.nn``: modules, parameters, losses, ``functional`` and ``init``."""
 
 from engine.nn import functional, init, utils
-from engine.nn.activation_extra import ELU, GELU, Hardtanh, Softplus
+from engine.nn.activation_extra import ELU, GELU, Hardtanh, Softmax2d, Softplus, Threshold
 from engine.nn.activation_more import (
     CELU,
     GLU,
@@ -53,15 +53,41 @@ from engine.nn.losses import (
 )
 from engine.nn.module import Module
 from engine.nn.normalization import BatchNorm1d, BatchNorm2d, LayerNorm
+from engine.nn.padding_layers import (
+    CircularPad1d,
+    CircularPad2d,
+    ConstantPad1d,
+    ConstantPad2d,
+    ReflectionPad1d,
+    ReflectionPad2d,
+    ReplicationPad1d,
+    ReplicationPad2d,
+    ZeroPad1d,
+    ZeroPad2d,
+)
 from engine.nn.parameter import Parameter
+from engine.nn.parameter_containers import ParameterDict, ParameterList
 from engine.nn.pixelshuffle import PixelShuffle, PixelUnshuffle
 from engine.nn.pool1d import AdaptiveAvgPool1d, AvgPool1d, MaxPool1d
 from engine.nn.rnn import GRU, LSTM, RNN
+from engine.nn.rnn_cells import GRUCell, LSTMCell, RNNCell
 from engine.nn.sparse import Embedding
 from engine.nn.upsampling import Upsample, UpsamplingBilinear2d, UpsamplingNearest2d
 from engine.pickling import present_as
 
 __all__ = [
+    "CircularPad1d",
+    "CircularPad2d",
+    "ConstantPad1d",
+    "ConstantPad2d",
+    "ReflectionPad1d",
+    "ReflectionPad2d",
+    "ReplicationPad1d",
+    "ReplicationPad2d",
+    "ZeroPad1d",
+    "ZeroPad2d",
+    "Threshold",
+    "Softmax2d",
     "KLDivLoss",
     "GLU",
     "PReLU",
@@ -103,10 +129,12 @@ __all__ = [
     "Flatten",
     "GELU",
     "GRU",
+    "GRUCell",
     "Hardtanh",
     "Identity",
     "L1Loss",
     "LSTM",
+    "LSTMCell",
     "LayerNorm",
     "LeakyReLU",
     "Linear",
@@ -119,9 +147,12 @@ __all__ = [
     "ModuleList",
     "NLLLoss",
     "Parameter",
+    "ParameterDict",
+    "ParameterList",
     "PixelShuffle",
     "PixelUnshuffle",
     "RNN",
+    "RNNCell",
     "ReLU",
     "Sequential",
     "SiLU",
@@ -143,14 +174,14 @@ __all__ = [
 _TORCH_MODULES = {
     "torch.nn.modules.module": (Module,),
     "torch.nn.modules.linear": (Linear, Identity),
-    "torch.nn.modules.container": (Sequential, ModuleList, ModuleDict),
+    "torch.nn.modules.container": (Sequential, ModuleList, ModuleDict, ParameterList, ParameterDict),
     "torch.nn.modules.activation": (ReLU, Tanh, Sigmoid, SiLU, LeakyReLU, Softmax, LogSoftmax)
     + (GELU, ELU, Softplus, Hardtanh, LogSigmoid, Hardswish, Hardsigmoid, Mish, Softsign, Tanhshrink)
-    + (SELU, ReLU6, CELU, Softshrink, Hardshrink, Softmin, GLU, PReLU, RReLU),
+    + (SELU, ReLU6, CELU, Softshrink, Hardshrink, Softmin, GLU, PReLU, RReLU, Threshold, Softmax2d),
     "torch.nn.modules.batchnorm": (BatchNorm1d, BatchNorm2d),
     "torch.nn.modules.normalization": (LayerNorm,),
     "torch.nn.modules.sparse": (Embedding,),
-    "torch.nn.modules.rnn": (RNN, LSTM, GRU),
+    "torch.nn.modules.rnn": (RNN, LSTM, GRU, RNNCell, LSTMCell, GRUCell),
     "torch.nn.modules.conv": (Conv1d, Conv2d, ConvTranspose1d, ConvTranspose2d),
     "torch.nn.modules.pooling": (
         MaxPool1d,
@@ -160,6 +191,8 @@ _TORCH_MODULES = {
         AdaptiveAvgPool1d,
         AdaptiveAvgPool2d,
     ),
+    "torch.nn.modules.padding": (ZeroPad1d, ZeroPad2d, ConstantPad1d, ConstantPad2d, ReflectionPad1d)
+    + (ReflectionPad2d, ReplicationPad1d, ReplicationPad2d, CircularPad1d, CircularPad2d),
     "torch.nn.modules.flatten": (Flatten, Unflatten),
     "torch.nn.modules.upsampling": (Upsample, UpsamplingNearest2d, UpsamplingBilinear2d),
     "torch.nn.modules.pixelshuffle": (PixelShuffle, PixelUnshuffle),

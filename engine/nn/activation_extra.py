@@ -1,4 +1,5 @@
-"""More activation modules: GELU, ELU, Softplus and Hardtanh (PyTorch's ``torch.nn.modules.activation``)."""
+"""More activation modules: GELU, ELU, Softplus, Hardtanh, Threshold and Softmax2d (PyTorch's
+``torch.nn.modules.activation``)."""
 
 from __future__ import annotations
 
@@ -55,3 +56,30 @@ class Hardtanh(Module):
 
     def extra_repr(self) -> str:
         return f"min_val={self.min_val}, max_val={self.max_val}" + (", inplace=True" if self.inplace else "")
+
+
+class Threshold(Module):
+    """``input`` where it is above ``threshold``, ``value`` elsewhere."""
+
+    def __init__(self, threshold: float, value: float, inplace: bool = False) -> None:
+        super().__init__()
+        self.threshold, self.value, self.inplace = threshold, value, inplace
+
+    def forward(self, input: Tensor) -> Tensor:  # noqa: A002
+        from engine.pointwise_more_ops import threshold
+
+        return threshold(input, self.threshold, self.value, self.inplace)
+
+    def extra_repr(self) -> str:
+        return f"threshold={self.threshold}, value={self.value}" + (", inplace=True" if self.inplace else "")
+
+
+class Softmax2d(Module):
+    """Softmax over the channels (dim -3) at each position of an image (C, H, W) or a batch of them."""
+
+    def forward(self, input: Tensor) -> Tensor:  # noqa: A002
+        from engine.math_ops import softmax
+
+        if input.dim() not in (3, 4):
+            raise ValueError(f"Softmax2d: expected input to be 3D or 4D, got {input.dim()}D instead")
+        return softmax(input, -3)

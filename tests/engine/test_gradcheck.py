@@ -67,6 +67,7 @@ from tests.engine import gradcheck_cases_index as ix
 from tests.engine import gradcheck_cases_linalg as lg
 from tests.engine import gradcheck_cases_nn as n
 from tests.engine import gradcheck_cases_products as p
+from tests.engine import gradcheck_cases_split as sp
 from tests.engine import gradcheck_cases_upsample as upsample_cases
 
 STEP = 1e-6  # central-difference step in float64: truncation ~1e-12, rounding ~1e-10
@@ -506,6 +507,7 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     ),
 }
 CASES.update(ix.CASES)  # shapes, indexing and search (gradcheck_cases_index.py)
+CASES.update(sp.CASES)  # unsafe_split/unsafe_chunk and the recurrent cells (gradcheck_cases_split.py)
 
 COMPARISONS = (("Gt", "gt_"), ("Ge", "ge_"), ("Lt", "lt_"), ("Le", "le_"), ("Eq", "eq_"), ("Ne", "ne_"))
 

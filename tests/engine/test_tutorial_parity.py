@@ -8464,6 +8464,858 @@ print(torch.exp_(torch.zeros(2)), torch.floor_(torch.tensor([1.5, -1.5])), torch
             'tensor([1., 1.]) tensor([ 1., -2.]) tensor([2.])\n'
         ),
     ),
+    # nn.ParameterList / nn.ParameterDict: registration (named_parameters, state_dict, a model's repr),
+    # indexing, append/extend/update, pop, errors
+    "parameter_list_and_dict": (
+        r"""
+import torch
+import torch.nn as nn
+
+torch.manual_seed(0)
+pl = nn.ParameterList([nn.Parameter(torch.randn(3)), nn.Parameter(torch.zeros(2, 2))])
+print(pl)
+print(len(pl), type(pl))
+pl.append(nn.Parameter(torch.ones(1, dtype=torch.float64)))
+pl.extend([torch.ones(2)])
+print(pl)
+print(type(pl[3]).__name__, pl[3].requires_grad)
+print([n for n, p in pl.named_parameters()])
+print(list(pl.state_dict().keys()))
+for p in pl:
+    print(p.shape)
+print(pl[-1])
+print(pl[1:3])
+pl[0] = nn.Parameter(torch.full((2,), 5.0))
+print(pl[0])
+e = nn.ParameterList()
+print(e, len(e))
+
+class M(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.ws = nn.ParameterList([nn.Parameter(torch.ones(2)) for _ in range(2)])
+    def forward(self, x):
+        for w in self.ws:
+            x = x * w
+        return x
+
+m = M()
+print(m)
+print([n for n, _ in m.named_parameters()])
+out = m(torch.tensor([1.0, 2.0])).sum()
+out.backward()
+print(m.ws[0].grad)
+print(list(m.state_dict().keys()))
+
+pd = nn.ParameterDict({"a": nn.Parameter(torch.ones(2)), "b": nn.Parameter(torch.zeros(3, 1))})
+print(pd)
+pd["c"] = nn.Parameter(torch.ones(1, dtype=torch.float64))
+pd.update({"d": torch.ones(2)})
+print(pd)
+print(len(pd), list(pd), list(pd.keys()))
+print("a" in pd, "z" in pd)
+print([n for n, _ in pd.named_parameters()])
+print(list(pd.state_dict().keys()))
+print(pd["b"])
+print(pd.pop("b").shape, list(pd.keys()))
+for k, v in pd.items():
+    print(k, v.shape)
+print(type(pd))
+print(nn.ParameterDict())
+try:
+    pd["zz"]
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    pl[10]
+except Exception as e:
+    print(type(e).__name__, e)
+""",
+        (
+            'ParameterList(\n'
+            '    (0): Parameter containing: [torch.float32 of size 3]\n'
+            '    (1): Parameter containing: [torch.float32 of size 2x2]\n'
+            ')\n'
+            "2 <class 'torch.nn.modules.container.ParameterList'>\n"
+            'ParameterList(\n'
+            '    (0): Parameter containing: [torch.float32 of size 3]\n'
+            '    (1): Parameter containing: [torch.float32 of size 2x2]\n'
+            '    (2): Parameter containing: [torch.float64 of size 1]\n'
+            '    (3): Parameter containing: [torch.float32 of size 2]\n'
+            ')\n'
+            'Parameter True\n'
+            "['0', '1', '2', '3']\n"
+            "['0', '1', '2', '3']\n"
+            'torch.Size([3])\n'
+            'torch.Size([2, 2])\n'
+            'torch.Size([1])\n'
+            'torch.Size([2])\n'
+            'Parameter containing:\n'
+            'tensor([1., 1.], requires_grad=True)\n'
+            'ParameterList(\n'
+            '    (0): Parameter containing: [torch.float32 of size 2x2]\n'
+            '    (1): Parameter containing: [torch.float64 of size 1]\n'
+            ')\n'
+            'Parameter containing:\n'
+            'tensor([5., 5.], requires_grad=True)\n'
+            'ParameterList() 0\n'
+            'M(\n'
+            '  (ws): ParameterList(\n'
+            '      (0): Parameter containing: [torch.float32 of size 2]\n'
+            '      (1): Parameter containing: [torch.float32 of size 2]\n'
+            '  )\n'
+            ')\n'
+            "['ws.0', 'ws.1']\n"
+            'tensor([1., 2.])\n'
+            "['ws.0', 'ws.1']\n"
+            'ParameterDict(\n'
+            '    (a): Parameter containing: [torch.FloatTensor of size 2]\n'
+            '    (b): Parameter containing: [torch.FloatTensor of size 3x1]\n'
+            ')\n'
+            'ParameterDict(\n'
+            '    (a): Parameter containing: [torch.FloatTensor of size 2]\n'
+            '    (b): Parameter containing: [torch.FloatTensor of size 3x1]\n'
+            '    (c): Parameter containing: [torch.DoubleTensor of size 1]\n'
+            '    (d): Parameter containing: [torch.FloatTensor of size 2]\n'
+            ')\n'
+            "4 ['a', 'b', 'c', 'd'] ['a', 'b', 'c', 'd']\n"
+            'True False\n'
+            "['a', 'b', 'c', 'd']\n"
+            "['a', 'b', 'c', 'd']\n"
+            'Parameter containing:\n'
+            'tensor([[0.],\n'
+            '        [0.],\n'
+            '        [0.]], requires_grad=True)\n'
+            "torch.Size([3, 1]) ['a', 'c', 'd']\n"
+            'a torch.Size([2])\n'
+            'c torch.Size([1])\n'
+            'd torch.Size([2])\n'
+            "<class 'torch.nn.modules.container.ParameterDict'>\n"
+            'ParameterDict()\n'
+            "AttributeError 'ParameterDict' object has no attribute 'zz'\n"
+            'IndexError index 10 is out of range\n'
+        ),
+    ),
+    # ParameterDict sorts a plain dict's keys, holds non-tensors; ParameterList slices, +=,
+    # 0-d sizes; their refusals
+    "parameter_containers_edges": (
+        r"""
+import torch
+import torch.nn as nn
+pd = nn.ParameterDict({"b": nn.Parameter(torch.ones(2)), "a": torch.zeros(1)})
+print(list(pd.keys()))
+pd2 = nn.ParameterDict([("y", torch.ones(1)), ("x", 3)])
+print(pd2)
+print(pd2["x"], pd2.get("q", 7))
+try:
+    pd2.update(5)
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    pd2.update([(1, 2, 3)])
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    pd2.update([3])
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    pd2[1] = torch.ones(1)
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    pd2()
+except Exception as e:
+    print(type(e).__name__, e)
+pl = nn.ParameterList([torch.ones(()), "hi", 3])
+print(pl)
+print(pl[1], list(pl.named_parameters()))
+try:
+    pl.extend(torch.ones(2))
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    pl[0] = 5
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    pl()
+except Exception as e:
+    print(type(e).__name__, e)
+pl += [torch.ones(2)]
+print(len(pl), pl[-1].requires_grad)
+print(pl[::2])
+print(nn.ParameterList([torch.ones(3)]))
+pd3 = nn.ParameterDict({"k": torch.ones(1), "m": torch.ones(2)})
+print(pd3.popitem(), list(pd3.keys()))
+print(pd.setdefault("c", torch.ones(1)).shape, list(pd.keys()))
+c = pd.copy()
+print(type(c).__name__, list(c.keys()), c["a"] is pd["a"])
+pd.clear()
+print(len(pd), pd)
+print(c.fromkeys(["p", "q"]))
+print(list(reversed(c)))
+print(list(c.values())[0].shape)
+""",
+        (
+            "['a', 'b']\n"
+            'ParameterDict(\n'
+            '    (y): Parameter containing: [torch.FloatTensor of size 1]\n'
+            '    (x): Object of type: int\n'
+            ')\n'
+            '3 7\n'
+            'TypeError ParametersDict.update should be called with an iterable of key/value pairs, but got int\n'  # noqa: E501
+            'ValueError ParameterDict update sequence element #0 has length 3; 2 is required\n'
+            'TypeError ParameterDict update sequence element #0 should be Iterable; isint\n'
+            "TypeError Index given to ParameterDict cannot be used as a key as it is not a string (type is 'int'). Open an issue on github if you need non-string keys.\n"  # noqa: E501
+            "TypeError ParameterDict.__call__() missing 1 required positional argument: 'input'\n"
+            'ParameterList(\n'
+            '    (0): Parameter containing: [torch.float32 of size ]\n'
+            '    (1): Object of type: str\n'
+            '    (2): Object of type: int\n'
+            ')\n'
+            "hi [('0', Parameter containing:\n"
+            'tensor(1., requires_grad=True))]\n'
+            'TypeError ParameterList.extend should be called with an iterable, but got Tensor\n'
+            "TypeError cannot assign 'int' as parameter '0' (torch.nn.Parameter or None expected)\n"
+            'RuntimeError ParameterList should not be called.\n'
+            '4 True\n'
+            'ParameterList(\n'
+            '    (0): Parameter containing: [torch.float32 of size ]\n'
+            '    (1): Object of type: int\n'
+            ')\n'
+            'ParameterList(  (0): Parameter containing: [torch.float32 of size 3])\n'
+            "('m', Parameter containing:\n"
+            "tensor([1., 1.], requires_grad=True)) ['k']\n"
+            "torch.Size([1]) ['a', 'b', 'c']\n"
+            "ParameterDict ['a', 'b', 'c'] True\n"
+            '0 ParameterDict()\n'
+            'ParameterDict(\n'
+            '    (p): Object of type: NoneType\n'
+            '    (q): Object of type: NoneType\n'
+            ')\n'
+            "['c', 'b', 'a']\n"
+            'torch.Size([1])\n'
+        ),
+    ),
+    # nn.RNNCell/LSTMCell/GRUCell: PyTorch's initial weights, batched and unbatched steps, hx defaults,
+    # the nodes a cell step records, gradients, an LSTM loop
+    "rnn_cells": (
+        r"""
+import torch
+import torch.nn as nn
+
+torch.manual_seed(0)
+rnn, lstm, gru = nn.RNNCell(3, 2), nn.LSTMCell(3, 2), nn.GRUCell(3, 2, bias=False)
+print(rnn, lstm, gru, nn.RNNCell(4, 5, nonlinearity="relu"))
+print(type(lstm))
+print(rnn.weight_ih)
+print([(n, tuple(p.shape)) for n, p in lstm.named_parameters()])
+print(list(gru.state_dict().keys()))
+x = torch.randn(4, 3, requires_grad=True)
+h = rnn(x)
+print(h)
+print(h.grad_fn.next_functions[0][0].next_functions)
+hl, cl = lstm(x)
+print(hl, cl)
+print(cl.grad_fn.next_functions)
+hg = gru(x, h)
+print(hg)
+print(hg.grad_fn, hg.grad_fn.next_functions)
+(hg.sum() + hl.pow(2).sum() + cl.sum()).backward()
+print(x.grad)
+print(rnn.bias_hh.grad, gru.weight_hh.grad)
+print(lstm.weight_ih.grad[:3])
+v = torch.randn(3)
+print(rnn(v), gru(v).grad_fn)
+print(lstm(v, (torch.ones(2), torch.zeros(2))))
+r2 = nn.RNNCell(3, 2, nonlinearity="relu").double()
+print(r2(x.detach().double()))
+seq = torch.randn(5, 1, 3)
+hx, cx = torch.zeros(1, 2), torch.zeros(1, 2)
+for t in range(5):
+    hx, cx = lstm(seq[t], (hx, cx))
+print(hx, cx.grad_fn)
+print(rnn(torch.randn(0, 3)))
+""",
+        (
+            'RNNCell(3, 2) LSTMCell(3, 2) GRUCell(3, 2, bias=False) RNNCell(4, 5, nonlinearity=relu)\n'
+            "<class 'torch.nn.modules.rnn.LSTMCell'>\n"
+            'Parameter containing:\n'
+            'tensor([[-0.0053,  0.3793, -0.5820],\n'
+            '        [-0.5204, -0.2723,  0.1896]], requires_grad=True)\n'
+            "[('weight_ih', (8, 3)), ('weight_hh', (8, 2)), ('bias_ih', (8,)), ('bias_hh', (8,))]\n"
+            "['weight_ih', 'weight_hh']\n"
+            'tensor([[-0.0071, -0.9457],\n'
+            '        [-0.7424, -0.6588],\n'
+            '        [-0.4436,  0.1123],\n'
+            '        [-0.7911, -0.6987]], grad_fn=<TanhBackward0>)\n'
+            '((<AddmmBackward0 object at 0x…>, 0), (<AddmmBackward0 object at 0x…>, 0))\n'
+            'tensor([[-0.0816, -0.1042],\n'
+            '        [ 0.0286, -0.0921],\n'
+            '        [-0.3793, -0.0958],\n'
+            '        [ 0.1459, -0.0948]], grad_fn=<MulBackward0>) tensor([[-0.1723, -0.3573],\n'
+            '        [ 0.0430, -0.1379],\n'
+            '        [-0.4683, -0.1153],\n'
+            '        [ 0.2236, -0.1462]], grad_fn=<AddBackward0>)\n'
+            '((<MulBackward0 object at 0x…>, 0), (<MulBackward0 object at 0x…>, 0))\n'
+            'tensor([[-0.3692, -0.0816],\n'
+            '        [-0.1500, -0.3605],\n'
+            '        [-0.6377,  0.2327],\n'
+            '        [-0.0640, -0.4090]], grad_fn=<AddBackward0>)\n'
+            '<AddBackward0 object at 0x…> ((<MulBackward0 object at 0x…>, 0), (<TanhBackward0 object at 0x…>, 0))\n'  # noqa: E501
+            'tensor([[ 0.4322, -0.4968, -0.3515],\n'
+            '        [ 0.3340, -0.5245, -0.1100],\n'
+            '        [-0.2133, -0.3513, -0.1161],\n'
+            '        [ 0.1132, -0.2824, -0.0078]])\n'
+            'tensor([0.9429, 1.4816]) tensor([[ 0.0624,  0.0670],\n'
+            '        [-0.0759, -0.1190],\n'
+            '        [ 0.4317,  0.3342],\n'
+            '        [ 0.3479,  0.4207],\n'
+            '        [-0.3652, -0.4032],\n'
+            '        [-0.1961, -0.7068]])\n'
+            'tensor([[ 0.1577, -0.2526,  0.0941],\n'
+            '        [-0.2046, -0.2462,  0.1541],\n'
+            '        [ 0.0000,  0.0000,  0.0000]])\n'
+            'tensor([-0.9155, -0.3229], grad_fn=<SqueezeBackward1>) <SqueezeBackward1 object at 0x…>\n'
+            '(tensor([0.2619, 0.0272], grad_fn=<SqueezeBackward1>), tensor([0.3204, 0.0308], grad_fn=<SqueezeBackward1>))\n'  # noqa: E501
+            'tensor([[0.0000, 1.3304],\n'
+            '        [0.3008, 0.0000],\n'
+            '        [0.2238, 0.0000],\n'
+            '        [0.4529, 0.0000]], dtype=torch.float64, grad_fn=<ReluBackward0>)\n'
+            'tensor([[-0.2058, -0.0911]], grad_fn=<MulBackward0>) <AddBackward0 object at 0x…>\n'
+            'tensor([], size=(0, 2), grad_fn=<TanhBackward0>)\n'
+        ),
+    ),
+    # The cells' graphs (hidden part first, UnsafeSplitBackward0 gates, GRU's (h - n)*z + n)
+    # and PyTorch's errors for wrong sizes, ranks, dtypes
+    "rnn_cell_graphs_and_errors": (
+        r"""
+import torch
+import torch.nn as nn
+def names(fn):
+    return [type(f).__name__ if f is not None else None for f, _ in fn.next_functions]
+torch.manual_seed(0)
+x = torch.randn(2, 3, requires_grad=True)
+for cls in (nn.RNNCell, nn.LSTMCell, nn.GRUCell):
+    c = cls(3, 2)
+    out = c(x)
+    o = out[0] if isinstance(out, tuple) else out
+    fn = o.grad_fn
+    print(cls.__name__, type(fn).__name__, names(fn))
+    for f, _ in fn.next_functions:
+        if f is not None:
+            print("  ", type(f).__name__, names(f))
+            for g, _ in f.next_functions:
+                if g is not None:
+                    print("     ", type(g).__name__, names(g))
+                    for h, _ in g.next_functions:
+                        if h is not None: print("        ", type(h).__name__, names(h))
+def err(f):
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__, e)
+r, l, g = nn.RNNCell(3, 2), nn.LSTMCell(3, 2), nn.GRUCell(3, 2)
+err(lambda: r(torch.randn(2, 4)))
+err(lambda: r(torch.randn(2, 2, 3)))
+err(lambda: r(torch.randn(2, 3), torch.randn(3, 2)))
+err(lambda: r(torch.randn(2, 3), torch.randn(2, 5)))
+err(lambda: r(torch.randn(2, 3), torch.randn(2, 2, 2)))
+err(lambda: r(torch.randn(3), torch.randn(2, 2)))
+err(lambda: r(torch.randn(2, 3), torch.randn(2)))
+err(lambda: l(torch.randn(2, 4)))
+err(lambda: l(torch.randn(2, 3), (torch.randn(3, 2), torch.randn(2, 2))))
+err(lambda: l(torch.randn(2, 3), (torch.randn(2, 2), torch.randn(2, 5))))
+err(lambda: l(torch.randn(2, 3), (torch.randn(2, 2, 1), torch.randn(2, 2))))
+err(lambda: l(torch.randn(2, 3), (torch.randn(2, 2), torch.randn(2, 2, 1))))
+err(lambda: l(torch.randn(4, 2, 3)))
+err(lambda: g(torch.randn(2, 4)))
+err(lambda: g(torch.randn(2, 3), torch.randn(3, 2)))
+err(lambda: g(torch.randn(2, 3, 3)))
+err(lambda: g(torch.randn(2, 3), torch.randn(2, 4)))
+err(lambda: nn.RNNCell(3, 2, nonlinearity="sig")(torch.ones(3)))
+err(lambda: g(torch.randn(3), torch.randn(2, 2, 2)))
+err(lambda: r(torch.randn(3), torch.randn(3, 2)))
+err(lambda: r(torch.randn(2, 3, dtype=torch.float64)))
+err(lambda: r(torch.randn(2, 3), torch.randn(2, 2, dtype=torch.float64)))
+err(lambda: nn.RNNCell(3, 0))
+err(lambda: nn.RNNCell(3, -1))
+print(r(torch.randn(0, 3)))
+""",
+        (
+            "RNNCell TanhBackward0 ['AddBackward0']\n"
+            "   AddBackward0 ['AddmmBackward0', 'AddmmBackward0']\n"
+            "      AddmmBackward0 ['AccumulateGrad', None, 'TBackward0']\n"
+            '         AccumulateGrad []\n'
+            "         TBackward0 ['AccumulateGrad']\n"
+            "      AddmmBackward0 ['AccumulateGrad', 'AccumulateGrad', 'TBackward0']\n"
+            '         AccumulateGrad []\n'
+            '         AccumulateGrad []\n'
+            "         TBackward0 ['AccumulateGrad']\n"
+            "LSTMCell MulBackward0 ['SigmoidBackward0', 'TanhBackward0']\n"
+            "   SigmoidBackward0 ['UnsafeSplitBackward0']\n"
+            "      UnsafeSplitBackward0 ['AddBackward0']\n"
+            "         AddBackward0 ['AddmmBackward0', 'AddmmBackward0']\n"
+            "   TanhBackward0 ['AddBackward0']\n"
+            "      AddBackward0 ['MulBackward0', 'MulBackward0']\n"
+            "         MulBackward0 ['SigmoidBackward0', None]\n"
+            "         MulBackward0 ['SigmoidBackward0', 'TanhBackward0']\n"
+            "GRUCell AddBackward0 ['MulBackward0', 'TanhBackward0']\n"
+            "   MulBackward0 ['SubBackward0', 'SigmoidBackward0']\n"
+            "      SubBackward0 [None, 'TanhBackward0']\n"
+            "         TanhBackward0 ['AddBackward0']\n"
+            "      SigmoidBackward0 ['AddBackward0']\n"
+            "         AddBackward0 ['UnsafeSplitBackward0', 'UnsafeSplitBackward0']\n"
+            "   TanhBackward0 ['AddBackward0']\n"
+            "      AddBackward0 ['UnsafeSplitBackward0', 'MulBackward0']\n"
+            "         UnsafeSplitBackward0 ['AddmmBackward0']\n"
+            "         MulBackward0 ['UnsafeSplitBackward0', 'SigmoidBackward0']\n"
+            'RuntimeError input has inconsistent input_size: got 4 expected 3\n'
+            'ValueError RNNCell: Expected input to be 1D or 2D, got 3D instead\n'
+            "RuntimeError Input batch size 2 doesn't match hidden0 batch size 3\n"
+            'RuntimeError hidden0 has inconsistent hidden_size: got 5, expected 2\n'
+            'ValueError RNNCell: Expected hidden to be 1D or 2D, got 3D instead\n'
+            'IndexError Dimension out of range (expected to be in range of [-1, 0], but got 1)\n'
+            'RuntimeError input has inconsistent input_size: got 4 expected 3\n'
+            "RuntimeError Input batch size 2 doesn't match hidden0 batch size 3\n"
+            'RuntimeError hidden1 has inconsistent hidden_size: got 5, expected 2\n'
+            'ValueError LSTMCell: Expected hx[0] to be 1D or 2D, got 3D instead\n'
+            'ValueError LSTMCell: Expected hx[1] to be 1D or 2D, got 3D instead\n'
+            'ValueError LSTMCell: Expected input to be 1D or 2D, got 3D instead\n'
+            'RuntimeError input has inconsistent input_size: got 4 expected 3\n'
+            "RuntimeError Input batch size 2 doesn't match hidden0 batch size 3\n"
+            'ValueError GRUCell: Expected input to be 1D or 2D, got 3D instead\n'
+            'RuntimeError hidden0 has inconsistent hidden_size: got 4, expected 2\n'
+            'RuntimeError Unknown nonlinearity: sig\n'
+            'ValueError GRUCell: Expected hidden to be 1D or 2D, got 3D instead\n'
+            'RuntimeError hidden0 has inconsistent hidden_size: got 3, expected 2\n'
+            'RuntimeError mat1 and mat2 must have the same dtype, but got Double and Float\n'
+            'RuntimeError mat1 and mat2 must have the same dtype, but got Double and Float\n'
+            'RuntimeError Trying to create tensor with negative dimension -1: [-1, 3]\n'
+            'tensor([], size=(0, 2), grad_fn=<TanhBackward0>)\n'
+        ),
+    ),
+    # torch.unsafe_split/unsafe_chunk (UnsafeSplitBackward0, pieces not guarded as views);
+    # split/chunk of empty dims and bad sizes
+    "unsafe_split_and_chunk": (
+        r"""
+import torch
+x = torch.arange(10.0, requires_grad=True)
+a, b, c = torch.unsafe_chunk(x, 3)
+print(a, b, c)
+print(x.unsafe_split(4))
+print(torch.unsafe_split(x, 3, dim=0)[3])
+y = torch.arange(12.0).reshape(3, 4)
+print(y.unsafe_chunk(2, dim=1))
+print(y.unsafe_chunk(2, -1)[0].is_contiguous())
+p = y.unsafe_chunk(3)[0]
+p.add_(100)
+print(y)
+(a.sum() * 2 + c.pow(2).sum()).backward()
+print(x.grad)
+try:
+    torch.unsafe_split(x, [2, 8])
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    torch.unsafe_chunk(x, 0)
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    torch.unsafe_chunk(torch.tensor(1.0), 1)
+except Exception as e:
+    print(type(e).__name__, e)
+q = x * 1
+q1, q2 = q.unsafe_chunk(2)
+q1.mul_(2)
+print(q1)
+print(torch.unsafe_chunk(torch.ones(0), 2))
+x = torch.arange(10.0)
+for f in (torch.split, torch.unsafe_split):
+    for s in (-1, 0):
+        try:
+            print(f(x, s))
+        except Exception as e:
+            print(type(e).__name__, e)
+print(torch.split(torch.ones(0), 0), torch.unsafe_split(torch.ones(2, 0), 0, 1))
+print(torch.chunk(torch.ones(5), 3), torch.chunk(torch.ones(6), 4))
+print(torch.unsafe_chunk(torch.ones(5, 2), 3)[-1])
+print(torch.chunk(torch.ones(0), 2), torch.split(torch.ones(0), 2))
+""",
+        (
+            'tensor([0., 1., 2., 3.], grad_fn=<UnsafeSplitBackward0>) tensor([4., 5., 6., 7.], grad_fn=<UnsafeSplitBackward0>) tensor([8., 9.], grad_fn=<UnsafeSplitBackward0>)\n'  # noqa: E501
+            '(tensor([0., 1., 2., 3.], grad_fn=<UnsafeSplitBackward0>), tensor([4., 5., 6., 7.], grad_fn=<UnsafeSplitBackward0>), tensor([8., 9.], grad_fn=<UnsafeSplitBackward0>))\n'  # noqa: E501
+            'tensor([9.], grad_fn=<UnsafeSplitBackward0>)\n'
+            '(tensor([[0., 1.],\n'
+            '        [4., 5.],\n'
+            '        [8., 9.]]), tensor([[ 2.,  3.],\n'
+            '        [ 6.,  7.],\n'
+            '        [10., 11.]]))\n'
+            'False\n'
+            'tensor([[100., 101., 102., 103.],\n'
+            '        [  4.,   5.,   6.,   7.],\n'
+            '        [  8.,   9.,  10.,  11.]])\n'
+            'tensor([ 2.,  2.,  2.,  2.,  0.,  0.,  0.,  0., 16., 18.])\n'
+            "TypeError unsafe_split(): argument 'split_size' (position 2) must be int, not list\n"
+            'RuntimeError chunk expects `chunks` to be greater than 0, got: 0\n'
+            'RuntimeError chunk expects at least a 1-dimensional tensor\n'
+            'tensor([0., 2., 4., 6., 8.], grad_fn=<MulBackward0>)\n'
+            '(tensor([]), tensor([]))\n'
+            'RuntimeError split expects split_size be non-negative, but got split_size=-1\n'
+            'RuntimeError split_size can only be 0 if dimension size is 0, but got dimension size of 10\n'
+            'RuntimeError split expects split_size be non-negative, but got split_size=-1\n'
+            'RuntimeError split_size can only be 0 if dimension size is 0, but got dimension size of 10\n'
+            '(tensor([]),) (tensor([], size=(2, 0)),)\n'
+            '(tensor([1., 1.]), tensor([1., 1.]), tensor([1.])) (tensor([1., 1.]), tensor([1., 1.]), tensor([1., 1.]))\n'  # noqa: E501
+            'tensor([[1., 1.]])\n'
+            '(tensor([]), tensor([])) (tensor([]),)\n'
+        ),
+    ),
+    # Tensor.size(dim) range errors; F.linear/addmm refusing mixed dtypes; in-place writes into empty tensors
+    "size_linear_empty_writes": (
+        r"""
+import torch
+import torch.nn.functional as F
+x = torch.ones(3, 2)
+print(x.size(0), x.size(-1), x.size(1), torch.ones(0).size(0))
+cases = ((torch.ones(3), 1), (torch.ones(3), -2), (x, 2))
+cases += ((torch.tensor(1.0), 0), (torch.tensor(1.0), -1), (torch.tensor(1.0), 1))
+for t, d in cases:
+    try:
+        print(t.size(d))
+    except Exception as e:
+        print(type(e).__name__, e)
+w, b = torch.ones(2, 3), torch.ones(2)
+d = torch.ones(2, 3, dtype=torch.float64)
+for args in ((d, w, b), (d[0], w, b), (d, w), (torch.ones(4, 2, 3, dtype=torch.float64), w, b)):
+    try:
+        print(F.linear(*args))
+    except Exception as e:
+        print(type(e).__name__, e)
+try:
+    print(torch.addmm(b, d, w.t()))
+except Exception as e:
+    print(type(e).__name__, e)
+e = torch.ones(0, 3)
+print(e.uniform_(), e.add_(1), e.zero_(), e.fill_(2.0))
+print(torch.nn.init.uniform_(torch.empty(3, 0)), torch.nn.RNNCell(3, 0))
+y = torch.ones(1, 0).expand(4, 0)
+print(y.mul_(3))
+""",
+        (
+            '3 2 2 0\n'
+            'IndexError Dimension out of range (expected to be in range of [-1, 0], but got 1)\n'
+            'IndexError Dimension out of range (expected to be in range of [-1, 0], but got -2)\n'
+            'IndexError Dimension out of range (expected to be in range of [-2, 1], but got 2)\n'
+            'IndexError Dimension specified as 0 but tensor has no dimensions\n'
+            'IndexError Dimension specified as -1 but tensor has no dimensions\n'
+            'IndexError Dimension specified as 1 but tensor has no dimensions\n'
+            'RuntimeError mat1 and mat2 must have the same dtype, but got Double and Float\n'
+            'RuntimeError mat1 and mat2 must have the same dtype, but got Double and Float\n'
+            'RuntimeError expected m1 and m2 to have the same dtype, but got: double != float\n'
+            'RuntimeError mat1 and mat2 must have the same dtype, but got Double and Float\n'
+            'RuntimeError mat1 and mat2 must have the same dtype, but got Double and Float\n'
+            'tensor([], size=(0, 3)) tensor([], size=(0, 3)) tensor([], size=(0, 3)) tensor([], size=(0, 3))\n'  # noqa: E501
+            'tensor([], size=(3, 0)) RNNCell(3, 0)\n'
+            'tensor([], size=(4, 0))\n'
+        ),
+    ),
+    # nn.ZeroPad1d/2d and nn.ConstantPad1d/2d: reprs, widths from a number or a sequence,
+    # values and gradients (ConstantPadNdBackward0), 1-D and int inputs, a rank refused
+    "padding_layers_constant": (
+        r"""
+import torch
+import torch.nn as nn
+x1 = torch.arange(6.0).reshape(1, 2, 3)
+x2 = torch.arange(9.0).reshape(1, 1, 3, 3)
+layers = [nn.ZeroPad1d(2), nn.ZeroPad1d((1, 0)), nn.ZeroPad2d(1), nn.ZeroPad2d((1, 1, 2, 0))]
+layers += [nn.ConstantPad1d(2, 3.5), nn.ConstantPad1d((0, 1), -1), nn.ConstantPad2d((1, 0, 0, 1), 7)]
+layers += [nn.ConstantPad2d(2, 0.5), nn.ZeroPad1d([1, 2])]
+for layer in layers:
+    print(layer, layer.padding, type(layer))
+for layer in layers[1:7:2]:
+    x = x1 if "1d" in type(layer).__name__ else x2
+    x = x.clone().requires_grad_()
+    out = layer(x)
+    print(out, tuple(out.shape))
+    (out * torch.arange(out.numel()).reshape(out.shape)).sum().backward()
+    print(x.grad)
+print(nn.ZeroPad1d(1)(torch.ones(3)), nn.ZeroPad2d(1)(torch.ones(1, 2)))
+print(nn.ConstantPad1d(1, 2)(torch.tensor([1, 2])), nn.ZeroPad2d((-1, 0, 0, 0))(x2).shape)
+print(nn.ZeroPad2d(1).padding, nn.ConstantPad1d(1, 2).value, nn.ZeroPad1d(1).value)
+try:
+    nn.ZeroPad2d(1)(torch.ones(3))
+except Exception as e:
+    print(type(e).__name__, e)
+print(nn.ZeroPad1d((1, 2, 3)))
+""",
+        (
+            "ZeroPad1d((2, 2)) (2, 2) <class 'torch.nn.modules.padding.ZeroPad1d'>\n"
+            "ZeroPad1d((1, 0)) (1, 0) <class 'torch.nn.modules.padding.ZeroPad1d'>\n"
+            "ZeroPad2d((1, 1, 1, 1)) (1, 1, 1, 1) <class 'torch.nn.modules.padding.ZeroPad2d'>\n"
+            "ZeroPad2d((1, 1, 2, 0)) (1, 1, 2, 0) <class 'torch.nn.modules.padding.ZeroPad2d'>\n"
+            "ConstantPad1d(padding=(2, 2), value=3.5) (2, 2) <class 'torch.nn.modules.padding.ConstantPad1d'>\n"  # noqa: E501
+            "ConstantPad1d(padding=(0, 1), value=-1) (0, 1) <class 'torch.nn.modules.padding.ConstantPad1d'>\n"  # noqa: E501
+            "ConstantPad2d(padding=(1, 0, 0, 1), value=7) (1, 0, 0, 1) <class 'torch.nn.modules.padding.ConstantPad2d'>\n"  # noqa: E501
+            "ConstantPad2d(padding=(2, 2, 2, 2), value=0.5) (2, 2, 2, 2) <class 'torch.nn.modules.padding.ConstantPad2d'>\n"  # noqa: E501
+            "ZeroPad1d((1, 2)) (1, 2) <class 'torch.nn.modules.padding.ZeroPad1d'>\n"
+            'tensor([[[0., 0., 1., 2.],\n'
+            '         [0., 3., 4., 5.]]], grad_fn=<ConstantPadNdBackward0>) (1, 2, 4)\n'
+            'tensor([[[1., 2., 3.],\n'
+            '         [5., 6., 7.]]])\n'
+            'tensor([[[[0., 0., 0., 0., 0.],\n'
+            '          [0., 0., 0., 0., 0.],\n'
+            '          [0., 0., 1., 2., 0.],\n'
+            '          [0., 3., 4., 5., 0.],\n'
+            '          [0., 6., 7., 8., 0.]]]], grad_fn=<ConstantPadNdBackward0>) (1, 1, 5, 5)\n'
+            'tensor([[[[11., 12., 13.],\n'
+            '          [16., 17., 18.],\n'
+            '          [21., 22., 23.]]]])\n'
+            'tensor([[[ 0.,  1.,  2., -1.],\n'
+            '         [ 3.,  4.,  5., -1.]]], grad_fn=<ConstantPadNdBackward0>) (1, 2, 4)\n'
+            'tensor([[[0., 1., 2.],\n'
+            '         [4., 5., 6.]]])\n'
+            'tensor([0., 1., 1., 1., 0.]) tensor([[0., 0., 0., 0.],\n'
+            '        [0., 1., 1., 0.],\n'
+            '        [0., 0., 0., 0.]])\n'
+            'tensor([2, 1, 2, 2]) torch.Size([1, 1, 3, 2])\n'
+            '(1, 1, 1, 1) 2 0.0\n'
+            'RuntimeError Padding length should be less than or equal to two times the input dimension but got padding length 4 and input of dimension 1\n'  # noqa: E501
+            'ZeroPad1d((1, 2, 3))\n'
+        ),
+    ),
+    # nn.ReflectionPad1d/2d, ReplicationPad1d/2d, CircularPad1d/2d: values, nodes, gradients;
+    # unbatched inputs; F.pad's and the circular layers' own refusals of wrong ranks and widths
+    "padding_layers_copying": (
+        r"""
+import torch
+import torch.nn as nn
+def err(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+x1 = torch.arange(6.0).reshape(1, 2, 3)
+x2 = torch.arange(9.0).reshape(1, 1, 3, 3)
+layers = [nn.ReflectionPad1d(2), nn.ReflectionPad2d((1, 0, 2, 1)), nn.ReplicationPad1d(1)]
+layers += [nn.ReplicationPad2d((0, 1, 1, 0)), nn.CircularPad1d(1), nn.CircularPad2d((1, 0, 0, 2))]
+for layer in layers:
+    x = x1 if "1d" in type(layer).__name__ else x2
+    x = x.clone().requires_grad_()
+    out = layer(x)
+    print(layer, type(layer), tuple(out.shape))
+    print(out)
+    (out * torch.arange(out.numel()).reshape(out.shape)).sum().backward()
+    print(x.grad)
+print(nn.ReplicationPad1d(1)(torch.ones(2, 3)))
+print(nn.ReflectionPad2d(1)(torch.arange(9.0).reshape(1, 3, 3)))
+err(lambda: nn.ReflectionPad1d(1)(torch.ones(3)))
+err(lambda: nn.ReflectionPad1d(3)(torch.ones(1, 3)))
+err(lambda: nn.ReplicationPad2d(1)(torch.ones(2, 1, 1, 3, 3)))
+err(lambda: nn.CircularPad1d(1)(torch.ones(3)))
+err(lambda: nn.CircularPad2d(1)(torch.ones(3, 3)))
+err(lambda: nn.CircularPad2d(1)(torch.ones(1, 1, 1, 3, 3)))
+err(lambda: nn.CircularPad1d(4)(torch.ones(1, 3)))
+print(nn.ReflectionPad2d((1, 2)))
+""",
+        (
+            "ReflectionPad1d((2, 2)) <class 'torch.nn.modules.padding.ReflectionPad1d'> (1, 2, 7)\n"
+            'tensor([[[2., 1., 0., 1., 2., 1., 0.],\n'
+            '         [5., 4., 3., 4., 5., 4., 3.]]], grad_fn=<ReflectionPad1DBackward0>)\n'
+            'tensor([[[ 8.,  9.,  4.],\n'
+            '         [22., 30., 18.]]])\n'
+            "ReflectionPad2d((1, 0, 2, 1)) <class 'torch.nn.modules.padding.ReflectionPad2d'> (1, 1, 6, 4)\n"
+            'tensor([[[[7., 6., 7., 8.],\n'
+            '          [4., 3., 4., 5.],\n'
+            '          [1., 0., 1., 2.],\n'
+            '          [4., 3., 4., 5.],\n'
+            '          [7., 6., 7., 8.],\n'
+            '          [4., 3., 4., 5.]]]], grad_fn=<ReflectionPad2DBackward0>)\n'
+            'tensor([[[[ 9., 18., 11.],\n'
+            '          [39., 78., 45.],\n'
+            '          [18., 36., 22.]]]])\n'
+            "ReplicationPad1d((1, 1)) <class 'torch.nn.modules.padding.ReplicationPad1d'> (1, 2, 5)\n"
+            'tensor([[[0., 0., 1., 2., 2.],\n'
+            '         [3., 3., 4., 5., 5.]]], grad_fn=<ReplicationPad1DBackward0>)\n'
+            'tensor([[[ 1.,  2.,  7.],\n'
+            '         [11.,  7., 17.]]])\n'
+            "ReplicationPad2d((0, 1, 1, 0)) <class 'torch.nn.modules.padding.ReplicationPad2d'> (1, 1, 4, 4)\n"  # noqa: E501
+            'tensor([[[[0., 1., 2., 2.],\n'
+            '          [0., 1., 2., 2.],\n'
+            '          [3., 4., 5., 5.],\n'
+            '          [6., 7., 8., 8.]]]], grad_fn=<ReplicationPad2DBackward0>)\n'
+            'tensor([[[[ 4.,  6., 18.],\n'
+            '          [ 8.,  9., 21.],\n'
+            '          [12., 13., 29.]]]])\n'
+            "CircularPad1d((1, 1)) <class 'torch.nn.modules.padding.CircularPad1d'> (1, 2, 5)\n"
+            'tensor([[[2., 0., 1., 2., 0.],\n'
+            '         [5., 3., 4., 5., 3.]]], grad_fn=<CopySlices>)\n'
+            'tensor([[[ 5.,  2.,  3.],\n'
+            '         [15.,  7., 13.]]])\n'
+            "CircularPad2d((1, 0, 0, 2)) <class 'torch.nn.modules.padding.CircularPad2d'> (1, 1, 5, 4)\n"
+            'tensor([[[[2., 0., 1., 2.],\n'
+            '          [5., 3., 4., 5.],\n'
+            '          [8., 6., 7., 8.],\n'
+            '          [2., 0., 1., 2.],\n'
+            '          [5., 3., 4., 5.]]]], grad_fn=<CopySlices>)\n'
+            'tensor([[[[14., 16., 30.],\n'
+            '          [22., 24., 46.],\n'
+            '          [ 9., 10., 19.]]]])\n'
+            'tensor([[1., 1., 1., 1., 1.],\n'
+            '        [1., 1., 1., 1., 1.]])\n'
+            'tensor([[[4., 3., 4., 5., 4.],\n'
+            '         [1., 0., 1., 2., 1.],\n'
+            '         [4., 3., 4., 5., 4.],\n'
+            '         [7., 6., 7., 8., 7.],\n'
+            '         [4., 3., 4., 5., 4.]]])\n'
+            'NotImplementedError Padding size 2 is not supported for 1D input tensor.\n'
+            'Supported combinations for non-constant padding:\n'
+            '  - 2D or 3D input: padding size = 2 (pads last dimension)\n'
+            '  - 3D or 4D input: padding size = 4 (pads last 2 dimensions)\n'
+            '  - 4D or 5D input: padding size = 6 (pads last 3 dimensions)\n'
+            'RuntimeError Argument #4: Padding size should be less than the corresponding input dimension, but got: padding (3, 3) at dimension 1 of input [1, 3]\n'  # noqa: E501
+            'NotImplementedError Padding size 4 is not supported for 5D input tensor.\n'
+            'Supported combinations for non-constant padding:\n'
+            '  - 2D or 3D input: padding size = 2 (pads last dimension)\n'
+            '  - 3D or 4D input: padding size = 4 (pads last 2 dimensions)\n'
+            '  - 4D or 5D input: padding size = 6 (pads last 3 dimensions)\n'
+            'ValueError expected 2D or 3D input (got 1D input)\n'
+            'ValueError expected 3D or 4D input (got 2D input)\n'
+            'ValueError expected 3D or 4D input (got 5D input)\n'
+            'RuntimeError Padding value causes wrapping around more than once.\n'
+            'ReflectionPad2d((1, 2))\n'
+        ),
+    ),
+    # nn.Threshold (values, int/float64, inplace=True records ThresholdBackward1) and
+    # nn.Softmax2d over the channels, its rank check
+    "threshold_softmax2d": (
+        r"""
+import torch
+import torch.nn as nn
+t = nn.Threshold(0.5, -1.0)
+print(t, nn.Threshold(1, 2, inplace=True), type(t))
+x = torch.tensor([[-1.0, 0.5, 0.7], [2.0, 0.0, 0.51]], requires_grad=True)
+y = t(x)
+print(y)
+y.sum().backward()
+print(x.grad)
+print(nn.Threshold(1, 0)(torch.tensor([0, 1, 2, 3])))
+print(nn.Threshold(0.1, 20)(torch.tensor([0.0, 1.0], dtype=torch.float64)))
+z = x.detach().clone().requires_grad_()
+w = z * 1
+out = nn.Threshold(0.6, 0.0, inplace=True)(w)
+print(out, w is out, out.grad_fn)
+s = nn.Softmax2d()
+print(s, type(s))
+torch.manual_seed(0)
+img = torch.randn(2, 3, 2, 2, requires_grad=True)
+p = s(img)
+print(p[0], (p.sum(1) - 1).abs().max() < 1e-6)
+print(p.grad_fn)
+(p[:, 0] * torch.arange(4.0).reshape(2, 2)).sum().backward()
+print(img.grad[0])
+print(s(torch.randn(3, 1, 2)))
+print(s(torch.randn(2, 3, 1, 1, dtype=torch.float64)).squeeze())
+for shape in ((3,), (2, 3), (1, 2, 3, 4, 5)):
+    try:
+        s(torch.ones(shape))
+    except Exception as e:
+        print(type(e).__name__, e)
+try:
+    nn.Threshold(0, 1)(torch.tensor([True, False]))
+except Exception as e:
+    print(type(e).__name__, e)
+""",
+        (
+            "Threshold(threshold=0.5, value=-1.0) Threshold(threshold=1, value=2, inplace=True) <class 'torch.nn.modules.activation.Threshold'>\n"  # noqa: E501
+            'tensor([[-1.0000, -1.0000,  0.7000],\n'
+            '        [ 2.0000, -1.0000,  0.5100]], grad_fn=<ThresholdBackward0>)\n'
+            'tensor([[0., 0., 1.],\n'
+            '        [1., 0., 1.]])\n'
+            'tensor([0, 0, 2, 3])\n'
+            'tensor([20.,  1.], dtype=torch.float64)\n'
+            'tensor([[0.0000, 0.0000, 0.7000],\n'
+            '        [2.0000, 0.0000, 0.0000]], grad_fn=<ThresholdBackward1>) True <ThresholdBackward1 object at 0x…>\n'  # noqa: E501
+            "Softmax2d() <class 'torch.nn.modules.activation.Softmax2d'>\n"
+            'tensor([[[0.0762, 0.0997],\n'
+            '         [0.1355, 0.3125]],\n'
+            '\n'
+            '        [[0.5488, 0.6307],\n'
+            '         [0.1269, 0.0582]],\n'
+            '\n'
+            '        [[0.3751, 0.2696],\n'
+            '         [0.7376, 0.6293]]], grad_fn=<SelectBackward0>) tensor(True)\n'
+            '<SoftmaxBackward0 object at 0x…>\n'
+            'tensor([[[ 0.0000,  0.0898],\n'
+            '         [ 0.2343,  0.6446]],\n'
+            '\n'
+            '        [[ 0.0000, -0.0629],\n'
+            '         [-0.0344, -0.0545]],\n'
+            '\n'
+            '        [[ 0.0000, -0.0269],\n'
+            '         [-0.1999, -0.5900]]])\n'
+            'tensor([[[0.2775, 0.4291]],\n'
+            '\n'
+            '        [[0.4904, 0.2170]],\n'
+            '\n'
+            '        [[0.2321, 0.3539]]])\n'
+            'tensor([[0.1611, 0.2655, 0.5734],\n'
+            '        [0.2001, 0.6894, 0.1105]], dtype=torch.float64)\n'
+            'ValueError Softmax2d: expected input to be 3D or 4D, got 1D instead\n'
+            'ValueError Softmax2d: expected input to be 3D or 4D, got 2D instead\n'
+            'ValueError Softmax2d: expected input to be 3D or 4D, got 5D instead\n'
+            'NotImplementedError "threshold_cpu" not implemented for \'Bool\'\n'
+        ),
+    ),
+    # A ParameterList in a model: optimizer steps, state_dict keys, .double(), eval();
+    # ParameterDict.update from another; cells without bias; an int input refused
+    "parameter_containers_in_models": (
+        r"""
+import torch
+import torch.nn as nn
+pl = nn.ParameterList([torch.ones(2), torch.zeros(1)])
+pd = nn.ParameterDict({"w": torch.ones(2)})
+m = nn.ModuleDict({"fc": nn.Linear(2, 1)})
+m.extra = nn.ParameterList([nn.Parameter(torch.ones(3))])
+opt = torch.optim.SGD(m.parameters(), lr=0.1)
+loss = m["fc"](torch.ones(1, 2)).sum() + m.extra[0].sum()
+loss.backward()
+opt.step()
+print(m.extra[0], sum(p.numel() for p in m.parameters()))
+print(m.state_dict().keys())
+pl.double()
+print(pl[0].dtype, pl)
+pl.zero_grad()
+print(pl.training, pl.eval().training)
+cell = nn.GRUCell(2, 3)
+plain = nn.LSTMCell(2, 3, bias=False)
+print(nn.GRUCell(2, 3).bias_ih.shape, plain.bias_ih, [n for n, _ in plain.named_parameters()])
+try:
+    nn.RNNCell(2, 2)(torch.ones(2, 2, dtype=torch.int64))
+except Exception as e:
+    print(type(e).__name__, e)
+pd2 = nn.ParameterDict({"a": torch.ones(1)})
+pd2.update(nn.ParameterDict({"b": torch.zeros(1)}))
+print(pd2, "a" in pd2)
+""",
+        (
+            'Parameter containing:\n'
+            'tensor([0.9000, 0.9000, 0.9000], requires_grad=True) 6\n'
+            "odict_keys(['fc.weight', 'fc.bias', 'extra.0'])\n"
+            'torch.float64 ParameterList(\n'
+            '    (0): Parameter containing: [torch.float64 of size 2]\n'
+            '    (1): Parameter containing: [torch.float64 of size 1]\n'
+            ')\n'
+            'True False\n'
+            "torch.Size([9]) None ['weight_ih', 'weight_hh']\n"
+            'RuntimeError mat1 and mat2 must have the same dtype, but got Long and Float\n'
+            'ParameterDict(\n'
+            '    (a): Parameter containing: [torch.FloatTensor of size 1]\n'
+            '    (b): Parameter containing: [torch.FloatTensor of size 1]\n'
+            ') True\n'
+        ),
+    ),
 }
 # fmt: on
 
