@@ -51,6 +51,8 @@ from engine.nn.losses import (
     NLLLoss,
     SmoothL1Loss,
 )
+from engine.nn.losses_margin import CosineEmbeddingLoss, HingeEmbeddingLoss, MarginRankingLoss, SoftMarginLoss
+from engine.nn.losses_multi import MultiLabelMarginLoss, MultiLabelSoftMarginLoss, MultiMarginLoss
 from engine.nn.module import Module
 from engine.nn.normalization import BatchNorm1d, BatchNorm2d, LayerNorm
 from engine.nn.parameter import Parameter
@@ -62,6 +64,13 @@ from engine.nn.upsampling import Upsample, UpsamplingBilinear2d, UpsamplingNeare
 from engine.pickling import present_as
 
 __all__ = [
+    "MultiLabelMarginLoss",
+    "MultiLabelSoftMarginLoss",
+    "MultiMarginLoss",
+    "CosineEmbeddingLoss",
+    "HingeEmbeddingLoss",
+    "MarginRankingLoss",
+    "SoftMarginLoss",
     "KLDivLoss",
     "GLU",
     "PReLU",
@@ -166,7 +175,9 @@ _TORCH_MODULES = {
     "torch.nn.modules.distance": (CosineSimilarity, PairwiseDistance),
     "torch.nn.modules.dropout": (Dropout, Dropout1d, Dropout2d),
     "torch.nn.modules.loss": (MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, NLLLoss)
-    + (SmoothL1Loss, HuberLoss, KLDivLoss),
+    + (SmoothL1Loss, HuberLoss, KLDivLoss)
+    + (MarginRankingLoss, HingeEmbeddingLoss, SoftMarginLoss, CosineEmbeddingLoss)
+    + (MultiLabelMarginLoss, MultiLabelSoftMarginLoss, MultiMarginLoss),
 }
 for _where, _classes in _TORCH_MODULES.items():
     for _class in _classes:

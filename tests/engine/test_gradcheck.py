@@ -33,6 +33,7 @@ from engine.functions import (
     linalg_extra,
     linalg_lu,
     loss,
+    loss_margin,
     moments,
     normalization,
     norms,
@@ -64,6 +65,7 @@ from tests.engine import gradcheck_cases_conv as conv_cases
 from tests.engine import gradcheck_cases_cumulative as cu
 from tests.engine import gradcheck_cases_index as ix
 from tests.engine import gradcheck_cases_linalg as lg
+from tests.engine import gradcheck_cases_losses as losses_cases
 from tests.engine import gradcheck_cases_nn as n
 from tests.engine import gradcheck_cases_products as p
 from tests.engine import gradcheck_cases_upsample as upsample_cases
@@ -505,6 +507,7 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     ),
 }
 CASES.update(ix.CASES)  # shapes, indexing and search (gradcheck_cases_index.py)
+CASES.update(losses_cases.CASES)  # margin and likelihood losses (gradcheck_cases_losses.py)
 
 
 def _node_names(output: torch.Tensor) -> set[str]:
@@ -586,6 +589,7 @@ def test_every_differentiable_op_has_a_gradient_check():
     modules += (normalization, activation, activation_more, select_more, order, activation_slopes)
     modules += (pointwise_more, binary_more, special)
     modules += (extremes, arrange, index_more, search, in_place_names)
+    modules += (loss_margin,)
     ops = {
         name
         for module in modules

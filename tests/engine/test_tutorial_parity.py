@@ -8336,6 +8336,345 @@ for call in calls:
             'RuntimeError dilation should be greater than zero, but got [1, 0]\n'
         ),
     ),
+    # F.margin_ranking_loss, hinge_embedding_loss, soft_margin_loss and their modules:
+    # every reduction, grads, nodes, errors
+    "margin_ranking_hinge_soft_margin_losses": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+a = torch.tensor([0.5, -1.0, 2.0, 0.3], requires_grad=True)
+b = torch.tensor([0.2, 0.4, 2.5, 0.3], requires_grad=True)
+y = torch.tensor([1.0, -1.0, 1.0, -1.0])
+for red in ["mean", "sum", "none"]:
+    loss = F.margin_ranking_loss(a, b, y, margin=0.25, reduction=red)
+    print(red, loss)
+    loss.sum().backward()
+    print(a.grad, b.grad)
+    a.grad = b.grad = None
+loss = nn.MarginRankingLoss(margin=0.1)(a, b, y)
+print(loss, loss.grad_fn, loss.grad_fn.next_functions[0][0].next_functions)
+print(F.margin_ranking_loss(a.double(), b, y.long()), F.margin_ranking_loss(a[0], b[0], y[0]))
+try:
+    F.margin_ranking_loss(a, b[None], y)
+except Exception as e:
+    print(type(e).__name__, e)
+x = torch.tensor([[0.5, -1.0], [2.0, 0.3]], requires_grad=True)
+t = torch.tensor([[1.0, -1.0], [-1.0, 1.0]])
+for red in ["mean", "sum", "none"]:
+    loss = F.hinge_embedding_loss(x, t, margin=1.5, reduction=red)
+    print(red, loss)
+    loss.sum().backward()
+    print(x.grad)
+    x.grad = None
+h = nn.HingeEmbeddingLoss()(x, t)
+print(h.grad_fn.next_functions, h.grad_fn.next_functions[0][0].next_functions)
+print(F.hinge_embedding_loss(x, torch.tensor([[0.0, 1.0], [-1.0, 2.0]])))
+print(F.hinge_embedding_loss(torch.tensor([1, -3, 2]), torch.tensor([1, -1, -1]), reduction='none'))
+print(nn.HingeEmbeddingLoss(margin=2.0, reduction='sum')(x, t[0]))
+for red in ["mean", "sum", "none"]:
+    loss = F.soft_margin_loss(x, t, reduction=red)
+    print(red, loss)
+    loss.sum().backward()
+    print(x.grad)
+    x.grad = None
+print(nn.SoftMarginLoss()(x, t[1]), F.soft_margin_loss(x.double(), t), F.soft_margin_loss(x, t.long()))
+print(F.soft_margin_loss(torch.zeros(0), torch.zeros(0)))
+for args in [(x[0], t), (x.long(), t), (x, torch.ones(3))]:
+    try:
+        F.soft_margin_loss(*args)
+    except Exception as e:
+        print(type(e).__name__, e)
+try:
+    nn.SoftMarginLoss(reduction="avg")(x, t)
+except Exception as e:
+    print(type(e).__name__, e)
+""",
+        (
+            'mean tensor(0.2500, grad_fn=<MeanBackward0>)\n'
+            'tensor([-0.0000,  0.0000, -0.2500,  0.2500]) tensor([ 0.0000, -0.0000,  0.2500, -0.2500])\n'
+            'sum tensor(1., grad_fn=<SumBackward0>)\n'
+            'tensor([-0.,  0., -1.,  1.]) tensor([ 0., -0.,  1., -1.])\n'
+            'none tensor([0.0000, 0.0000, 0.7500, 0.2500], grad_fn=<ClampMinBackward0>)\n'
+            'tensor([-0.,  0., -1.,  1.]) tensor([ 0., -0.,  1., -1.])\n'
+            'tensor(0.1750, grad_fn=<MeanBackward0>) <MeanBackward0 object at 0x…> ((<AddBackward1 object at 0x…>, 0),)\n'  # noqa: E501
+            'tensor(0.1250, dtype=torch.float64, grad_fn=<MeanBackward0>) tensor(0., grad_fn=<MeanBackward0>)\n'  # noqa: E501
+            'RuntimeError margin_ranking_loss : All input tensors should have same dimension but got sizes: input1: torch.Size([4]), input2: torch.Size([1, 4]), target: torch.Size([4]) \n'  # noqa: E501
+            'mean tensor(0.8250, grad_fn=<MeanBackward0>)\n'
+            'tensor([[ 0.2500, -0.2500],\n'
+            '        [ 0.0000,  0.2500]])\n'
+            'sum tensor(3.3000, grad_fn=<SumBackward0>)\n'
+            'tensor([[ 1., -1.],\n'
+            '        [ 0.,  1.]])\n'
+            'none tensor([[0.5000, 2.5000],\n'
+            '        [0.0000, 0.3000]], grad_fn=<AddBackward0>)\n'
+            'tensor([[ 1., -1.],\n'
+            '        [ 0.,  1.]])\n'
+            '((<AddBackward0 object at 0x…>, 0),) ((<WhereBackward0 object at 0x…>, 0), (<WhereBackward0 object at 0x…>, 0))\n'  # noqa: E501
+            'tensor(0.2500, grad_fn=<MeanBackward0>)\n'
+            'tensor([1, 4, 0])\n'
+            'tensor(7.2000, grad_fn=<SumBackward0>)\n'
+            'mean tensor(0.8672, grad_fn=<SoftMarginLossBackward0>)\n'
+            'tensor([[-0.0944,  0.0672],\n'
+            '        [ 0.2202, -0.1064]])\n'
+            'sum tensor(3.4686, grad_fn=<SoftMarginLossBackward0>)\n'
+            'tensor([[-0.3775,  0.2689],\n'
+            '        [ 0.8808, -0.4256]])\n'
+            'none tensor([[0.4741, 0.3133],\n'
+            '        [2.1269, 0.5544]], grad_fn=<SoftMarginLossBackward0>)\n'
+            'tensor([[-0.3775,  0.2689],\n'
+            '        [ 0.8808, -0.4256]])\n'
+            'tensor(1.2422, grad_fn=<SoftMarginLossBackward0>) tensor(0.8672, dtype=torch.float64, grad_fn=<SoftMarginLossBackward0>) tensor(0.8672, grad_fn=<SoftMarginLossBackward0>)\n'  # noqa: E501
+            'tensor(nan)\n'
+            "RuntimeError output with shape [2] doesn't match the broadcast shape [2, 2]\n"
+            "RuntimeError result type Float can't be cast to the desired output type Long\n"
+            'RuntimeError The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 1\n'  # noqa: E501
+            'ValueError avg is not a valid value for reduction\n'
+        ),
+    ),
+    # F.cosine_embedding_loss / nn.CosineEmbeddingLoss: rows and a 0-d target, margin, grads,
+    # PyTorch's nodes (SubBackward1), errors
+    "cosine_embedding_loss": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+u = torch.tensor([[1.0, 2.0, -1.0], [0.5, 0.0, 3.0], [0.0, 0.0, 0.0]], requires_grad=True)
+v = torch.tensor([[2.0, 1.0, 0.0], [-1.0, 1.0, 2.0], [1.0, 1.0, 1.0]], requires_grad=True)
+y = torch.tensor([1, -1, -1])
+for red in ["mean", "sum", "none"]:
+    loss = F.cosine_embedding_loss(u, v, y, margin=0.2, reduction=red)
+    print(red, loss)
+    loss.sum().backward()
+    print(u.grad)
+    print(v.grad)
+    u.grad = v.grad = None
+loss = nn.CosineEmbeddingLoss()(u, v, torch.tensor([1.0, 1.0, -1.0]))
+print(loss, nn.CosineEmbeddingLoss(margin=0.5))
+top = loss.grad_fn.next_functions[0][0]
+print(top, [n for n, _ in top.next_functions])
+print([n for n, _ in top.next_functions[1][0].next_functions[0][0].next_functions])
+print(F.cosine_embedding_loss(u[0], v[1], torch.tensor(-1)))
+print(F.cosine_embedding_loss(u.double(), v.double(), y, reduction="none"))
+for args in [(u, v, y[None]), (u, v, y[0]), (u[0], v, y), (u, v[0], y), (u[0], v, y[0])]:
+    try:
+        F.cosine_embedding_loss(*args)
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            'mean tensor(0.2693, grad_fn=<MeanBackward0>)\n'
+            'tensor([[-0.0811,  0.0203, -0.0406],\n'
+            '        [-0.0580,  0.0447,  0.0097],\n'
+            '        [ 0.0000,  0.0000,  0.0000]])\n'
+            'tensor([[ 0.0365, -0.0730,  0.0609],\n'
+            '        [ 0.0634, -0.0410,  0.0522],\n'
+            '        [ 0.0000,  0.0000,  0.0000]])\n'
+            'sum tensor(0.8080, grad_fn=<SumBackward0>)\n'
+            'tensor([[-0.2434,  0.0609, -0.1217],\n'
+            '        [-0.1741,  0.1342,  0.0290],\n'
+            '        [ 0.0000,  0.0000,  0.0000]])\n'
+            'tensor([[ 0.1095, -0.2191,  0.1826],\n'
+            '        [ 0.1902, -0.1230,  0.1566],\n'
+            '        [ 0.0000,  0.0000,  0.0000]])\n'
+            'none tensor([0.2697, 0.5383, 0.0000], grad_fn=<AddBackward0>)\n'
+            'tensor([[-0.2434,  0.0609, -0.1217],\n'
+            '        [-0.1741,  0.1342,  0.0290],\n'
+            '        [ 0.0000,  0.0000,  0.0000]])\n'
+            'tensor([[ 0.1095, -0.2191,  0.1826],\n'
+            '        [ 0.1902, -0.1230,  0.1566],\n'
+            '        [ 0.0000,  0.0000,  0.0000]])\n'
+            'tensor(0.1771, grad_fn=<MeanBackward0>) CosineEmbeddingLoss()\n'
+            '<AddBackward0 object at 0x…> [<WhereBackward0 object at 0x…>, <WhereBackward0 object at 0x…>]\n'
+            '[<SubBackward1 object at 0x…>]\n'
+            'tensor(0., grad_fn=<MeanBackward0>)\n'
+            'tensor([0.2697, 0.7383, 0.0000], dtype=torch.float64, grad_fn=<AddBackward0>)\n'
+            'RuntimeError 0D or 1D target tensor expected, multi-target not supported\n'
+            'RuntimeError 0D target tensor expects 1D input tensors, but found inputs with sizes [3, 3] and [3, 3].\n'  # noqa: E501
+            'RuntimeError 1D target tensor expects 2D input tensors, but found inputs with sizes [3] and [3, 3].\n'  # noqa: E501
+            'RuntimeError 1D target tensor expects 2D input tensors, but found inputs with sizes [3, 3] and [3].\n'  # noqa: E501
+            'RuntimeError 0D target tensor expects 1D input tensors, but found inputs with sizes [3] and [3, 3].\n'  # noqa: E501
+        ),
+    ),
+    # F.multilabel_margin_loss and F.multi_margin_loss (p, margin, weight): reductions, grads, shapes,
+    # PyTorch's errors
+    "multilabel_and_multi_margin_losses": (
+        r"""
+import torch
+import torch.nn.functional as F
+x = torch.tensor([[0.1, 0.2, 0.4, 0.8], [0.5, -0.3, 0.9, 0.0]], requires_grad=True)
+t = torch.tensor([[3, 0, -1, 1], [1, 2, -1, 0]])
+for red in ["mean", "sum", "none"]:
+    loss = F.multilabel_margin_loss(x, t, reduction=red)
+    print(red, loss)
+    loss.sum().backward()
+    print(x.grad)
+    x.grad = None
+print(F.multilabel_margin_loss(x[0], t[0]), F.multilabel_margin_loss(x.double(), t))
+print(F.multilabel_margin_loss(torch.tensor(0.5), torch.tensor(0)))
+bad = [(x, t.float()), (x, t[:, :3]), (x, t[0]), (torch.zeros(2, 0), t), (x, t + 3), (x, t - 1)]
+bad += [(torch.zeros(2, 2, 2), t), (x.int(), t), (x, t.int())]
+for args in bad:
+    try:
+        F.multilabel_margin_loss(*args)
+    except Exception as e:
+        print(type(e).__name__, e)
+y = torch.tensor([[0.1, 0.2, 0.4, 0.8], [0.5, -0.3, 0.9, 0.0], [1., 2., 3., -4.]], requires_grad=True)
+c = torch.tensor([3, 0, 2])
+w = torch.tensor([1., 2., 0.5, 3.])
+for p in [1, 2]:
+    for red in ["mean", "sum", "none"]:
+        loss = F.multi_margin_loss(y, c, p=p, margin=0.7, weight=w, reduction=red)
+        print(p, red, loss)
+        loss.sum().backward()
+        print(y.grad)
+        y.grad = None
+print(F.multi_margin_loss(y, c), F.multi_margin_loss(y[0], c[0]), F.multi_margin_loss(y[0], c[:1]))
+print(F.multi_margin_loss(torch.tensor(0.3), torch.tensor(0)), F.multi_margin_loss(y.double(), c))
+bad = [dict(target=c.float()), dict(target=c[:2]), dict(target=c + 2), dict(target=c - 4), dict(p=3)]
+bad += [dict(weight=w[:3]), dict(weight=w[None]), dict(input=torch.zeros(3, 0)), dict(input=y.int())]
+bad += [dict(target=c.int()), dict(reduction='x'), dict(weight=w.double())]
+for kw in bad:
+    args = dict(input=y, target=c)
+    args.update(kw)
+    try:
+        F.multi_margin_loss(**args)
+    except Exception as e:
+        print(type(e).__name__, e)
+loss = F.multi_margin_loss(y, c)
+loss.backward()
+try:
+    loss.backward()
+except Exception as e:
+    print(type(e).__name__, str(e)[:60])
+""",
+        (
+            'mean tensor(0.9000, grad_fn=<MultilabelMarginLossBackward0>)\n'
+            'tensor([[-0.2500,  0.2500,  0.2500, -0.2500],\n'
+            '        [ 0.2500, -0.2500, -0.2500,  0.2500]])\n'
+            'sum tensor(1.8000, grad_fn=<MultilabelMarginLossBackward0>)\n'
+            'tensor([[-0.5000,  0.5000,  0.5000, -0.5000],\n'
+            '        [ 0.5000, -0.5000, -0.5000,  0.5000]])\n'
+            'none tensor([0.8500, 0.9500], grad_fn=<MultilabelMarginLossBackward0>)\n'
+            'tensor([[-0.5000,  0.5000,  0.5000, -0.5000],\n'
+            '        [ 0.5000, -0.5000, -0.5000,  0.5000]])\n'
+            'tensor(0.8500, grad_fn=<MultilabelMarginLossBackward0>) tensor(0.9000, dtype=torch.float64, grad_fn=<MultilabelMarginLossBackward0>)\n'  # noqa: E501
+            'tensor(0.)\n'
+            'RuntimeError expected scalar type Long but found Float\n'
+            'RuntimeError inconsistent target size: [2, 3] for input of size: [2, 4]\n'
+            'RuntimeError inconsistent target size: [4] for input of size: [2, 4]\n'
+            'RuntimeError Expected non-empty vector or matrix with optional 0-dim batch size, but got: [2, 0]\n'  # noqa: E501
+            "RuntimeError argument #2 'target' is out of range\n"
+            "RuntimeError argument #2 'target' is out of range\n"
+            'RuntimeError Expected non-empty vector or matrix with optional 0-dim batch size, but got: [2, 2, 2]\n'  # noqa: E501
+            'NotImplementedError "multilabel_margin_loss_forward_out_frame" not implemented for \'Int\'\n'
+            'RuntimeError expected scalar type Long but found Int\n'
+            '1 mean tensor(0.2083, grad_fn=<MultiMarginLossBackward0>)\n'
+            'tensor([[ 0.0000,  0.2500,  0.2500, -0.5000],\n'
+            '        [-0.1667,  0.0000,  0.0833,  0.0833],\n'
+            '        [ 0.0000,  0.0000,  0.0000,  0.0000]])\n'
+            '1 sum tensor(0.6250, grad_fn=<MultiMarginLossBackward0>)\n'
+            'tensor([[ 0.0000,  0.7500,  0.7500, -1.5000],\n'
+            '        [-0.5000,  0.0000,  0.2500,  0.2500],\n'
+            '        [ 0.0000,  0.0000,  0.0000,  0.0000]])\n'
+            '1 none tensor([0.3000, 0.3250, 0.0000], grad_fn=<MultiMarginLossBackward0>)\n'
+            'tensor([[ 0.0000,  0.7500,  0.7500, -1.5000],\n'
+            '        [-0.5000,  0.0000,  0.2500,  0.2500],\n'
+            '        [ 0.0000,  0.0000,  0.0000,  0.0000]])\n'
+            '2 mean tensor(0.1292, grad_fn=<MultiMarginLossBackward0>)\n'
+            'tensor([[ 0.0000,  0.0500,  0.1500, -0.2000],\n'
+            '        [-0.2167,  0.0000,  0.1833,  0.0333],\n'
+            '        [ 0.0000,  0.0000,  0.0000,  0.0000]])\n'
+            '2 sum tensor(0.3875, grad_fn=<MultiMarginLossBackward0>)\n'
+            'tensor([[ 0.0000,  0.1500,  0.4500, -0.6000],\n'
+            '        [-0.6500,  0.0000,  0.5500,  0.1000],\n'
+            '        [ 0.0000,  0.0000,  0.0000,  0.0000]])\n'
+            '2 none tensor([0.0750, 0.3125, 0.0000], grad_fn=<MultiMarginLossBackward0>)\n'
+            'tensor([[ 0.0000,  0.1500,  0.4500, -0.6000],\n'
+            '        [-0.6500,  0.0000,  0.5500,  0.1000],\n'
+            '        [ 0.0000,  0.0000,  0.0000,  0.0000]])\n'
+            'tensor(0.2833, grad_fn=<MultiMarginLossBackward0>) tensor(0.3250, grad_fn=<MultiMarginLossBackward0>) tensor(0.3250, grad_fn=<MultiMarginLossBackward0>)\n'  # noqa: E501
+            'tensor(0.) tensor(0.2833, dtype=torch.float64, grad_fn=<MultiMarginLossBackward0>)\n'
+            'RuntimeError expected scalar type Long but found Float\n'
+            'RuntimeError multi_margin_loss: target tensor should be 1-D with size equal to the number of input samples (batch size). Expected target size [3], but got [2]. Input has shape [3, 4].\n'  # noqa: E501
+            'RuntimeError target out of range\n'
+            'RuntimeError target out of range\n'
+            'ValueError only p == 1 and p == 2 supported\n'
+            'RuntimeError inconsistent weight size, expected 4 but got [3]\n'
+            'ValueError weight must be one-dimensional\n'
+            'RuntimeError Expected non-empty vector or matrix with optional 0-dim batch size, but got: [3, 0]\n'  # noqa: E501
+            'NotImplementedError "multi_margin_loss_cpu_kernel" not implemented for \'Int\'\n'
+            'RuntimeError expected scalar type Long but found Int\n'
+            'ValueError x is not a valid value for reduction\n'
+            'RuntimeError expected scalar type Float but found Double\n'
+            'RuntimeError Trying to backward through the graph a second time (or direc\n'
+        ),
+    ),
+    # F.multilabel_soft_margin_loss with class weights, its module and buffer;
+    # multi-margin modules and their checks
+    "multilabel_soft_margin_loss": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+x = torch.tensor([[0.8, -1.2, 0.1], [2.0, 0.5, -0.3]], requires_grad=True)
+y = torch.tensor([[1.0, 0.0, 1.0], [0.0, 1.0, 1.0]])
+w = torch.tensor([1.0, 2.0, 0.5])
+for red in ["mean", "sum", "none"]:
+    loss = F.multilabel_soft_margin_loss(x, y, weight=w, reduction=red)
+    print(red, loss)
+    loss.sum().backward()
+    print(x.grad)
+    x.grad = None
+m = nn.MultiLabelSoftMarginLoss(weight=w)
+print(m, m.state_dict())
+loss = m(x, y)
+print(loss.grad_fn.next_functions[0][0], loss.grad_fn.next_functions[0][0].next_functions)
+print(F.multilabel_soft_margin_loss(x[0], y[0]), F.multilabel_soft_margin_loss(x.double(), y))
+try:
+    F.multilabel_soft_margin_loss(x, y, reduction="avg")
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    F.multilabel_soft_margin_loss(x, y[:, :2])
+except Exception as e:
+    print(type(e).__name__, e)
+print(nn.MultiLabelMarginLoss(), nn.MultiMarginLoss(p=2, margin=0.5))
+print(nn.MultiMarginLoss(weight=w).weight)
+try:
+    nn.MultiMarginLoss(p=3)
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    nn.MultiMarginLoss(weight=w[None])
+except Exception as e:
+    print(type(e).__name__, e)
+print(nn.MultiMarginLoss(reduction="sum")(x, torch.tensor([2, 0])))
+print(nn.MultiLabelMarginLoss(reduction="none")(x, torch.tensor([[2, -1, 0], [1, 0, -1]])))
+""",
+        (
+            'mean tensor(0.7870, grad_fn=<MeanBackward0>)\n'
+            'tensor([[-0.0517,  0.0772, -0.0396],\n'
+            '        [ 0.1468, -0.1258, -0.0479]])\n'
+            'sum tensor(1.5740, grad_fn=<SumBackward0>)\n'
+            'tensor([[-0.1033,  0.1543, -0.0792],\n'
+            '        [ 0.2936, -0.2517, -0.0957]])\n'
+            'none tensor([0.4066, 1.1674], grad_fn=<DivBackward0>)\n'
+            'tensor([[-0.1033,  0.1543, -0.0792],\n'
+            '        [ 0.2936, -0.2517, -0.0957]])\n'
+            "MultiLabelSoftMarginLoss() OrderedDict([('weight', tensor([1.0000, 2.0000, 0.5000]))])\n"
+            '<DivBackward0 object at 0x…> ((<SumBackward1 object at 0x…>, 0), (None, 0))\n'
+            'tensor(0.4263, grad_fn=<MeanBackward0>) tensor(0.7890, dtype=torch.float64, grad_fn=<MeanBackward0>)\n'  # noqa: E501
+            'ValueError avg is not valid\n'
+            'RuntimeError The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 1\n'  # noqa: E501
+            'MultiLabelMarginLoss() MultiMarginLoss()\n'
+            'tensor([1.0000, 2.0000, 0.5000])\n'
+            'ValueError only p == 1 and p == 2 supported\n'
+            'ValueError MultiMarginLoss: expected weight to be None or 1D tensor, got 2D instead\n'
+            'tensor(0.5667, grad_fn=<MultiMarginLossBackward0>)\n'
+            'tensor([0.5667, 0.0667], grad_fn=<MultilabelMarginLossBackward0>)\n'
+        ),
+    ),
 }
 # fmt: on
 
