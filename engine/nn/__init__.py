@@ -51,8 +51,10 @@ from engine.nn.losses import (
     NLLLoss,
     SmoothL1Loss,
 )
+from engine.nn.losses_likelihood import GaussianNLLLoss, PoissonNLLLoss
 from engine.nn.losses_margin import CosineEmbeddingLoss, HingeEmbeddingLoss, MarginRankingLoss, SoftMarginLoss
 from engine.nn.losses_multi import MultiLabelMarginLoss, MultiLabelSoftMarginLoss, MultiMarginLoss
+from engine.nn.losses_triplet import TripletMarginLoss, TripletMarginWithDistanceLoss
 from engine.nn.module import Module
 from engine.nn.normalization import BatchNorm1d, BatchNorm2d, LayerNorm
 from engine.nn.parameter import Parameter
@@ -64,6 +66,10 @@ from engine.nn.upsampling import Upsample, UpsamplingBilinear2d, UpsamplingNeare
 from engine.pickling import present_as
 
 __all__ = [
+    "GaussianNLLLoss",
+    "PoissonNLLLoss",
+    "TripletMarginLoss",
+    "TripletMarginWithDistanceLoss",
     "MultiLabelMarginLoss",
     "MultiLabelSoftMarginLoss",
     "MultiMarginLoss",
@@ -177,7 +183,8 @@ _TORCH_MODULES = {
     "torch.nn.modules.loss": (MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, NLLLoss)
     + (SmoothL1Loss, HuberLoss, KLDivLoss)
     + (MarginRankingLoss, HingeEmbeddingLoss, SoftMarginLoss, CosineEmbeddingLoss)
-    + (MultiLabelMarginLoss, MultiLabelSoftMarginLoss, MultiMarginLoss),
+    + (MultiLabelMarginLoss, MultiLabelSoftMarginLoss, MultiMarginLoss)
+    + (PoissonNLLLoss, GaussianNLLLoss, TripletMarginLoss, TripletMarginWithDistanceLoss),
 }
 for _where, _classes in _TORCH_MODULES.items():
     for _class in _classes:

@@ -51,6 +51,7 @@ from engine.nn.functional_extra import (  # noqa: F401 - part of F
     hardtanh_,
     layer_norm,
 )
+from engine.nn.losses_likelihood import gaussian_nll_loss, poisson_nll_loss  # noqa: F401 - part of F
 from engine.nn.losses_margin import (  # noqa: F401 - part of F
     cosine_embedding_loss,
     hinge_embedding_loss,
@@ -61,6 +62,10 @@ from engine.nn.losses_multi import (  # noqa: F401 - part of F
     multi_margin_loss,
     multilabel_margin_loss,
     multilabel_soft_margin_loss,
+)
+from engine.nn.losses_triplet import (  # noqa: F401 - part of F
+    triplet_margin_loss,
+    triplet_margin_with_distance_loss,
 )
 from engine.pad_ops import pad  # noqa: F401 - part of F
 from engine.pixel_shuffle_ops import pixel_shuffle, pixel_unshuffle  # noqa: F401 - part of F

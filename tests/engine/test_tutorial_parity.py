@@ -8675,6 +8675,216 @@ print(nn.MultiLabelMarginLoss(reduction="none")(x, torch.tensor([[2, -1, 0], [1,
             'tensor([0.5667, 0.0667], grad_fn=<MultilabelMarginLossBackward0>)\n'
         ),
     ),
+    # F.triplet_margin_loss (p, eps, swap) and triplet_margin_with_distance_loss (a custom distance),
+    # modules (the PairwiseDistance child), grads, nodes, errors
+    "triplet_margin_losses": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+a = torch.tensor([[0.0, 1.0], [1.0, 1.0], [2.0, -1.0]], requires_grad=True)
+p = torch.tensor([[0.5, 1.0], [1.0, 3.0], [2.0, -0.5]], requires_grad=True)
+n = torch.tensor([[0.0, 2.0], [1.5, 1.0], [-1.0, 0.0]], requires_grad=True)
+for red in ["mean", "sum", "none"]:
+    loss = F.triplet_margin_loss(a, p, n, margin=1.5, reduction=red)
+    print(red, loss)
+    loss.sum().backward()
+    print(a.grad, p.grad, n.grad, sep="\n")
+    a.grad = p.grad = n.grad = None
+loss = F.triplet_margin_loss(a, p, n, p=1, swap=True)
+print(loss, loss.grad_fn.next_functions[0][0].next_functions[0][0].next_functions)
+print(nn.TripletMarginLoss(margin=0.5, p=3, eps=0.0)(a, p, n), F.triplet_margin_loss(a[0], p[0], n[0]))
+print(nn.TripletMarginLoss(), F.triplet_margin_loss(a.double(), p.double(), n.double(), reduction="none"))
+loss = F.triplet_margin_with_distance_loss(a, p, n, swap=True)
+print(loss, loss.grad_fn.next_functions[0][0].next_functions[0][0].next_functions)
+cos = lambda x, y: 1 - F.cosine_similarity(x, y)
+loss = F.triplet_margin_with_distance_loss(a, p, n, distance_function=cos, margin=0.3, reduction="none")
+print(loss)
+loss.sum().backward()
+print(a.grad, n.grad)
+m = nn.TripletMarginWithDistanceLoss(margin=2.0, reduction="sum")
+print(m, m(a, p, n), nn.TripletMarginWithDistanceLoss(distance_function=cos))
+calls = [lambda: F.triplet_margin_loss(a, p, n, margin=0), lambda: F.triplet_margin_loss(a, p[0], n)]
+calls += [lambda: F.triplet_margin_loss(a, p, n, reduction="avg"), lambda: nn.TripletMarginLoss(margin=-1.0)]
+calls += [lambda: F.triplet_margin_with_distance_loss(a, p, n[0])]
+calls += [lambda: F.triplet_margin_with_distance_loss(a, p, n, margin=-2)]
+calls += [lambda: nn.TripletMarginWithDistanceLoss(margin=0.0)]
+calls += [lambda: F.triplet_margin_with_distance_loss(a, p, n, reduction="x")]
+calls += [lambda: F.triplet_margin_loss(a, p, n[:2])]
+for call in calls:
+    try:
+        call()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            'mean tensor(1.3333, grad_fn=<MeanBackward0>)\n'
+            'tensor([[-0.3333,  0.3333],\n'
+            '        [ 0.3333, -0.3333],\n'
+            '        [ 0.0000,  0.0000]])\n'
+            'tensor([[ 3.3333e-01, -6.6667e-07],\n'
+            '        [-1.6667e-07,  3.3333e-01],\n'
+            '        [-0.0000e+00,  0.0000e+00]])\n'
+            'tensor([[ 3.3333e-07, -3.3333e-01],\n'
+            '        [-3.3333e-01,  6.6667e-07],\n'
+            '        [ 0.0000e+00, -0.0000e+00]])\n'
+            'sum tensor(4., grad_fn=<SumBackward0>)\n'
+            'tensor([[-1.0000,  1.0000],\n'
+            '        [ 1.0000, -1.0000],\n'
+            '        [ 0.0000,  0.0000]])\n'
+            'tensor([[ 1.0000e+00, -2.0000e-06],\n'
+            '        [-5.0000e-07,  1.0000e+00],\n'
+            '        [-0.0000e+00,  0.0000e+00]])\n'
+            'tensor([[ 1.0000e-06, -1.0000e+00],\n'
+            '        [-1.0000e+00,  2.0000e-06],\n'
+            '        [ 0.0000e+00, -0.0000e+00]])\n'
+            'none tensor([1., 3., 0.], grad_fn=<ClampMinBackward0>)\n'
+            'tensor([[-1.0000,  1.0000],\n'
+            '        [ 1.0000, -1.0000],\n'
+            '        [ 0.0000,  0.0000]])\n'
+            'tensor([[ 1.0000e+00, -2.0000e-06],\n'
+            '        [-5.0000e-07,  1.0000e+00],\n'
+            '        [-0.0000e+00,  0.0000e+00]])\n'
+            'tensor([[ 1.0000e-06, -1.0000e+00],\n'
+            '        [-1.0000e+00,  2.0000e-06],\n'
+            '        [ 0.0000e+00, -0.0000e+00]])\n'
+            'tensor(1., grad_fn=<MeanBackward0>) ((<AddBackward1 object at 0x…>, 0), (<MinimumBackward0 object at 0x…>, 0))\n'  # noqa: E501
+            'tensor(0.6667, grad_fn=<MeanBackward0>) tensor(0.5000, grad_fn=<MeanBackward0>)\n'
+            'TripletMarginLoss() tensor([0.5000, 2.5000, 0.0000], dtype=torch.float64,\n'
+            '       grad_fn=<ClampMinBackward0>)\n'
+            'tensor(1., grad_fn=<MeanBackward0>) ((<AddBackward0 object at 0x…>, 0), (<MinimumBackward0 object at 0x…>, 0))\n'  # noqa: E501
+            'tensor([0.4056, 0.3862, 0.0000], grad_fn=<ClampMinBackward0>)\n'
+            'tensor([[-0.4472,  0.0000],\n'
+            '        [ 0.3217, -0.3217],\n'
+            '        [ 0.0000,  0.0000]]) tensor([[ 0.0000,  0.0000],\n'
+            '        [-0.0603,  0.0905],\n'
+            '        [ 0.0000,  0.0000]])\n'
+            'TripletMarginWithDistanceLoss(\n'
+            '  (distance_function): PairwiseDistance()\n'
+            ') tensor(5., grad_fn=<SumBackward0>) TripletMarginWithDistanceLoss()\n'
+            'ValueError margin must be greater than 0, got 0\n'
+            'RuntimeError The anchor, positive, and negative tensors are expected to have the same number of dimensions, but got: anchor 2D, positive 1D, and negative 2D inputs\n'  # noqa: E501
+            'ValueError avg is not a valid value for reduction\n'
+            'ValueError TripletMarginLoss: expected margin to be greater than 0, got -1.0 instead\n'
+            'RuntimeError The anchor, positive, and negative tensors are expected to have the same number of dimensions, but got: anchor 2D, positive 2D, and negative 1D inputs\n'  # noqa: E501
+            'ValueError margin must be greater than 0, got -2\n'
+            'ValueError TripletMarginWithDistanceLoss: expected margin to be greater than 0, got 0.0 instead\n'  # noqa: E501
+            'ValueError x is not a valid value for reduction\n'
+            'RuntimeError The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 0\n'  # noqa: E501
+        ),
+    ),
+    # F.poisson_nll_loss (log_input, full) and F.gaussian_nll_loss (per-sample and number variances,
+    # eps clamping outside the graph), modules, grads, nodes, errors
+    "poisson_and_gaussian_nll_losses": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+x = torch.tensor([[0.5, -1.0, 2.0], [0.1, 1.5, 0.0]], requires_grad=True)
+k = torch.tensor([[1.0, 0.0, 4.0], [2.0, 1.0, 7.0]])
+for red in ["mean", "sum", "none"]:
+    loss = F.poisson_nll_loss(x, k, reduction=red)
+    print(red, loss)
+    loss.sum().backward()
+    print(x.grad)
+    x.grad = None
+rate = torch.tensor([[0.5, 1.0, 2.0], [0.1, 1.5, 3.0]], requires_grad=True)
+loss = F.poisson_nll_loss(rate, k, log_input=False, full=True)
+print(loss, loss.grad_fn.next_functions)
+loss.backward()
+print(rate.grad)
+print(F.poisson_nll_loss(x, k, full=True, reduction="none"))
+m = nn.PoissonNLLLoss(log_input=False, eps=0.1, reduction="sum")
+print(m, m(rate, k), F.poisson_nll_loss(x.double(), k))
+try:
+    F.poisson_nll_loss(x, k, reduction="avg")
+except Exception as e:
+    print(type(e).__name__, e)
+mu = torch.tensor([[0.5, -1.0], [2.0, 0.3], [1.0, 1.0]], requires_grad=True)
+y = torch.tensor([[0.0, -1.5], [2.5, 0.0], [1.0, 3.0]])
+var = torch.tensor([[0.5, 2.0], [1.0, 0.1], [3.0, 0.25]], requires_grad=True)
+for red in ["mean", "sum", "none"]:
+    loss = F.gaussian_nll_loss(mu, y, var, reduction=red)
+    print(red, loss)
+    loss.sum().backward()
+    print(mu.grad, var.grad, sep="\n")
+    mu.grad = var.grad = None
+loss = F.gaussian_nll_loss(mu, y, var, full=True)
+print(loss, loss.grad_fn.next_functions[0][0].next_functions)
+print(F.gaussian_nll_loss(mu, y, torch.tensor([1.0, 2.0, 0.5])), F.gaussian_nll_loss(mu, y, 0.5))
+print(F.gaussian_nll_loss(mu, y, torch.ones(3, 1), eps=0.1, reduction="none"))
+v0 = torch.tensor([0.0, 1.0, 0.2], requires_grad=True)
+loss = F.gaussian_nll_loss(mu[:, 0], y[:, 0], v0, eps=0.5)
+loss.backward()
+print(loss, v0.grad)
+m = nn.GaussianNLLLoss(full=True, eps=1e-3)
+print(m, m(mu, y, var), m(mu.double(), y, var.double()))
+bad = [(y, var[:2]), (y, -var), (y, -1.0), (y, torch.ones(2))]
+for args in bad:
+    try:
+        F.gaussian_nll_loss(mu, *args)
+    except Exception as e:
+        print(type(e).__name__, e)
+try:
+    F.gaussian_nll_loss(mu, y, var, reduction="avg")
+except Exception as e:
+    print(type(e).__name__, e)
+""",
+        (
+            'mean tensor(0.9654, grad_fn=<MeanBackward0>)\n'
+            'tensor([[ 0.1081,  0.0613,  0.5648],\n'
+            '        [-0.1491,  0.5803, -1.0000]])\n'
+            'sum tensor(5.7925, grad_fn=<SumBackward0>)\n'
+            'tensor([[ 0.6487,  0.3679,  3.3891],\n'
+            '        [-0.8948,  3.4817, -6.0000]])\n'
+            'none tensor([[ 1.1487,  0.3679, -0.6109],\n'
+            '        [ 0.9052,  2.9817,  1.0000]], grad_fn=<SubBackward0>)\n'
+            'tensor([[ 0.6487,  0.3679,  3.3891],\n'
+            '        [-0.8948,  3.4817, -6.0000]])\n'
+            'tensor(2.4754, grad_fn=<MeanBackward0>) ((<AddBackward0 object at 0x…>, 0),)\n'
+            'tensor([[-0.1667,  0.1667, -0.1667],\n'
+            '        [-3.1667,  0.0556, -0.2222]])\n'
+            'tensor([[1.1487, 0.3679, 2.5463],\n'
+            '        [1.5570, 2.9817, 9.5133]], grad_fn=<AddBackward0>)\n'
+            'PoissonNLLLoss() tensor(0.4721, grad_fn=<SumBackward0>) tensor(0.9654, dtype=torch.float64, grad_fn=<MeanBackward0>)\n'  # noqa: E501
+            'ValueError avg is not a valid value for reduction\n'
+            'mean tensor(1.2654, grad_fn=<MeanBackward0>)\n'
+            'tensor([[ 0.1667,  0.0417],\n'
+            '        [-0.0833,  0.5000],\n'
+            '        [ 0.0000, -1.3333]])\n'
+            'tensor([[ 0.0833,  0.0365],\n'
+            '        [ 0.0625,  0.0833],\n'
+            '        [ 0.0278, -5.0000]])\n'
+            'sum tensor(7.5924, grad_fn=<SumBackward0>)\n'
+            'tensor([[ 1.0000,  0.2500],\n'
+            '        [-0.5000,  3.0000],\n'
+            '        [ 0.0000, -8.0000]])\n'
+            'tensor([[  0.5000,   0.2188],\n'
+            '        [  0.3750,   0.5000],\n'
+            '        [  0.1667, -30.0000]])\n'
+            'none tensor([[-0.0966,  0.4091],\n'
+            '        [ 0.1250, -0.7013],\n'
+            '        [ 0.5493,  7.3069]], grad_fn=<MulBackward0>)\n'
+            'tensor([[ 1.0000,  0.2500],\n'
+            '        [-0.5000,  3.0000],\n'
+            '        [ 0.0000, -8.0000]])\n'
+            'tensor([[  0.5000,   0.2188],\n'
+            '        [  0.3750,   0.5000],\n'
+            '        [  0.1667, -30.0000]])\n'
+            'tensor(2.1843, grad_fn=<MeanBackward0>) ((<MulBackward0 object at 0x…>, 0), (None, 0))\n'
+            'tensor(0.7225, grad_fn=<MeanBackward0>) tensor(0.4601, grad_fn=<MeanBackward0>)\n'
+            'tensor([[0.1250, 0.1250],\n'
+            '        [0.1250, 0.0450],\n'
+            '        [0.0000, 2.0000]], grad_fn=<MulBackward0>)\n'
+            'tensor(-0.1060, grad_fn=<MeanBackward0>) tensor([0.1667, 0.1250, 0.3333])\n'
+            'GaussianNLLLoss() tensor(2.1843, grad_fn=<MeanBackward0>) tensor(2.1843, dtype=torch.float64, grad_fn=<MeanBackward0>)\n'  # noqa: E501
+            'ValueError var is of incorrect size\n'
+            'ValueError var has negative entry/entries\n'
+            'ValueError var has negative entry/entries\n'
+            'ValueError var is of incorrect size\n'
+            'ValueError avg is not valid\n'
+        ),
+    ),
 }
 # fmt: on
 
