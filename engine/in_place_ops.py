@@ -67,7 +67,10 @@ def _check_cast(result: np.dtype, target: np.dtype) -> None:
 
 def check_writable(data: np.ndarray) -> None:
     """PyTorch's refusal to write into an expanded tensor, where several elements are one memory location."""
-    if any(stride == 0 and size > 1 for size, stride in zip(data.shape, data.strides, strict=True)):
+    # an empty tensor has no elements to share (numpy gives its dimensions stride 0)
+    if data.size and any(
+        stride == 0 and size > 1 for size, stride in zip(data.shape, data.strides, strict=True)
+    ):
         raise RuntimeError(SHARED_ELEMENTS)
 
 

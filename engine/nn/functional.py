@@ -51,6 +51,7 @@ from engine.nn.functional_extra import (  # noqa: F401 - part of F
     hardtanh_,
     layer_norm,
 )
+from engine.nn.gumbel import gumbel_softmax  # noqa: F401 - part of F
 from engine.nn.losses_likelihood import gaussian_nll_loss, poisson_nll_loss  # noqa: F401 - part of F
 from engine.nn.losses_margin import (  # noqa: F401 - part of F
     cosine_embedding_loss,

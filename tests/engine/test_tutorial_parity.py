@@ -8885,6 +8885,75 @@ except Exception as e:
             'ValueError avg is not valid\n'
         ),
     ),
+    # F.gumbel_softmax after manual_seed (exponential_ draws on an empty_like), tau, dim, hard's
+    # straight-through graph and gradient; exponential_ on empty and integer tensors
+    "gumbel_softmax": (
+        r"""
+import torch
+import torch.nn.functional as F
+torch.manual_seed(0)
+print(torch.empty(3, 4).exponential_())
+print(torch.empty(20).exponential_(2.0))
+print(torch.empty(3, dtype=torch.float64).exponential_())
+torch.manual_seed(0)
+logits = torch.tensor([[1.0, 2.0, 0.5], [0.0, -1.0, 3.0]], requires_grad=True)
+y = F.gumbel_softmax(logits, tau=0.5)
+print(y)
+print(y.grad_fn, y.grad_fn.next_functions, y.grad_fn.next_functions[0][0].next_functions)
+y[:, 0].sum().backward()
+print(logits.grad)
+logits.grad = None
+h = F.gumbel_softmax(logits, hard=True)
+print(h, h.grad_fn.next_functions)
+(h * torch.tensor([1.0, 2.0, 3.0])).sum().backward()
+print(logits.grad)
+print(F.gumbel_softmax(logits.detach().double(), dim=0))
+print(F.gumbel_softmax(torch.randn(2, 3, 4), tau=2.0, hard=True, dim=1))
+print(F.gumbel_softmax(torch.randn(17), tau=0.3))
+print(F.gumbel_softmax(torch.tensor(2.0)), F.gumbel_softmax(torch.zeros(0, 3)))
+for call in [lambda: F.gumbel_softmax(logits, dim=2), lambda: F.gumbel_softmax(torch.tensor([1, 2]))]:
+    try:
+        call()
+    except Exception as e:
+        print(type(e).__name__, e)
+print(F.gumbel_softmax(logits, tau=0.1, hard=True, dim=0))
+""",
+        (
+            'tensor([[3.5083, 1.2304, 0.6150, 2.5351],\n'
+            '        [1.0357, 1.5661, 0.1968, 0.4325],\n'
+            '        [0.8707, 0.3400, 0.6031, 0.1946]])\n'
+            'tensor([0.2195, 0.4863, 0.3287, 0.2906, 0.2615, 0.1150, 0.5469, 0.7683, 0.1181,\n'
+            '        0.5646, 0.0581, 0.3709, 0.1281, 0.4085, 0.4428, 0.5728, 0.6840, 0.1292,\n'
+            '        0.8301, 0.4979])\n'
+            'tensor([0.2180, 0.1657, 0.6568], dtype=torch.float64)\n'
+            'tensor([[1.3690e-02, 8.2244e-01, 1.6387e-01],\n'
+            '        [9.4438e-04, 7.6574e-04, 9.9829e-01]], grad_fn=<SoftmaxBackward0>)\n'
+            '<SoftmaxBackward0 object at 0x…> ((<DivBackward0 object at 0x…>, 0),) ((<AddBackward0 object at 0x…>, 0), (None, 0))\n'  # noqa: E501
+            'tensor([[ 2.7005e-02, -2.2518e-02, -4.4866e-03],\n'
+            '        [ 1.8870e-03, -1.4463e-06, -1.8855e-03]])\n'
+            'tensor([[0., 1., 0.],\n'
+            '        [0., 0., 1.]], grad_fn=<AddBackward0>) ((None, 0), (<SoftmaxBackward0 object at 0x…>, 0))\n'  # noqa: E501
+            'tensor([[-0.2681,  0.1894,  0.0787],\n'
+            '        [-0.0534, -0.0054,  0.0588]])\n'
+            'tensor([[0.7826, 0.9153, 0.0279],\n'
+            '        [0.2174, 0.0847, 0.9721]], dtype=torch.float64)\n'
+            'tensor([[[1., 0., 1., 1.],\n'
+            '         [0., 0., 0., 0.],\n'
+            '         [0., 1., 0., 0.]],\n'
+            '\n'
+            '        [[0., 1., 1., 0.],\n'
+            '         [0., 0., 0., 0.],\n'
+            '         [1., 0., 0., 1.]]])\n'
+            'tensor([1.5615e-07, 1.4162e-03, 9.8588e-01, 7.2113e-05, 9.2140e-03, 5.8160e-06,\n'
+            '        1.1320e-06, 7.9897e-04, 1.8181e-05, 1.9212e-04, 8.6133e-04, 2.0165e-06,\n'
+            '        7.4654e-04, 9.9018e-05, 1.7920e-08, 6.6206e-04, 3.3775e-05])\n'
+            'tensor(1.) tensor([], size=(0, 3))\n'
+            'IndexError Dimension out of range (expected to be in range of [-2, 1], but got 2)\n'
+            'RuntimeError Exponential distribution is a continuous probability distribution. dtype must be a floating point but you specified Long\n'  # noqa: E501
+            'tensor([[0., 1., 0.],\n'
+            '        [1., 0., 1.]], grad_fn=<AddBackward0>)\n'
+        ),
+    ),
 }
 # fmt: on
 
