@@ -23,6 +23,7 @@ from engine.nn.conv import AdaptiveAvgPool2d, AvgPool2d, Conv1d, Conv2d, MaxPool
 from engine.nn.conv_transpose import ConvTranspose1d, ConvTranspose2d
 from engine.nn.distance import CosineSimilarity, PairwiseDistance
 from engine.nn.divergence import KLDivLoss
+from engine.nn.embedding_bag import EmbeddingBag
 from engine.nn.layers import (
     Dropout,
     Dropout1d,
@@ -66,6 +67,7 @@ from engine.nn.upsampling import Upsample, UpsamplingBilinear2d, UpsamplingNeare
 from engine.pickling import present_as
 
 __all__ = [
+    "EmbeddingBag",
     "GaussianNLLLoss",
     "PoissonNLLLoss",
     "TripletMarginLoss",
@@ -164,7 +166,7 @@ _TORCH_MODULES = {
     + (SELU, ReLU6, CELU, Softshrink, Hardshrink, Softmin, GLU, PReLU, RReLU),
     "torch.nn.modules.batchnorm": (BatchNorm1d, BatchNorm2d),
     "torch.nn.modules.normalization": (LayerNorm,),
-    "torch.nn.modules.sparse": (Embedding,),
+    "torch.nn.modules.sparse": (Embedding, EmbeddingBag),
     "torch.nn.modules.rnn": (RNN, LSTM, GRU),
     "torch.nn.modules.conv": (Conv1d, Conv2d, ConvTranspose1d, ConvTranspose2d),
     "torch.nn.modules.pooling": (

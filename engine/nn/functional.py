@@ -41,6 +41,7 @@ from engine.nn.activation_slopes import prelu, rrelu, rrelu_  # noqa: F401 - par
 from engine.nn.distance import cosine_similarity, pairwise_distance  # noqa: F401 - part of F
 from engine.nn.divergence import kl_div  # noqa: F401 - part of F
 from engine.nn.dropout import dropout, dropout1d, dropout2d  # noqa: F401 - part of F
+from engine.nn.embedding_bag import embedding_bag  # noqa: F401 - part of F
 from engine.nn.functional_extra import (  # noqa: F401 - part of F
     batch_norm,
     elu,

@@ -26,6 +26,7 @@ from engine.functions import (
     cumulative,
     diagonal,
     distance,
+    embedding_bag,
     extremes,
     in_place_names,
     index_more,
@@ -61,6 +62,7 @@ from engine.functions import (
 )
 from engine.nn import functional as F
 from tests.engine import gradcheck_cases as c
+from tests.engine import gradcheck_cases_bags as bags_cases
 from tests.engine import gradcheck_cases_conv as conv_cases
 from tests.engine import gradcheck_cases_cumulative as cu
 from tests.engine import gradcheck_cases_index as ix
@@ -508,6 +510,7 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
 }
 CASES.update(ix.CASES)  # shapes, indexing and search (gradcheck_cases_index.py)
 CASES.update(losses_cases.CASES)  # margin and likelihood losses (gradcheck_cases_losses.py)
+CASES.update(bags_cases.CASES)  # F.embedding_bag (gradcheck_cases_bags.py)
 
 
 def _node_names(output: torch.Tensor) -> set[str]:
@@ -589,7 +592,7 @@ def test_every_differentiable_op_has_a_gradient_check():
     modules += (normalization, activation, activation_more, select_more, order, activation_slopes)
     modules += (pointwise_more, binary_more, special)
     modules += (extremes, arrange, index_more, search, in_place_names)
-    modules += (loss_margin,)
+    modules += (loss_margin, embedding_bag)
     ops = {
         name
         for module in modules

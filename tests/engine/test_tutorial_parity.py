@@ -8954,6 +8954,234 @@ print(F.gumbel_softmax(logits, tau=0.1, hard=True, dim=0))
             '        [1., 0., 1.]], grad_fn=<AddBackward0>)\n'
         ),
     ),
+    # nn.EmbeddingBag: initial weights after manual_seed, sum/mean/max with offsets, 2-D batches,
+    # per_sample_weights, padding_idx, include_last_offset, from_pretrained, grads, errors
+    "embedding_bag_module": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+torch.manual_seed(0)
+bag = nn.EmbeddingBag(6, 3, mode="sum")
+print(bag, type(bag))
+print(bag.weight)
+text = torch.tensor([1, 2, 4, 5, 4, 3, 2, 0])
+offsets = torch.tensor([0, 3, 3, 6])
+out = bag(text, offsets)
+print(out)
+out.sum().backward()
+print(bag.weight.grad)
+weights = torch.tensor([0.5, 1.0, 2.0, -1.0, 0.25, 1.0, 3.0, 0.5], requires_grad=True)
+bag.weight.grad = None
+out = bag(text, offsets, per_sample_weights=weights)
+print(out, out.grad_fn.next_functions)
+(out * torch.arange(12.0).reshape(4, 3)).sum().backward()
+print(bag.weight.grad, weights.grad, sep="\n")
+torch.manual_seed(1)
+mean_bag = nn.EmbeddingBag(5, 2, padding_idx=1)
+print(mean_bag, mean_bag.weight)
+batch = torch.tensor([[0, 1, 2], [1, 1, 1], [3, 4, 3]])
+out = mean_bag(batch)
+print(out)
+out.backward(torch.ones(3, 2))
+print(mean_bag.weight.grad)
+max_bag = nn.EmbeddingBag(5, 2, mode="max", padding_idx=-1, include_last_offset=True)
+print(max_bag)
+out = max_bag(torch.tensor([0, 2, 4, 1, 3, 3]), torch.tensor([0, 2, 2, 6]))
+print(out)
+out.sum().backward()
+print(max_bag.weight.grad)
+table = torch.tensor([[1.0, 2.0], [3.0, -1.0], [0.5, 0.5]])
+frozen = nn.EmbeddingBag.from_pretrained(table, mode="max")
+print(frozen, frozen.weight.requires_grad, frozen(torch.tensor([[0, 1], [2, 2]])))
+print(F.embedding_bag(torch.tensor([2, 0, 1]), table, torch.tensor([0, 1]), mode="mean"))
+print(F.embedding_bag(torch.tensor([2, 0]), table.double(), torch.tensor([0]), mode="sum"))
+print(F.embedding_bag(torch.tensor([], dtype=torch.long), table, torch.tensor([0, 0])))
+calls = [lambda: nn.EmbeddingBag(4, 2, padding_idx=4), lambda: nn.EmbeddingBag(3, 2, _weight=table.t())]
+calls += [lambda: F.embedding_bag(torch.tensor([0, 3]), table, torch.tensor([0]))]
+calls += [lambda: F.embedding_bag(torch.tensor([0, 1]), table, torch.tensor([1]))]
+calls += [lambda: F.embedding_bag(torch.tensor([0, 1]), table, torch.tensor([0, 3]))]
+calls += [lambda: F.embedding_bag(torch.tensor([[0, 1]]), table, torch.tensor([0]))]
+calls += [lambda: F.embedding_bag(torch.tensor([0, 1]), table, torch.tensor([0]), mode="median")]
+calls += [lambda: F.embedding_bag(torch.tensor([0.0, 1.0]), table, torch.tensor([0]))]
+calls += [lambda: F.embedding_bag(torch.tensor([0, 1]), table.long(), torch.tensor([0]))]
+calls += [lambda: F.embedding_bag(torch.tensor([0, 1]), table, torch.tensor([0]), padding_idx=3)]
+calls += [lambda: F.embedding_bag(torch.tensor([0, 1]), table, offsets[:1], per_sample_weights=weights)]
+for call in calls:
+    try:
+        call()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            "EmbeddingBag(6, 3, mode='sum') <class 'torch.nn.modules.sparse.EmbeddingBag'>\n"
+            'Parameter containing:\n'
+            'tensor([[-1.1258, -1.1524,  0.5667],\n'
+            '        [ 0.7935,  0.5988, -1.5551],\n'
+            '        [-0.3414,  1.8530,  0.4681],\n'
+            '        [-0.1577, -0.1734,  0.1835],\n'
+            '        [ 1.3894,  1.5863,  0.9463],\n'
+            '        [-0.8437,  0.9318,  1.2590]], requires_grad=True)\n'
+            'tensor([[ 1.8415,  4.0382, -0.1407],\n'
+            '        [ 0.0000,  0.0000,  0.0000],\n'
+            '        [ 0.3880,  2.3448,  2.3888],\n'
+            '        [-1.4672,  0.7006,  1.0347]], grad_fn=<EmbeddingBagBackward0>)\n'
+            'tensor([[1., 1., 1.],\n'
+            '        [1., 1., 1.],\n'
+            '        [2., 2., 2.],\n'
+            '        [1., 1., 1.],\n'
+            '        [2., 2., 2.],\n'
+            '        [1., 1., 1.]])\n'
+            'tensor([[ 2.8341,  5.3251,  1.5831],\n'
+            '        [ 0.0000,  0.0000,  0.0000],\n'
+            '        [ 1.0333, -0.7086, -0.8390],\n'
+            '        [-1.5870,  4.9828,  1.6876]], grad_fn=<EmbeddingBagBackward0>) ((<AccumulateGrad object at 0x…>, 0), (<AccumulateGrad object at 0x…>, 0))\n'  # noqa: E501
+            'tensor([[ 4.5000,  5.0000,  5.5000],\n'
+            '        [ 0.0000,  0.5000,  1.0000],\n'
+            '        [27.0000, 31.0000, 35.0000],\n'
+            '        [ 6.0000,  7.0000,  8.0000],\n'
+            '        [ 1.5000,  3.7500,  6.0000],\n'
+            '        [-6.0000, -7.0000, -8.0000]])\n'
+            'tensor([ -2.5114,   2.7892,   3.4789,  11.5328,  27.0109,  -0.6922,  20.6069,\n'
+            '        -15.4230])\n'
+            "EmbeddingBag(5, 2, mode='mean', padding_idx=1) Parameter containing:\n"
+            'tensor([[ 0.6614,  0.2669],\n'
+            '        [ 0.0000,  0.0000],\n'
+            '        [-0.4519, -0.1661],\n'
+            '        [-1.5228,  0.3817],\n'
+            '        [-1.0276, -0.5631]], requires_grad=True)\n'
+            'tensor([[ 0.1047,  0.0504],\n'
+            '        [ 0.0000,  0.0000],\n'
+            '        [-1.3577,  0.0668]], grad_fn=<EmbeddingBagBackward0>)\n'
+            'tensor([[0.5000, 0.5000],\n'
+            '        [0.0000, 0.0000],\n'
+            '        [0.5000, 0.5000],\n'
+            '        [0.6667, 0.6667],\n'
+            '        [0.3333, 0.3333]])\n'
+            "EmbeddingBag(5, 2, mode='max', padding_idx=4)\n"
+            'tensor([[ 0.4224,  0.2673],\n'
+            '        [ 0.0000,  0.0000],\n'
+            '        [-0.1955, -0.5107]], grad_fn=<EmbeddingBagBackward0>)\n'
+            'tensor([[0., 0.],\n'
+            '        [1., 0.],\n'
+            '        [1., 1.],\n'
+            '        [0., 1.],\n'
+            '        [0., 0.]])\n'
+            "EmbeddingBag(3, 2, mode='max') False tensor([[3.0000, 2.0000],\n"
+            '        [0.5000, 0.5000]])\n'
+            'tensor([[0.5000, 0.5000],\n'
+            '        [2.0000, 0.5000]])\n'
+            'tensor([[1.5000, 2.5000]], dtype=torch.float64)\n'
+            'tensor([[0., 0.],\n'
+            '        [0., 0.]])\n'
+            'AssertionError padding_idx must be within num_embeddings\n'
+            'AssertionError Shape of weight does not match num_embeddings and embedding_dim\n'
+            'RuntimeError Index 1 of input takes value 3 which is not in the valid range [0, 3)\n'
+            'RuntimeError offsets[0] has to be 0, i.e., the first sequence in the mini-batch has to start from position 0. However, got 1\n'  # noqa: E501
+            '[ torch.LongTensor{} ]\n'
+            "RuntimeError offsets[-1] can not be greater than input's length 2 but got offsets[-1] of 3\n"
+            "ValueError if input is 2D, then offsets has to be None, as input is treated is a mini-batch of fixed length sequences. However, found offsets of type <class 'torch.Tensor'>\n"  # noqa: E501
+            'ValueError mode has to be one of sum, mean or max\n'
+            "RuntimeError Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.FloatTensor instead (while checking arguments for embedding_bag)\n"  # noqa: E501
+            "RuntimeError Expected tensor for argument #1 'weight' to have one of the following scalar types: Half, BFloat16, Float, Double; but got torch.LongTensor instead (while checking arguments for embedding_bag)\n"  # noqa: E501
+            'RuntimeError padding_idx must be within the number of embeddings, -3 through 2, but got 3\n'
+            'ValueError embedding_bag: If per_sample_weights (torch.Size([8])) is not None, then it must have the same shape as the input (torch.Size([2]))\n'  # noqa: E501
+        ),
+    ),
+    # F.embedding_bag: modes, EmbeddingBagBackward0's edges, int indices, 2-D per_sample_weights
+    # with a padding row and their gradient, max ties, float64, PyTorch's errors
+    "embedding_bag_functional": (
+        r"""
+import torch
+import torch.nn.functional as F
+w = torch.tensor([[0.5, -1.0, 2.0], [1.5, 0.25, -0.5], [3.0, 1.0, 0.0], [-2.0, 4.0, 1.0]])
+w.requires_grad_()
+text = torch.tensor([1, 2, 3, 0, 3, 2, 1, 1])
+for mode in ["sum", "mean", "max"]:
+    out = F.embedding_bag(text, w, torch.tensor([0, 4]), mode=mode)
+    print(mode, out, out.grad_fn.next_functions)
+    out.sum().backward()
+    print(w.grad)
+    w.grad = None
+print(F.embedding_bag(text, w, torch.tensor([0, 2, 5]), include_last_offset=True, mode="sum"))
+print(F.embedding_bag(text.int(), w, torch.tensor([0, 4]).int()))
+print(F.embedding_bag(text.reshape(2, 4), w, mode="max", padding_idx=1))
+psw = torch.tensor([[0.5, 2.0, 1.0, -1.0], [1.0, 1.0, 0.5, 0.5]], requires_grad=True)
+out = F.embedding_bag(text.reshape(2, 4), w, mode="sum", per_sample_weights=psw, padding_idx=2)
+print(out)
+out.backward(torch.tensor([[1.0, 0.0, 2.0], [-1.0, 1.0, 0.5]]))
+print(w.grad, psw.grad, sep="\n")
+ties = torch.tensor([[1.0, 2.0], [1.0, 5.0], [3.0, 0.0]], requires_grad=True)
+out = F.embedding_bag(torch.tensor([[0, 1], [2, 2]]), ties, mode="max")
+out.sum().backward()
+print(out, ties.grad)
+print(F.embedding_bag(text, w.detach().double(), torch.tensor([0, 3, 8]), mode="mean"))
+calls = [lambda: F.embedding_bag(text, w, torch.tensor([0, 4]), mode="sum", per_sample_weights=psw[0])]
+four = torch.tensor([0, 4])
+calls += [lambda: F.embedding_bag(text, w, four, mode="sum", per_sample_weights=text.double())]
+calls += [lambda: F.embedding_bag(text, w, torch.tensor([0, 4]).float())]
+calls += [lambda: F.embedding_bag(text, w), lambda: F.embedding_bag(text, w, torch.tensor([[0, 4]]))]
+calls += [lambda: F.embedding_bag(text.reshape(2, 2, 2), w, torch.tensor([0]))]
+calls += [lambda: F.embedding_bag(text, w[0], torch.tensor([0]))]
+calls += [lambda: F.embedding_bag(text, w, four[:1], mode="mean", per_sample_weights=text.float())]
+calls += [lambda: F.embedding_bag(text, w, torch.tensor([0]), mode="max", padding_idx=-5)]
+for call in calls:
+    try:
+        call()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            'sum tensor([[3.0000, 4.2500, 2.5000],\n'
+            '        [4.0000, 5.5000, 0.0000]], grad_fn=<EmbeddingBagBackward0>) ((<AccumulateGrad object at 0x…>, 0), (None, 0))\n'  # noqa: E501
+            'tensor([[1., 1., 1.],\n'
+            '        [3., 3., 3.],\n'
+            '        [2., 2., 2.],\n'
+            '        [2., 2., 2.]])\n'
+            'mean tensor([[0.7500, 1.0625, 0.6250],\n'
+            '        [1.0000, 1.3750, 0.0000]], grad_fn=<EmbeddingBagBackward0>) ((<AccumulateGrad object at 0x…>, 0), (None, 0))\n'  # noqa: E501
+            'tensor([[0.2500, 0.2500, 0.2500],\n'
+            '        [0.7500, 0.7500, 0.7500],\n'
+            '        [0.5000, 0.5000, 0.5000],\n'
+            '        [0.5000, 0.5000, 0.5000]])\n'
+            'max tensor([[3., 4., 2.],\n'
+            '        [3., 4., 1.]], grad_fn=<EmbeddingBagBackward0>) ((<AccumulateGrad object at 0x…>, 0), (None, 0))\n'  # noqa: E501
+            'tensor([[0., 0., 1.],\n'
+            '        [0., 0., 0.],\n'
+            '        [2., 0., 0.],\n'
+            '        [0., 2., 1.]])\n'
+            'tensor([[ 4.5000,  1.2500, -0.5000],\n'
+            '        [-3.5000,  7.0000,  4.0000]], grad_fn=<EmbeddingBagBackward0>)\n'
+            'tensor([[0.7500, 1.0625, 0.6250],\n'
+            '        [1.0000, 1.3750, 0.0000]], grad_fn=<EmbeddingBagBackward0>)\n'
+            'tensor([[3., 4., 2.],\n'
+            '        [3., 4., 1.]], grad_fn=<EmbeddingBagBackward0>)\n'
+            'tensor([[-1.7500,  5.1250, -1.2500],\n'
+            '        [-0.5000,  4.2500,  0.5000]], grad_fn=<EmbeddingBagBackward0>)\n'
+            'tensor([[-1.0000,  0.0000, -2.0000],\n'
+            '        [-0.5000,  1.0000,  1.5000],\n'
+            '        [ 0.0000,  0.0000,  0.0000],\n'
+            '        [ 0.0000,  1.0000,  2.5000]])\n'
+            'tensor([[ 0.5000,  0.0000,  0.0000,  4.5000],\n'
+            '        [ 6.5000,  0.0000, -1.5000, -1.5000]])\n'
+            'tensor([[1., 5.],\n'
+            '        [3., 0.]], grad_fn=<EmbeddingBagBackward0>) tensor([[1., 0.],\n'
+            '        [0., 1.],\n'
+            '        [1., 1.]])\n'
+            'tensor([[0.8333, 1.7500, 0.1667],\n'
+            '        [0.9000, 0.9000, 0.4000],\n'
+            '        [0.0000, 0.0000, 0.0000]], dtype=torch.float64)\n'
+            'ValueError embedding_bag: If per_sample_weights (torch.Size([4])) is not None, then it must have the same shape as the input (torch.Size([8]))\n'  # noqa: E501
+            "RuntimeError Expected tensor for argument #1 'weight' to have the same type as tensor for argument #1 'per_sample_weights'; but type torch.FloatTensor does not equal torch.DoubleTensor (while checking arguments for embedding_bag)\n"  # noqa: E501
+            "RuntimeError Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.FloatTensor instead (while checking arguments for embedding_bag)\n"  # noqa: E501
+            'ValueError offsets has to be a 1D Tensor but got None\n'
+            'ValueError offsets has to be a 1D Tensor\n'
+            'ValueError input has to be 1D or 2D Tensor, but got Tensor of dimension 3\n'
+            'ValueError weight has to be a 2D Tensor, but got Tensor of dimension 1\n'
+            "NotImplementedError embedding_bag: per_sample_weights was not None. per_sample_weights is only supported for mode='sum' (got mode='mean'). Please open a feature request on GitHub.\n"  # noqa: E501
+            'RuntimeError padding_idx must be within the number of embeddings, -4 through 3, but got -5\n'
+        ),
+    ),
 }
 # fmt: on
 
