@@ -105,7 +105,17 @@ class Tensor:
         return Size(self._data.shape)
 
     def size(self, dim: int | None = None) -> Size | int:
-        return Size(self._data.shape) if dim is None else self._data.shape[dim]
+        shape = self._data.shape
+        if dim is None:
+            return Size(shape)
+        if not -len(shape) <= dim < len(shape):  # PyTorch's words, not a tuple's IndexError
+            if not shape:
+                raise IndexError(f"Dimension specified as {dim} but tensor has no dimensions")
+            span = len(shape)
+            raise IndexError(
+                f"Dimension out of range (expected to be in range of [{-span}, {span - 1}], but got {dim})"
+            )
+        return shape[dim]
 
     def dim(self) -> int:
         return self._data.ndim

@@ -33,7 +33,7 @@ def poisson_nll_loss(
     if log_input:
         loss = input.exp() - target * input
     else:
-        loss = input - target * pw.AddBackward1.apply(input, other=eps).log()
+        loss = input - target * pw.AddBackward1.apply(input, other=float(eps)).log()
     if full:
         # in PyTorch's order: t·log t - t + ½·log(2π·t)
         stirling = target * target.log() - target + 0.5 * (2 * math.pi * target).log()

@@ -52,7 +52,7 @@ def margin_ranking_loss(
             f"input1: {input1.size()}, input2: {input2.size()}, target: {target.size()} "
         )
     scaled = -target * (input1 - input2)
-    return reduce_loss(pw.AddBackward1.apply(scaled, other=margin).clamp_min(0), reduction)
+    return reduce_loss(pw.AddBackward1.apply(scaled, other=float(margin)).clamp_min(0), reduction)
 
 
 def hinge_embedding_loss(

@@ -46,7 +46,7 @@ def triplet_margin_loss(
     if swap:
         to_negative = math_ops.minimum(to_negative, pairwise_distance(positive, negative, p, eps))
     # margin + distance inside PyTorch's own function: AddBackward1
-    gap = pw.AddBackward1.apply(to_positive, other=margin) - to_negative
+    gap = pw.AddBackward1.apply(to_positive, other=float(margin)) - to_negative
     return reduce_loss(gap.clamp_min(0), reduction)
 
 

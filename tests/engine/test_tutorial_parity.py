@@ -9182,6 +9182,65 @@ for call in calls:
             'RuntimeError padding_idx must be within the number of embeddings, -4 through 3, but got -5\n'
         ),
     ),
+    # The new losses on integer tensors (a margin or eps added in PyTorch's C++ makes float32), 0-d
+    # and empty inputs; Tensor.size(dim)'s and pairwise_distance's PyTorch behaviour on them
+    "loss_integer_inputs": (
+        r"""
+import torch
+import torch.nn.functional as F
+a = torch.tensor([3, 1, 2])
+b = torch.tensor([1, 2, 2])
+y = torch.tensor([1, -1, 1])
+calls = [lambda: F.margin_ranking_loss(a, b, y), lambda: F.margin_ranking_loss(a, b, y, margin=0.5)]
+calls += [lambda: F.margin_ranking_loss(a, b, y, reduction="sum")]
+calls += [lambda: F.margin_ranking_loss(a.float(), b, y, reduction="none")]
+calls += [lambda: F.hinge_embedding_loss(a, y, reduction="none"), lambda: F.hinge_embedding_loss(a, y)]
+calls += [lambda: F.hinge_embedding_loss(a.double(), y.float())]
+calls += [lambda: F.cosine_embedding_loss(a[None], b[None], y[:1])]
+calls += [lambda: F.triplet_margin_loss(a[None], b[None], a[None] + 1)]
+calls += [lambda: F.poisson_nll_loss(a, b), lambda: F.poisson_nll_loss(a, b, log_input=False)]
+calls += [lambda: F.poisson_nll_loss(a.float(), b, log_input=False, full=True, reduction="none")]
+calls += [lambda: F.gaussian_nll_loss(a.float(), b.float(), 1.0), lambda: F.soft_margin_loss(a.float(), y)]
+calls += [lambda: F.margin_ranking_loss(torch.tensor(1.0), torch.tensor(2.0), torch.tensor(-1.0))]
+col, row = a[:, None].float(), b[None].float()
+calls += [lambda: F.margin_ranking_loss(col, row, y[None].float(), reduction="none")]
+calls += [lambda: F.hinge_embedding_loss(torch.zeros(0), torch.zeros(0))]
+calls += [lambda: F.multilabel_soft_margin_loss(torch.tensor(0.5), torch.tensor(1.0))]
+calls += [lambda: torch.pairwise_distance(a[None], b[None]), lambda: torch.tensor(1).size(0)]
+calls += [lambda: torch.zeros(2, 3).size(-3), lambda: torch.zeros(2, 3).size(2)]
+for call in calls:
+    try:
+        print(call())
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            'tensor(0.)\n'
+            'tensor(0.1667)\n'
+            'tensor(0.)\n'
+            'tensor([0., 0., 0.])\n'
+            'tensor([3, 0, 2])\n'
+            'RuntimeError mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: Long\n'  # noqa: E501
+            'tensor(1.6667, dtype=torch.float64)\n'
+            'tensor(0.1982)\n'
+            'tensor(1.5040)\n'
+            'tensor(7.0643)\n'
+            'tensor(1.1717)\n'
+            'tensor([1.9014, 1.6518, 1.2655])\n'
+            'tensor(0.8333)\n'
+            'tensor(0.4963)\n'
+            'tensor(0.)\n'
+            'tensor([[0., 1., 0.],\n'
+            '        [0., 0., 1.],\n'
+            '        [0., 0., 0.]])\n'
+            'tensor(nan)\n'
+            'IndexError Dimension specified as -1 but tensor has no dimensions\n'
+            'tensor([2.2361])\n'
+            'IndexError Dimension specified as 0 but tensor has no dimensions\n'
+            'IndexError Dimension out of range (expected to be in range of [-2, 1], but got -3)\n'
+            'IndexError Dimension out of range (expected to be in range of [-2, 1], but got 2)\n'
+        ),
+    ),
 }
 # fmt: on
 
