@@ -12,6 +12,13 @@ from engine.functions import pointwise as pw
 from engine.nn.losses_margin import ReducedLoss, reduce_loss
 from engine.tensor import Tensor
 
+ANY_OF_BOOL = (
+    "any() received an invalid combination of arguments - got (bool), but expected one of:\n"
+    " * (Tensor input, *, Tensor out = None)\n"
+    " * (Tensor input, tuple of ints dim = None, bool keepdim = False, *, Tensor out = None)\n"
+    " * (Tensor input, int dim, bool keepdim = False, *, Tensor out = None)\n"
+)
+
 
 def poisson_nll_loss(
     input: Tensor,  # noqa: A002 - PyTorch's names
@@ -56,6 +63,8 @@ def gaussian_nll_loss(
         if var < 0:
             raise ValueError("var has negative entry/entries")
         var = var * creation.ones_like(input)
+    elif not isinstance(var, Tensor):  # PyTorch's torch.any refuses the bool that ``var < 0`` gives
+        raise TypeError(ANY_OF_BOOL)
     elif bool((var < 0).any()):
         raise ValueError("var has negative entry/entries")
     if var.shape != input.shape:

@@ -9241,6 +9241,38 @@ for call in calls:
             'IndexError Dimension out of range (expected to be in range of [-2, 1], but got 2)\n'
         ),
     ),
+    # F.gaussian_nll_loss with a number as the variance: a float is used for every element; an int or a
+    # bool reaches torch.any, which refuses it as PyTorch's does
+    "gaussian_nll_loss_number_variance": (
+        r"""
+import torch
+import torch.nn.functional as F
+x = torch.tensor([0.5, 1.0])
+for v in [1, -1, 2.0, True]:
+    try:
+        print(F.gaussian_nll_loss(x, torch.zeros(2), v))
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            'TypeError any() received an invalid combination of arguments - got (bool), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input, *, Tensor out = None)\n'
+            ' * (Tensor input, tuple of ints dim = None, bool keepdim = False, *, Tensor out = None)\n'
+            ' * (Tensor input, int dim, bool keepdim = False, *, Tensor out = None)\n'
+            '\n'
+            'TypeError any() received an invalid combination of arguments - got (bool), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input, *, Tensor out = None)\n'
+            ' * (Tensor input, tuple of ints dim = None, bool keepdim = False, *, Tensor out = None)\n'
+            ' * (Tensor input, int dim, bool keepdim = False, *, Tensor out = None)\n'
+            '\n'
+            'tensor(0.5028)\n'
+            'TypeError any() received an invalid combination of arguments - got (bool), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input, *, Tensor out = None)\n'
+            ' * (Tensor input, tuple of ints dim = None, bool keepdim = False, *, Tensor out = None)\n'
+            ' * (Tensor input, int dim, bool keepdim = False, *, Tensor out = None)\n'
+            '\n'
+        ),
+    ),
 }
 # fmt: on
 
