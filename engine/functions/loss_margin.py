@@ -81,8 +81,8 @@ class MultilabelMarginLossBackward0(Function):
             losses = [x.dtype.type(total) / count for total in sums]
             return np.array(losses, dtype=x.dtype) if x.ndim > 1 else np.asarray(losses[0], dtype=x.dtype)
         total = 0.0
-        for value in sums:
-            total += value
+        for value in sums:  # each sample's sum rounded to the input's dtype, their total in double
+            total += float(x.dtype.type(value))
         total /= rows.shape[1]
         if reduction == "mean":  # no samples: nan (PyTorch returns whatever its unset memory holds)
             total = total / len(sums) if sums else np.nan
