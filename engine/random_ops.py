@@ -107,6 +107,11 @@ def exponential_(a: Tensor, lambd: float = 1.0, *, generator: Any = None) -> Ten
     """Exponential draws with rate ``lambd``: -log(1 - u)/λ."""
     if not lambd > 0:
         raise RuntimeError(f"exponential_ expects lambda > 0.0, but found lambda={lambd:g}")
+    if not a.is_floating_point():
+        raise RuntimeError(
+            "Exponential distribution is a continuous probability distribution. dtype must be a floating "
+            f"point but you specified {a.dtype.scalar_name}"
+        )
     return _fill(a, generator, lambda u: -np.log1p(-u) / lambd)
 
 

@@ -55,6 +55,8 @@ class AddBackward1(Function):
     symbol, rule = "+", "∂(a+c)/∂a = 1"
 
     def forward(self, a, other=0):
+        if a.dtype.kind != "f" and isinstance(other, float):  # an integer tensor plus a double: float32
+            a = a.astype(np.float32)
         return a + (a.dtype.type(other) if a.dtype.kind == "f" else other)
 
     def backward(self, grad):

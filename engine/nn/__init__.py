@@ -23,6 +23,7 @@ from engine.nn.conv import AdaptiveAvgPool2d, AvgPool2d, Conv1d, Conv2d, MaxPool
 from engine.nn.conv_transpose import ConvTranspose1d, ConvTranspose2d
 from engine.nn.distance import CosineSimilarity, PairwiseDistance
 from engine.nn.divergence import KLDivLoss
+from engine.nn.embedding_bag import EmbeddingBag
 from engine.nn.layers import (
     Dropout,
     Dropout1d,
@@ -51,6 +52,10 @@ from engine.nn.losses import (
     NLLLoss,
     SmoothL1Loss,
 )
+from engine.nn.losses_likelihood import GaussianNLLLoss, PoissonNLLLoss
+from engine.nn.losses_margin import CosineEmbeddingLoss, HingeEmbeddingLoss, MarginRankingLoss, SoftMarginLoss
+from engine.nn.losses_multi import MultiLabelMarginLoss, MultiLabelSoftMarginLoss, MultiMarginLoss
+from engine.nn.losses_triplet import TripletMarginLoss, TripletMarginWithDistanceLoss
 from engine.nn.module import Module
 from engine.nn.normalization import BatchNorm1d, BatchNorm2d, LayerNorm
 from engine.nn.padding_layers import (
@@ -88,6 +93,18 @@ __all__ = [
     "ZeroPad2d",
     "Threshold",
     "Softmax2d",
+    "EmbeddingBag",
+    "GaussianNLLLoss",
+    "PoissonNLLLoss",
+    "TripletMarginLoss",
+    "TripletMarginWithDistanceLoss",
+    "MultiLabelMarginLoss",
+    "MultiLabelSoftMarginLoss",
+    "MultiMarginLoss",
+    "CosineEmbeddingLoss",
+    "HingeEmbeddingLoss",
+    "MarginRankingLoss",
+    "SoftMarginLoss",
     "KLDivLoss",
     "GLU",
     "PReLU",
@@ -180,7 +197,7 @@ _TORCH_MODULES = {
     + (SELU, ReLU6, CELU, Softshrink, Hardshrink, Softmin, GLU, PReLU, RReLU, Threshold, Softmax2d),
     "torch.nn.modules.batchnorm": (BatchNorm1d, BatchNorm2d),
     "torch.nn.modules.normalization": (LayerNorm,),
-    "torch.nn.modules.sparse": (Embedding,),
+    "torch.nn.modules.sparse": (Embedding, EmbeddingBag),
     "torch.nn.modules.rnn": (RNN, LSTM, GRU, RNNCell, LSTMCell, GRUCell),
     "torch.nn.modules.conv": (Conv1d, Conv2d, ConvTranspose1d, ConvTranspose2d),
     "torch.nn.modules.pooling": (
@@ -199,7 +216,10 @@ _TORCH_MODULES = {
     "torch.nn.modules.distance": (CosineSimilarity, PairwiseDistance),
     "torch.nn.modules.dropout": (Dropout, Dropout1d, Dropout2d),
     "torch.nn.modules.loss": (MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, NLLLoss)
-    + (SmoothL1Loss, HuberLoss, KLDivLoss),
+    + (SmoothL1Loss, HuberLoss, KLDivLoss)
+    + (MarginRankingLoss, HingeEmbeddingLoss, SoftMarginLoss, CosineEmbeddingLoss)
+    + (MultiLabelMarginLoss, MultiLabelSoftMarginLoss, MultiMarginLoss)
+    + (PoissonNLLLoss, GaussianNLLLoss, TripletMarginLoss, TripletMarginWithDistanceLoss),
 }
 for _where, _classes in _TORCH_MODULES.items():
     for _class in _classes:

@@ -41,6 +41,7 @@ from engine.nn.activation_slopes import prelu, rrelu, rrelu_  # noqa: F401 - par
 from engine.nn.distance import cosine_similarity, pairwise_distance  # noqa: F401 - part of F
 from engine.nn.divergence import kl_div  # noqa: F401 - part of F
 from engine.nn.dropout import dropout, dropout1d, dropout2d  # noqa: F401 - part of F
+from engine.nn.embedding_bag import embedding_bag  # noqa: F401 - part of F
 from engine.nn.functional_extra import (  # noqa: F401 - part of F
     batch_norm,
     elu,
@@ -50,6 +51,23 @@ from engine.nn.functional_extra import (  # noqa: F401 - part of F
     hardtanh,
     hardtanh_,
     layer_norm,
+)
+from engine.nn.gumbel import gumbel_softmax  # noqa: F401 - part of F
+from engine.nn.losses_likelihood import gaussian_nll_loss, poisson_nll_loss  # noqa: F401 - part of F
+from engine.nn.losses_margin import (  # noqa: F401 - part of F
+    cosine_embedding_loss,
+    hinge_embedding_loss,
+    margin_ranking_loss,
+    soft_margin_loss,
+)
+from engine.nn.losses_multi import (  # noqa: F401 - part of F
+    multi_margin_loss,
+    multilabel_margin_loss,
+    multilabel_soft_margin_loss,
+)
+from engine.nn.losses_triplet import (  # noqa: F401 - part of F
+    triplet_margin_loss,
+    triplet_margin_with_distance_loss,
 )
 from engine.pad_ops import pad  # noqa: F401 - part of F
 from engine.pixel_shuffle_ops import pixel_shuffle, pixel_unshuffle  # noqa: F401 - part of F

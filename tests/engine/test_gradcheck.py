@@ -27,6 +27,7 @@ from engine.functions import (
     cumulative,
     diagonal,
     distance,
+    embedding_bag,
     extremes,
     in_place_names,
     index_more,
@@ -34,6 +35,7 @@ from engine.functions import (
     linalg_extra,
     linalg_lu,
     loss,
+    loss_margin,
     moments,
     normalization,
     norms,
@@ -61,10 +63,12 @@ from engine.functions import (
 )
 from engine.nn import functional as F
 from tests.engine import gradcheck_cases as c
+from tests.engine import gradcheck_cases_bags as bags_cases
 from tests.engine import gradcheck_cases_conv as conv_cases
 from tests.engine import gradcheck_cases_cumulative as cu
 from tests.engine import gradcheck_cases_index as ix
 from tests.engine import gradcheck_cases_linalg as lg
+from tests.engine import gradcheck_cases_losses as losses_cases
 from tests.engine import gradcheck_cases_nn as n
 from tests.engine import gradcheck_cases_products as p
 from tests.engine import gradcheck_cases_split as sp
@@ -541,6 +545,8 @@ CASES.update(
         "SplitWithSizesBackward0": c.unary(lambda x: x.reshape(-1).split_with_sizes([1, x.numel() - 1])[1]),
     }
 )
+CASES.update(losses_cases.CASES)  # margin and likelihood losses (gradcheck_cases_losses.py)
+CASES.update(bags_cases.CASES)  # F.embedding_bag (gradcheck_cases_bags.py)
 
 
 def _node_names(output: torch.Tensor) -> set[str]:
@@ -622,6 +628,7 @@ def test_every_differentiable_op_has_a_gradient_check():
     modules += (normalization, activation, activation_more, select_more, order, activation_slopes)
     modules += (pointwise_more, binary_more, special)
     modules += (extremes, arrange, index_more, search, in_place_names)
+    modules += (loss_margin, embedding_bag)
     ops = {
         name
         for module in modules

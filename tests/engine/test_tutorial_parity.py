@@ -9316,6 +9316,943 @@ print(pd2, "a" in pd2)
             ') True\n'
         ),
     ),
+    # F.margin_ranking_loss, hinge_embedding_loss, soft_margin_loss and their modules:
+    # every reduction, grads, nodes, errors
+    "margin_ranking_hinge_soft_margin_losses": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+a = torch.tensor([0.5, -1.0, 2.0, 0.3], requires_grad=True)
+b = torch.tensor([0.2, 0.4, 2.5, 0.3], requires_grad=True)
+y = torch.tensor([1.0, -1.0, 1.0, -1.0])
+for red in ["mean", "sum", "none"]:
+    loss = F.margin_ranking_loss(a, b, y, margin=0.25, reduction=red)
+    print(red, loss)
+    loss.sum().backward()
+    print(a.grad, b.grad)
+    a.grad = b.grad = None
+loss = nn.MarginRankingLoss(margin=0.1)(a, b, y)
+print(loss, loss.grad_fn, loss.grad_fn.next_functions[0][0].next_functions)
+print(F.margin_ranking_loss(a.double(), b, y.long()), F.margin_ranking_loss(a[0], b[0], y[0]))
+try:
+    F.margin_ranking_loss(a, b[None], y)
+except Exception as e:
+    print(type(e).__name__, e)
+x = torch.tensor([[0.5, -1.0], [2.0, 0.3]], requires_grad=True)
+t = torch.tensor([[1.0, -1.0], [-1.0, 1.0]])
+for red in ["mean", "sum", "none"]:
+    loss = F.hinge_embedding_loss(x, t, margin=1.5, reduction=red)
+    print(red, loss)
+    loss.sum().backward()
+    print(x.grad)
+    x.grad = None
+h = nn.HingeEmbeddingLoss()(x, t)
+print(h.grad_fn.next_functions, h.grad_fn.next_functions[0][0].next_functions)
+print(F.hinge_embedding_loss(x, torch.tensor([[0.0, 1.0], [-1.0, 2.0]])))
+print(F.hinge_embedding_loss(torch.tensor([1, -3, 2]), torch.tensor([1, -1, -1]), reduction='none'))
+print(nn.HingeEmbeddingLoss(margin=2.0, reduction='sum')(x, t[0]))
+for red in ["mean", "sum", "none"]:
+    loss = F.soft_margin_loss(x, t, reduction=red)
+    print(red, loss)
+    loss.sum().backward()
+    print(x.grad)
+    x.grad = None
+print(nn.SoftMarginLoss()(x, t[1]), F.soft_margin_loss(x.double(), t), F.soft_margin_loss(x, t.long()))
+print(F.soft_margin_loss(torch.zeros(0), torch.zeros(0)))
+for args in [(x[0], t), (x.long(), t), (x, torch.ones(3))]:
+    try:
+        F.soft_margin_loss(*args)
+    except Exception as e:
+        print(type(e).__name__, e)
+try:
+    nn.SoftMarginLoss(reduction="avg")(x, t)
+except Exception as e:
+    print(type(e).__name__, e)
+""",
+        (
+            'mean tensor(0.2500, grad_fn=<MeanBackward0>)\n'
+            'tensor([-0.0000,  0.0000, -0.2500,  0.2500]) tensor([ 0.0000, -0.0000,  0.2500, -0.2500])\n'
+            'sum tensor(1., grad_fn=<SumBackward0>)\n'
+            'tensor([-0.,  0., -1.,  1.]) tensor([ 0., -0.,  1., -1.])\n'
+            'none tensor([0.0000, 0.0000, 0.7500, 0.2500], grad_fn=<ClampMinBackward0>)\n'
+            'tensor([-0.,  0., -1.,  1.]) tensor([ 0., -0.,  1., -1.])\n'
+            'tensor(0.1750, grad_fn=<MeanBackward0>) <MeanBackward0 object at 0x…> ((<AddBackward1 object at 0x…>, 0),)\n'  # noqa: E501
+            'tensor(0.1250, dtype=torch.float64, grad_fn=<MeanBackward0>) tensor(0., grad_fn=<MeanBackward0>)\n'  # noqa: E501
+            'RuntimeError margin_ranking_loss : All input tensors should have same dimension but got sizes: input1: torch.Size([4]), input2: torch.Size([1, 4]), target: torch.Size([4]) \n'  # noqa: E501
+            'mean tensor(0.8250, grad_fn=<MeanBackward0>)\n'
+            'tensor([[ 0.2500, -0.2500],\n'
+            '        [ 0.0000,  0.2500]])\n'
+            'sum tensor(3.3000, grad_fn=<SumBackward0>)\n'
+            'tensor([[ 1., -1.],\n'
+            '        [ 0.,  1.]])\n'
+            'none tensor([[0.5000, 2.5000],\n'
+            '        [0.0000, 0.3000]], grad_fn=<AddBackward0>)\n'
+            'tensor([[ 1., -1.],\n'
+            '        [ 0.,  1.]])\n'
+            '((<AddBackward0 object at 0x…>, 0),) ((<WhereBackward0 object at 0x…>, 0), (<WhereBackward0 object at 0x…>, 0))\n'  # noqa: E501
+            'tensor(0.2500, grad_fn=<MeanBackward0>)\n'
+            'tensor([1, 4, 0])\n'
+            'tensor(7.2000, grad_fn=<SumBackward0>)\n'
+            'mean tensor(0.8672, grad_fn=<SoftMarginLossBackward0>)\n'
+            'tensor([[-0.0944,  0.0672],\n'
+            '        [ 0.2202, -0.1064]])\n'
+            'sum tensor(3.4686, grad_fn=<SoftMarginLossBackward0>)\n'
+            'tensor([[-0.3775,  0.2689],\n'
+            '        [ 0.8808, -0.4256]])\n'
+            'none tensor([[0.4741, 0.3133],\n'
+            '        [2.1269, 0.5544]], grad_fn=<SoftMarginLossBackward0>)\n'
+            'tensor([[-0.3775,  0.2689],\n'
+            '        [ 0.8808, -0.4256]])\n'
+            'tensor(1.2422, grad_fn=<SoftMarginLossBackward0>) tensor(0.8672, dtype=torch.float64, grad_fn=<SoftMarginLossBackward0>) tensor(0.8672, grad_fn=<SoftMarginLossBackward0>)\n'  # noqa: E501
+            'tensor(nan)\n'
+            "RuntimeError output with shape [2] doesn't match the broadcast shape [2, 2]\n"
+            "RuntimeError result type Float can't be cast to the desired output type Long\n"
+            'RuntimeError The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 1\n'  # noqa: E501
+            'ValueError avg is not a valid value for reduction\n'
+        ),
+    ),
+    # F.cosine_embedding_loss / nn.CosineEmbeddingLoss: rows and a 0-d target, margin, grads,
+    # PyTorch's nodes (SubBackward1), errors
+    "cosine_embedding_loss": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+u = torch.tensor([[1.0, 2.0, -1.0], [0.5, 0.0, 3.0], [0.0, 0.0, 0.0]], requires_grad=True)
+v = torch.tensor([[2.0, 1.0, 0.0], [-1.0, 1.0, 2.0], [1.0, 1.0, 1.0]], requires_grad=True)
+y = torch.tensor([1, -1, -1])
+for red in ["mean", "sum", "none"]:
+    loss = F.cosine_embedding_loss(u, v, y, margin=0.2, reduction=red)
+    print(red, loss)
+    loss.sum().backward()
+    print(u.grad)
+    print(v.grad)
+    u.grad = v.grad = None
+loss = nn.CosineEmbeddingLoss()(u, v, torch.tensor([1.0, 1.0, -1.0]))
+print(loss, nn.CosineEmbeddingLoss(margin=0.5))
+top = loss.grad_fn.next_functions[0][0]
+print(top, [n for n, _ in top.next_functions])
+print([n for n, _ in top.next_functions[1][0].next_functions[0][0].next_functions])
+print(F.cosine_embedding_loss(u[0], v[1], torch.tensor(-1)))
+print(F.cosine_embedding_loss(u.double(), v.double(), y, reduction="none"))
+for args in [(u, v, y[None]), (u, v, y[0]), (u[0], v, y), (u, v[0], y), (u[0], v, y[0])]:
+    try:
+        F.cosine_embedding_loss(*args)
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            'mean tensor(0.2693, grad_fn=<MeanBackward0>)\n'
+            'tensor([[-0.0811,  0.0203, -0.0406],\n'
+            '        [-0.0580,  0.0447,  0.0097],\n'
+            '        [ 0.0000,  0.0000,  0.0000]])\n'
+            'tensor([[ 0.0365, -0.0730,  0.0609],\n'
+            '        [ 0.0634, -0.0410,  0.0522],\n'
+            '        [ 0.0000,  0.0000,  0.0000]])\n'
+            'sum tensor(0.8080, grad_fn=<SumBackward0>)\n'
+            'tensor([[-0.2434,  0.0609, -0.1217],\n'
+            '        [-0.1741,  0.1342,  0.0290],\n'
+            '        [ 0.0000,  0.0000,  0.0000]])\n'
+            'tensor([[ 0.1095, -0.2191,  0.1826],\n'
+            '        [ 0.1902, -0.1230,  0.1566],\n'
+            '        [ 0.0000,  0.0000,  0.0000]])\n'
+            'none tensor([0.2697, 0.5383, 0.0000], grad_fn=<AddBackward0>)\n'
+            'tensor([[-0.2434,  0.0609, -0.1217],\n'
+            '        [-0.1741,  0.1342,  0.0290],\n'
+            '        [ 0.0000,  0.0000,  0.0000]])\n'
+            'tensor([[ 0.1095, -0.2191,  0.1826],\n'
+            '        [ 0.1902, -0.1230,  0.1566],\n'
+            '        [ 0.0000,  0.0000,  0.0000]])\n'
+            'tensor(0.1771, grad_fn=<MeanBackward0>) CosineEmbeddingLoss()\n'
+            '<AddBackward0 object at 0x…> [<WhereBackward0 object at 0x…>, <WhereBackward0 object at 0x…>]\n'
+            '[<SubBackward1 object at 0x…>]\n'
+            'tensor(0., grad_fn=<MeanBackward0>)\n'
+            'tensor([0.2697, 0.7383, 0.0000], dtype=torch.float64, grad_fn=<AddBackward0>)\n'
+            'RuntimeError 0D or 1D target tensor expected, multi-target not supported\n'
+            'RuntimeError 0D target tensor expects 1D input tensors, but found inputs with sizes [3, 3] and [3, 3].\n'  # noqa: E501
+            'RuntimeError 1D target tensor expects 2D input tensors, but found inputs with sizes [3] and [3, 3].\n'  # noqa: E501
+            'RuntimeError 1D target tensor expects 2D input tensors, but found inputs with sizes [3, 3] and [3].\n'  # noqa: E501
+            'RuntimeError 0D target tensor expects 1D input tensors, but found inputs with sizes [3] and [3, 3].\n'  # noqa: E501
+        ),
+    ),
+    # F.multilabel_margin_loss and F.multi_margin_loss (p, margin, weight): reductions, grads, shapes,
+    # PyTorch's errors
+    "multilabel_and_multi_margin_losses": (
+        r"""
+import torch
+import torch.nn.functional as F
+x = torch.tensor([[0.1, 0.2, 0.4, 0.8], [0.5, -0.3, 0.9, 0.0]], requires_grad=True)
+t = torch.tensor([[3, 0, -1, 1], [1, 2, -1, 0]])
+for red in ["mean", "sum", "none"]:
+    loss = F.multilabel_margin_loss(x, t, reduction=red)
+    print(red, loss)
+    loss.sum().backward()
+    print(x.grad)
+    x.grad = None
+print(F.multilabel_margin_loss(x[0], t[0]), F.multilabel_margin_loss(x.double(), t))
+print(F.multilabel_margin_loss(torch.tensor(0.5), torch.tensor(0)))
+bad = [(x, t.float()), (x, t[:, :3]), (x, t[0]), (torch.zeros(2, 0), t), (x, t + 3), (x, t - 1)]
+bad += [(torch.zeros(2, 2, 2), t), (x.int(), t), (x, t.int())]
+for args in bad:
+    try:
+        F.multilabel_margin_loss(*args)
+    except Exception as e:
+        print(type(e).__name__, e)
+y = torch.tensor([[0.1, 0.2, 0.4, 0.8], [0.5, -0.3, 0.9, 0.0], [1., 2., 3., -4.]], requires_grad=True)
+c = torch.tensor([3, 0, 2])
+w = torch.tensor([1., 2., 0.5, 3.])
+for p in [1, 2]:
+    for red in ["mean", "sum", "none"]:
+        loss = F.multi_margin_loss(y, c, p=p, margin=0.7, weight=w, reduction=red)
+        print(p, red, loss)
+        loss.sum().backward()
+        print(y.grad)
+        y.grad = None
+print(F.multi_margin_loss(y, c), F.multi_margin_loss(y[0], c[0]), F.multi_margin_loss(y[0], c[:1]))
+print(F.multi_margin_loss(torch.tensor(0.3), torch.tensor(0)), F.multi_margin_loss(y.double(), c))
+bad = [dict(target=c.float()), dict(target=c[:2]), dict(target=c + 2), dict(target=c - 4), dict(p=3)]
+bad += [dict(weight=w[:3]), dict(weight=w[None]), dict(input=torch.zeros(3, 0)), dict(input=y.int())]
+bad += [dict(target=c.int()), dict(reduction='x'), dict(weight=w.double())]
+for kw in bad:
+    args = dict(input=y, target=c)
+    args.update(kw)
+    try:
+        F.multi_margin_loss(**args)
+    except Exception as e:
+        print(type(e).__name__, e)
+loss = F.multi_margin_loss(y, c)
+loss.backward()
+try:
+    loss.backward()
+except Exception as e:
+    print(type(e).__name__, str(e)[:60])
+""",
+        (
+            'mean tensor(0.9000, grad_fn=<MultilabelMarginLossBackward0>)\n'
+            'tensor([[-0.2500,  0.2500,  0.2500, -0.2500],\n'
+            '        [ 0.2500, -0.2500, -0.2500,  0.2500]])\n'
+            'sum tensor(1.8000, grad_fn=<MultilabelMarginLossBackward0>)\n'
+            'tensor([[-0.5000,  0.5000,  0.5000, -0.5000],\n'
+            '        [ 0.5000, -0.5000, -0.5000,  0.5000]])\n'
+            'none tensor([0.8500, 0.9500], grad_fn=<MultilabelMarginLossBackward0>)\n'
+            'tensor([[-0.5000,  0.5000,  0.5000, -0.5000],\n'
+            '        [ 0.5000, -0.5000, -0.5000,  0.5000]])\n'
+            'tensor(0.8500, grad_fn=<MultilabelMarginLossBackward0>) tensor(0.9000, dtype=torch.float64, grad_fn=<MultilabelMarginLossBackward0>)\n'  # noqa: E501
+            'tensor(0.)\n'
+            'RuntimeError expected scalar type Long but found Float\n'
+            'RuntimeError inconsistent target size: [2, 3] for input of size: [2, 4]\n'
+            'RuntimeError inconsistent target size: [4] for input of size: [2, 4]\n'
+            'RuntimeError Expected non-empty vector or matrix with optional 0-dim batch size, but got: [2, 0]\n'  # noqa: E501
+            "RuntimeError argument #2 'target' is out of range\n"
+            "RuntimeError argument #2 'target' is out of range\n"
+            'RuntimeError Expected non-empty vector or matrix with optional 0-dim batch size, but got: [2, 2, 2]\n'  # noqa: E501
+            'NotImplementedError "multilabel_margin_loss_forward_out_frame" not implemented for \'Int\'\n'
+            'RuntimeError expected scalar type Long but found Int\n'
+            '1 mean tensor(0.2083, grad_fn=<MultiMarginLossBackward0>)\n'
+            'tensor([[ 0.0000,  0.2500,  0.2500, -0.5000],\n'
+            '        [-0.1667,  0.0000,  0.0833,  0.0833],\n'
+            '        [ 0.0000,  0.0000,  0.0000,  0.0000]])\n'
+            '1 sum tensor(0.6250, grad_fn=<MultiMarginLossBackward0>)\n'
+            'tensor([[ 0.0000,  0.7500,  0.7500, -1.5000],\n'
+            '        [-0.5000,  0.0000,  0.2500,  0.2500],\n'
+            '        [ 0.0000,  0.0000,  0.0000,  0.0000]])\n'
+            '1 none tensor([0.3000, 0.3250, 0.0000], grad_fn=<MultiMarginLossBackward0>)\n'
+            'tensor([[ 0.0000,  0.7500,  0.7500, -1.5000],\n'
+            '        [-0.5000,  0.0000,  0.2500,  0.2500],\n'
+            '        [ 0.0000,  0.0000,  0.0000,  0.0000]])\n'
+            '2 mean tensor(0.1292, grad_fn=<MultiMarginLossBackward0>)\n'
+            'tensor([[ 0.0000,  0.0500,  0.1500, -0.2000],\n'
+            '        [-0.2167,  0.0000,  0.1833,  0.0333],\n'
+            '        [ 0.0000,  0.0000,  0.0000,  0.0000]])\n'
+            '2 sum tensor(0.3875, grad_fn=<MultiMarginLossBackward0>)\n'
+            'tensor([[ 0.0000,  0.1500,  0.4500, -0.6000],\n'
+            '        [-0.6500,  0.0000,  0.5500,  0.1000],\n'
+            '        [ 0.0000,  0.0000,  0.0000,  0.0000]])\n'
+            '2 none tensor([0.0750, 0.3125, 0.0000], grad_fn=<MultiMarginLossBackward0>)\n'
+            'tensor([[ 0.0000,  0.1500,  0.4500, -0.6000],\n'
+            '        [-0.6500,  0.0000,  0.5500,  0.1000],\n'
+            '        [ 0.0000,  0.0000,  0.0000,  0.0000]])\n'
+            'tensor(0.2833, grad_fn=<MultiMarginLossBackward0>) tensor(0.3250, grad_fn=<MultiMarginLossBackward0>) tensor(0.3250, grad_fn=<MultiMarginLossBackward0>)\n'  # noqa: E501
+            'tensor(0.) tensor(0.2833, dtype=torch.float64, grad_fn=<MultiMarginLossBackward0>)\n'
+            'RuntimeError expected scalar type Long but found Float\n'
+            'RuntimeError multi_margin_loss: target tensor should be 1-D with size equal to the number of input samples (batch size). Expected target size [3], but got [2]. Input has shape [3, 4].\n'  # noqa: E501
+            'RuntimeError target out of range\n'
+            'RuntimeError target out of range\n'
+            'ValueError only p == 1 and p == 2 supported\n'
+            'RuntimeError inconsistent weight size, expected 4 but got [3]\n'
+            'ValueError weight must be one-dimensional\n'
+            'RuntimeError Expected non-empty vector or matrix with optional 0-dim batch size, but got: [3, 0]\n'  # noqa: E501
+            'NotImplementedError "multi_margin_loss_cpu_kernel" not implemented for \'Int\'\n'
+            'RuntimeError expected scalar type Long but found Int\n'
+            'ValueError x is not a valid value for reduction\n'
+            'RuntimeError expected scalar type Float but found Double\n'
+            'RuntimeError Trying to backward through the graph a second time (or direc\n'
+        ),
+    ),
+    # F.multilabel_soft_margin_loss with class weights, its module and buffer;
+    # multi-margin modules and their checks
+    "multilabel_soft_margin_loss": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+x = torch.tensor([[0.8, -1.2, 0.1], [2.0, 0.5, -0.3]], requires_grad=True)
+y = torch.tensor([[1.0, 0.0, 1.0], [0.0, 1.0, 1.0]])
+w = torch.tensor([1.0, 2.0, 0.5])
+for red in ["mean", "sum", "none"]:
+    loss = F.multilabel_soft_margin_loss(x, y, weight=w, reduction=red)
+    print(red, loss)
+    loss.sum().backward()
+    print(x.grad)
+    x.grad = None
+m = nn.MultiLabelSoftMarginLoss(weight=w)
+print(m, m.state_dict())
+loss = m(x, y)
+print(loss.grad_fn.next_functions[0][0], loss.grad_fn.next_functions[0][0].next_functions)
+print(F.multilabel_soft_margin_loss(x[0], y[0]), F.multilabel_soft_margin_loss(x.double(), y))
+try:
+    F.multilabel_soft_margin_loss(x, y, reduction="avg")
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    F.multilabel_soft_margin_loss(x, y[:, :2])
+except Exception as e:
+    print(type(e).__name__, e)
+print(nn.MultiLabelMarginLoss(), nn.MultiMarginLoss(p=2, margin=0.5))
+print(nn.MultiMarginLoss(weight=w).weight)
+try:
+    nn.MultiMarginLoss(p=3)
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    nn.MultiMarginLoss(weight=w[None])
+except Exception as e:
+    print(type(e).__name__, e)
+print(nn.MultiMarginLoss(reduction="sum")(x, torch.tensor([2, 0])))
+print(nn.MultiLabelMarginLoss(reduction="none")(x, torch.tensor([[2, -1, 0], [1, 0, -1]])))
+""",
+        (
+            'mean tensor(0.7870, grad_fn=<MeanBackward0>)\n'
+            'tensor([[-0.0517,  0.0772, -0.0396],\n'
+            '        [ 0.1468, -0.1258, -0.0479]])\n'
+            'sum tensor(1.5740, grad_fn=<SumBackward0>)\n'
+            'tensor([[-0.1033,  0.1543, -0.0792],\n'
+            '        [ 0.2936, -0.2517, -0.0957]])\n'
+            'none tensor([0.4066, 1.1674], grad_fn=<DivBackward0>)\n'
+            'tensor([[-0.1033,  0.1543, -0.0792],\n'
+            '        [ 0.2936, -0.2517, -0.0957]])\n'
+            "MultiLabelSoftMarginLoss() OrderedDict([('weight', tensor([1.0000, 2.0000, 0.5000]))])\n"
+            '<DivBackward0 object at 0x…> ((<SumBackward1 object at 0x…>, 0), (None, 0))\n'
+            'tensor(0.4263, grad_fn=<MeanBackward0>) tensor(0.7890, dtype=torch.float64, grad_fn=<MeanBackward0>)\n'  # noqa: E501
+            'ValueError avg is not valid\n'
+            'RuntimeError The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 1\n'  # noqa: E501
+            'MultiLabelMarginLoss() MultiMarginLoss()\n'
+            'tensor([1.0000, 2.0000, 0.5000])\n'
+            'ValueError only p == 1 and p == 2 supported\n'
+            'ValueError MultiMarginLoss: expected weight to be None or 1D tensor, got 2D instead\n'
+            'tensor(0.5667, grad_fn=<MultiMarginLossBackward0>)\n'
+            'tensor([0.5667, 0.0667], grad_fn=<MultilabelMarginLossBackward0>)\n'
+        ),
+    ),
+    # F.triplet_margin_loss (p, eps, swap) and triplet_margin_with_distance_loss (a custom distance),
+    # modules (the PairwiseDistance child), grads, nodes, errors
+    "triplet_margin_losses": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+a = torch.tensor([[0.0, 1.0], [1.0, 1.0], [2.0, -1.0]], requires_grad=True)
+p = torch.tensor([[0.5, 1.0], [1.0, 3.0], [2.0, -0.5]], requires_grad=True)
+n = torch.tensor([[0.0, 2.0], [1.5, 1.0], [-1.0, 0.0]], requires_grad=True)
+for red in ["mean", "sum", "none"]:
+    loss = F.triplet_margin_loss(a, p, n, margin=1.5, reduction=red)
+    print(red, loss)
+    loss.sum().backward()
+    print(a.grad, p.grad, n.grad, sep="\n")
+    a.grad = p.grad = n.grad = None
+loss = F.triplet_margin_loss(a, p, n, p=1, swap=True)
+print(loss, loss.grad_fn.next_functions[0][0].next_functions[0][0].next_functions)
+print(nn.TripletMarginLoss(margin=0.5, p=3, eps=0.0)(a, p, n), F.triplet_margin_loss(a[0], p[0], n[0]))
+print(nn.TripletMarginLoss(), F.triplet_margin_loss(a.double(), p.double(), n.double(), reduction="none"))
+loss = F.triplet_margin_with_distance_loss(a, p, n, swap=True)
+print(loss, loss.grad_fn.next_functions[0][0].next_functions[0][0].next_functions)
+cos = lambda x, y: 1 - F.cosine_similarity(x, y)
+loss = F.triplet_margin_with_distance_loss(a, p, n, distance_function=cos, margin=0.3, reduction="none")
+print(loss)
+loss.sum().backward()
+print(a.grad, n.grad)
+m = nn.TripletMarginWithDistanceLoss(margin=2.0, reduction="sum")
+print(m, m(a, p, n), nn.TripletMarginWithDistanceLoss(distance_function=cos))
+calls = [lambda: F.triplet_margin_loss(a, p, n, margin=0), lambda: F.triplet_margin_loss(a, p[0], n)]
+calls += [lambda: F.triplet_margin_loss(a, p, n, reduction="avg"), lambda: nn.TripletMarginLoss(margin=-1.0)]
+calls += [lambda: F.triplet_margin_with_distance_loss(a, p, n[0])]
+calls += [lambda: F.triplet_margin_with_distance_loss(a, p, n, margin=-2)]
+calls += [lambda: nn.TripletMarginWithDistanceLoss(margin=0.0)]
+calls += [lambda: F.triplet_margin_with_distance_loss(a, p, n, reduction="x")]
+calls += [lambda: F.triplet_margin_loss(a, p, n[:2])]
+for call in calls:
+    try:
+        call()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            'mean tensor(1.3333, grad_fn=<MeanBackward0>)\n'
+            'tensor([[-0.3333,  0.3333],\n'
+            '        [ 0.3333, -0.3333],\n'
+            '        [ 0.0000,  0.0000]])\n'
+            'tensor([[ 3.3333e-01, -6.6667e-07],\n'
+            '        [-1.6667e-07,  3.3333e-01],\n'
+            '        [-0.0000e+00,  0.0000e+00]])\n'
+            'tensor([[ 3.3333e-07, -3.3333e-01],\n'
+            '        [-3.3333e-01,  6.6667e-07],\n'
+            '        [ 0.0000e+00, -0.0000e+00]])\n'
+            'sum tensor(4., grad_fn=<SumBackward0>)\n'
+            'tensor([[-1.0000,  1.0000],\n'
+            '        [ 1.0000, -1.0000],\n'
+            '        [ 0.0000,  0.0000]])\n'
+            'tensor([[ 1.0000e+00, -2.0000e-06],\n'
+            '        [-5.0000e-07,  1.0000e+00],\n'
+            '        [-0.0000e+00,  0.0000e+00]])\n'
+            'tensor([[ 1.0000e-06, -1.0000e+00],\n'
+            '        [-1.0000e+00,  2.0000e-06],\n'
+            '        [ 0.0000e+00, -0.0000e+00]])\n'
+            'none tensor([1., 3., 0.], grad_fn=<ClampMinBackward0>)\n'
+            'tensor([[-1.0000,  1.0000],\n'
+            '        [ 1.0000, -1.0000],\n'
+            '        [ 0.0000,  0.0000]])\n'
+            'tensor([[ 1.0000e+00, -2.0000e-06],\n'
+            '        [-5.0000e-07,  1.0000e+00],\n'
+            '        [-0.0000e+00,  0.0000e+00]])\n'
+            'tensor([[ 1.0000e-06, -1.0000e+00],\n'
+            '        [-1.0000e+00,  2.0000e-06],\n'
+            '        [ 0.0000e+00, -0.0000e+00]])\n'
+            'tensor(1., grad_fn=<MeanBackward0>) ((<AddBackward1 object at 0x…>, 0), (<MinimumBackward0 object at 0x…>, 0))\n'  # noqa: E501
+            'tensor(0.6667, grad_fn=<MeanBackward0>) tensor(0.5000, grad_fn=<MeanBackward0>)\n'
+            'TripletMarginLoss() tensor([0.5000, 2.5000, 0.0000], dtype=torch.float64,\n'
+            '       grad_fn=<ClampMinBackward0>)\n'
+            'tensor(1., grad_fn=<MeanBackward0>) ((<AddBackward0 object at 0x…>, 0), (<MinimumBackward0 object at 0x…>, 0))\n'  # noqa: E501
+            'tensor([0.4056, 0.3862, 0.0000], grad_fn=<ClampMinBackward0>)\n'
+            'tensor([[-0.4472,  0.0000],\n'
+            '        [ 0.3217, -0.3217],\n'
+            '        [ 0.0000,  0.0000]]) tensor([[ 0.0000,  0.0000],\n'
+            '        [-0.0603,  0.0905],\n'
+            '        [ 0.0000,  0.0000]])\n'
+            'TripletMarginWithDistanceLoss(\n'
+            '  (distance_function): PairwiseDistance()\n'
+            ') tensor(5., grad_fn=<SumBackward0>) TripletMarginWithDistanceLoss()\n'
+            'ValueError margin must be greater than 0, got 0\n'
+            'RuntimeError The anchor, positive, and negative tensors are expected to have the same number of dimensions, but got: anchor 2D, positive 1D, and negative 2D inputs\n'  # noqa: E501
+            'ValueError avg is not a valid value for reduction\n'
+            'ValueError TripletMarginLoss: expected margin to be greater than 0, got -1.0 instead\n'
+            'RuntimeError The anchor, positive, and negative tensors are expected to have the same number of dimensions, but got: anchor 2D, positive 2D, and negative 1D inputs\n'  # noqa: E501
+            'ValueError margin must be greater than 0, got -2\n'
+            'ValueError TripletMarginWithDistanceLoss: expected margin to be greater than 0, got 0.0 instead\n'  # noqa: E501
+            'ValueError x is not a valid value for reduction\n'
+            'RuntimeError The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 0\n'  # noqa: E501
+        ),
+    ),
+    # F.poisson_nll_loss (log_input, full) and F.gaussian_nll_loss (per-sample and number variances,
+    # eps clamping outside the graph), modules, grads, nodes, errors
+    "poisson_and_gaussian_nll_losses": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+x = torch.tensor([[0.5, -1.0, 2.0], [0.1, 1.5, 0.0]], requires_grad=True)
+k = torch.tensor([[1.0, 0.0, 4.0], [2.0, 1.0, 7.0]])
+for red in ["mean", "sum", "none"]:
+    loss = F.poisson_nll_loss(x, k, reduction=red)
+    print(red, loss)
+    loss.sum().backward()
+    print(x.grad)
+    x.grad = None
+rate = torch.tensor([[0.5, 1.0, 2.0], [0.1, 1.5, 3.0]], requires_grad=True)
+loss = F.poisson_nll_loss(rate, k, log_input=False, full=True)
+print(loss, loss.grad_fn.next_functions)
+loss.backward()
+print(rate.grad)
+print(F.poisson_nll_loss(x, k, full=True, reduction="none"))
+m = nn.PoissonNLLLoss(log_input=False, eps=0.1, reduction="sum")
+print(m, m(rate, k), F.poisson_nll_loss(x.double(), k))
+try:
+    F.poisson_nll_loss(x, k, reduction="avg")
+except Exception as e:
+    print(type(e).__name__, e)
+mu = torch.tensor([[0.5, -1.0], [2.0, 0.3], [1.0, 1.0]], requires_grad=True)
+y = torch.tensor([[0.0, -1.5], [2.5, 0.0], [1.0, 3.0]])
+var = torch.tensor([[0.5, 2.0], [1.0, 0.1], [3.0, 0.25]], requires_grad=True)
+for red in ["mean", "sum", "none"]:
+    loss = F.gaussian_nll_loss(mu, y, var, reduction=red)
+    print(red, loss)
+    loss.sum().backward()
+    print(mu.grad, var.grad, sep="\n")
+    mu.grad = var.grad = None
+loss = F.gaussian_nll_loss(mu, y, var, full=True)
+print(loss, loss.grad_fn.next_functions[0][0].next_functions)
+print(F.gaussian_nll_loss(mu, y, torch.tensor([1.0, 2.0, 0.5])), F.gaussian_nll_loss(mu, y, 0.5))
+print(F.gaussian_nll_loss(mu, y, torch.ones(3, 1), eps=0.1, reduction="none"))
+v0 = torch.tensor([0.0, 1.0, 0.2], requires_grad=True)
+loss = F.gaussian_nll_loss(mu[:, 0], y[:, 0], v0, eps=0.5)
+loss.backward()
+print(loss, v0.grad)
+m = nn.GaussianNLLLoss(full=True, eps=1e-3)
+print(m, m(mu, y, var), m(mu.double(), y, var.double()))
+bad = [(y, var[:2]), (y, -var), (y, -1.0), (y, torch.ones(2))]
+for args in bad:
+    try:
+        F.gaussian_nll_loss(mu, *args)
+    except Exception as e:
+        print(type(e).__name__, e)
+try:
+    F.gaussian_nll_loss(mu, y, var, reduction="avg")
+except Exception as e:
+    print(type(e).__name__, e)
+""",
+        (
+            'mean tensor(0.9654, grad_fn=<MeanBackward0>)\n'
+            'tensor([[ 0.1081,  0.0613,  0.5648],\n'
+            '        [-0.1491,  0.5803, -1.0000]])\n'
+            'sum tensor(5.7925, grad_fn=<SumBackward0>)\n'
+            'tensor([[ 0.6487,  0.3679,  3.3891],\n'
+            '        [-0.8948,  3.4817, -6.0000]])\n'
+            'none tensor([[ 1.1487,  0.3679, -0.6109],\n'
+            '        [ 0.9052,  2.9817,  1.0000]], grad_fn=<SubBackward0>)\n'
+            'tensor([[ 0.6487,  0.3679,  3.3891],\n'
+            '        [-0.8948,  3.4817, -6.0000]])\n'
+            'tensor(2.4754, grad_fn=<MeanBackward0>) ((<AddBackward0 object at 0x…>, 0),)\n'
+            'tensor([[-0.1667,  0.1667, -0.1667],\n'
+            '        [-3.1667,  0.0556, -0.2222]])\n'
+            'tensor([[1.1487, 0.3679, 2.5463],\n'
+            '        [1.5570, 2.9817, 9.5133]], grad_fn=<AddBackward0>)\n'
+            'PoissonNLLLoss() tensor(0.4721, grad_fn=<SumBackward0>) tensor(0.9654, dtype=torch.float64, grad_fn=<MeanBackward0>)\n'  # noqa: E501
+            'ValueError avg is not a valid value for reduction\n'
+            'mean tensor(1.2654, grad_fn=<MeanBackward0>)\n'
+            'tensor([[ 0.1667,  0.0417],\n'
+            '        [-0.0833,  0.5000],\n'
+            '        [ 0.0000, -1.3333]])\n'
+            'tensor([[ 0.0833,  0.0365],\n'
+            '        [ 0.0625,  0.0833],\n'
+            '        [ 0.0278, -5.0000]])\n'
+            'sum tensor(7.5924, grad_fn=<SumBackward0>)\n'
+            'tensor([[ 1.0000,  0.2500],\n'
+            '        [-0.5000,  3.0000],\n'
+            '        [ 0.0000, -8.0000]])\n'
+            'tensor([[  0.5000,   0.2188],\n'
+            '        [  0.3750,   0.5000],\n'
+            '        [  0.1667, -30.0000]])\n'
+            'none tensor([[-0.0966,  0.4091],\n'
+            '        [ 0.1250, -0.7013],\n'
+            '        [ 0.5493,  7.3069]], grad_fn=<MulBackward0>)\n'
+            'tensor([[ 1.0000,  0.2500],\n'
+            '        [-0.5000,  3.0000],\n'
+            '        [ 0.0000, -8.0000]])\n'
+            'tensor([[  0.5000,   0.2188],\n'
+            '        [  0.3750,   0.5000],\n'
+            '        [  0.1667, -30.0000]])\n'
+            'tensor(2.1843, grad_fn=<MeanBackward0>) ((<MulBackward0 object at 0x…>, 0), (None, 0))\n'
+            'tensor(0.7225, grad_fn=<MeanBackward0>) tensor(0.4601, grad_fn=<MeanBackward0>)\n'
+            'tensor([[0.1250, 0.1250],\n'
+            '        [0.1250, 0.0450],\n'
+            '        [0.0000, 2.0000]], grad_fn=<MulBackward0>)\n'
+            'tensor(-0.1060, grad_fn=<MeanBackward0>) tensor([0.1667, 0.1250, 0.3333])\n'
+            'GaussianNLLLoss() tensor(2.1843, grad_fn=<MeanBackward0>) tensor(2.1843, dtype=torch.float64, grad_fn=<MeanBackward0>)\n'  # noqa: E501
+            'ValueError var is of incorrect size\n'
+            'ValueError var has negative entry/entries\n'
+            'ValueError var has negative entry/entries\n'
+            'ValueError var is of incorrect size\n'
+            'ValueError avg is not valid\n'
+        ),
+    ),
+    # F.gumbel_softmax after manual_seed (exponential_ draws on an empty_like), tau, dim, hard's
+    # straight-through graph and gradient; exponential_ on empty and integer tensors
+    "gumbel_softmax": (
+        r"""
+import torch
+import torch.nn.functional as F
+torch.manual_seed(0)
+print(torch.empty(3, 4).exponential_())
+print(torch.empty(20).exponential_(2.0))
+print(torch.empty(3, dtype=torch.float64).exponential_())
+torch.manual_seed(0)
+logits = torch.tensor([[1.0, 2.0, 0.5], [0.0, -1.0, 3.0]], requires_grad=True)
+y = F.gumbel_softmax(logits, tau=0.5)
+print(y)
+print(y.grad_fn, y.grad_fn.next_functions, y.grad_fn.next_functions[0][0].next_functions)
+y[:, 0].sum().backward()
+print(logits.grad)
+logits.grad = None
+h = F.gumbel_softmax(logits, hard=True)
+print(h, h.grad_fn.next_functions)
+(h * torch.tensor([1.0, 2.0, 3.0])).sum().backward()
+print(logits.grad)
+print(F.gumbel_softmax(logits.detach().double(), dim=0))
+print(F.gumbel_softmax(torch.randn(2, 3, 4), tau=2.0, hard=True, dim=1))
+print(F.gumbel_softmax(torch.randn(17), tau=0.3))
+print(F.gumbel_softmax(torch.tensor(2.0)), F.gumbel_softmax(torch.zeros(0, 3)))
+for call in [lambda: F.gumbel_softmax(logits, dim=2), lambda: F.gumbel_softmax(torch.tensor([1, 2]))]:
+    try:
+        call()
+    except Exception as e:
+        print(type(e).__name__, e)
+print(F.gumbel_softmax(logits, tau=0.1, hard=True, dim=0))
+""",
+        (
+            'tensor([[3.5083, 1.2304, 0.6150, 2.5351],\n'
+            '        [1.0357, 1.5661, 0.1968, 0.4325],\n'
+            '        [0.8707, 0.3400, 0.6031, 0.1946]])\n'
+            'tensor([0.2195, 0.4863, 0.3287, 0.2906, 0.2615, 0.1150, 0.5469, 0.7683, 0.1181,\n'
+            '        0.5646, 0.0581, 0.3709, 0.1281, 0.4085, 0.4428, 0.5728, 0.6840, 0.1292,\n'
+            '        0.8301, 0.4979])\n'
+            'tensor([0.2180, 0.1657, 0.6568], dtype=torch.float64)\n'
+            'tensor([[1.3690e-02, 8.2244e-01, 1.6387e-01],\n'
+            '        [9.4438e-04, 7.6574e-04, 9.9829e-01]], grad_fn=<SoftmaxBackward0>)\n'
+            '<SoftmaxBackward0 object at 0x…> ((<DivBackward0 object at 0x…>, 0),) ((<AddBackward0 object at 0x…>, 0), (None, 0))\n'  # noqa: E501
+            'tensor([[ 2.7005e-02, -2.2518e-02, -4.4866e-03],\n'
+            '        [ 1.8870e-03, -1.4463e-06, -1.8855e-03]])\n'
+            'tensor([[0., 1., 0.],\n'
+            '        [0., 0., 1.]], grad_fn=<AddBackward0>) ((None, 0), (<SoftmaxBackward0 object at 0x…>, 0))\n'  # noqa: E501
+            'tensor([[-0.2681,  0.1894,  0.0787],\n'
+            '        [-0.0534, -0.0054,  0.0588]])\n'
+            'tensor([[0.7826, 0.9153, 0.0279],\n'
+            '        [0.2174, 0.0847, 0.9721]], dtype=torch.float64)\n'
+            'tensor([[[1., 0., 1., 1.],\n'
+            '         [0., 0., 0., 0.],\n'
+            '         [0., 1., 0., 0.]],\n'
+            '\n'
+            '        [[0., 1., 1., 0.],\n'
+            '         [0., 0., 0., 0.],\n'
+            '         [1., 0., 0., 1.]]])\n'
+            'tensor([1.5615e-07, 1.4162e-03, 9.8588e-01, 7.2113e-05, 9.2140e-03, 5.8160e-06,\n'
+            '        1.1320e-06, 7.9897e-04, 1.8181e-05, 1.9212e-04, 8.6133e-04, 2.0165e-06,\n'
+            '        7.4654e-04, 9.9018e-05, 1.7920e-08, 6.6206e-04, 3.3775e-05])\n'
+            'tensor(1.) tensor([], size=(0, 3))\n'
+            'IndexError Dimension out of range (expected to be in range of [-2, 1], but got 2)\n'
+            'RuntimeError Exponential distribution is a continuous probability distribution. dtype must be a floating point but you specified Long\n'  # noqa: E501
+            'tensor([[0., 1., 0.],\n'
+            '        [1., 0., 1.]], grad_fn=<AddBackward0>)\n'
+        ),
+    ),
+    # nn.EmbeddingBag: initial weights after manual_seed, sum/mean/max with offsets, 2-D batches,
+    # per_sample_weights, padding_idx, include_last_offset, from_pretrained, grads, errors
+    "embedding_bag_module": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+torch.manual_seed(0)
+bag = nn.EmbeddingBag(6, 3, mode="sum")
+print(bag, type(bag))
+print(bag.weight)
+text = torch.tensor([1, 2, 4, 5, 4, 3, 2, 0])
+offsets = torch.tensor([0, 3, 3, 6])
+out = bag(text, offsets)
+print(out)
+out.sum().backward()
+print(bag.weight.grad)
+weights = torch.tensor([0.5, 1.0, 2.0, -1.0, 0.25, 1.0, 3.0, 0.5], requires_grad=True)
+bag.weight.grad = None
+out = bag(text, offsets, per_sample_weights=weights)
+print(out, out.grad_fn.next_functions)
+(out * torch.arange(12.0).reshape(4, 3)).sum().backward()
+print(bag.weight.grad, weights.grad, sep="\n")
+torch.manual_seed(1)
+mean_bag = nn.EmbeddingBag(5, 2, padding_idx=1)
+print(mean_bag, mean_bag.weight)
+batch = torch.tensor([[0, 1, 2], [1, 1, 1], [3, 4, 3]])
+out = mean_bag(batch)
+print(out)
+out.backward(torch.ones(3, 2))
+print(mean_bag.weight.grad)
+max_bag = nn.EmbeddingBag(5, 2, mode="max", padding_idx=-1, include_last_offset=True)
+print(max_bag)
+out = max_bag(torch.tensor([0, 2, 4, 1, 3, 3]), torch.tensor([0, 2, 2, 6]))
+print(out)
+out.sum().backward()
+print(max_bag.weight.grad)
+table = torch.tensor([[1.0, 2.0], [3.0, -1.0], [0.5, 0.5]])
+frozen = nn.EmbeddingBag.from_pretrained(table, mode="max")
+print(frozen, frozen.weight.requires_grad, frozen(torch.tensor([[0, 1], [2, 2]])))
+print(F.embedding_bag(torch.tensor([2, 0, 1]), table, torch.tensor([0, 1]), mode="mean"))
+print(F.embedding_bag(torch.tensor([2, 0]), table.double(), torch.tensor([0]), mode="sum"))
+print(F.embedding_bag(torch.tensor([], dtype=torch.long), table, torch.tensor([0, 0])))
+calls = [lambda: nn.EmbeddingBag(4, 2, padding_idx=4), lambda: nn.EmbeddingBag(3, 2, _weight=table.t())]
+calls += [lambda: F.embedding_bag(torch.tensor([0, 3]), table, torch.tensor([0]))]
+calls += [lambda: F.embedding_bag(torch.tensor([0, 1]), table, torch.tensor([1]))]
+calls += [lambda: F.embedding_bag(torch.tensor([0, 1]), table, torch.tensor([0, 3]))]
+calls += [lambda: F.embedding_bag(torch.tensor([[0, 1]]), table, torch.tensor([0]))]
+calls += [lambda: F.embedding_bag(torch.tensor([0, 1]), table, torch.tensor([0]), mode="median")]
+calls += [lambda: F.embedding_bag(torch.tensor([0.0, 1.0]), table, torch.tensor([0]))]
+calls += [lambda: F.embedding_bag(torch.tensor([0, 1]), table.long(), torch.tensor([0]))]
+calls += [lambda: F.embedding_bag(torch.tensor([0, 1]), table, torch.tensor([0]), padding_idx=3)]
+calls += [lambda: F.embedding_bag(torch.tensor([0, 1]), table, offsets[:1], per_sample_weights=weights)]
+for call in calls:
+    try:
+        call()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            "EmbeddingBag(6, 3, mode='sum') <class 'torch.nn.modules.sparse.EmbeddingBag'>\n"
+            'Parameter containing:\n'
+            'tensor([[-1.1258, -1.1524,  0.5667],\n'
+            '        [ 0.7935,  0.5988, -1.5551],\n'
+            '        [-0.3414,  1.8530,  0.4681],\n'
+            '        [-0.1577, -0.1734,  0.1835],\n'
+            '        [ 1.3894,  1.5863,  0.9463],\n'
+            '        [-0.8437,  0.9318,  1.2590]], requires_grad=True)\n'
+            'tensor([[ 1.8415,  4.0382, -0.1407],\n'
+            '        [ 0.0000,  0.0000,  0.0000],\n'
+            '        [ 0.3880,  2.3448,  2.3888],\n'
+            '        [-1.4672,  0.7006,  1.0347]], grad_fn=<EmbeddingBagBackward0>)\n'
+            'tensor([[1., 1., 1.],\n'
+            '        [1., 1., 1.],\n'
+            '        [2., 2., 2.],\n'
+            '        [1., 1., 1.],\n'
+            '        [2., 2., 2.],\n'
+            '        [1., 1., 1.]])\n'
+            'tensor([[ 2.8341,  5.3251,  1.5831],\n'
+            '        [ 0.0000,  0.0000,  0.0000],\n'
+            '        [ 1.0333, -0.7086, -0.8390],\n'
+            '        [-1.5870,  4.9828,  1.6876]], grad_fn=<EmbeddingBagBackward0>) ((<AccumulateGrad object at 0x…>, 0), (<AccumulateGrad object at 0x…>, 0))\n'  # noqa: E501
+            'tensor([[ 4.5000,  5.0000,  5.5000],\n'
+            '        [ 0.0000,  0.5000,  1.0000],\n'
+            '        [27.0000, 31.0000, 35.0000],\n'
+            '        [ 6.0000,  7.0000,  8.0000],\n'
+            '        [ 1.5000,  3.7500,  6.0000],\n'
+            '        [-6.0000, -7.0000, -8.0000]])\n'
+            'tensor([ -2.5114,   2.7892,   3.4789,  11.5328,  27.0109,  -0.6922,  20.6069,\n'
+            '        -15.4230])\n'
+            "EmbeddingBag(5, 2, mode='mean', padding_idx=1) Parameter containing:\n"
+            'tensor([[ 0.6614,  0.2669],\n'
+            '        [ 0.0000,  0.0000],\n'
+            '        [-0.4519, -0.1661],\n'
+            '        [-1.5228,  0.3817],\n'
+            '        [-1.0276, -0.5631]], requires_grad=True)\n'
+            'tensor([[ 0.1047,  0.0504],\n'
+            '        [ 0.0000,  0.0000],\n'
+            '        [-1.3577,  0.0668]], grad_fn=<EmbeddingBagBackward0>)\n'
+            'tensor([[0.5000, 0.5000],\n'
+            '        [0.0000, 0.0000],\n'
+            '        [0.5000, 0.5000],\n'
+            '        [0.6667, 0.6667],\n'
+            '        [0.3333, 0.3333]])\n'
+            "EmbeddingBag(5, 2, mode='max', padding_idx=4)\n"
+            'tensor([[ 0.4224,  0.2673],\n'
+            '        [ 0.0000,  0.0000],\n'
+            '        [-0.1955, -0.5107]], grad_fn=<EmbeddingBagBackward0>)\n'
+            'tensor([[0., 0.],\n'
+            '        [1., 0.],\n'
+            '        [1., 1.],\n'
+            '        [0., 1.],\n'
+            '        [0., 0.]])\n'
+            "EmbeddingBag(3, 2, mode='max') False tensor([[3.0000, 2.0000],\n"
+            '        [0.5000, 0.5000]])\n'
+            'tensor([[0.5000, 0.5000],\n'
+            '        [2.0000, 0.5000]])\n'
+            'tensor([[1.5000, 2.5000]], dtype=torch.float64)\n'
+            'tensor([[0., 0.],\n'
+            '        [0., 0.]])\n'
+            'AssertionError padding_idx must be within num_embeddings\n'
+            'AssertionError Shape of weight does not match num_embeddings and embedding_dim\n'
+            'RuntimeError Index 1 of input takes value 3 which is not in the valid range [0, 3)\n'
+            'RuntimeError offsets[0] has to be 0, i.e., the first sequence in the mini-batch has to start from position 0. However, got 1\n'  # noqa: E501
+            '[ torch.LongTensor{} ]\n'
+            "RuntimeError offsets[-1] can not be greater than input's length 2 but got offsets[-1] of 3\n"
+            "ValueError if input is 2D, then offsets has to be None, as input is treated is a mini-batch of fixed length sequences. However, found offsets of type <class 'torch.Tensor'>\n"  # noqa: E501
+            'ValueError mode has to be one of sum, mean or max\n'
+            "RuntimeError Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.FloatTensor instead (while checking arguments for embedding_bag)\n"  # noqa: E501
+            "RuntimeError Expected tensor for argument #1 'weight' to have one of the following scalar types: Half, BFloat16, Float, Double; but got torch.LongTensor instead (while checking arguments for embedding_bag)\n"  # noqa: E501
+            'RuntimeError padding_idx must be within the number of embeddings, -3 through 2, but got 3\n'
+            'ValueError embedding_bag: If per_sample_weights (torch.Size([8])) is not None, then it must have the same shape as the input (torch.Size([2]))\n'  # noqa: E501
+        ),
+    ),
+    # F.embedding_bag: modes, EmbeddingBagBackward0's edges, int indices, 2-D per_sample_weights
+    # with a padding row and their gradient, max ties, float64, PyTorch's errors
+    "embedding_bag_functional": (
+        r"""
+import torch
+import torch.nn.functional as F
+w = torch.tensor([[0.5, -1.0, 2.0], [1.5, 0.25, -0.5], [3.0, 1.0, 0.0], [-2.0, 4.0, 1.0]])
+w.requires_grad_()
+text = torch.tensor([1, 2, 3, 0, 3, 2, 1, 1])
+for mode in ["sum", "mean", "max"]:
+    out = F.embedding_bag(text, w, torch.tensor([0, 4]), mode=mode)
+    print(mode, out, out.grad_fn.next_functions)
+    out.sum().backward()
+    print(w.grad)
+    w.grad = None
+print(F.embedding_bag(text, w, torch.tensor([0, 2, 5]), include_last_offset=True, mode="sum"))
+print(F.embedding_bag(text.int(), w, torch.tensor([0, 4]).int()))
+print(F.embedding_bag(text.reshape(2, 4), w, mode="max", padding_idx=1))
+psw = torch.tensor([[0.5, 2.0, 1.0, -1.0], [1.0, 1.0, 0.5, 0.5]], requires_grad=True)
+out = F.embedding_bag(text.reshape(2, 4), w, mode="sum", per_sample_weights=psw, padding_idx=2)
+print(out)
+out.backward(torch.tensor([[1.0, 0.0, 2.0], [-1.0, 1.0, 0.5]]))
+print(w.grad, psw.grad, sep="\n")
+ties = torch.tensor([[1.0, 2.0], [1.0, 5.0], [3.0, 0.0]], requires_grad=True)
+out = F.embedding_bag(torch.tensor([[0, 1], [2, 2]]), ties, mode="max")
+out.sum().backward()
+print(out, ties.grad)
+print(F.embedding_bag(text, w.detach().double(), torch.tensor([0, 3, 8]), mode="mean"))
+calls = [lambda: F.embedding_bag(text, w, torch.tensor([0, 4]), mode="sum", per_sample_weights=psw[0])]
+four = torch.tensor([0, 4])
+calls += [lambda: F.embedding_bag(text, w, four, mode="sum", per_sample_weights=text.double())]
+calls += [lambda: F.embedding_bag(text, w, torch.tensor([0, 4]).float())]
+calls += [lambda: F.embedding_bag(text, w), lambda: F.embedding_bag(text, w, torch.tensor([[0, 4]]))]
+calls += [lambda: F.embedding_bag(text.reshape(2, 2, 2), w, torch.tensor([0]))]
+calls += [lambda: F.embedding_bag(text, w[0], torch.tensor([0]))]
+calls += [lambda: F.embedding_bag(text, w, four[:1], mode="mean", per_sample_weights=text.float())]
+calls += [lambda: F.embedding_bag(text, w, torch.tensor([0]), mode="max", padding_idx=-5)]
+for call in calls:
+    try:
+        call()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            'sum tensor([[3.0000, 4.2500, 2.5000],\n'
+            '        [4.0000, 5.5000, 0.0000]], grad_fn=<EmbeddingBagBackward0>) ((<AccumulateGrad object at 0x…>, 0), (None, 0))\n'  # noqa: E501
+            'tensor([[1., 1., 1.],\n'
+            '        [3., 3., 3.],\n'
+            '        [2., 2., 2.],\n'
+            '        [2., 2., 2.]])\n'
+            'mean tensor([[0.7500, 1.0625, 0.6250],\n'
+            '        [1.0000, 1.3750, 0.0000]], grad_fn=<EmbeddingBagBackward0>) ((<AccumulateGrad object at 0x…>, 0), (None, 0))\n'  # noqa: E501
+            'tensor([[0.2500, 0.2500, 0.2500],\n'
+            '        [0.7500, 0.7500, 0.7500],\n'
+            '        [0.5000, 0.5000, 0.5000],\n'
+            '        [0.5000, 0.5000, 0.5000]])\n'
+            'max tensor([[3., 4., 2.],\n'
+            '        [3., 4., 1.]], grad_fn=<EmbeddingBagBackward0>) ((<AccumulateGrad object at 0x…>, 0), (None, 0))\n'  # noqa: E501
+            'tensor([[0., 0., 1.],\n'
+            '        [0., 0., 0.],\n'
+            '        [2., 0., 0.],\n'
+            '        [0., 2., 1.]])\n'
+            'tensor([[ 4.5000,  1.2500, -0.5000],\n'
+            '        [-3.5000,  7.0000,  4.0000]], grad_fn=<EmbeddingBagBackward0>)\n'
+            'tensor([[0.7500, 1.0625, 0.6250],\n'
+            '        [1.0000, 1.3750, 0.0000]], grad_fn=<EmbeddingBagBackward0>)\n'
+            'tensor([[3., 4., 2.],\n'
+            '        [3., 4., 1.]], grad_fn=<EmbeddingBagBackward0>)\n'
+            'tensor([[-1.7500,  5.1250, -1.2500],\n'
+            '        [-0.5000,  4.2500,  0.5000]], grad_fn=<EmbeddingBagBackward0>)\n'
+            'tensor([[-1.0000,  0.0000, -2.0000],\n'
+            '        [-0.5000,  1.0000,  1.5000],\n'
+            '        [ 0.0000,  0.0000,  0.0000],\n'
+            '        [ 0.0000,  1.0000,  2.5000]])\n'
+            'tensor([[ 0.5000,  0.0000,  0.0000,  4.5000],\n'
+            '        [ 6.5000,  0.0000, -1.5000, -1.5000]])\n'
+            'tensor([[1., 5.],\n'
+            '        [3., 0.]], grad_fn=<EmbeddingBagBackward0>) tensor([[1., 0.],\n'
+            '        [0., 1.],\n'
+            '        [1., 1.]])\n'
+            'tensor([[0.8333, 1.7500, 0.1667],\n'
+            '        [0.9000, 0.9000, 0.4000],\n'
+            '        [0.0000, 0.0000, 0.0000]], dtype=torch.float64)\n'
+            'ValueError embedding_bag: If per_sample_weights (torch.Size([4])) is not None, then it must have the same shape as the input (torch.Size([8]))\n'  # noqa: E501
+            "RuntimeError Expected tensor for argument #1 'weight' to have the same type as tensor for argument #1 'per_sample_weights'; but type torch.FloatTensor does not equal torch.DoubleTensor (while checking arguments for embedding_bag)\n"  # noqa: E501
+            "RuntimeError Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.FloatTensor instead (while checking arguments for embedding_bag)\n"  # noqa: E501
+            'ValueError offsets has to be a 1D Tensor but got None\n'
+            'ValueError offsets has to be a 1D Tensor\n'
+            'ValueError input has to be 1D or 2D Tensor, but got Tensor of dimension 3\n'
+            'ValueError weight has to be a 2D Tensor, but got Tensor of dimension 1\n'
+            "NotImplementedError embedding_bag: per_sample_weights was not None. per_sample_weights is only supported for mode='sum' (got mode='mean'). Please open a feature request on GitHub.\n"  # noqa: E501
+            'RuntimeError padding_idx must be within the number of embeddings, -4 through 3, but got -5\n'
+        ),
+    ),
+    # The new losses on integer tensors (a margin or eps added in PyTorch's C++ makes float32), 0-d
+    # and empty inputs; Tensor.size(dim)'s and pairwise_distance's PyTorch behaviour on them
+    "loss_integer_inputs": (
+        r"""
+import torch
+import torch.nn.functional as F
+a = torch.tensor([3, 1, 2])
+b = torch.tensor([1, 2, 2])
+y = torch.tensor([1, -1, 1])
+calls = [lambda: F.margin_ranking_loss(a, b, y), lambda: F.margin_ranking_loss(a, b, y, margin=0.5)]
+calls += [lambda: F.margin_ranking_loss(a, b, y, reduction="sum")]
+calls += [lambda: F.margin_ranking_loss(a.float(), b, y, reduction="none")]
+calls += [lambda: F.hinge_embedding_loss(a, y, reduction="none"), lambda: F.hinge_embedding_loss(a, y)]
+calls += [lambda: F.hinge_embedding_loss(a.double(), y.float())]
+calls += [lambda: F.cosine_embedding_loss(a[None], b[None], y[:1])]
+calls += [lambda: F.triplet_margin_loss(a[None], b[None], a[None] + 1)]
+calls += [lambda: F.poisson_nll_loss(a, b), lambda: F.poisson_nll_loss(a, b, log_input=False)]
+calls += [lambda: F.poisson_nll_loss(a.float(), b, log_input=False, full=True, reduction="none")]
+calls += [lambda: F.gaussian_nll_loss(a.float(), b.float(), 1.0), lambda: F.soft_margin_loss(a.float(), y)]
+calls += [lambda: F.margin_ranking_loss(torch.tensor(1.0), torch.tensor(2.0), torch.tensor(-1.0))]
+col, row = a[:, None].float(), b[None].float()
+calls += [lambda: F.margin_ranking_loss(col, row, y[None].float(), reduction="none")]
+calls += [lambda: F.hinge_embedding_loss(torch.zeros(0), torch.zeros(0))]
+calls += [lambda: F.multilabel_soft_margin_loss(torch.tensor(0.5), torch.tensor(1.0))]
+calls += [lambda: torch.pairwise_distance(a[None], b[None]), lambda: torch.tensor(1).size(0)]
+calls += [lambda: torch.zeros(2, 3).size(-3), lambda: torch.zeros(2, 3).size(2)]
+for call in calls:
+    try:
+        print(call())
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            'tensor(0.)\n'
+            'tensor(0.1667)\n'
+            'tensor(0.)\n'
+            'tensor([0., 0., 0.])\n'
+            'tensor([3, 0, 2])\n'
+            'RuntimeError mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: Long\n'  # noqa: E501
+            'tensor(1.6667, dtype=torch.float64)\n'
+            'tensor(0.1982)\n'
+            'tensor(1.5040)\n'
+            'tensor(7.0643)\n'
+            'tensor(1.1717)\n'
+            'tensor([1.9014, 1.6518, 1.2655])\n'
+            'tensor(0.8333)\n'
+            'tensor(0.4963)\n'
+            'tensor(0.)\n'
+            'tensor([[0., 1., 0.],\n'
+            '        [0., 0., 1.],\n'
+            '        [0., 0., 0.]])\n'
+            'tensor(nan)\n'
+            'IndexError Dimension specified as -1 but tensor has no dimensions\n'
+            'tensor([2.2361])\n'
+            'IndexError Dimension specified as 0 but tensor has no dimensions\n'
+            'IndexError Dimension out of range (expected to be in range of [-2, 1], but got -3)\n'
+            'IndexError Dimension out of range (expected to be in range of [-2, 1], but got 2)\n'
+        ),
+    ),
+    # F.gaussian_nll_loss with a number as the variance: a float is used for every element; an int or a
+    # bool reaches torch.any, which refuses it as PyTorch's does
+    "gaussian_nll_loss_number_variance": (
+        r"""
+import torch
+import torch.nn.functional as F
+x = torch.tensor([0.5, 1.0])
+for v in [1, -1, 2.0, True]:
+    try:
+        print(F.gaussian_nll_loss(x, torch.zeros(2), v))
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+        (
+            'TypeError any() received an invalid combination of arguments - got (bool), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input, *, Tensor out = None)\n'
+            ' * (Tensor input, tuple of ints dim = None, bool keepdim = False, *, Tensor out = None)\n'
+            ' * (Tensor input, int dim, bool keepdim = False, *, Tensor out = None)\n'
+            '\n'
+            'TypeError any() received an invalid combination of arguments - got (bool), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input, *, Tensor out = None)\n'
+            ' * (Tensor input, tuple of ints dim = None, bool keepdim = False, *, Tensor out = None)\n'
+            ' * (Tensor input, int dim, bool keepdim = False, *, Tensor out = None)\n'
+            '\n'
+            'tensor(0.5028)\n'
+            'TypeError any() received an invalid combination of arguments - got (bool), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input, *, Tensor out = None)\n'
+            ' * (Tensor input, tuple of ints dim = None, bool keepdim = False, *, Tensor out = None)\n'
+            ' * (Tensor input, int dim, bool keepdim = False, *, Tensor out = None)\n'
+            '\n'
+        ),
+    ),
 }
 # fmt: on
 
