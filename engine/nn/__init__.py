@@ -53,6 +53,7 @@ from engine.nn.losses import (
 )
 from engine.nn.module import Module
 from engine.nn.normalization import BatchNorm1d, BatchNorm2d, LayerNorm
+from engine.nn.normalization_more import GroupNorm
 from engine.nn.parameter import Parameter
 from engine.nn.pixelshuffle import PixelShuffle, PixelUnshuffle
 from engine.nn.pool1d import AdaptiveAvgPool1d, AvgPool1d, MaxPool1d
@@ -103,6 +104,7 @@ __all__ = [
     "Flatten",
     "GELU",
     "GRU",
+    "GroupNorm",
     "Hardtanh",
     "Identity",
     "L1Loss",
@@ -148,7 +150,7 @@ _TORCH_MODULES = {
     + (GELU, ELU, Softplus, Hardtanh, LogSigmoid, Hardswish, Hardsigmoid, Mish, Softsign, Tanhshrink)
     + (SELU, ReLU6, CELU, Softshrink, Hardshrink, Softmin, GLU, PReLU, RReLU),
     "torch.nn.modules.batchnorm": (BatchNorm1d, BatchNorm2d),
-    "torch.nn.modules.normalization": (LayerNorm,),
+    "torch.nn.modules.normalization": (LayerNorm, GroupNorm),
     "torch.nn.modules.sparse": (Embedding,),
     "torch.nn.modules.rnn": (RNN, LSTM, GRU),
     "torch.nn.modules.conv": (Conv1d, Conv2d, ConvTranspose1d, ConvTranspose2d),

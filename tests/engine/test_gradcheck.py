@@ -27,6 +27,7 @@ from engine.functions import (
     diagonal,
     distance,
     extremes,
+    group_norm,
     in_place_names,
     index_more,
     linalg,
@@ -65,6 +66,7 @@ from tests.engine import gradcheck_cases_cumulative as cu
 from tests.engine import gradcheck_cases_index as ix
 from tests.engine import gradcheck_cases_linalg as lg
 from tests.engine import gradcheck_cases_nn as n
+from tests.engine import gradcheck_cases_norms as norm_cases
 from tests.engine import gradcheck_cases_products as p
 from tests.engine import gradcheck_cases_upsample as upsample_cases
 
@@ -505,6 +507,7 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
     ),
 }
 CASES.update(ix.CASES)  # shapes, indexing and search (gradcheck_cases_index.py)
+CASES.update(norm_cases.CASES)  # group, instance, RMS and local response norms (gradcheck_cases_norms.py)
 
 
 def _node_names(output: torch.Tensor) -> set[str]:
@@ -584,7 +587,7 @@ def test_every_differentiable_op_has_a_gradient_check():
     modules += (shape_extra, products, linalg_lu, distance, cumulative)
     modules += (upsample, upsample_cubic, pixel_shuffle)
     modules += (normalization, activation, activation_more, select_more, order, activation_slopes)
-    modules += (pointwise_more, binary_more, special)
+    modules += (pointwise_more, binary_more, special, group_norm)
     modules += (extremes, arrange, index_more, search, in_place_names)
     ops = {
         name

@@ -8336,6 +8336,119 @@ for call in calls:
             'RuntimeError dilation should be greater than zero, but got [1, 0]\n'
         ),
     ),
+    # F.group_norm and nn.GroupNorm: values, NativeGroupNormBackward0 gradients (x, weight, bias),
+    # empty inputs, PyTorch's errors (its bias-shape message shows the weight's shape).
+    "group_norm": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+torch.manual_seed(0)
+x = torch.arange(24.).reshape(2, 4, 3).sin().mul(3).requires_grad_()
+y = F.group_norm(x, 2)
+print(y)
+y.pow(3).sum().backward()
+print(x.grad)
+w = torch.tensor([1., 2., -1., 0.5], requires_grad=True)
+b = torch.tensor([0., 1., 2., 3.], requires_grad=True)
+x.grad = None
+out = F.group_norm(x, 4, w, b, eps=0.1)
+print(out.grad_fn, [type(f).__name__ for f, _ in out.grad_fn.next_functions])
+(out * torch.arange(24.).reshape(2, 4, 3).cos()).sum().backward()
+print(x.grad, w.grad, b.grad, sep="\n")
+gn = nn.GroupNorm(2, 4)
+print(gn, type(gn), gn.weight, gn.bias)
+print(nn.GroupNorm(1, 4, affine=False), nn.GroupNorm(2, 4, bias=False).bias)
+print(gn(torch.tensor([[1., 2., 3., 5.], [0., 0., 1., 1.]], dtype=torch.float64).float()))
+print(F.group_norm(torch.ones(2, 2, 2, 2, dtype=torch.float64), 1))
+print(F.group_norm(torch.zeros(0, 4, 2, requires_grad=True), 2))
+print(F.group_norm(torch.zeros(2, 4, 0), 4))
+t(lambda: nn.GroupNorm(3, 4))
+t(lambda: F.group_norm(x, 3))
+t(lambda: F.group_norm(x, 0))
+t(lambda: F.group_norm(x, -2))
+t(lambda: F.group_norm(x, 2.0))
+t(lambda: F.group_norm(torch.ones(4), 2))
+t(lambda: F.group_norm(torch.ones(1, 4), 4))
+t(lambda: F.group_norm(torch.ones(2, 4, dtype=torch.int64), 2))
+t(lambda: F.group_norm(x, 2, torch.ones(3)))
+t(lambda: F.group_norm(x, 2, None, torch.ones(3)))
+t(lambda: F.group_norm(x, 2, torch.ones(4), torch.ones(2, 2)))
+t(lambda: F.group_norm(x, 2, torch.ones(4, dtype=torch.float64)))
+t(lambda: F.group_norm(x.double(), 2, torch.ones(4)))
+""",
+        (
+            'tensor([[[-0.0412,  1.1406,  1.2358],\n'
+            '         [ 0.1570, -1.1041, -1.3880],\n'
+            '         [-0.4547,  0.8818,  1.3562],\n'
+            '         [ 0.5323, -0.8324, -1.4832]],\n'
+            '\n'
+            '        [[-0.8431,  0.5418,  1.3676],\n'
+            '         [ 0.8750, -0.4832, -1.4581],\n'
+            '         [-1.1664,  0.1472,  1.2599],\n'
+            '         [ 1.1487, -0.0842, -1.3053]]], grad_fn=<NativeGroupNormBackward0>)\n'
+            'tensor([[[-1.4083,  0.5948,  0.9271],\n'
+            '         [-1.3461,  0.1410,  1.0916],\n'
+            '         [-1.1974, -0.1910,  1.3925],\n'
+            '         [-0.9466, -0.5577,  1.5001]],\n'
+            '\n'
+            '        [[-0.5051, -0.9670,  1.4003],\n'
+            '         [-0.2496, -1.1593,  1.4805],\n'
+            '         [ 0.4428, -1.4161,  0.9461],\n'
+            '         [ 0.5475, -1.4538,  0.9335]]])\n'
+            "<NativeGroupNormBackward0 object at 0x…> ['AccumulateGrad', 'AccumulateGrad', 'AccumulateGrad']\n"  # noqa: E501
+            'tensor([[[ 0.0048,  0.3430, -0.3478],\n'
+            '         [ 0.0648, -0.5499,  0.4850],\n'
+            '         [ 0.0482, -0.2268,  0.1786],\n'
+            '         [ 0.0277, -0.0969,  0.0692]],\n'
+            '\n'
+            '        [[-0.0596,  0.1718, -0.1121],\n'
+            '         [ 0.1264, -0.3153,  0.1890],\n'
+            '         [ 0.0674, -0.1497,  0.0824],\n'
+            '         [ 0.0365, -0.0735,  0.0370]]])\n'
+            'tensor([-2.1196, -1.8139, -1.4284, -0.9900])\n'
+            'tensor([ 3.0122, -3.3525,  3.6257, -3.8263])\n'
+            "GroupNorm(2, 4, eps=1e-05, affine=True, bias=True) <class 'torch.nn.modules.normalization.GroupNorm'> Parameter containing:\n"  # noqa: E501
+            'tensor([1., 1., 1., 1.], requires_grad=True) Parameter containing:\n'
+            'tensor([0., 0., 0., 0.], requires_grad=True)\n'
+            'GroupNorm(1, 4, eps=1e-05, affine=False, bias=False) None\n'
+            'tensor([[-1.0000,  1.0000, -1.0000,  1.0000],\n'
+            '        [ 0.0000,  0.0000,  0.0000,  0.0000]],\n'
+            '       grad_fn=<NativeGroupNormBackward0>)\n'
+            'tensor([[[[0., 0.],\n'
+            '          [0., 0.]],\n'
+            '\n'
+            '         [[0., 0.],\n'
+            '          [0., 0.]]],\n'
+            '\n'
+            '\n'
+            '        [[[0., 0.],\n'
+            '          [0., 0.]],\n'
+            '\n'
+            '         [[0., 0.],\n'
+            '          [0., 0.]]]], dtype=torch.float64)\n'
+            'tensor([], size=(0, 4, 2), grad_fn=<NativeGroupNormBackward0>)\n'
+            'tensor([], size=(2, 4, 0))\n'
+            'ValueError num_channels (4) must be divisible by num_groups (3)\n'
+            'RuntimeError Expected number of channels in input to be divisible by num_groups, but got input of shape [2, 4, 3] and num_groups=3\n'  # noqa: E501
+            'ZeroDivisionError integer division or modulo by zero\n'
+            'RuntimeError Expected num groups to be greater than 0, got -2\n'
+            "TypeError group_norm(): argument 'num_groups' (position 2) must be int, not float\n"
+            'RuntimeError Expected at least 2 dimensions for input tensor but received 1\n'
+            'ValueError Expected more than 1 value per channel when training, got input size [1, 4]\n'
+            'NotImplementedError "GroupNormKernelImpl" not implemented for \'Long\'\n'
+            'RuntimeError Expected weight to be a vector of size equal to the number of channels in input, but got weight of shape [3] and input of shape [2, 4, 3]\n'  # noqa: E501
+            'RuntimeError Expected bias to be a vector of size equal to the number of channels in input, but got bias of shape [0] and input of shape [2, 4, 3]\n'  # noqa: E501
+            'RuntimeError Expected bias to be a vector of size equal to the number of channels in input, but got bias of shape [4] and input of shape [2, 4, 3]\n'  # noqa: E501
+            'RuntimeError mixed dtype (CPU): expect parameter to have scalar type of Float\n'
+            'RuntimeError mixed dtype (CPU): all inputs must share same datatype.\n'
+        ),
+    ),
 }
 # fmt: on
 

@@ -1,0 +1,66 @@
+"""``F.group_norm``, ``F.instance_norm``, ``F.rms_norm`` and ``F.local_response_norm``.
+
+Group norm is one node; instance norm is batch norm over a (1, N·C, ...) view, as PyTorch builds it;
+RMS norm and local response norm are compositions of ordinary ops, so their graphs show those steps.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from engine import dtypes
+from engine.argument_errors import type_name
+from engine.functions.group_norm import NativeGroupNormBackward0
+from engine.tensor import Tensor
+
+
+def _check_parameter_dtypes(input: Tensor, *parameters: Tensor | None) -> None:
+    """PyTorch's CPU kernels accept only parameters of the input's dtype (for float32 and float64)."""
+    for parameter in parameters:
+        if parameter is not None and parameter.dtype != input.dtype:
+            if input.dtype == dtypes.float32:
+                raise RuntimeError("mixed dtype (CPU): expect parameter to have scalar type of Float")
+            raise RuntimeError("mixed dtype (CPU): all inputs must share same datatype.")
+
+
+def _verify_batch_size(sizes: list[int]) -> None:
+    """Training statistics need more than one value per channel."""
+    if int(np.prod([sizes[0], *sizes[2:]])) == 1:
+        raise ValueError(f"Expected more than 1 value per channel when training, got input size {sizes}")
+
+
+def group_norm(
+    input: Tensor,
+    num_groups: int,
+    weight: Tensor | None = None,
+    bias: Tensor | None = None,
+    eps: float = 1e-5,
+) -> Tensor:
+    """Normalise each of ``num_groups`` groups of channels in every sample."""
+    if input.dim() < 2:
+        raise RuntimeError(f"Expected at least 2 dimensions for input tensor but received {input.dim()}")
+    if not isinstance(num_groups, int) or isinstance(num_groups, bool):
+        raise TypeError(
+            f"group_norm(): argument 'num_groups' (position 2) must be int, not {type_name(num_groups)}"
+        )
+    shape = list(input.shape)
+    _verify_batch_size([shape[0] * shape[1] // num_groups, num_groups, *shape[2:]])
+    if num_groups <= 0:
+        raise RuntimeError(f"Expected num groups to be greater than 0, got {num_groups}")
+    if shape[1] % num_groups:
+        raise RuntimeError(
+            "Expected number of channels in input to be divisible by num_groups, but got input of shape "
+            f"{shape} and num_groups={num_groups}"
+        )
+    weight_shape = list(weight.shape) if weight is not None else [0]
+    for name, parameter in (("weight", weight), ("bias", bias)):
+        if parameter is not None and (parameter.dim() != 1 or parameter.numel() != shape[1]):
+            # PyTorch's message for a wrong bias shows the weight's shape ([0] when there is none)
+            raise RuntimeError(
+                f"Expected {name} to be a vector of size equal to the number of channels in input, but got "
+                f"{name} of shape {weight_shape} and input of shape {shape}"
+            )
+    _check_parameter_dtypes(input, weight, bias)
+    if not input.dtype.is_floating_point:
+        raise NotImplementedError(f"\"GroupNormKernelImpl\" not implemented for '{input.dtype.scalar_name}'")
+    return NativeGroupNormBackward0.apply(input, weight, bias, groups=num_groups, eps=eps)

@@ -1,0 +1,44 @@
+"""``GroupNorm``, ``RMSNorm`` and ``LocalResponseNorm``: normalisation layers beyond batch and layer norm."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engine import creation
+from engine.nn import functional_norms as norms
+from engine.nn.module import Module
+from engine.nn.parameter import Parameter
+from engine.tensor import Tensor
+
+
+class GroupNorm(Module):
+    """Normalise groups of channels per sample, then scale and shift each channel."""
+
+    _optional = ("weight", "bias")
+
+    def __init__(
+        self,
+        num_groups: int,
+        num_channels: int,
+        eps: float = 1e-5,
+        affine: bool = True,
+        device: Any = None,
+        dtype: Any = None,
+        *,
+        bias: bool = True,
+    ) -> None:
+        super().__init__()
+        if num_channels % num_groups != 0:
+            raise ValueError(f"num_channels ({num_channels}) must be divisible by num_groups ({num_groups})")
+        self.num_groups, self.num_channels, self.eps, self.affine = num_groups, num_channels, eps, affine
+        self.weight = Parameter(creation.ones(num_channels, dtype=dtype)) if affine else None
+        self.bias = Parameter(creation.zeros(num_channels, dtype=dtype)) if affine and bias else None
+
+    def forward(self, input: Tensor) -> Tensor:
+        return norms.group_norm(input, self.num_groups, self.weight, self.bias, self.eps)
+
+    def extra_repr(self) -> str:
+        return (
+            f"{self.num_groups}, {self.num_channels}, eps={self.eps}, affine={self.affine}, "
+            f"bias={self.bias is not None}"
+        )

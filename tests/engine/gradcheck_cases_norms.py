@@ -1,0 +1,35 @@
+"""Gradient-check cases of the group normalisation node (and the layers built on others' nodes).
+
+Kept beside ``gradcheck_cases`` (whose builders they use) and merged into ``test_gradcheck.CASES``.
+Normalised inputs are spread out (``distinct``) so no group has a near-zero variance.
+"""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from engine.nn import functional as F
+from tests.engine.gradcheck_cases import MAX_SIDE, distinct, values
+
+
+def group_norm(data):
+    """(N, G·k, ...) inputs in G groups, with weight and bias."""
+    groups, per_group = data.draw(st.integers(1, 3), label="groups"), data.draw(st.integers(1, 2), label="k")
+    channels = groups * per_group
+    batch = data.draw(st.integers(1, MAX_SIDE), label="batch")
+    spatial = tuple(data.draw(st.lists(st.integers(2, 3), max_size=2), label="spatial"))
+    shape = (batch, channels, *spatial) if spatial or per_group > 1 else (batch, channels, 2)
+    arrays = [distinct(data, shape), values(data, (channels,), 0.5, 1.5), values(data, (channels,))]
+    return arrays, lambda x, w, b: F.group_norm(x, groups, w, b)
+
+
+def group_norm_plain(data):
+    """No weight or bias."""
+    shape = (data.draw(st.integers(1, MAX_SIDE), label="batch"), 4, 3)
+    return [distinct(data, shape)], lambda x: F.group_norm(x, 2)
+
+
+CASES = {
+    "NativeGroupNormBackward0": group_norm,
+    "NativeGroupNormBackward0 no affine": group_norm_plain,
+}
