@@ -23,6 +23,7 @@ from engine.nn.conv import AdaptiveAvgPool2d, AvgPool2d, Conv1d, Conv2d, MaxPool
 from engine.nn.conv_transpose import ConvTranspose1d, ConvTranspose2d
 from engine.nn.distance import CosineSimilarity, PairwiseDistance
 from engine.nn.divergence import KLDivLoss
+from engine.nn.instancenorm import InstanceNorm1d, InstanceNorm2d
 from engine.nn.layers import (
     Dropout,
     Dropout1d,
@@ -107,6 +108,8 @@ __all__ = [
     "GroupNorm",
     "Hardtanh",
     "Identity",
+    "InstanceNorm1d",
+    "InstanceNorm2d",
     "L1Loss",
     "LSTM",
     "LayerNorm",
@@ -151,6 +154,7 @@ _TORCH_MODULES = {
     + (SELU, ReLU6, CELU, Softshrink, Hardshrink, Softmin, GLU, PReLU, RReLU),
     "torch.nn.modules.batchnorm": (BatchNorm1d, BatchNorm2d),
     "torch.nn.modules.normalization": (LayerNorm, GroupNorm),
+    "torch.nn.modules.instancenorm": (InstanceNorm1d, InstanceNorm2d),
     "torch.nn.modules.sparse": (Embedding,),
     "torch.nn.modules.rnn": (RNN, LSTM, GRU),
     "torch.nn.modules.conv": (Conv1d, Conv2d, ConvTranspose1d, ConvTranspose2d),

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from engine import dtypes
+from engine import dtypes, shape_ops
 from engine.argument_errors import type_name
 from engine.functions.group_norm import NativeGroupNormBackward0
+from engine.nn import functional_extra as extra
 from engine.tensor import Tensor
 
 
@@ -64,3 +65,51 @@ def group_norm(
     if not input.dtype.is_floating_point:
         raise NotImplementedError(f"\"GroupNormKernelImpl\" not implemented for '{input.dtype.scalar_name}'")
     return NativeGroupNormBackward0.apply(input, weight, bias, groups=num_groups, eps=eps)
+
+
+def _repeated(value: Tensor | None, times: int) -> Tensor | None:
+    return None if value is None else shape_ops.repeat(value, times)
+
+
+def instance_norm(
+    input: Tensor,
+    running_mean: Tensor | None = None,
+    running_var: Tensor | None = None,
+    weight: Tensor | None = None,
+    bias: Tensor | None = None,
+    use_input_stats: bool = True,
+    momentum: float = 0.1,
+    eps: float = 1e-5,
+) -> Tensor:
+    """Normalise each channel of each sample on its own: batch norm over a (1, N·C, ...) view, as PyTorch.
+
+    The running statistics (if given) move by the mean over the batch of each sample's statistics.
+    """
+    shape = input.shape
+    if use_input_stats and int(np.prod(shape[2:])) == 1:
+        raise ValueError(f"Expected more than 1 spatial element when training, got input size {shape}")
+    if not use_input_stats and (running_mean is None or running_var is None):
+        raise RuntimeError(
+            "Expected running_mean and running_var to be defined when use_input_stats is false"
+        )
+    if (running_mean is None) != (running_var is None):
+        raise ValueError("running_mean and running_var must either both be None or neither be None")
+    batch, channels = shape[0], shape[1]
+    stacked = batch * channels
+    named = (("weight", weight), ("bias", bias), ("running_mean", running_mean), ("running_var", running_var))
+    for name, value in named:
+        if value is not None and value.numel() * batch != stacked:
+            raise RuntimeError(f"{name} should contain {stacked} elements not {value.numel() * batch}")
+    _check_parameter_dtypes(input, weight, bias)
+    if not input.dtype.is_floating_point:
+        raise NotImplementedError(f"\"batch_norm\" not implemented for '{input.dtype.scalar_name}'")
+    mean_, var_ = _repeated(running_mean, batch), _repeated(running_var, batch)
+    flat = shape_ops.view(shape_ops.contiguous(input), 1, stacked, *shape[2:])
+    out = extra.batch_norm(
+        flat, mean_, var_, _repeated(weight, batch), _repeated(bias, batch), use_input_stats, momentum, eps
+    )
+    for buffer, moved in ((running_mean, mean_), (running_var, var_)):
+        if buffer is not None and use_input_stats:
+            buffer._data[...] = moved._data.reshape(batch, channels).mean(axis=0).astype(buffer._data.dtype)
+            buffer._version_box[0] += 1
+    return shape_ops.view(out, *shape)

@@ -29,7 +29,17 @@ def group_norm_plain(data):
     return [distinct(data, shape)], lambda x: F.group_norm(x, 2)
 
 
+def instance_norm(data):
+    """(N, C, L) inputs, with weight and bias: batch norm over a (1, N·C, L) view."""
+    batch = data.draw(st.integers(1, MAX_SIDE), label="batch")
+    channels = data.draw(st.integers(1, 3), label="channels")
+    shape = (batch, channels, data.draw(st.integers(2, 3), label="length"))
+    arrays = [distinct(data, shape), values(data, (channels,), 0.5, 1.5), values(data, (channels,))]
+    return arrays, lambda x, w, b: F.instance_norm(x, weight=w, bias=b)
+
+
 CASES = {
     "NativeGroupNormBackward0": group_norm,
     "NativeGroupNormBackward0 no affine": group_norm_plain,
+    "NativeBatchNormBackward0 instance_norm": instance_norm,
 }

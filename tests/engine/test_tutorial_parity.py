@@ -8449,6 +8449,140 @@ t(lambda: F.group_norm(x.double(), 2, torch.ones(4)))
             'RuntimeError mixed dtype (CPU): all inputs must share same datatype.\n'
         ),
     ),
+    # F.instance_norm and nn.InstanceNorm1d/2d: batch norm over a (1, N*C, ...) view (View, Repeat nodes),
+    # running statistics, eval mode, unbatched input, and PyTorch's errors.
+    "instance_norm": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+def names(node):
+    return [type(f).__name__ for f, _ in node.next_functions if f is not None]
+x = torch.arange(24.).reshape(2, 4, 3).sin().mul(2).requires_grad_()
+y = F.instance_norm(x)
+print(y, names(y.grad_fn), names(y.grad_fn.next_functions[0][0]))
+(y * torch.arange(24.).reshape(2, 4, 3).cos()).sum().backward()
+print(x.grad)
+w = torch.tensor([1., 2., -1., 0.5], requires_grad=True)
+b = torch.tensor([0., 1., 2., 3.], requires_grad=True)
+x.grad = None
+out = F.instance_norm(x, weight=w, bias=b, eps=0.01)
+print(out.grad_fn, names(out.grad_fn.next_functions[0][0]))
+(out * torch.arange(24.).reshape(2, 4, 3).cos()).sum().backward()
+print(x.grad, w.grad, b.grad, sep="\n")
+m = nn.InstanceNorm1d(4, affine=True, track_running_stats=True)
+print(m, type(m), m.weight, m.running_mean)
+print(m(x.detach()).sum(dim=2).abs().max() < 1e-5)
+print(m.running_mean, m.running_var, m.num_batches_tracked)
+m.eval()
+print(m(x.detach()))
+print(m.training, m.state_dict().keys())
+m2 = nn.InstanceNorm2d(2)
+print(m2, m2.weight, m2.running_mean)
+img = torch.arange(18.).reshape(2, 3, 3).pow(2)
+print(m2(img), m2(img.unsqueeze(0)).shape)
+rm, rv = torch.zeros(4, dtype=torch.float64), torch.ones(4, dtype=torch.float64)
+print(F.instance_norm(x.detach().double(), rm, rv, momentum=0.5).sum(dim=2).abs().max() < 1e-9, rm, rv)
+print(F.instance_norm(x.detach().double(), rm, rv, use_input_stats=False))
+print(F.instance_norm(torch.zeros(0, 4, 3)))
+print(nn.InstanceNorm1d(3, momentum=None, track_running_stats=True))
+t(lambda: F.instance_norm(x, weight=torch.ones(3)))
+t(lambda: F.instance_norm(x, bias=torch.ones(3)))
+t(lambda: F.instance_norm(x, torch.zeros(3), torch.ones(3)))
+t(lambda: F.instance_norm(x, torch.zeros(4), None, use_input_stats=False))
+t(lambda: F.instance_norm(x, None, None, use_input_stats=False))
+t(lambda: F.instance_norm(torch.randn(2, 4, 1)))
+t(lambda: F.instance_norm(torch.ones(2, 4, 3, dtype=torch.int64)))
+t(lambda: F.instance_norm(x, weight=torch.ones(4, dtype=torch.float64)))
+t(lambda: nn.InstanceNorm1d(4)(torch.randn(4)))
+t(lambda: nn.InstanceNorm2d(4)(torch.ones(2, 4)))
+t(lambda: F.instance_norm(x, torch.zeros(4), None))
+t(lambda: nn.InstanceNorm1d(4, affine=True)(torch.randn(2, 3, 3)))
+""",
+        (
+            'tensor([[[-1.4110,  0.6235,  0.7875],\n'
+            '         [ 1.3930, -0.4851, -0.9079],\n'
+            '         [-1.3683,  0.3748,  0.9935],\n'
+            '         [ 1.3416, -0.2833, -1.0582]],\n'
+            '\n'
+            '        [[-1.3141,  0.2044,  1.1097],\n'
+            '         [ 1.2860, -0.1335, -1.1525],\n'
+            '         [-1.2571,  0.0675,  1.1896],\n'
+            "         [ 1.2267, -0.0039, -1.2228]]], grad_fn=<ViewBackward0>) ['NativeBatchNormBackward0'] ['ViewBackward0']\n"  # noqa: E501
+            'tensor([[[-0.0412,  0.5524, -0.5112],\n'
+            '         [ 0.0795, -0.4326,  0.3531],\n'
+            '         [-0.0922,  0.3518, -0.2596],\n'
+            '         [ 0.0962, -0.2979,  0.2017]],\n'
+            '\n'
+            '        [[-0.0980,  0.2624, -0.1644],\n'
+            '         [ 0.1003, -0.2399,  0.1397],\n'
+            '         [-0.1043,  0.2274, -0.1231],\n'
+            '         [ 0.1110, -0.2230,  0.1121]]])\n'
+            "<ViewBackward0 object at 0x…> ['ViewBackward0', 'RepeatBackward0', 'RepeatBackward0']\n"
+            'tensor([[[-0.0295,  0.5434, -0.5139],\n'
+            '         [ 0.1443, -0.8558,  0.7114],\n'
+            '         [ 0.0875, -0.3491,  0.2616],\n'
+            '         [ 0.0466, -0.1481,  0.1016]],\n'
+            '\n'
+            '        [[-0.0960,  0.2613, -0.1653],\n'
+            '         [ 0.1980, -0.4783,  0.2803],\n'
+            '         [ 0.1035, -0.2267,  0.1232],\n'
+            '         [ 0.0553, -0.1112,  0.0559]]])\n'
+            'tensor([-2.1610, -1.8428, -1.4479, -1.0021])\n'
+            'tensor([ 3.0122, -3.3525,  3.6257, -3.8263])\n'
+            "InstanceNorm1d(4, eps=1e-05, momentum=0.1, affine=True, bias=True, track_running_stats=True) <class 'torch.nn.modules.instancenorm.InstanceNorm1d'> Parameter containing:\n"  # noqa: E501
+            'tensor([1., 1., 1., 1.], requires_grad=True) tensor([0., 0., 0., 0.])\n'
+            'tensor(True)\n'
+            'tensor([ 0.0875, -0.0725,  0.0560, -0.0383]) tensor([1.0704, 1.0996, 1.1253, 1.1455]) tensor(0)\n'  # noqa: E501
+            'tensor([[[-0.0846,  1.5421,  1.6732],\n'
+            '         [ 0.3382, -1.3743, -1.7598],\n'
+            '         [-0.5795,  1.1859,  1.8125],\n'
+            '         [ 0.8059, -0.9808, -1.8328]],\n'
+            '\n'
+            '        [[-1.1218,  0.7276,  1.8304],\n'
+            '         [ 1.3094, -0.4800, -1.7645],\n'
+            '         [-1.4686,  0.2298,  1.6685],\n'
+            '         [ 1.5993,  0.0193, -1.5455]]], grad_fn=<ViewBackward0>)\n'
+            "False odict_keys(['weight', 'bias', 'running_mean', 'running_var', 'num_batches_tracked'])\n"
+            'InstanceNorm2d(2, eps=1e-05, momentum=0.1, affine=False, bias=False, track_running_stats=False) None None\n'  # noqa: E501
+            'tensor([[[-1.0558, -1.0092, -0.8695],\n'
+            '         [-0.6366, -0.3105,  0.1087],\n'
+            '         [ 0.6211,  1.2266,  1.9253]],\n'
+            '\n'
+            '        [[-1.4048, -1.1229, -0.8112],\n'
+            '         [-0.4699, -0.0989,  0.3017],\n'
+            '         [ 0.7321,  1.1921,  1.6818]]]) torch.Size([1, 2, 3, 3])\n'
+            'tensor(True) tensor([ 0.4375, -0.3623,  0.2798, -0.1917], dtype=torch.float64) tensor([1.3521, 1.4981, 1.6266, 1.7274], dtype=torch.float64)\n'  # noqa: E501
+            'tensor([[[-0.3762,  1.0711,  1.1877],\n'
+            '         [ 0.5266, -0.9407, -1.2709],\n'
+            '         [-0.6575,  0.8109,  1.3321],\n'
+            '         [ 0.7730, -0.6820, -1.3758]],\n'
+            '\n'
+            '        [[-1.2991,  0.3464,  1.3276],\n'
+            '         [ 1.3586, -0.1745, -1.2750],\n'
+            '         [-1.3970,  0.0157,  1.2123],\n'
+            '         [ 1.4190,  0.1324, -1.1418]]], dtype=torch.float64)\n'
+            'tensor([], size=(0, 4, 3))\n'
+            'InstanceNorm1d(3, eps=1e-05, momentum=None, affine=False, bias=False, track_running_stats=True)\n'  # noqa: E501
+            'RuntimeError weight should contain 8 elements not 6\n'
+            'RuntimeError bias should contain 8 elements not 6\n'
+            'RuntimeError running_mean should contain 8 elements not 6\n'
+            'RuntimeError Expected running_mean and running_var to be defined when use_input_stats is false\n'
+            'RuntimeError Expected running_mean and running_var to be defined when use_input_stats is false\n'
+            'ValueError Expected more than 1 spatial element when training, got input size torch.Size([2, 4, 1])\n'  # noqa: E501
+            'NotImplementedError "batch_norm" not implemented for \'Long\'\n'
+            'RuntimeError mixed dtype (CPU): expect parameter to have scalar type of Float\n'
+            'ValueError expected 2D or 3D input (got 1D input)\n'
+            'ValueError expected 3D or 4D input (got 2D input)\n'
+            'ValueError running_mean and running_var must either both be None or neither be None\n'
+            "ValueError expected input's size at dim=1 to match num_features (4), but got: 3.\n"
+        ),
+    ),
 }
 # fmt: on
 
