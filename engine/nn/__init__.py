@@ -54,7 +54,7 @@ from engine.nn.losses import (
 )
 from engine.nn.module import Module
 from engine.nn.normalization import BatchNorm1d, BatchNorm2d, LayerNorm
-from engine.nn.normalization_more import GroupNorm
+from engine.nn.normalization_more import GroupNorm, RMSNorm
 from engine.nn.parameter import Parameter
 from engine.nn.pixelshuffle import PixelShuffle, PixelUnshuffle
 from engine.nn.pool1d import AdaptiveAvgPool1d, AvgPool1d, MaxPool1d
@@ -126,6 +126,7 @@ __all__ = [
     "Parameter",
     "PixelShuffle",
     "PixelUnshuffle",
+    "RMSNorm",
     "RNN",
     "ReLU",
     "Sequential",
@@ -153,7 +154,7 @@ _TORCH_MODULES = {
     + (GELU, ELU, Softplus, Hardtanh, LogSigmoid, Hardswish, Hardsigmoid, Mish, Softsign, Tanhshrink)
     + (SELU, ReLU6, CELU, Softshrink, Hardshrink, Softmin, GLU, PReLU, RReLU),
     "torch.nn.modules.batchnorm": (BatchNorm1d, BatchNorm2d),
-    "torch.nn.modules.normalization": (LayerNorm, GroupNorm),
+    "torch.nn.modules.normalization": (LayerNorm, GroupNorm, RMSNorm),
     "torch.nn.modules.instancenorm": (InstanceNorm1d, InstanceNorm2d),
     "torch.nn.modules.sparse": (Embedding,),
     "torch.nn.modules.rnn": (RNN, LSTM, GRU),

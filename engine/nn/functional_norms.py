@@ -1,18 +1,22 @@
-"""``F.group_norm``, ``F.instance_norm``, ``F.rms_norm`` and ``F.local_response_norm``.
+"""``F.group_norm``, ``F.instance_norm`` and ``F.rms_norm``.
 
 Group norm is one node; instance norm is batch norm over a (1, N·C, ...) view, as PyTorch builds it;
-RMS norm and local response norm are compositions of ordinary ops, so their graphs show those steps.
+RMS norm is a composition of ordinary ops, so its graph shows those steps.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import numpy as np
 
 from engine import dtypes, shape_ops
 from engine.argument_errors import type_name
 from engine.functions.group_norm import NativeGroupNormBackward0
+from engine.functions.pointwise import AddBackward1
 from engine.nn import functional_extra as extra
 from engine.tensor import Tensor
+from engine.type_info import finfo
 
 
 def _check_parameter_dtypes(input: Tensor, *parameters: Tensor | None) -> None:
@@ -113,3 +117,48 @@ def instance_norm(
             buffer._data[...] = moved._data.reshape(batch, channels).mean(axis=0).astype(buffer._data.dtype)
             buffer._version_box[0] += 1
     return shape_ops.view(out, *shape)
+
+
+def rms_norm(
+    input: Tensor, normalized_shape: Any, weight: Tensor | None = None, eps: float | None = None
+) -> Tensor:
+    """``x / √(mean(x²) + eps) · weight`` over the trailing ``normalized_shape`` dimensions.
+
+    Composed of ordinary ops, as PyTorch composes it when autograd records it (Pow, Mean, Add, Rsqrt, Mul).
+    """
+    if isinstance(normalized_shape, int) or not all(isinstance(side, int) for side in normalized_shape):
+        raise TypeError(
+            "rms_norm(): argument 'normalized_shape' (position 2) must be tuple of ints, "
+            f"not {type_name(normalized_shape)}"
+        )
+    normalized = list(normalized_shape)
+    if not normalized:
+        raise RuntimeError(
+            "Expected normalized_shape to be at least 1-dimensional, i.e., containing at least one element, "
+            "but got normalized_shape = []"
+        )
+    if weight is not None and list(weight.shape) != normalized:
+        raise RuntimeError(
+            f"Expected weight to be of same shape as normalized_shape, but got weight of shape "
+            f"{list(weight.shape)} and normalized_shape = {normalized}"
+        )
+    count = len(normalized)
+    if input.dim() < count:
+        raise ValueError(f"Input tensor must have at least {count} dimensions, but got {input.dim()}")
+    if list(input.shape[input.dim() - count :]) != normalized:
+        sides = ", ".join(map(str, normalized))
+        raise RuntimeError(
+            f"Given normalized_shape={normalized}, expected input with shape [*{sides}], "
+            f"but got input of size{list(input.shape)}"
+        )
+    if not input.dtype.is_floating_point:
+        raise NotImplementedError(f"\"rms_norm\" not implemented for '{input.dtype.scalar_name}'")
+    if eps is None:
+        eps = finfo(input.dtype).eps
+    dims = tuple(range(input.dim() - count, input.dim()))
+    # PyTorch adds eps in its C++ code: AddBackward1 (a number, one edge), not Python's AddBackward0
+    scale = AddBackward1.apply(input.pow(2).mean(dims, keepdim=True), other=eps).rsqrt()
+    result = input.mul(scale)
+    if weight is not None:
+        result = result.mul(weight)
+    return result.type_as(input)

@@ -38,8 +38,17 @@ def instance_norm(data):
     return arrays, lambda x, w, b: F.instance_norm(x, weight=w, bias=b)
 
 
+def rms_norm(data):
+    """Over the last one or two dimensions of a 2-D or 3-D input, with a weight."""
+    shape = tuple(data.draw(st.integers(1, MAX_SIDE), label=f"side{i}") for i in range(3))
+    normalized = shape[-data.draw(st.integers(1, 2), label="normalized") :]
+    arrays = [values(data, shape), values(data, normalized, 0.5, 1.5)]
+    return arrays, lambda x, w: F.rms_norm(x, normalized, w, eps=0.1)
+
+
 CASES = {
     "NativeGroupNormBackward0": group_norm,
     "NativeGroupNormBackward0 no affine": group_norm_plain,
     "NativeBatchNormBackward0 instance_norm": instance_norm,
+    "RsqrtBackward0 rms_norm": rms_norm,
 }

@@ -8583,6 +8583,93 @@ t(lambda: nn.InstanceNorm1d(4, affine=True)(torch.randn(2, 3, 3)))
             "ValueError expected input's size at dim=1 to match num_features (4), but got: 3.\n"
         ),
     ),
+    # F.rms_norm and nn.RMSNorm: the composed graph PyTorch records (Pow, Mean, AddBackward1, Rsqrt, Mul),
+    # gradients, eps=None as the dtype's machine epsilon, and PyTorch's errors.
+    "rms_norm": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+def chain(node):
+    names = []
+    while node is not None:
+        names.append(type(node).__name__)
+        node = node.next_functions[-1][0] if node.next_functions else None
+    return names
+x = torch.arange(12.).reshape(2, 2, 3).sin().mul(2).requires_grad_()
+y = F.rms_norm(x, [3])
+print(y, chain(y.grad_fn))
+(y * torch.arange(12.).reshape(2, 2, 3).cos()).sum().backward()
+print(x.grad)
+w = torch.tensor([1., 2., -0.5], requires_grad=True)
+x.grad = None
+out = F.rms_norm(x, (2, 3), torch.ones(2, 3), eps=0.1)
+print(out, chain(out.grad_fn))
+out = F.rms_norm(x, (3,), w, eps=0.1)
+out.pow(2).sum().backward()
+print(out.grad_fn, x.grad, w.grad, sep="\n")
+print(F.rms_norm(torch.tensor([[1e-3, 2e-3, 3.1e-3], [1., 2., 3.]]), [3]))
+print(F.rms_norm(torch.tensor([[1e-3, 2e-3, 3.1e-3], [1., 2., 3.]], dtype=torch.float64), [3]))
+print(F.rms_norm(torch.zeros(2, 3), [3]), F.rms_norm(torch.zeros(0, 3, requires_grad=True), [3]))
+m = nn.RMSNorm(3)
+print(m, type(m), m.weight, m.eps, m.state_dict().keys())
+print(m(torch.tensor([3., 4., 0.])))
+print(nn.RMSNorm([2, 3], eps=1e-3, elementwise_affine=False), nn.RMSNorm([2, 3]).weight.shape)
+t(lambda: F.rms_norm(x, 3))
+t(lambda: F.rms_norm(x, [2]))
+t(lambda: F.rms_norm(x, [4, 2, 2, 3]))
+t(lambda: F.rms_norm(x, []))
+t(lambda: F.rms_norm(x, [3], torch.ones(2)))
+t(lambda: F.rms_norm(torch.ones(2, 3, dtype=torch.int64), [3]))
+t(lambda: F.rms_norm(torch.ones(2, 3, dtype=torch.int64), [4]))
+""",
+        (
+            'tensor([[[ 0.0000,  1.1764,  1.2712],\n'
+            '         [ 0.1988, -1.0660, -1.3506]],\n'
+            '\n'
+            '        [[-0.3967,  0.9327,  1.4045],\n'
+            "         [ 0.5896, -0.7783, -1.4306]]], grad_fn=<MulBackward0>) ['MulBackward0', 'RsqrtBackward0', 'AddBackward1', 'MeanBackward1', 'PowBackward0', 'AccumulateGrad']\n"  # noqa: E501
+            'tensor([[[ 0.6990,  0.3485, -0.3225],\n'
+            '         [-0.7027, -0.4311,  0.2368]],\n'
+            '\n'
+            '        [[ 0.6926,  0.5091, -0.1425],\n'
+            '         [-0.6671, -0.5799,  0.0405]]])\n'
+            'tensor([[[ 0.0000,  1.1528,  1.2457],\n'
+            '         [ 0.1933, -1.0368, -1.3137]],\n'
+            '\n'
+            '        [[-0.3885,  0.9134,  1.3755],\n'
+            "         [ 0.5729, -0.7563, -1.3902]]], grad_fn=<MulBackward0>) ['MulBackward0']\n"
+            '<MulBackward0 object at 0x…>\n'
+            'tensor([[[ 0.0000,  3.3122, -2.7750],\n'
+            '         [-0.1603, -3.4319,  2.4483]],\n'
+            '\n'
+            '        [[ 0.1666,  3.3901, -2.0135],\n'
+            '         [-0.0328, -3.1345,  1.5398]]])\n'
+            'tensor([ 1.0363, 15.2259, -7.1039])\n'
+            'tensor([[0.4477, 0.8954, 1.3879],\n'
+            '        [0.4629, 0.9258, 1.3887]])\n'
+            'tensor([[0.4531, 0.9063, 1.4047],\n'
+            '        [0.4629, 0.9258, 1.3887]], dtype=torch.float64)\n'
+            'tensor([[0., 0., 0.],\n'
+            '        [0., 0., 0.]]) tensor([], size=(0, 3), grad_fn=<MulBackward0>)\n'
+            "RMSNorm((3,), eps=None, elementwise_affine=True) <class 'torch.nn.modules.normalization.RMSNorm'> Parameter containing:\n"  # noqa: E501
+            "tensor([1., 1., 1.], requires_grad=True) None odict_keys(['weight'])\n"
+            'tensor([1.0392, 1.3856, 0.0000], grad_fn=<MulBackward0>)\n'
+            'RMSNorm((2, 3), eps=0.001, elementwise_affine=False) torch.Size([2, 3])\n'
+            "TypeError rms_norm(): argument 'normalized_shape' (position 2) must be tuple of ints, not int\n"
+            'RuntimeError Given normalized_shape=[2], expected input with shape [*2], but got input of size[2, 2, 3]\n'  # noqa: E501
+            'ValueError Input tensor must have at least 4 dimensions, but got 3\n'
+            'RuntimeError Expected normalized_shape to be at least 1-dimensional, i.e., containing at least one element, but got normalized_shape = []\n'  # noqa: E501
+            'RuntimeError Expected weight to be of same shape as normalized_shape, but got weight of shape [2] and normalized_shape = [3]\n'  # noqa: E501
+            'NotImplementedError "rms_norm" not implemented for \'Long\'\n'
+            'RuntimeError Given normalized_shape=[4], expected input with shape [*4], but got input of size[2, 3]\n'  # noqa: E501
+        ),
+    ),
 }
 # fmt: on
 
