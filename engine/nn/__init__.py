@@ -54,7 +54,7 @@ from engine.nn.losses import (
 )
 from engine.nn.module import Module
 from engine.nn.normalization import BatchNorm1d, BatchNorm2d, LayerNorm
-from engine.nn.normalization_more import GroupNorm, RMSNorm
+from engine.nn.normalization_more import GroupNorm, LocalResponseNorm, RMSNorm
 from engine.nn.parameter import Parameter
 from engine.nn.pixelshuffle import PixelShuffle, PixelUnshuffle
 from engine.nn.pool1d import AdaptiveAvgPool1d, AvgPool1d, MaxPool1d
@@ -115,6 +115,7 @@ __all__ = [
     "LayerNorm",
     "LeakyReLU",
     "Linear",
+    "LocalResponseNorm",
     "LogSoftmax",
     "MSELoss",
     "MaxPool1d",
@@ -154,7 +155,7 @@ _TORCH_MODULES = {
     + (GELU, ELU, Softplus, Hardtanh, LogSigmoid, Hardswish, Hardsigmoid, Mish, Softsign, Tanhshrink)
     + (SELU, ReLU6, CELU, Softshrink, Hardshrink, Softmin, GLU, PReLU, RReLU),
     "torch.nn.modules.batchnorm": (BatchNorm1d, BatchNorm2d),
-    "torch.nn.modules.normalization": (LayerNorm, GroupNorm, RMSNorm),
+    "torch.nn.modules.normalization": (LayerNorm, GroupNorm, RMSNorm, LocalResponseNorm),
     "torch.nn.modules.instancenorm": (InstanceNorm1d, InstanceNorm2d),
     "torch.nn.modules.sparse": (Embedding,),
     "torch.nn.modules.rnn": (RNN, LSTM, GRU),

@@ -51,7 +51,12 @@ from engine.nn.functional_extra import (  # noqa: F401 - part of F
     hardtanh_,
     layer_norm,
 )
-from engine.nn.functional_norms import group_norm, instance_norm, rms_norm  # noqa: F401 - part of F
+from engine.nn.functional_norms import (  # noqa: F401 - part of F
+    group_norm,
+    instance_norm,
+    local_response_norm,
+    rms_norm,
+)
 from engine.pad_ops import pad  # noqa: F401 - part of F
 from engine.pixel_shuffle_ops import pixel_shuffle, pixel_unshuffle  # noqa: F401 - part of F
 from engine.pointwise_more_ops import threshold, threshold_  # noqa: F401 - part of F

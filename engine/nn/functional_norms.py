@@ -1,7 +1,7 @@
-"""``F.group_norm``, ``F.instance_norm`` and ``F.rms_norm``.
+"""``F.group_norm``, ``F.instance_norm``, ``F.rms_norm`` and ``F.local_response_norm``.
 
 Group norm is one node; instance norm is batch norm over a (1, N·C, ...) view, as PyTorch builds it;
-RMS norm is a composition of ordinary ops, so its graph shows those steps.
+RMS and local response norms are compositions of ordinary ops, so their graphs show those steps.
 """
 
 from __future__ import annotations
@@ -12,9 +12,12 @@ import numpy as np
 
 from engine import dtypes, shape_ops
 from engine.argument_errors import type_name
+from engine.functions.avg_pool3d import AvgPool3DBackward0
 from engine.functions.group_norm import NativeGroupNormBackward0
 from engine.functions.pointwise import AddBackward1
 from engine.nn import functional_extra as extra
+from engine.pad_ops import pad
+from engine.pool_ops import avg_pool2d
 from engine.tensor import Tensor
 from engine.type_info import finfo
 
@@ -162,3 +165,38 @@ def rms_norm(
     if weight is not None:
         result = result.mul(weight)
     return result.type_as(input)
+
+
+def local_response_norm(
+    input: Tensor, size: int, alpha: float = 1e-4, beta: float = 0.75, k: float = 1.0
+) -> Tensor:
+    """``x / (k + alpha·mean of x² over ``size`` neighbouring channels)^beta``, composed as PyTorch's.
+
+    The channel neighbourhood's mean is an average pool over the squared input padded along the channels:
+    ``avg_pool2d`` for 3-D inputs, ``avg_pool3d`` over a (N, 1, C, H, rest) view for wider ones.
+    """
+    dim = input.dim()
+    if dim < 3:
+        # PyTorch's message keeps the indentation of its continued source line
+        raise ValueError(
+            f"Expected 3D or higher dimensionality                          input (got {dim} dimensions)"
+        )
+    if input.numel() == 0:
+        return input
+    squares = input.mul(input)
+    before, after = size // 2, (size - 1) // 2
+    if dim == 3:
+        padded = pad(squares.unsqueeze(1), (0, 0, before, after))
+        div = avg_pool2d(padded, (size, 1), stride=1).squeeze(1)
+    else:
+        sizes = input.shape
+        padded = pad(squares.view(sizes[0], 1, sizes[1], sizes[2], -1), (0, 0, 0, 0, before, after))
+        if size <= 0:
+            raise RuntimeError(f"kernel size should be greater than zero, but got kT: {size} kH: 1 kW: 1")
+        if padded.dtype.name not in ("float32", "float64", "int64"):
+            raise NotImplementedError(
+                f"\"avg_pool3d_out_frame\" not implemented for '{padded.dtype.scalar_name}'"
+            )
+        pooled = AvgPool3DBackward0.apply(padded, kernel=(size, 1, 1), stride=(1, 1, 1))
+        div = pooled.squeeze(1).view(sizes)
+    return input / div.mul(alpha).add(k).pow(beta)

@@ -1,4 +1,4 @@
-"""Gradient-check cases of the group normalisation node (and the layers built on others' nodes).
+"""Gradient-check cases of the normalisation layers: group norm's node, avg_pool3d's (local response norm).
 
 Kept beside ``gradcheck_cases`` (whose builders they use) and merged into ``test_gradcheck.CASES``.
 Normalised inputs are spread out (``distinct``) so no group has a near-zero variance.
@@ -46,9 +46,23 @@ def rms_norm(data):
     return arrays, lambda x, w: F.rms_norm(x, normalized, w, eps=0.1)
 
 
+def local_response_norm(dims: tuple[int, int]):
+    """3-D inputs (average pool 2-D) or 4-D to 5-D ones (average pool 3-D), 1 to 4 channels wide."""
+
+    def draw(data):
+        ndim = data.draw(st.integers(*dims), label="dims")
+        shape = tuple(data.draw(st.integers(1, 3), label=f"side{i}") for i in range(ndim))
+        size = data.draw(st.integers(1, 4), label="size")
+        return [values(data, shape)], lambda x: F.local_response_norm(x, size, alpha=0.5, k=1.5)
+
+    return draw
+
+
 CASES = {
     "NativeGroupNormBackward0": group_norm,
     "NativeGroupNormBackward0 no affine": group_norm_plain,
     "NativeBatchNormBackward0 instance_norm": instance_norm,
     "RsqrtBackward0 rms_norm": rms_norm,
+    "AvgPool2DBackward0 local_response_norm": local_response_norm((3, 3)),
+    "AvgPool3DBackward0 local_response_norm": local_response_norm((4, 5)),
 }

@@ -21,6 +21,7 @@ from engine.functions import (
     activation_more,
     activation_slopes,
     arrange,
+    avg_pool3d,
     binary_more,
     conv,
     cumulative,
@@ -587,7 +588,7 @@ def test_every_differentiable_op_has_a_gradient_check():
     modules += (shape_extra, products, linalg_lu, distance, cumulative)
     modules += (upsample, upsample_cubic, pixel_shuffle)
     modules += (normalization, activation, activation_more, select_more, order, activation_slopes)
-    modules += (pointwise_more, binary_more, special, group_norm)
+    modules += (pointwise_more, binary_more, special, group_norm, avg_pool3d)
     modules += (extremes, arrange, index_more, search, in_place_names)
     ops = {
         name

@@ -8670,6 +8670,146 @@ t(lambda: F.rms_norm(torch.ones(2, 3, dtype=torch.int64), [4]))
             'RuntimeError Given normalized_shape=[4], expected input with shape [*4], but got input of size[2, 3]\n'  # noqa: E501
         ),
     ),
+    # F.local_response_norm and nn.LocalResponseNorm: PyTorch's composed graph (avg_pool2d for 3-D inputs,
+    # AvgPool3DBackward0 over a 5-D view for wider ones), gradients, integer inputs and PyTorch's errors.
+    "local_response_norm": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+def chain(node):
+    names = []
+    while node is not None:
+        names.append(type(node).__name__)
+        node = node.next_functions[-1][0] if node.next_functions else None
+    return names
+x = torch.arange(12.).reshape(1, 4, 3).sin().mul(3).requires_grad_()
+y = F.local_response_norm(x, 3, alpha=0.5, beta=0.75, k=2.0)
+print(y, chain(y.grad_fn))
+(y * torch.arange(12.).reshape(1, 4, 3).cos()).sum().backward()
+print(x.grad)
+img = torch.arange(32.).reshape(2, 4, 2, 2).cos().mul(2).requires_grad_()
+out = F.local_response_norm(img, 2, alpha=1.0)
+print(out, chain(out.grad_fn))
+out.sum().backward()
+print(img.grad)
+vol = torch.arange(48.).reshape(1, 3, 2, 2, 4).sin().requires_grad_()
+out = F.local_response_norm(vol, 4, alpha=0.3, k=0.5)
+out.pow(2).sum().backward()
+print(out.shape, out.grad_fn, vol.grad[0, :, 1, 1])
+print(F.local_response_norm(torch.arange(12).reshape(1, 4, 3), 2))
+print(F.local_response_norm(torch.arange(16).reshape(1, 4, 2, 2), 5, alpha=0.1))
+print(F.local_response_norm(torch.ones(1, 3, 2, dtype=torch.float64), 9, beta=2.0))
+e = torch.zeros(0, 4, 3)
+print(F.local_response_norm(e, 2) is e)
+m = nn.LocalResponseNorm(2)
+print(m, type(m), m(torch.arange(6.).reshape(1, 3, 2)))
+print(nn.LocalResponseNorm(3, alpha=0.01, beta=0.5, k=2))
+t(lambda: F.local_response_norm(torch.ones(4, 3), 2))
+t(lambda: F.local_response_norm(torch.ones(1, 4, 3), 0))
+t(lambda: F.local_response_norm(torch.ones(1, 4, 3, 2), 0))
+t(lambda: F.local_response_norm(torch.ones(1, 4, 3, 2), -1))
+t(lambda: F.local_response_norm(torch.ones(1, 2, 2, dtype=torch.bool), 2))
+t(lambda: F.local_response_norm(torch.ones(1, 2, 2, 2, dtype=torch.bool), 2))
+t(lambda: F.local_response_norm(torch.ones(1, 2, 2, 2, dtype=torch.int32), 2))
+""",
+        (
+            'tensor([[[ 0.0000,  0.9059,  0.8657],\n'
+            '         [ 0.2387, -0.7265, -0.7423],\n'
+            '         [-0.4345,  0.7034,  0.7422],\n'
+            "         [ 0.6469, -0.7000, -0.9015]]], grad_fn=<DivBackward0>) ['DivBackward0', 'PowBackward0', 'AddBackward0']\n"  # noqa: E501
+            'tensor([[[ 0.5880,  0.0495, -0.0553],\n'
+            '         [-0.5281, -0.0031, -0.0200],\n'
+            '         [ 0.3861,  0.0581,  0.0025],\n'
+            '         [-0.3462, -0.2276, -0.0120]]])\n'
+            'tensor([[[[ 0.8774,  0.7654],\n'
+            '          [-0.6659, -0.8774]],\n'
+            '\n'
+            '         [[-0.4752,  0.3737],\n'
+            '          [ 0.8045,  0.5236]],\n'
+            '\n'
+            '         [[-0.1800, -0.8371],\n'
+            '          [-0.5667,  0.0050]],\n'
+            '\n'
+            '         [[ 0.8575,  0.6070],\n'
+            '          [ 0.1398, -0.8545]]],\n'
+            '\n'
+            '\n'
+            '        [[[-0.8768, -0.4951],\n'
+            '          [ 0.8252,  0.8773]],\n'
+            '\n'
+            '         [[ 0.3438, -0.7195],\n'
+            '          [-0.7246, -0.4144]],\n'
+            '\n'
+            '         [[ 0.5716,  0.7641],\n'
+            '          [ 0.4720, -0.3859]],\n'
+            '\n'
+            '         [[-0.8022, -0.5208],\n'
+            "          [ 0.1918,  0.8353]]]], grad_fn=<DivBackward0>) ['DivBackward0', 'PowBackward0', 'AddBackward0']\n"  # noqa: E501
+            'tensor([[[[0.1849, 0.1431],\n'
+            '          [0.6487, 0.1928]],\n'
+            '\n'
+            '         [[0.1496, 0.6938],\n'
+            '          [0.2477, 0.2001]],\n'
+            '\n'
+            '         [[0.6739, 0.2465],\n'
+            '          [0.2419, 0.5684]],\n'
+            '\n'
+            '         [[0.0680, 0.1426],\n'
+            '          [0.4996, 0.1104]]],\n'
+            '\n'
+            '\n'
+            '        [[[0.1693, 0.5526],\n'
+            '          [0.3736, 0.1778]],\n'
+            '\n'
+            '         [[0.1481, 0.4954],\n'
+            '          [0.2661, 0.1175]],\n'
+            '\n'
+            '         [[0.6178, 0.2563],\n'
+            '          [0.1467, 0.6919]],\n'
+            '\n'
+            '         [[0.0562, 0.2050],\n'
+            '          [0.5982, 0.0536]]]])\n'
+            'torch.Size([1, 3, 2, 2, 4]) <DivBackward0 object at 0x…> tensor([[-2.5879,  1.6118,  2.2123,  2.8392],\n'  # noqa: E501
+            '        [ 1.3065, -2.1102, -1.7263, -1.7577],\n'
+            '        [ 0.0911,  2.8589,  2.1673,  0.5915]])\n'
+            'tensor([[[ 0.0000,  1.0000,  1.9997],\n'
+            '         [ 2.9991,  3.9976,  4.9948],\n'
+            '         [ 5.9901,  6.9832,  7.9737],\n'
+            '         [ 8.9610,  9.9449, 10.9247]]])\n'
+            'tensor([[[[0.0000, 0.4280],\n'
+            '          [0.7348, 0.9710]],\n'
+            '\n'
+            '         [[1.1292, 1.2282],\n'
+            '          [1.2980, 1.3472]],\n'
+            '\n'
+            '         [[2.2584, 2.2108],\n'
+            '          [2.1634, 2.1170]],\n'
+            '\n'
+            '         [[3.3876, 3.1934],\n'
+            '          [3.0586, 2.9110]]]])\n'
+            'tensor([[[0.9999, 0.9999],\n'
+            '         [0.9999, 0.9999],\n'
+            '         [0.9999, 0.9999]]], dtype=torch.float64)\n'
+            'True\n'
+            "LocalResponseNorm(2, alpha=0.0001, beta=0.75, k=1.0) <class 'torch.nn.modules.normalization.LocalResponseNorm'> tensor([[[0.0000, 1.0000],\n"  # noqa: E501
+            '         [1.9997, 2.9989],\n'
+            '         [3.9970, 4.9936]]])\n'
+            'LocalResponseNorm(3, alpha=0.01, beta=0.5, k=2)\n'
+            'ValueError Expected 3D or higher dimensionality                          input (got 2 dimensions)\n'  # noqa: E501
+            'RuntimeError kernel size should be greater than zero, but got kH: 0 kW: 1\n'
+            'RuntimeError kernel size should be greater than zero, but got kT: 0 kH: 1 kW: 1\n'
+            'RuntimeError kernel size should be greater than zero, but got kT: -1 kH: 1 kW: 1\n'
+            'NotImplementedError "avg_pool2d" not implemented for \'Bool\'\n'
+            'NotImplementedError "avg_pool3d_out_frame" not implemented for \'Bool\'\n'
+            'NotImplementedError "avg_pool3d_out_frame" not implemented for \'Int\'\n'
+        ),
+    ),
 }
 # fmt: on
 
