@@ -2,6 +2,7 @@
 
 from engine import autograd, methods, return_types
 from engine import random_state as random  # noqa: A004 - torch.random
+from engine.adaptive_max_pool_ops import torch_adaptive_max_pool1d as adaptive_max_pool1d
 from engine.alias_ops import (
     absolute,
     arccos,

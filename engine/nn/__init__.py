@@ -58,6 +58,7 @@ from engine.nn.normalization_more import GroupNorm, LocalResponseNorm, RMSNorm
 from engine.nn.parameter import Parameter
 from engine.nn.pixelshuffle import PixelShuffle, PixelUnshuffle
 from engine.nn.pool1d import AdaptiveAvgPool1d, AvgPool1d, MaxPool1d
+from engine.nn.pooling_more import AdaptiveMaxPool1d, AdaptiveMaxPool2d
 from engine.nn.rnn import GRU, LSTM, RNN
 from engine.nn.sparse import Embedding
 from engine.nn.upsampling import Upsample, UpsamplingBilinear2d, UpsamplingNearest2d
@@ -86,6 +87,8 @@ __all__ = [
     "CELU",
     "AdaptiveAvgPool1d",
     "AdaptiveAvgPool2d",
+    "AdaptiveMaxPool1d",
+    "AdaptiveMaxPool2d",
     "AvgPool1d",
     "AvgPool2d",
     "BCELoss",
@@ -167,6 +170,8 @@ _TORCH_MODULES = {
         AvgPool2d,
         AdaptiveAvgPool1d,
         AdaptiveAvgPool2d,
+        AdaptiveMaxPool1d,
+        AdaptiveMaxPool2d,
     ),
     "torch.nn.modules.flatten": (Flatten, Unflatten),
     "torch.nn.modules.upsampling": (Upsample, UpsamplingNearest2d, UpsamplingBilinear2d),

@@ -45,6 +45,7 @@ from engine.functions import (
     pointwise,
     pointwise_more,
     pooling,
+    pooling_adaptive_max,
     power,
     products,
     reduction,
@@ -68,6 +69,7 @@ from tests.engine import gradcheck_cases_index as ix
 from tests.engine import gradcheck_cases_linalg as lg
 from tests.engine import gradcheck_cases_nn as n
 from tests.engine import gradcheck_cases_norms as norm_cases
+from tests.engine import gradcheck_cases_pooling as pool_cases
 from tests.engine import gradcheck_cases_products as p
 from tests.engine import gradcheck_cases_upsample as upsample_cases
 
@@ -509,6 +511,7 @@ CASES: dict[str, c.Case | tuple[c.Case, dict]] = {
 }
 CASES.update(ix.CASES)  # shapes, indexing and search (gradcheck_cases_index.py)
 CASES.update(norm_cases.CASES)  # group, instance, RMS and local response norms (gradcheck_cases_norms.py)
+CASES.update(pool_cases.CASES)  # adaptive max pooling, ... (gradcheck_cases_pooling.py)
 
 
 def _node_names(output: torch.Tensor) -> set[str]:
@@ -589,6 +592,7 @@ def test_every_differentiable_op_has_a_gradient_check():
     modules += (upsample, upsample_cubic, pixel_shuffle)
     modules += (normalization, activation, activation_more, select_more, order, activation_slopes)
     modules += (pointwise_more, binary_more, special, group_norm, avg_pool3d)
+    modules += (pooling_adaptive_max,)
     modules += (extremes, arrange, index_more, search, in_place_names)
     ops = {
         name

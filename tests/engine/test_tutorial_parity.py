@@ -8810,6 +8810,137 @@ t(lambda: F.local_response_norm(torch.ones(1, 2, 2, 2, dtype=torch.int32), 2))
             'NotImplementedError "avg_pool3d_out_frame" not implemented for \'Int\'\n'
         ),
     ),
+    # F.adaptive_max_pool1d/2d, torch.adaptive_max_pool1d, nn.AdaptiveMaxPool1d/2d: their node,
+    # return_indices, NaN and tie choices, None sizes, empty inputs and outputs, and PyTorch's errors.
+    "adaptive_max_pool": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+def chain(node):
+    names = []
+    while node is not None:
+        names.append(type(node).__name__)
+        node = node.next_functions[0][0] if node.next_functions else None
+    return names
+x = torch.arange(20.).reshape(1, 4, 5).sin().requires_grad_()
+y = F.adaptive_max_pool1d(x, 3)
+print(y, chain(y.grad_fn))
+y.sum().backward()
+print(x.grad)
+v, i = F.adaptive_max_pool1d(x, 2, return_indices=True)
+print(v, i, i.dtype, i.requires_grad)
+print(torch.adaptive_max_pool1d(x.detach(), 4))
+img = torch.arange(30.).reshape(1, 5, 6).cos().requires_grad_()
+out, idx = F.adaptive_max_pool2d(img, (2, 4), return_indices=True)
+print(out, idx, chain(out.grad_fn))
+(out * torch.tensor([1., 2., 3., 4.])).sum().backward()
+print(img.grad)
+print(F.adaptive_max_pool2d(img.detach().view(1, 1, 5, 6), 3).shape, F.adaptive_max_pool2d(img, (None, 2)))
+print(F.adaptive_max_pool2d(torch.ones(2, 1, 3, 3, dtype=torch.float64), 2))
+print(F.adaptive_max_pool1d(torch.tensor([[1., float("nan"), 3, float("nan")]]), 2, return_indices=True))
+print(F.adaptive_max_pool1d(torch.tensor([[1., 3, 3, -float("inf")]]), 1, return_indices=True))
+print(F.adaptive_max_pool1d(torch.tensor([[-float("inf"), -float("inf")]]), 1, return_indices=True))
+print(F.adaptive_max_pool2d(torch.ones(1, 4, 5), (2, 0)), F.adaptive_max_pool1d(torch.ones(0, 2, 3), 2))
+m = nn.AdaptiveMaxPool2d((2, None), return_indices=True)
+print(m, type(m), m(torch.arange(12.).reshape(1, 3, 4)))
+m1 = nn.AdaptiveMaxPool1d(2)
+print(m1, type(m1), m1(torch.tensor([[3., 1., 4., 1., 5.]])))
+t(lambda: F.adaptive_max_pool2d(torch.arange(20).reshape(1, 4, 5), 2))
+t(lambda: F.adaptive_max_pool2d(torch.ones(4, 5), 2))
+t(lambda: F.adaptive_max_pool2d(torch.ones(4, 5), (2, 2)))
+t(lambda: F.adaptive_max_pool2d(torch.ones(1, 4, 5), (2, -1)))
+t(lambda: F.adaptive_max_pool2d(torch.ones(1, 4, 5), (2, 3, 4)))
+t(lambda: F.adaptive_max_pool2d(torch.ones(1, 4, 5), (2,)))
+t(lambda: F.adaptive_max_pool2d(torch.ones(1, 4, 5), (2.0, 1)))
+t(lambda: F.adaptive_max_pool2d(torch.ones(1, 0, 5), 2))
+t(lambda: F.adaptive_max_pool1d(torch.ones(4, 5, 6, 7), 2))
+t(lambda: F.adaptive_max_pool1d(torch.ones(1, 5), (2, 3)))
+t(lambda: F.adaptive_max_pool1d(torch.ones(1, 5), 2.0))
+t(lambda: F.adaptive_max_pool1d(torch.ones(1, 0), 2))
+t(lambda: F.adaptive_max_pool1d(torch.ones(1, 5), -1))
+t(lambda: F.adaptive_max_pool1d(torch.ones(1, 5, dtype=torch.bool), 2))
+t(lambda: F.adaptive_max_pool2d(torch.ones(1, 4, 5), 2.0))
+e = torch.ones(0, 2, 3, requires_grad=True)
+F.adaptive_max_pool1d(e, 2).sum().backward()
+print(e.grad)
+t(lambda: F.adaptive_max_pool2d(torch.ones(2, 3, 4, requires_grad=True), 0).sum().backward())
+""",
+        (
+            'tensor([[[ 0.8415,  0.9093,  0.1411],\n'
+            '         [-0.2794,  0.9894,  0.9894],\n'
+            '         [-0.5440,  0.4202,  0.9906],\n'
+            "         [ 0.6503, -0.2879,  0.1499]]], grad_fn=<SqueezeBackward1>) ['SqueezeBackward1', 'AdaptiveMaxPool2DBackward0', 'UnsqueezeBackward0', 'AccumulateGrad']\n"  # noqa: E501
+            'tensor([[[0., 1., 1., 1., 0.],\n'
+            '         [0., 1., 0., 2., 0.],\n'
+            '         [1., 0., 0., 1., 1.],\n'
+            '         [1., 1., 0., 0., 1.]]])\n'
+            'tensor([[[ 0.9093,  0.9093],\n'
+            '         [ 0.6570,  0.9894],\n'
+            '         [-0.5366,  0.9906],\n'
+            '         [ 0.6503,  0.1499]]], grad_fn=<SqueezeBackward1>) tensor([[[2, 2],\n'
+            '         [2, 3],\n'
+            '         [2, 4],\n'
+            '         [0, 4]]]) torch.int64 False\n'
+            '(tensor([[[ 0.8415,  0.9093,  0.9093,  0.1411],\n'
+            '         [-0.2794,  0.6570,  0.9894,  0.9894],\n'
+            '         [-0.5440, -0.5366,  0.4202,  0.9906],\n'
+            '         [ 0.6503, -0.2879, -0.7510,  0.1499]]]), tensor([[[1, 2, 2, 3],\n'
+            '         [1, 2, 3, 3],\n'
+            '         [0, 2, 3, 4],\n'
+            '         [0, 1, 3, 4]]]))\n'
+            'tensor([[[ 1.0000,  0.9074, -0.6536,  0.2837],\n'
+            '         [ 0.9912,  0.9912, -0.2921, -0.2752]]],\n'
+            '       grad_fn=<AdaptiveMaxPool2DBackward0>) tensor([[[ 0, 13,  4,  5],\n'
+            "         [25, 25, 27, 17]]]) ['AdaptiveMaxPool2DBackward0', 'AccumulateGrad']\n"
+            'tensor([[[1., 0., 0., 0., 3., 4.],\n'
+            '         [0., 0., 0., 0., 0., 0.],\n'
+            '         [0., 2., 0., 0., 0., 4.],\n'
+            '         [0., 0., 0., 0., 0., 0.],\n'
+            '         [0., 3., 0., 3., 0., 0.]]])\n'
+            'torch.Size([1, 1, 3, 3]) tensor([[[ 1.0000,  0.2837],\n'
+            '         [ 0.9602,  0.0044],\n'
+            '         [ 0.9074, -0.2752],\n'
+            '         [ 0.9887, -0.5328],\n'
+            '         [ 0.9912, -0.2921]]], grad_fn=<AdaptiveMaxPool2DBackward0>)\n'
+            'tensor([[[[1., 1.],\n'
+            '          [1., 1.]]],\n'
+            '\n'
+            '\n'
+            '        [[[1., 1.],\n'
+            '          [1., 1.]]]], dtype=torch.float64)\n'
+            '(tensor([[nan, nan]]), tensor([[1, 3]]))\n'
+            '(tensor([[3.]]), tensor([[1]]))\n'
+            '(tensor([[-inf]]), tensor([[0]]))\n'
+            'tensor([], size=(1, 2, 0)) tensor([], size=(0, 2, 2))\n'
+            "AdaptiveMaxPool2d(output_size=(2, None)) <class 'torch.nn.modules.pooling.AdaptiveMaxPool2d'> (tensor([[[ 4.,  5.,  6.,  7.],\n"  # noqa: E501
+            '         [ 8.,  9., 10., 11.]]]), tensor([[[ 4,  5,  6,  7],\n'
+            '         [ 8,  9, 10, 11]]]))\n'
+            "AdaptiveMaxPool1d(output_size=2) <class 'torch.nn.modules.pooling.AdaptiveMaxPool1d'> tensor([[4., 5.]])\n"  # noqa: E501
+            'NotImplementedError "adaptive_max_pool2d" not implemented for \'Long\'\n'
+            'RuntimeError adaptive_max_pool2d(): Expected 3D or 4D tensor, but got: [4, 5]\n'
+            'ValueError Input dimension should be at least 3\n'
+            'RuntimeError Trying to create tensor with negative dimension -1: [1, 2, -1]\n'
+            'ValueError Input dimension should be at least 4\n'
+            'RuntimeError adaptive_max_pool2d(): internal error: output_size.size() must be 2\n'
+            "TypeError adaptive_max_pool2d(): argument 'output_size' (position 2) must be tuple of ints, but found element of type float at pos 0\n"  # noqa: E501
+            'RuntimeError adaptive_max_pool2d(): Expected input to have non-zero size for non-batch dimensions, but input has sizes [1, 0, 5] with dimension 1 being empty\n'  # noqa: E501
+            "RuntimeError Expected 2 to 3 dimensions, but got 4-dimensional tensor for argument #1 'self' (while checking arguments for adaptive_max_pool1d)\n"  # noqa: E501
+            "RuntimeError adaptive_max_pool1d() argument 'output_size' should contain one int (got 2)\n"
+            "TypeError adaptive_max_pool1d(): argument 'output_size' (position 2) must be tuple of ints, not float\n"  # noqa: E501
+            'RuntimeError adaptive_max_pool1d(): Expected input to have non-zero size for non-batch dimensions, but input has sizes [1, 0] with dimension 1 being empty\n'  # noqa: E501
+            'RuntimeError Trying to create tensor with negative dimension -1: [1, 1, -1]\n'
+            'NotImplementedError "adaptive_max_pool2d" not implemented for \'Bool\'\n'
+            "TypeError object of type 'float' has no len()\n"
+            'tensor([], size=(0, 2, 3))\n'
+            'RuntimeError adaptive_max_pool2d_backward(): Expected grad_output to have non-zero size for non-batch dimensions, but grad_output has sizes [2, 0, 0] with dimension 1 being empty\n'  # noqa: E501
+        ),
+    ),
 }
 # fmt: on
 
