@@ -58,7 +58,7 @@ from engine.nn.normalization_more import GroupNorm, LocalResponseNorm, RMSNorm
 from engine.nn.parameter import Parameter
 from engine.nn.pixelshuffle import PixelShuffle, PixelUnshuffle
 from engine.nn.pool1d import AdaptiveAvgPool1d, AvgPool1d, MaxPool1d
-from engine.nn.pooling_more import AdaptiveMaxPool1d, AdaptiveMaxPool2d
+from engine.nn.pooling_more import AdaptiveMaxPool1d, AdaptiveMaxPool2d, MaxUnpool1d, MaxUnpool2d
 from engine.nn.rnn import GRU, LSTM, RNN
 from engine.nn.sparse import Embedding
 from engine.nn.upsampling import Upsample, UpsamplingBilinear2d, UpsamplingNearest2d
@@ -123,6 +123,8 @@ __all__ = [
     "MSELoss",
     "MaxPool1d",
     "MaxPool2d",
+    "MaxUnpool1d",
+    "MaxUnpool2d",
     "Module",
     "ModuleDict",
     "ModuleList",
@@ -172,6 +174,8 @@ _TORCH_MODULES = {
         AdaptiveAvgPool2d,
         AdaptiveMaxPool1d,
         AdaptiveMaxPool2d,
+        MaxUnpool1d,
+        MaxUnpool2d,
     ),
     "torch.nn.modules.flatten": (Flatten, Unflatten),
     "torch.nn.modules.upsampling": (Upsample, UpsamplingNearest2d, UpsamplingBilinear2d),

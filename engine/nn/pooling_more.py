@@ -1,10 +1,10 @@
-"""Pooling layers beyond max and average: AdaptiveMaxPool1d/2d."""
+"""Pooling layers beyond max and average: AdaptiveMaxPool1d/2d, MaxUnpool1d/2d."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from engine import adaptive_max_pool_ops
+from engine import adaptive_max_pool_ops, max_unpool_ops
 from engine.nn.module import Module
 from engine.tensor import Tensor
 
@@ -28,3 +28,29 @@ class AdaptiveMaxPool1d(AdaptiveMaxPool2d):
 
     def forward(self, input: Tensor) -> Any:
         return adaptive_max_pool_ops.adaptive_max_pool1d(input, self.output_size, self.return_indices)
+
+
+class MaxUnpool2d(Module):
+    """Max pooling's values put back where its ``return_indices`` said they were, zeros elsewhere."""
+
+    dims = 2  # how many trailing axes the windows span
+
+    def __init__(self, kernel_size: Any, stride: Any = None, padding: Any = 0) -> None:
+        super().__init__()
+        count = self.dims
+        self.kernel_size = max_unpool_ops._tuple(kernel_size, count)
+        self.stride = max_unpool_ops._tuple(kernel_size if stride is None else stride, count)
+        self.padding = max_unpool_ops._tuple(padding, count)
+
+    def forward(self, input: Tensor, indices: Tensor, output_size: Any = None) -> Tensor:
+        unpool = max_unpool_ops.max_unpool2d if self.dims == 2 else max_unpool_ops.max_unpool1d
+        return unpool(input, indices, self.kernel_size, self.stride, self.padding, output_size)
+
+    def extra_repr(self) -> str:
+        return f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}"
+
+
+class MaxUnpool1d(MaxUnpool2d):
+    """Max pooling's values put back along the sequence where ``return_indices`` said they were."""
+
+    dims = 1

@@ -1,4 +1,4 @@
-"""Gradient-check cases of the added pooling nodes (adaptive max pooling, ...).
+"""Gradient-check cases of the added pooling nodes (adaptive max pooling, max unpooling, ...).
 
 Kept beside ``gradcheck_cases`` (whose builders they use) and merged into ``test_gradcheck.CASES``.
 Max pooling's inputs are spread out (``distinct``) so each window has one clear winner.
@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+import engine as torch
 from engine.nn import functional as F
-from tests.engine.gradcheck_cases import distinct
+from tests.engine.gradcheck_cases import distinct, values
 
 
 def _side(data, label: str, low: int = 1, high: int = 5) -> int:
@@ -30,7 +31,19 @@ def adaptive_max_pooling_1d(data):
     return [distinct(data, shape)], lambda x: F.adaptive_max_pool1d(x, out)
 
 
+def max_unpooling(data):
+    """Values put back at distinct positions of a 2-D plane (from max pooling's indices), or 1-D."""
+    one_d = data.draw(st.booleans(), label="1d")
+    shape = (_side(data, "batch"), _side(data, "channels")) + ((6,) if one_d else (4, 6))
+    pooled, indices = (F.max_pool1d if one_d else F.max_pool2d)(
+        torch.tensor(distinct(data, shape)), 2, return_indices=True
+    )
+    unpool = F.max_unpool1d if one_d else F.max_unpool2d
+    return [values(data, tuple(pooled.shape))], lambda x: unpool(x, indices, 2)
+
+
 CASES = {
     "AdaptiveMaxPool2DBackward0": adaptive_max_pooling,
     "AdaptiveMaxPool2DBackward0 1d": adaptive_max_pooling_1d,
+    "MaxUnpool2DBackward0": max_unpooling,
 }

@@ -35,6 +35,7 @@ from engine.functions import (
     linalg_extra,
     linalg_lu,
     loss,
+    max_unpool,
     moments,
     normalization,
     norms,
@@ -592,7 +593,7 @@ def test_every_differentiable_op_has_a_gradient_check():
     modules += (upsample, upsample_cubic, pixel_shuffle)
     modules += (normalization, activation, activation_more, select_more, order, activation_slopes)
     modules += (pointwise_more, binary_more, special, group_norm, avg_pool3d)
-    modules += (pooling_adaptive_max,)
+    modules += (pooling_adaptive_max, max_unpool)
     modules += (extremes, arrange, index_more, search, in_place_names)
     ops = {
         name

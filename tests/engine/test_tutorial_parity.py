@@ -8941,6 +8941,112 @@ t(lambda: F.adaptive_max_pool2d(torch.ones(2, 3, 4, requires_grad=True), 0).sum(
             'RuntimeError adaptive_max_pool2d_backward(): Expected grad_output to have non-zero size for non-batch dimensions, but grad_output has sizes [2, 0, 0] with dimension 1 being empty\n'  # noqa: E501
         ),
     ),
+    # F.max_unpool1d/2d and nn.MaxUnpool1d/2d: MaxUnpool2DBackward0 (its gradient gathered back),
+    # output_size, and PyTorch's errors (racy ones left out: repeated positions, several wrong indices).
+    "max_unpool": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+def chain(node):
+    names = []
+    while node is not None:
+        names.append(type(node).__name__)
+        node = node.next_functions[0][0] if node.next_functions else None
+    return names
+x = torch.tensor([[[3., 1., 4., 1., 5., 9., 2., 6.]]], requires_grad=True)
+v, i = F.max_pool1d(x, 2, return_indices=True)
+u = F.max_unpool1d(v, i, 2)
+print(u, chain(u.grad_fn))
+(u * torch.arange(8.)).sum().backward()
+print(x.grad)
+print(F.max_unpool1d(v, i, 2, output_size=[9]), F.max_unpool1d(v, i, 2, output_size=(1, 1, 9)).shape)
+y = torch.arange(16.).reshape(1, 1, 4, 4).cos().requires_grad_()
+v, i = F.max_pool2d(y, 2, return_indices=True)
+u = F.max_unpool2d(v, i, 2)
+print(u, chain(u.grad_fn))
+u.pow(2).sum().backward()
+print(y.grad)
+print(F.max_unpool2d(v, i, 2, output_size=(5, 5)).shape, F.max_unpool2d(v[0], i[0], (2, 2), stride=2))
+z = torch.ones(1, 1, 2, 2, requires_grad=True)
+u = F.max_unpool2d(z * 3, torch.zeros(1, 1, 2, 2).long(), 2)
+u.backward(torch.arange(16.).reshape(1, 1, 4, 4) + 1)
+print(u, z.grad)
+print(F.max_unpool2d(torch.ones(0, 1, 1, 1), torch.zeros(0, 1, 1, 1).long(), 2))
+pool, unpool = nn.MaxPool2d(2, return_indices=True), nn.MaxUnpool2d(2)
+print(unpool, type(unpool), nn.MaxUnpool1d(2, stride=1), nn.MaxUnpool2d((2, 3), padding=1))
+out, idx = pool(torch.arange(36.).reshape(1, 6, 6).sin())
+print(unpool(out, idx), unpool(out, idx, output_size=[1, 1, 7, 7]).shape)
+m1 = nn.MaxUnpool1d(3)
+print(m1(torch.tensor([[2., 5.]]), torch.tensor([[1, 3]])))
+print(m1(torch.tensor([[2., 5.]]), torch.tensor([[1, 3]]), output_size=[7]))
+v, i = F.max_pool2d(torch.arange(16.).reshape(1, 1, 4, 4), 2, return_indices=True)
+t(lambda: F.max_unpool2d(v, i, 2, output_size=(7, 7)))
+t(lambda: F.max_unpool2d(v, i, 2, output_size=(1, 5, 5)))
+t(lambda: F.max_unpool2d(v, i.float(), 2))
+t(lambda: F.max_unpool2d(v, i.int(), 2))
+wrong = torch.tensor([[[[5, 7], [13, 16]]]])
+t(lambda: F.max_unpool2d(v, wrong, 2))
+t(lambda: F.max_unpool2d(v, torch.tensor([[[[5, 7], [-3, 15]]]]), 2))
+t(lambda: F.max_unpool2d(v, i[..., :1], 2))
+t(lambda: F.max_unpool2d(v[0, 0], i[0, 0], 2))
+t(lambda: F.max_unpool2d(v.long(), i, 2))
+t(lambda: F.max_unpool2d(v[..., :1, :1], i[..., :1, :1], 2, stride=1, padding=1))
+t(lambda: F.max_unpool2d(torch.ones(1, 0, 1, 1), torch.zeros(1, 0, 1, 1).long(), 2))
+t(lambda: F.max_unpool1d(v[0], i[0, 0], 2))
+t(lambda: F.max_unpool1d(torch.ones(3), torch.zeros(3).long(), 2))
+""",
+        (
+            "tensor([[[3., 0., 4., 0., 0., 9., 0., 6.]]], grad_fn=<SqueezeBackward1>) ['SqueezeBackward1', 'MaxUnpool2DBackward0', 'UnsqueezeBackward0', 'SqueezeBackward1', 'MaxPool2DWithIndicesBackward0', 'UnsqueezeBackward0', 'AccumulateGrad']\n"  # noqa: E501
+            'tensor([[[0., 0., 2., 0., 0., 5., 0., 7.]]])\n'
+            'tensor([[[3., 0., 4., 0., 0., 9., 0., 6., 0.]]], grad_fn=<SqueezeBackward1>) torch.Size([1, 1, 9])\n'  # noqa: E501
+            'tensor([[[[1.0000, 0.0000, 0.0000, 0.0000],\n'
+            '          [0.0000, 0.0000, 0.9602, 0.0000],\n'
+            '          [0.0000, 0.0000, 0.0000, 0.0000],\n'
+            "          [0.0000, 0.9074, 0.1367, 0.0000]]]], grad_fn=<MaxUnpool2DBackward0>) ['MaxUnpool2DBackward0', 'MaxPool2DWithIndicesBackward0', 'AccumulateGrad']\n"  # noqa: E501
+            'tensor([[[[2.0000, 0.0000, 0.0000, 0.0000],\n'
+            '          [0.0000, 0.0000, 1.9203, 0.0000],\n'
+            '          [0.0000, 0.0000, 0.0000, 0.0000],\n'
+            '          [0.0000, 1.8149, 0.2735, 0.0000]]]])\n'
+            'torch.Size([1, 1, 5, 5]) tensor([[[1.0000, 0.0000, 0.0000, 0.0000],\n'
+            '         [0.0000, 0.0000, 0.9602, 0.0000],\n'
+            '         [0.0000, 0.0000, 0.0000, 0.0000],\n'
+            '         [0.0000, 0.9074, 0.1367, 0.0000]]], grad_fn=<MaxUnpool2DBackward0>)\n'
+            'tensor([[[[3., 0., 0., 0.],\n'
+            '          [0., 0., 0., 0.],\n'
+            '          [0., 0., 0., 0.],\n'
+            '          [0., 0., 0., 0.]]]], grad_fn=<MaxUnpool2DBackward0>) tensor([[[[3., 3.],\n'
+            '          [3., 3.]]]])\n'
+            'tensor([], size=(0, 1, 2, 2))\n'
+            "MaxUnpool2d(kernel_size=(2, 2), stride=(2, 2), padding=(0, 0)) <class 'torch.nn.modules.pooling.MaxUnpool2d'> MaxUnpool1d(kernel_size=(2,), stride=(1,), padding=(0,)) MaxUnpool2d(kernel_size=(2, 3), stride=(2, 3), padding=(1, 1))\n"  # noqa: E501
+            'tensor([[[ 0.0000,  0.8415,  0.0000,  0.0000,  0.0000,  0.0000],\n'
+            '         [ 0.0000,  0.0000,  0.9894,  0.0000, -0.5440,  0.0000],\n'
+            '         [ 0.0000,  0.4202,  0.9906,  0.0000,  0.0000,  0.0000],\n'
+            '         [ 0.0000,  0.0000,  0.0000,  0.0000, -0.0089,  0.0000],\n'
+            '         [ 0.0000, -0.1324,  0.0000,  0.0000,  0.0000,  0.0000],\n'
+            '         [ 0.0000,  0.0000,  0.0000,  0.9999,  0.5291,  0.0000]]]) torch.Size([1, 7, 7])\n'
+            'tensor([[0., 2., 0., 5., 0., 0.]])\n'
+            'tensor([[0., 2., 0., 5., 0., 0., 0.]])\n'
+            'ValueError invalid output_size "(7, 7)" (dim 0 must be between 2 and 6)\n'
+            "ValueError output_size should be a sequence containing 2 or 4 elements, but it has a length of '3'\n"  # noqa: E501
+            'RuntimeError elements in indices should be type int64 but got: Float\n'
+            'RuntimeError elements in indices should be type int64 but got: Int\n'
+            'RuntimeError Found an invalid max index: 16 (output volumes are of size 4x4)\n'
+            'RuntimeError Found an invalid max index: -3 (output volumes are of size 4x4)\n'
+            'RuntimeError Expected shape of indices to be same as that of the input tensor ([1, 1, 2, 2]) but got indices tensor with shape: [1, 1, 2, 1]\n'  # noqa: E501
+            'RuntimeError Input to max_unpooling2d should be a 3d or 4d Tensor, but got a tensor with 2 dimensions.\n'  # noqa: E501
+            'NotImplementedError "max_unpool2d" not implemented for \'Long\'\n'
+            'tensor([], size=(1, 1, 0, 0))\n'
+            'RuntimeError max_unpooling2d_forward_out_cpu(): Expected input to have non-zero size for non-batch dimensions, but got [1, 0, 1, 1] with dimension 1 being empty.\n'  # noqa: E501
+            'RuntimeError Expected shape of indices to be same as that of the input tensor ([1, 2, 2, 1]) but got indices tensor with shape: [2, 2, 1]\n'  # noqa: E501
+            'RuntimeError Input to max_unpooling2d should be a 3d or 4d Tensor, but got a tensor with 2 dimensions.\n'  # noqa: E501
+        ),
+    ),
 }
 # fmt: on
 
