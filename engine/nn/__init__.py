@@ -58,7 +58,14 @@ from engine.nn.normalization_more import GroupNorm, LocalResponseNorm, RMSNorm
 from engine.nn.parameter import Parameter
 from engine.nn.pixelshuffle import PixelShuffle, PixelUnshuffle
 from engine.nn.pool1d import AdaptiveAvgPool1d, AvgPool1d, MaxPool1d
-from engine.nn.pooling_more import AdaptiveMaxPool1d, AdaptiveMaxPool2d, MaxUnpool1d, MaxUnpool2d
+from engine.nn.pooling_more import (
+    AdaptiveMaxPool1d,
+    AdaptiveMaxPool2d,
+    LPPool1d,
+    LPPool2d,
+    MaxUnpool1d,
+    MaxUnpool2d,
+)
 from engine.nn.rnn import GRU, LSTM, RNN
 from engine.nn.sparse import Embedding
 from engine.nn.upsampling import Upsample, UpsamplingBilinear2d, UpsamplingNearest2d
@@ -114,6 +121,8 @@ __all__ = [
     "InstanceNorm1d",
     "InstanceNorm2d",
     "L1Loss",
+    "LPPool1d",
+    "LPPool2d",
     "LSTM",
     "LayerNorm",
     "LeakyReLU",
@@ -176,6 +185,8 @@ _TORCH_MODULES = {
         AdaptiveMaxPool2d,
         MaxUnpool1d,
         MaxUnpool2d,
+        LPPool1d,
+        LPPool2d,
     ),
     "torch.nn.modules.flatten": (Flatten, Unflatten),
     "torch.nn.modules.upsampling": (Upsample, UpsamplingNearest2d, UpsamplingBilinear2d),

@@ -20,6 +20,7 @@ from engine.interpolate_ops import (  # noqa: F401 - part of F
     upsample_bilinear,
     upsample_nearest,
 )
+from engine.lp_pool_ops import lp_pool1d, lp_pool2d  # noqa: F401 - part of F
 from engine.math_ops import mse_loss  # noqa: F401 - part of F
 from engine.max_unpool_ops import max_unpool1d, max_unpool2d  # noqa: F401 - part of F
 from engine.nn.activation_more import (  # noqa: F401 - part of F

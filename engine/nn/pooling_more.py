@@ -1,10 +1,10 @@
-"""Pooling layers beyond max and average: AdaptiveMaxPool1d/2d, MaxUnpool1d/2d."""
+"""Pooling layers beyond max and average: AdaptiveMaxPool1d/2d, MaxUnpool1d/2d, LPPool1d/2d."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from engine import adaptive_max_pool_ops, max_unpool_ops
+from engine import adaptive_max_pool_ops, lp_pool_ops, max_unpool_ops
 from engine.nn.module import Module
 from engine.tensor import Tensor
 
@@ -54,3 +54,38 @@ class MaxUnpool1d(MaxUnpool2d):
     """Max pooling's values put back along the sequence where ``return_indices`` said they were."""
 
     dims = 1
+
+
+class LPPool2d(Module):
+    """The ``norm_type``-norm of each ``kernel_size`` window, every ``stride`` (by default the kernel)."""
+
+    def __init__(
+        self, norm_type: float, kernel_size: Any, stride: Any = None, ceil_mode: bool = False
+    ) -> None:
+        super().__init__()
+        self.norm_type, self.kernel_size, self.stride, self.ceil_mode = (
+            norm_type,
+            kernel_size,
+            stride,
+            ceil_mode,
+        )
+
+    def forward(self, input: Tensor) -> Tensor:
+        return lp_pool_ops.lp_pool2d(
+            input, float(self.norm_type), self.kernel_size, self.stride, self.ceil_mode
+        )
+
+    def extra_repr(self) -> str:
+        return (
+            f"norm_type={self.norm_type}, kernel_size={self.kernel_size}, stride={self.stride}, "
+            f"ceil_mode={self.ceil_mode}"
+        )
+
+
+class LPPool1d(LPPool2d):
+    """The ``norm_type``-norm of each ``kernel_size`` window along the sequence."""
+
+    def forward(self, input: Tensor) -> Tensor:
+        return lp_pool_ops.lp_pool1d(
+            input, float(self.norm_type), self.kernel_size, self.stride, self.ceil_mode
+        )

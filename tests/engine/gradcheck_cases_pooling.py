@@ -1,4 +1,4 @@
-"""Gradient-check cases of the added pooling nodes (adaptive max pooling, max unpooling, ...).
+"""Gradient-check cases of the added pooling nodes (adaptive max, max unpooling) and of LP pooling.
 
 Kept beside ``gradcheck_cases`` (whose builders they use) and merged into ``test_gradcheck.CASES``.
 Max pooling's inputs are spread out (``distinct``) so each window has one clear winner.
@@ -42,8 +42,16 @@ def max_unpooling(data):
     return [values(data, tuple(pooled.shape))], lambda x: unpool(x, indices, 2)
 
 
+def lp_pooling(data):
+    """Positive (C, H, W) inputs (a fractional power of a negative is NaN), p-norms of 2×2 windows."""
+    shape = (_side(data, "channels"), _side(data, "height", 2), _side(data, "width", 2))
+    norm = data.draw(st.sampled_from([1.0, 1.5, 2.0, 3.0]), label="p")
+    return [values(data, shape, 0.5, 2.0)], lambda x: F.lp_pool2d(x, norm, 2, stride=1)
+
+
 CASES = {
     "AdaptiveMaxPool2DBackward0": adaptive_max_pooling,
     "AdaptiveMaxPool2DBackward0 1d": adaptive_max_pooling_1d,
     "MaxUnpool2DBackward0": max_unpooling,
+    "AvgPool2DBackward0 lp_pool2d": lp_pooling,
 }

@@ -9047,6 +9047,79 @@ t(lambda: F.max_unpool1d(torch.ones(3), torch.zeros(3).long(), 2))
             'RuntimeError Input to max_unpooling2d should be a 3d or 4d Tensor, but got a tensor with 2 dimensions.\n'  # noqa: E501
         ),
     ),
+    # F.lp_pool1d/2d and nn.LPPool1d/2d composed as PyTorch's (avg pool of x^p, sign*relu(abs), times the
+    # window's size, to the 1/p), the +-inf norms through max pooling, and errors from the pools.
+    "lp_pool": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+def chain(node):
+    names = []
+    while node is not None:
+        names.append(type(node).__name__)
+        node = node.next_functions[0][0] if node.next_functions else None
+    return names
+x = torch.arange(1., 9.).reshape(1, 1, 8).sin().add(1.5).requires_grad_()
+y = F.lp_pool1d(x, 2, 3)
+print(y, chain(y.grad_fn))
+y.sum().backward()
+print(x.grad)
+print(F.lp_pool1d(x, 1.5, 2, stride=1), F.lp_pool1d(x, 3, 3, ceil_mode=True))
+img = torch.arange(24.).reshape(1, 4, 6).cos().add(1.2).requires_grad_()
+out = F.lp_pool2d(img, 2, (2, 3))
+print(out, chain(out.grad_fn))
+out.pow(2).sum().backward()
+print(img.grad)
+print(F.lp_pool2d(img, 1, 2, stride=1), F.lp_pool2d(img, 4.0, 2, ceil_mode=True))
+print(F.lp_pool1d(torch.tensor([[1., -3., 2., -1.]]), 2, 2), F.lp_pool1d(torch.tensor([[1., -3.]]), 1, 2))
+print(F.lp_pool1d(torch.tensor([[1., -3., 2., -1.]]), float("inf"), 2))
+print(F.lp_pool2d(torch.tensor([[[1., -3.], [2., -1.]]]), -float("inf"), 2))
+print(F.lp_pool1d(torch.tensor([[1., 0., 0., 0.]], requires_grad=True), 2, 2))
+m = nn.LPPool2d(2, 2)
+print(m, type(m), m(torch.arange(16.).reshape(1, 4, 4)))
+m1 = nn.LPPool1d(3, 2, stride=1)
+print(m1, type(m1), m1(torch.tensor([[1., 2., 3.]])))
+print(nn.LPPool2d(1.5, (2, 3), stride=1, ceil_mode=True))
+t(lambda: F.lp_pool1d(torch.ones(1, 1, 2), 2, 3))
+t(lambda: F.lp_pool2d(torch.ones(4, 4), 2, 2))
+t(lambda: F.lp_pool1d(torch.ones(1, 4, dtype=torch.int64), 2, 2))
+t(lambda: F.lp_pool2d(torch.ones(1, 4, 4), 2, 0))
+""",
+        (
+            "tensor([[[3.7390, 1.5280]]], grad_fn=<PowBackward0>) ['PowBackward0', 'MulBackward0', 'MulBackward0', 'SignBackward0', 'SqueezeBackward1', 'AvgPool2DBackward0', 'UnsqueezeBackward0', 'PowBackward0', 'AccumulateGrad']\n"  # noqa: E501
+            'tensor([[[0.6262, 0.6444, 0.4389, 0.4864, 0.3541, 0.7988, 0.0000, 0.0000]]])\n'
+            'tensor([[[3.7709, 3.2437, 1.9596, 1.0256, 1.4503, 2.7323, 3.6925]]],\n'
+            '       grad_fn=<PowBackward0>) tensor([[[3.1495, 1.3365, 3.3677]]], grad_fn=<PowBackward0>)\n'
+            'tensor([[[4.2520, 2.0514],\n'
+            "         [4.6090, 1.4207]]], grad_fn=<PowBackward0>) ['PowBackward0', 'MulBackward0', 'MulBackward0', 'SignBackward0', 'AvgPool2DBackward0', 'PowBackward0', 'AccumulateGrad']\n"  # noqa: E501
+            'tensor([[[4.4000, 3.4806, 1.5677, 0.4200, 1.0927, 2.9673],\n'
+            '         [4.3203, 3.9078, 2.1090, 0.5777, 0.7219, 2.4089],\n'
+            '         [4.0877, 4.2149, 2.6735, 0.8806, 0.4847, 1.8497],\n'
+            '         [3.7206, 4.3774, 3.2162, 1.3045, 0.4001, 1.3343]]])\n'
+            'tensor([[[8.0544, 5.5326, 2.3372, 1.4062, 3.5954],\n'
+            '         [8.2654, 6.4526, 3.1204, 1.3325, 2.7325],\n'
+            '         [8.2003, 7.2410, 4.0374, 1.5350, 2.0344]]], grad_fn=<PowBackward0>) tensor([[[2.8816, 1.1287, 1.6298],\n'  # noqa: E501
+            '         [2.9140, 1.7826, 0.9833]]], grad_fn=<PowBackward0>)\n'
+            'tensor([[3.1623, 2.2361]]) tensor([[-2.]])\n'
+            'tensor([[3., 2.]])\n'
+            'tensor([[[1.]]])\n'
+            'tensor([[1., 0.]], grad_fn=<PowBackward0>)\n'
+            "LPPool2d(norm_type=2, kernel_size=2, stride=None, ceil_mode=False) <class 'torch.nn.modules.pooling.LPPool2d'> tensor([[[ 6.4807,  9.8995],\n"  # noqa: E501
+            '         [21.4009, 25.3377]]])\n'
+            "LPPool1d(norm_type=3, kernel_size=2, stride=1, ceil_mode=False) <class 'torch.nn.modules.pooling.LPPool1d'> tensor([[2.0801, 3.2711]])\n"  # noqa: E501
+            'LPPool2d(norm_type=1.5, kernel_size=(2, 3), stride=1, ceil_mode=True)\n'
+            'RuntimeError Given input size: (1x1x2). Calculated output size: (1x1x0). Output size is too small\n'  # noqa: E501
+            'IndexError Dimension out of range (expected to be in range of [-2, 1], but got -3)\n'
+            'tensor([[1.4142, 1.4142]])\n'
+            'RuntimeError stride should not be zero\n'
+        ),
+    ),
 }
 # fmt: on
 
