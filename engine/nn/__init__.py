@@ -23,6 +23,7 @@ from engine.nn.conv import AdaptiveAvgPool2d, AvgPool2d, Conv1d, Conv2d, MaxPool
 from engine.nn.conv_transpose import ConvTranspose1d, ConvTranspose2d
 from engine.nn.distance import CosineSimilarity, PairwiseDistance
 from engine.nn.divergence import KLDivLoss
+from engine.nn.fold import Fold, Unfold
 from engine.nn.instancenorm import InstanceNorm1d, InstanceNorm2d
 from engine.nn.layers import (
     Dropout,
@@ -113,6 +114,7 @@ __all__ = [
     "ELU",
     "Embedding",
     "Flatten",
+    "Fold",
     "GELU",
     "GRU",
     "GroupNorm",
@@ -151,6 +153,7 @@ __all__ = [
     "Softplus",
     "Tanh",
     "Unflatten",
+    "Unfold",
     "Upsample",
     "UpsamplingBilinear2d",
     "UpsamplingNearest2d",
@@ -189,6 +192,7 @@ _TORCH_MODULES = {
         LPPool2d,
     ),
     "torch.nn.modules.flatten": (Flatten, Unflatten),
+    "torch.nn.modules.fold": (Fold, Unfold),
     "torch.nn.modules.upsampling": (Upsample, UpsamplingNearest2d, UpsamplingBilinear2d),
     "torch.nn.modules.pixelshuffle": (PixelShuffle, PixelUnshuffle),
     "torch.nn.modules.distance": (CosineSimilarity, PairwiseDistance),

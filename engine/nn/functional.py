@@ -10,6 +10,7 @@ from engine import math_ops
 from engine.adaptive_max_pool_ops import adaptive_max_pool1d, adaptive_max_pool2d  # noqa: F401 - part of F
 from engine.conv_ops import conv1d, conv2d  # noqa: F401 - part of F
 from engine.conv_transpose_ops import conv_transpose1d, conv_transpose2d  # noqa: F401 - part of F
+from engine.fold_ops import fold, unfold  # noqa: F401 - part of F
 from engine.functions import loss as loss_fn
 from engine.functions import pointwise as pw
 from engine.functions import unary

@@ -28,6 +28,7 @@ from engine.functions import (
     diagonal,
     distance,
     extremes,
+    fold,
     group_norm,
     in_place_names,
     index_more,
@@ -593,7 +594,7 @@ def test_every_differentiable_op_has_a_gradient_check():
     modules += (upsample, upsample_cubic, pixel_shuffle)
     modules += (normalization, activation, activation_more, select_more, order, activation_slopes)
     modules += (pointwise_more, binary_more, special, group_norm, avg_pool3d)
-    modules += (pooling_adaptive_max, max_unpool)
+    modules += (pooling_adaptive_max, max_unpool, fold)
     modules += (extremes, arrange, index_more, search, in_place_names)
     ops = {
         name

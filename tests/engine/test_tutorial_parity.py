@@ -9120,6 +9120,165 @@ t(lambda: F.lp_pool2d(torch.ones(1, 4, 4), 2, 0))
             'RuntimeError stride should not be zero\n'
         ),
     ),
+    # F.unfold/F.fold and nn.Unfold/nn.Fold: Im2ColBackward0 and Col2ImBackward0 (each the other's gradient),
+    # unbatched and empty inputs, kernel/dilation/padding/stride, and PyTorch's checks in its order.
+    "fold_unfold": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+x = torch.arange(18.).reshape(1, 2, 3, 3).requires_grad_()
+u = F.unfold(x, 2)
+print(u, u.grad_fn)
+(u * torch.arange(32.).reshape(1, 8, 4)).sum().backward()
+print(x.grad)
+f = F.fold(u, (3, 3), 2)
+print(f, f.grad_fn, f.grad_fn.next_functions[0][0])
+c = torch.arange(48.).reshape(1, 6, 8).sin().requires_grad_()
+out = F.fold(c, (3, 4), (1, 3), dilation=1, padding=(0, 1), stride=(2, 1))
+print(out)
+out.pow(2).sum().backward()
+print(c.grad)
+img = torch.arange(50.).reshape(2, 1, 5, 5)
+print(F.unfold(img, (2, 3), dilation=(2, 1), padding=1, stride=(3, 2)))
+print(F.unfold(img[0], [3, 2], stride=2).shape, F.fold(torch.ones(4, 4), 3, 2).shape)
+print(F.unfold(torch.ones(1, 1, 2, 2, dtype=torch.float64), 1), F.fold(torch.ones(1, 4, 1) > 0, 2, 2))
+print(F.unfold(torch.ones(0, 1, 3, 3), 2), F.fold(torch.ones(0, 4, 4), (3, 3), 2).shape)
+blocks = F.unfold(img, 2, stride=1)
+print(torch.equal(F.fold(blocks, 5, 2) / F.fold(torch.ones_like(blocks), 5, 2), img))
+unfold, fold = nn.Unfold(2), nn.Fold((3, 3), 2)
+print(unfold, fold, type(unfold), type(fold))
+print(nn.Unfold((2, 3), dilation=2, padding=1, stride=(1, 2)), fold(unfold(x.detach())))
+x = torch.ones(1, 1, 3, 3)
+t(lambda: F.unfold(torch.ones(3, 3), 2))
+t(lambda: F.unfold(torch.ones(3), 2))
+t(lambda: F.unfold(torch.ones(1, 1, 1, 3, 3), 2))
+t(lambda: F.unfold(x, 4))
+t(lambda: F.unfold(x, 0, dilation=0, padding=-1, stride=0))
+t(lambda: F.unfold(x, 1, dilation=0, padding=-1, stride=0))
+t(lambda: F.unfold(x, 1, dilation=1, padding=-1, stride=0))
+t(lambda: F.unfold(x, 1, stride=0))
+t(lambda: F.unfold(x, (2, 2, 2), dilation=(1, 1, 1)))
+t(lambda: F.unfold(x, 2, stride=(1, 1, 1)))
+t(lambda: F.unfold(x, 2.0))
+t(lambda: F.unfold(torch.ones(1, 1, 3, 3, dtype=torch.int64), 2))
+t(lambda: F.unfold(torch.ones(1, 0, 3, 3), 2))
+c = torch.ones(1, 4, 4)
+t(lambda: F.fold(c, 3, 0, dilation=0, padding=-1, stride=0))
+t(lambda: F.fold(c, 3, 1, dilation=0, padding=-1, stride=0))
+t(lambda: F.fold(c, 3, 1, dilation=0, padding=-1))
+t(lambda: F.fold(c, 3, 1, padding=-1))
+t(lambda: F.fold(c, (3, 3, 3), 2))
+t(lambda: F.fold(c, 3, (2, 2, 2)))
+t(lambda: F.fold(c, (3, 2.5), 2))
+t(lambda: F.fold(torch.ones(1, 5, 4), (3, 3), 2))
+t(lambda: F.fold(torch.ones(1, 4, 3), (3, 3), 2))
+t(lambda: F.fold(c, (1, 1), 2))
+t(lambda: F.fold(torch.ones(4), (3, 3), 2))
+t(lambda: F.fold(torch.ones(1, 4, 0), (3, 3), 2))
+t(lambda: F.fold(torch.ones(1, 4, 4, dtype=torch.int32), (3, 3), 2))
+""",
+        (
+            'tensor([[[ 0.,  1.,  3.,  4.],\n'
+            '         [ 1.,  2.,  4.,  5.],\n'
+            '         [ 3.,  4.,  6.,  7.],\n'
+            '         [ 4.,  5.,  7.,  8.],\n'
+            '         [ 9., 10., 12., 13.],\n'
+            '         [10., 11., 13., 14.],\n'
+            '         [12., 13., 15., 16.],\n'
+            '         [13., 14., 16., 17.]]], grad_fn=<Im2ColBackward0>) <Im2ColBackward0 object at 0x…>\n'
+            'tensor([[[[ 0.,  5.,  5.],\n'
+            '          [10., 30., 20.],\n'
+            '          [10., 25., 15.]],\n'
+            '\n'
+            '         [[16., 37., 21.],\n'
+            '          [42., 94., 52.],\n'
+            '          [26., 57., 31.]]]])\n'
+            'tensor([[[[ 0.,  2.,  2.],\n'
+            '          [ 6., 16., 10.],\n'
+            '          [ 6., 14.,  8.]],\n'
+            '\n'
+            '         [[ 9., 20., 11.],\n'
+            '          [24., 52., 28.],\n'
+            '          [15., 32., 17.]]]], grad_fn=<Col2ImBackward0>) <Col2ImBackward0 object at 0x…> <Im2ColBackward0 object at 0x…>\n'  # noqa: E501
+            'tensor([[[[ 1.8308,  1.0335, -1.3643, -1.7510],\n'
+            '          [ 0.0000,  0.0000,  0.0000,  0.0000],\n'
+            '          [-1.4955,  1.0537,  2.4842,  0.6414]],\n'
+            '\n'
+            '         [[ 0.4191,  2.5076,  1.3268, -1.3447],\n'
+            '          [ 0.0000,  0.0000,  0.0000,  0.0000],\n'
+            '          [-1.6554, -1.6139,  0.7432,  1.8656]]]], grad_fn=<Col2ImBackward0>)\n'
+            'tensor([[[ 0.0000,  3.6617,  2.0670, -2.7286,  0.0000, -2.9910,  2.1074,\n'
+            '           4.9685],\n'
+            '         [ 3.6617,  2.0670, -2.7286, -3.5020, -2.9910,  2.1074,  4.9685,\n'
+            '           1.2829],\n'
+            '         [ 2.0670, -2.7286, -3.5020,  0.0000,  2.1074,  4.9685,  1.2829,\n'
+            '           0.0000],\n'
+            '         [ 0.0000,  0.8381,  5.0152,  2.6537,  0.0000, -3.3108, -3.2277,\n'
+            '           1.4865],\n'
+            '         [ 0.8381,  5.0152,  2.6537, -2.6894, -3.3108, -3.2277,  1.4865,\n'
+            '           3.7312],\n'
+            '         [ 5.0152,  2.6537, -2.6894,  0.0000, -3.2277,  1.4865,  3.7312,\n'
+            '           0.0000]]])\n'
+            'tensor([[[ 0.,  0.,  0.,  0., 11., 13.],\n'
+            '         [ 0.,  0.,  0., 10., 12., 14.],\n'
+            '         [ 0.,  0.,  0., 11., 13.,  0.],\n'
+            '         [ 0.,  6.,  8.,  0., 21., 23.],\n'
+            '         [ 5.,  7.,  9., 20., 22., 24.],\n'
+            '         [ 6.,  8.,  0., 21., 23.,  0.]],\n'
+            '\n'
+            '        [[ 0.,  0.,  0.,  0., 36., 38.],\n'
+            '         [ 0.,  0.,  0., 35., 37., 39.],\n'
+            '         [ 0.,  0.,  0., 36., 38.,  0.],\n'
+            '         [ 0., 31., 33.,  0., 46., 48.],\n'
+            '         [30., 32., 34., 45., 47., 49.],\n'
+            '         [31., 33.,  0., 46., 48.,  0.]]])\n'
+            'torch.Size([6, 4]) torch.Size([1, 3, 3])\n'
+            'tensor([[[1., 1., 1., 1.]]], dtype=torch.float64) tensor([[[[True, True],\n'
+            '          [True, True]]]])\n'
+            'tensor([], size=(0, 4, 4)) torch.Size([0, 1, 3, 3])\n'
+            'True\n'
+            "Unfold(kernel_size=2, dilation=1, padding=0, stride=1) Fold(output_size=(3, 3), kernel_size=2, dilation=1, padding=0, stride=1) <class 'torch.nn.modules.fold.Unfold'> <class 'torch.nn.modules.fold.Fold'>\n"  # noqa: E501
+            'Unfold(kernel_size=(2, 3), dilation=2, padding=1, stride=(1, 2)) tensor([[[[ 0.,  2.,  2.],\n'
+            '          [ 6., 16., 10.],\n'
+            '          [ 6., 14.,  8.]],\n'
+            '\n'
+            '         [[ 9., 20., 11.],\n'
+            '          [24., 52., 28.],\n'
+            '          [15., 32., 17.]]]])\n'
+            'IndexError Dimension out of range (expected to be in range of [-2, 1], but got 2)\n'
+            'IndexError Dimension out of range (expected to be in range of [-1, 0], but got 1)\n'
+            'RuntimeError Expected 3D or 4D (batch mode) tensor with possibly 0 batch size and other non-zero dimensions for input, but got: [1, 1, 1, 3, 3]\n'  # noqa: E501
+            'RuntimeError Given input with spatial size (3, 3), kernel_size=(4, 4), dilation=(1, 1), padding=(0, 0), calculated shape of the array of sliding blocks as (0, 0), but its components must be at least one.\n'  # noqa: E501
+            'RuntimeError kernel size should be greater than zero, but got kernel_height: 0 kernel_width: 0\n'
+            'RuntimeError dilation should be greater than zero, but got dilation_height: 0 dilation_width: 0\n'  # noqa: E501
+            'RuntimeError padding should be non-negative, but got pad_height: -1 pad_width: -1\n'
+            'RuntimeError stride should be greater than zero, but got stride_height: 0 stride_width: 0\n'
+            'RuntimeError It is expected kernel_size equals to 2, but got size 3\n'
+            'RuntimeError It is expected stride equals to 2, but got size 3\n'
+            "TypeError im2col(): argument 'kernel_size' (position 2) must be tuple of ints, but found element of type float at pos 0\n"  # noqa: E501
+            'NotImplementedError "im2col_out_cpu" not implemented for \'Long\'\n'
+            'RuntimeError Expected 3D or 4D (batch mode) tensor with possibly 0 batch size and other non-zero dimensions for input, but got: [1, 0, 3, 3]\n'  # noqa: E501
+            'RuntimeError kernel size should be greater than zero, but got kernel_height: 0 kernel_width: 0\n'
+            'RuntimeError stride should be greater than zero, but got stride_height: 0 stride_width: 0\n'
+            'RuntimeError dilation should be greater than zero, but got dilation_height: 0 dilation_width: 0\n'  # noqa: E501
+            'RuntimeError padding should be non-negative, but got pad_height: -1 pad_width: -1\n'
+            'RuntimeError It is expected output_size equals to 2, but got size 3\n'
+            'RuntimeError It is expected kernel_size equals to 2, but got size 3\n'
+            'TypeError col2im(): argument \'output_size\' failed to unpack the object at pos 2 with error "type must be tuple of ints,but got float"\n'  # noqa: E501
+            "RuntimeError Expected size of input's dimension 1 to be divisible by the product of kernel_size, but got input.size(1)=5 and kernel_size=(2, 2).\n"  # noqa: E501
+            "RuntimeError Given output_size=(3, 3), kernel_size=(2, 2), dilation=(1, 1), padding=(0, 0), stride=(1, 1), expected size of input's dimension 2 to match the calculated number of sliding blocks 2 * 2 = 4, but got input.size(2)=3.\n"  # noqa: E501
+            "RuntimeError Given output_size=(1, 1), kernel_size=(2, 2), dilation=(1, 1), padding=(0, 0), stride=(1, 1), expected size of input's dimension 2 to match the calculated number of sliding blocks 0 * 0 = 0, but got input.size(2)=4.\n"  # noqa: E501
+            'RuntimeError Expected 2D or 3D (batch mode) tensor for input with possibly 0 batch size and non-zero dimensions for input, but got: [4]\n'  # noqa: E501
+            'RuntimeError Expected 2D or 3D (batch mode) tensor for input with possibly 0 batch size and non-zero dimensions for input, but got: [1, 4, 0]\n'  # noqa: E501
+            'NotImplementedError "col2im_out_cpu" not implemented for \'Int\'\n'
+        ),
+    ),
 }
 # fmt: on
 
