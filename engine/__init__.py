@@ -168,6 +168,8 @@ from engine.multi_dot_ops import chain_matmul
 from engine.nn.activation_more import celu, celu_, selu, selu_
 from engine.nn.activation_slopes import prelu, rrelu, rrelu_
 from engine.nn.distance import cosine_similarity, pairwise_distance
+from engine.nn.functional_norms import rms_norm
+from engine.nn.functional_norms import torch_group_norm as group_norm
 from engine.order_ops import kthvalue, median, mode, nanmean, nanmedian, nansum
 from engine.out_arg import accepts_out
 from engine.pixel_shuffle_ops import pixel_shuffle, pixel_unshuffle

@@ -18,6 +18,7 @@ from engine.functions.pointwise import AddBackward1
 from engine.nn import functional_extra as extra
 from engine.pad_ops import pad
 from engine.pool_ops import avg_pool2d
+from engine.shape_ops import _dim
 from engine.tensor import Tensor
 from engine.type_info import finfo
 
@@ -47,12 +48,31 @@ def group_norm(
     """Normalise each of ``num_groups`` groups of channels in every sample."""
     if input.dim() < 2:
         raise RuntimeError(f"Expected at least 2 dimensions for input tensor but received {input.dim()}")
+    _check_num_groups(num_groups)
+    shape = list(input.shape)
+    _verify_batch_size([shape[0] * shape[1] // num_groups, num_groups, *shape[2:]])
+    return torch_group_norm(input, num_groups, weight, bias, eps)
+
+
+def _check_num_groups(num_groups: Any) -> None:
     if not isinstance(num_groups, int) or isinstance(num_groups, bool):
         raise TypeError(
             f"group_norm(): argument 'num_groups' (position 2) must be int, not {type_name(num_groups)}"
         )
+
+
+def torch_group_norm(
+    input: Tensor,
+    num_groups: int,
+    weight: Tensor | None = None,
+    bias: Tensor | None = None,
+    eps: float = 1e-5,
+    cudnn_enabled: bool = True,
+) -> Tensor:
+    """``torch.group_norm``: F.group_norm without its Python checks (of the dimensions and batch size)."""
+    _check_num_groups(num_groups)
+    _dim(1, input.dim())  # PyTorch reads the channels first: an IndexError below two dimensions
     shape = list(input.shape)
-    _verify_batch_size([shape[0] * shape[1] // num_groups, num_groups, *shape[2:]])
     if num_groups <= 0:
         raise RuntimeError(f"Expected num groups to be greater than 0, got {num_groups}")
     if shape[1] % num_groups:

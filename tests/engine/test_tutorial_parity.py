@@ -9279,6 +9279,53 @@ t(lambda: F.fold(torch.ones(1, 4, 4, dtype=torch.int32), (3, 3), 2))
             'NotImplementedError "col2im_out_cpu" not implemented for \'Int\'\n'
         ),
     ),
+    # torch.group_norm (no dimension or batch-size checks of F's, an IndexError below 2-D instead)
+    # and torch.rms_norm, as PyTorch has them.
+    "torch_group_and_rms_norm": (
+        r"""
+import torch
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+x = torch.arange(24.).reshape(2, 4, 3).sin().requires_grad_()
+y = torch.group_norm(x, 2, None, None, 1e-5, True)
+print(y, y.grad_fn)
+print(torch.group_norm(torch.ones(1, 4), 4), torch.group_norm(x, 4, torch.ones(4), torch.zeros(4)).shape)
+r = torch.rms_norm(x, [3], torch.tensor([1., 2., 3.]), 1e-3)
+print(r, r.grad_fn)
+t(lambda: torch.group_norm(torch.ones(4), 2))
+t(lambda: torch.group_norm(x, 2.0))
+t(lambda: torch.group_norm(x, 3))
+t(lambda: torch.rms_norm(x, 3))
+""",
+        (
+            'tensor([[[-0.0412,  1.1405,  1.2358],\n'
+            '         [ 0.1570, -1.1041, -1.3880],\n'
+            '         [-0.4547,  0.8818,  1.3562],\n'
+            '         [ 0.5323, -0.8324, -1.4832]],\n'
+            '\n'
+            '        [[-0.8431,  0.5418,  1.3676],\n'
+            '         [ 0.8750, -0.4832, -1.4581],\n'
+            '         [-1.1664,  0.1472,  1.2599],\n'
+            '         [ 1.1487, -0.0842, -1.3053]]], grad_fn=<NativeGroupNormBackward0>) <NativeGroupNormBackward0 object at 0x…>\n'  # noqa: E501
+            'tensor([[0., 0., 0., 0.]]) torch.Size([2, 4, 3])\n'
+            'tensor([[[ 0.0000,  2.3505,  3.8100],\n'
+            '         [ 0.1986, -2.1298, -4.0479],\n'
+            '         [-0.3963,  1.8635,  4.2094],\n'
+            '         [ 0.5890, -1.5550, -4.2875]],\n'
+            '\n'
+            '        [[-0.7721,  1.2092,  4.2765],\n'
+            '         [ 0.9409, -0.8331, -4.1731],\n'
+            '         [-1.0904,  0.4352,  3.9768],\n'
+            '         [ 1.2164, -0.0257, -3.6910]]], grad_fn=<MulBackward0>) <MulBackward0 object at 0x…>\n'
+            'IndexError Dimension out of range (expected to be in range of [-1, 0], but got 1)\n'
+            "TypeError group_norm(): argument 'num_groups' (position 2) must be int, not float\n"
+            'RuntimeError Expected number of channels in input to be divisible by num_groups, but got input of shape [2, 4, 3] and num_groups=3\n'  # noqa: E501
+            "TypeError rms_norm(): argument 'normalized_shape' (position 2) must be tuple of ints, not int\n"
+        ),
+    ),
 }
 # fmt: on
 
