@@ -65,6 +65,12 @@ from engine.pad_ops import pad  # noqa: F401 - part of F
 from engine.pixel_shuffle_ops import pixel_shuffle, pixel_unshuffle  # noqa: F401 - part of F
 from engine.pointwise_more_ops import threshold, threshold_  # noqa: F401 - part of F
 from engine.pool1d_ops import adaptive_avg_pool1d, avg_pool1d, max_pool1d  # noqa: F401 - part of F
+from engine.pool_indices_ops import (  # noqa: F401 - part of F
+    adaptive_max_pool1d_with_indices,
+    adaptive_max_pool2d_with_indices,
+    max_pool1d_with_indices,
+    max_pool2d_with_indices,
+)
 from engine.pool_ops import adaptive_avg_pool2d, avg_pool2d, max_pool2d  # noqa: F401 - part of F
 from engine.product_ops import linear  # noqa: F401 - part of F
 from engine.tensor import Tensor

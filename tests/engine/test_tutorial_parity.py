@@ -9326,6 +9326,40 @@ t(lambda: torch.rms_norm(x, 3))
             "TypeError rms_norm(): argument 'normalized_shape' (position 2) must be tuple of ints, not int\n"
         ),
     ),
+    # F.max_pool1d/2d_with_indices and F.adaptive_max_pool1d/2d_with_indices: always (values, indices),
+    # whatever return_indices says, as PyTorch's functional forms.
+    "pool_with_indices": (
+        r"""
+import torch
+import torch.nn.functional as F
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+x = torch.tensor([[[3., 1., 4., 1., 5., 9., 2., 6.]]], requires_grad=True)
+v, i = F.max_pool1d_with_indices(x, 2)
+print(v, i)
+print(F.max_pool1d_with_indices(x, 3, stride=2, padding=1, return_indices=False))
+print(F.max_pool1d_with_indices(torch.tensor([[5, 2, 7, 7]]), 2))
+img = x.view(1, 2, 4)
+print(F.max_pool2d_with_indices(img, (2, 2)), F.max_pool2d_with_indices(img, 2, 1, ceil_mode=True))
+print(F.adaptive_max_pool1d_with_indices(x, 3), F.adaptive_max_pool2d_with_indices(img, (1, 3)))
+print(type(F.adaptive_max_pool2d_with_indices(img, 1, return_indices=False)))
+t(lambda: F.max_pool2d_with_indices(torch.ones(4), 2))
+t(lambda: F.adaptive_max_pool1d_with_indices(torch.ones(4), 2))
+""",
+        (
+            'tensor([[[3., 4., 9., 6.]]], grad_fn=<SqueezeBackward1>) tensor([[[0, 2, 5, 7]]])\n'
+            '(tensor([[[3., 4., 9., 9.]]], grad_fn=<SqueezeBackward1>), tensor([[[0, 2, 5, 5]]]))\n'
+            '(tensor([[5, 7]]), tensor([[0, 2]]))\n'
+            '(tensor([[[9., 6.]]], grad_fn=<MaxPool2DWithIndicesBackward0>), tensor([[[5, 7]]])) (tensor([[[9., 9., 6.]]], grad_fn=<MaxPool2DWithIndicesBackward0>), tensor([[[5, 5, 7]]]))\n'  # noqa: E501
+            '(tensor([[[4., 9., 9.]]], grad_fn=<SqueezeBackward1>), tensor([[[2, 5, 5]]])) (tensor([[[9., 9., 6.]]], grad_fn=<AdaptiveMaxPool2DBackward0>), tensor([[[5, 5, 7]]]))\n'  # noqa: E501
+            "<class 'tuple'>\n"
+            'RuntimeError non-empty 3D or 4D (batch mode) tensor expected for input\n'
+            "RuntimeError Expected 2 to 3 dimensions, but got 1-dimensional tensor for argument #1 'self' (while checking arguments for adaptive_max_pool1d)\n"  # noqa: E501
+        ),
+    ),
 }
 # fmt: on
 
