@@ -2,6 +2,7 @@
 
 from engine import autograd, in_place_more_ops, methods, return_types
 from engine import random_state as random  # noqa: A004 - torch.random
+from engine.adaptive_max_pool_ops import torch_adaptive_max_pool1d as adaptive_max_pool1d
 from engine.alias_ops import (
     absolute,
     arccos,
@@ -170,6 +171,8 @@ from engine.multi_dot_ops import chain_matmul
 from engine.nn.activation_more import celu, celu_, selu, selu_
 from engine.nn.activation_slopes import prelu, rrelu, rrelu_
 from engine.nn.distance import cosine_similarity, pairwise_distance
+from engine.nn.functional_norms import rms_norm
+from engine.nn.functional_norms import torch_group_norm as group_norm
 from engine.order_ops import kthvalue, median, mode, nanmean, nanmedian, nansum
 from engine.out_arg import accepts_out
 from engine.pixel_shuffle_ops import pixel_shuffle, pixel_unshuffle

@@ -24,6 +24,8 @@ from engine.nn.conv_transpose import ConvTranspose1d, ConvTranspose2d
 from engine.nn.distance import CosineSimilarity, PairwiseDistance
 from engine.nn.divergence import KLDivLoss
 from engine.nn.embedding_bag import EmbeddingBag
+from engine.nn.fold import Fold, Unfold
+from engine.nn.instancenorm import InstanceNorm1d, InstanceNorm2d
 from engine.nn.layers import (
     Dropout,
     Dropout1d,
@@ -58,6 +60,7 @@ from engine.nn.losses_multi import MultiLabelMarginLoss, MultiLabelSoftMarginLos
 from engine.nn.losses_triplet import TripletMarginLoss, TripletMarginWithDistanceLoss
 from engine.nn.module import Module
 from engine.nn.normalization import BatchNorm1d, BatchNorm2d, LayerNorm
+from engine.nn.normalization_more import GroupNorm, LocalResponseNorm, RMSNorm
 from engine.nn.padding_layers import (
     CircularPad1d,
     CircularPad2d,
@@ -74,6 +77,14 @@ from engine.nn.parameter import Parameter
 from engine.nn.parameter_containers import ParameterDict, ParameterList
 from engine.nn.pixelshuffle import PixelShuffle, PixelUnshuffle
 from engine.nn.pool1d import AdaptiveAvgPool1d, AvgPool1d, MaxPool1d
+from engine.nn.pooling_more import (
+    AdaptiveMaxPool1d,
+    AdaptiveMaxPool2d,
+    LPPool1d,
+    LPPool2d,
+    MaxUnpool1d,
+    MaxUnpool2d,
+)
 from engine.nn.rnn import GRU, LSTM, RNN
 from engine.nn.rnn_cells import GRUCell, LSTMCell, RNNCell
 from engine.nn.sparse import Embedding
@@ -127,6 +138,8 @@ __all__ = [
     "CELU",
     "AdaptiveAvgPool1d",
     "AdaptiveAvgPool2d",
+    "AdaptiveMaxPool1d",
+    "AdaptiveMaxPool2d",
     "AvgPool1d",
     "AvgPool2d",
     "BCELoss",
@@ -144,21 +157,30 @@ __all__ = [
     "ELU",
     "Embedding",
     "Flatten",
+    "Fold",
     "GELU",
     "GRU",
     "GRUCell",
+    "GroupNorm",
     "Hardtanh",
     "Identity",
+    "InstanceNorm1d",
+    "InstanceNorm2d",
     "L1Loss",
+    "LPPool1d",
+    "LPPool2d",
     "LSTM",
     "LSTMCell",
     "LayerNorm",
     "LeakyReLU",
     "Linear",
+    "LocalResponseNorm",
     "LogSoftmax",
     "MSELoss",
     "MaxPool1d",
     "MaxPool2d",
+    "MaxUnpool1d",
+    "MaxUnpool2d",
     "Module",
     "ModuleDict",
     "ModuleList",
@@ -168,6 +190,7 @@ __all__ = [
     "ParameterList",
     "PixelShuffle",
     "PixelUnshuffle",
+    "RMSNorm",
     "RNN",
     "RNNCell",
     "ReLU",
@@ -178,6 +201,7 @@ __all__ = [
     "Softplus",
     "Tanh",
     "Unflatten",
+    "Unfold",
     "Upsample",
     "UpsamplingBilinear2d",
     "UpsamplingNearest2d",
@@ -196,7 +220,8 @@ _TORCH_MODULES = {
     + (GELU, ELU, Softplus, Hardtanh, LogSigmoid, Hardswish, Hardsigmoid, Mish, Softsign, Tanhshrink)
     + (SELU, ReLU6, CELU, Softshrink, Hardshrink, Softmin, GLU, PReLU, RReLU, Threshold, Softmax2d),
     "torch.nn.modules.batchnorm": (BatchNorm1d, BatchNorm2d),
-    "torch.nn.modules.normalization": (LayerNorm,),
+    "torch.nn.modules.normalization": (LayerNorm, GroupNorm, RMSNorm, LocalResponseNorm),
+    "torch.nn.modules.instancenorm": (InstanceNorm1d, InstanceNorm2d),
     "torch.nn.modules.sparse": (Embedding, EmbeddingBag),
     "torch.nn.modules.rnn": (RNN, LSTM, GRU, RNNCell, LSTMCell, GRUCell),
     "torch.nn.modules.conv": (Conv1d, Conv2d, ConvTranspose1d, ConvTranspose2d),
@@ -207,10 +232,17 @@ _TORCH_MODULES = {
         AvgPool2d,
         AdaptiveAvgPool1d,
         AdaptiveAvgPool2d,
+        AdaptiveMaxPool1d,
+        AdaptiveMaxPool2d,
+        MaxUnpool1d,
+        MaxUnpool2d,
+        LPPool1d,
+        LPPool2d,
     ),
     "torch.nn.modules.padding": (ZeroPad1d, ZeroPad2d, ConstantPad1d, ConstantPad2d, ReflectionPad1d)
     + (ReflectionPad2d, ReplicationPad1d, ReplicationPad2d, CircularPad1d, CircularPad2d),
     "torch.nn.modules.flatten": (Flatten, Unflatten),
+    "torch.nn.modules.fold": (Fold, Unfold),
     "torch.nn.modules.upsampling": (Upsample, UpsamplingNearest2d, UpsamplingBilinear2d),
     "torch.nn.modules.pixelshuffle": (PixelShuffle, PixelUnshuffle),
     "torch.nn.modules.distance": (CosineSimilarity, PairwiseDistance),

@@ -7,8 +7,10 @@ from typing import Any
 import numpy as np
 
 from engine import math_ops
+from engine.adaptive_max_pool_ops import adaptive_max_pool1d, adaptive_max_pool2d  # noqa: F401 - part of F
 from engine.conv_ops import conv1d, conv2d  # noqa: F401 - part of F
 from engine.conv_transpose_ops import conv_transpose1d, conv_transpose2d  # noqa: F401 - part of F
+from engine.fold_ops import fold, unfold  # noqa: F401 - part of F
 from engine.functions import loss as loss_fn
 from engine.functions import pointwise as pw
 from engine.functions import unary
@@ -19,7 +21,9 @@ from engine.interpolate_ops import (  # noqa: F401 - part of F
     upsample_bilinear,
     upsample_nearest,
 )
+from engine.lp_pool_ops import lp_pool1d, lp_pool2d  # noqa: F401 - part of F
 from engine.math_ops import mse_loss  # noqa: F401 - part of F
+from engine.max_unpool_ops import max_unpool1d, max_unpool2d  # noqa: F401 - part of F
 from engine.nn.activation_more import (  # noqa: F401 - part of F
     celu,
     celu_,
@@ -52,6 +56,12 @@ from engine.nn.functional_extra import (  # noqa: F401 - part of F
     hardtanh_,
     layer_norm,
 )
+from engine.nn.functional_norms import (  # noqa: F401 - part of F
+    group_norm,
+    instance_norm,
+    local_response_norm,
+    rms_norm,
+)
 from engine.nn.gumbel import gumbel_softmax  # noqa: F401 - part of F
 from engine.nn.losses_likelihood import gaussian_nll_loss, poisson_nll_loss  # noqa: F401 - part of F
 from engine.nn.losses_margin import (  # noqa: F401 - part of F
@@ -73,6 +83,12 @@ from engine.pad_ops import pad  # noqa: F401 - part of F
 from engine.pixel_shuffle_ops import pixel_shuffle, pixel_unshuffle  # noqa: F401 - part of F
 from engine.pointwise_more_ops import threshold, threshold_  # noqa: F401 - part of F
 from engine.pool1d_ops import adaptive_avg_pool1d, avg_pool1d, max_pool1d  # noqa: F401 - part of F
+from engine.pool_indices_ops import (  # noqa: F401 - part of F
+    adaptive_max_pool1d_with_indices,
+    adaptive_max_pool2d_with_indices,
+    max_pool1d_with_indices,
+    max_pool2d_with_indices,
+)
 from engine.pool_ops import adaptive_avg_pool2d, avg_pool2d, max_pool2d  # noqa: F401 - part of F
 from engine.product_ops import linear  # noqa: F401 - part of F
 from engine.tensor import Tensor

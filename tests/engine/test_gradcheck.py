@@ -21,6 +21,7 @@ from engine.functions import (
     activation_more,
     activation_slopes,
     arrange,
+    avg_pool3d,
     binary_more,
     compare_in_place,
     conv,
@@ -29,6 +30,8 @@ from engine.functions import (
     distance,
     embedding_bag,
     extremes,
+    fold,
+    group_norm,
     in_place_names,
     index_more,
     linalg,
@@ -36,6 +39,7 @@ from engine.functions import (
     linalg_lu,
     loss,
     loss_margin,
+    max_unpool,
     moments,
     normalization,
     norms,
@@ -46,6 +50,7 @@ from engine.functions import (
     pointwise,
     pointwise_more,
     pooling,
+    pooling_adaptive_max,
     power,
     products,
     reduction,
@@ -70,6 +75,8 @@ from tests.engine import gradcheck_cases_index as ix
 from tests.engine import gradcheck_cases_linalg as lg
 from tests.engine import gradcheck_cases_losses as losses_cases
 from tests.engine import gradcheck_cases_nn as n
+from tests.engine import gradcheck_cases_norms as norm_cases
+from tests.engine import gradcheck_cases_pooling as pool_cases
 from tests.engine import gradcheck_cases_products as p
 from tests.engine import gradcheck_cases_split as sp
 from tests.engine import gradcheck_cases_upsample as upsample_cases
@@ -547,6 +554,8 @@ CASES.update(
 )
 CASES.update(losses_cases.CASES)  # margin and likelihood losses (gradcheck_cases_losses.py)
 CASES.update(bags_cases.CASES)  # F.embedding_bag (gradcheck_cases_bags.py)
+CASES.update(norm_cases.CASES)  # group, instance, RMS and local response norms (gradcheck_cases_norms.py)
+CASES.update(pool_cases.CASES)  # adaptive max pooling, ... (gradcheck_cases_pooling.py)
 
 
 def _node_names(output: torch.Tensor) -> set[str]:
@@ -626,7 +635,8 @@ def test_every_differentiable_op_has_a_gradient_check():
     modules += (shape_extra, products, linalg_lu, distance, cumulative)
     modules += (upsample, upsample_cubic, pixel_shuffle, compare_in_place)
     modules += (normalization, activation, activation_more, select_more, order, activation_slopes)
-    modules += (pointwise_more, binary_more, special)
+    modules += (pointwise_more, binary_more, special, group_norm, avg_pool3d)
+    modules += (pooling_adaptive_max, max_unpool, fold)
     modules += (extremes, arrange, index_more, search, in_place_names)
     modules += (loss_margin, embedding_bag)
     ops = {

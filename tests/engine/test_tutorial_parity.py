@@ -10253,6 +10253,1030 @@ for v in [1, -1, 2.0, True]:
             '\n'
         ),
     ),
+    # F.group_norm and nn.GroupNorm: values, NativeGroupNormBackward0 gradients (x, weight, bias),
+    # empty inputs, PyTorch's errors (its bias-shape message shows the weight's shape).
+    "group_norm": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+torch.manual_seed(0)
+x = torch.arange(24.).reshape(2, 4, 3).sin().mul(3).requires_grad_()
+y = F.group_norm(x, 2)
+print(y)
+y.pow(3).sum().backward()
+print(x.grad)
+w = torch.tensor([1., 2., -1., 0.5], requires_grad=True)
+b = torch.tensor([0., 1., 2., 3.], requires_grad=True)
+x.grad = None
+out = F.group_norm(x, 4, w, b, eps=0.1)
+print(out.grad_fn, [type(f).__name__ for f, _ in out.grad_fn.next_functions])
+(out * torch.arange(24.).reshape(2, 4, 3).cos()).sum().backward()
+print(x.grad, w.grad, b.grad, sep="\n")
+gn = nn.GroupNorm(2, 4)
+print(gn, type(gn), gn.weight, gn.bias)
+print(nn.GroupNorm(1, 4, affine=False), nn.GroupNorm(2, 4, bias=False).bias)
+print(gn(torch.tensor([[1., 2., 3., 5.], [0., 0., 1., 1.]], dtype=torch.float64).float()))
+print(F.group_norm(torch.ones(2, 2, 2, 2, dtype=torch.float64), 1))
+print(F.group_norm(torch.zeros(0, 4, 2, requires_grad=True), 2))
+print(F.group_norm(torch.zeros(2, 4, 0), 4))
+t(lambda: nn.GroupNorm(3, 4))
+t(lambda: F.group_norm(x, 3))
+t(lambda: F.group_norm(x, 0))
+t(lambda: F.group_norm(x, -2))
+t(lambda: F.group_norm(x, 2.0))
+t(lambda: F.group_norm(torch.ones(4), 2))
+t(lambda: F.group_norm(torch.ones(1, 4), 4))
+t(lambda: F.group_norm(torch.ones(2, 4, dtype=torch.int64), 2))
+t(lambda: F.group_norm(x, 2, torch.ones(3)))
+t(lambda: F.group_norm(x, 2, None, torch.ones(3)))
+t(lambda: F.group_norm(x, 2, torch.ones(4), torch.ones(2, 2)))
+t(lambda: F.group_norm(x, 2, torch.ones(4, dtype=torch.float64)))
+t(lambda: F.group_norm(x.double(), 2, torch.ones(4)))
+""",
+        (
+            'tensor([[[-0.0412,  1.1406,  1.2358],\n'
+            '         [ 0.1570, -1.1041, -1.3880],\n'
+            '         [-0.4547,  0.8818,  1.3562],\n'
+            '         [ 0.5323, -0.8324, -1.4832]],\n'
+            '\n'
+            '        [[-0.8431,  0.5418,  1.3676],\n'
+            '         [ 0.8750, -0.4832, -1.4581],\n'
+            '         [-1.1664,  0.1472,  1.2599],\n'
+            '         [ 1.1487, -0.0842, -1.3053]]], grad_fn=<NativeGroupNormBackward0>)\n'
+            'tensor([[[-1.4083,  0.5948,  0.9271],\n'
+            '         [-1.3461,  0.1410,  1.0916],\n'
+            '         [-1.1974, -0.1910,  1.3925],\n'
+            '         [-0.9466, -0.5577,  1.5001]],\n'
+            '\n'
+            '        [[-0.5051, -0.9670,  1.4003],\n'
+            '         [-0.2496, -1.1593,  1.4805],\n'
+            '         [ 0.4428, -1.4161,  0.9461],\n'
+            '         [ 0.5475, -1.4538,  0.9335]]])\n'
+            "<NativeGroupNormBackward0 object at 0x…> ['AccumulateGrad', 'AccumulateGrad', 'AccumulateGrad']\n"  # noqa: E501
+            'tensor([[[ 0.0048,  0.3430, -0.3478],\n'
+            '         [ 0.0648, -0.5499,  0.4850],\n'
+            '         [ 0.0482, -0.2268,  0.1786],\n'
+            '         [ 0.0277, -0.0969,  0.0692]],\n'
+            '\n'
+            '        [[-0.0596,  0.1718, -0.1121],\n'
+            '         [ 0.1264, -0.3153,  0.1890],\n'
+            '         [ 0.0674, -0.1497,  0.0824],\n'
+            '         [ 0.0365, -0.0735,  0.0370]]])\n'
+            'tensor([-2.1196, -1.8139, -1.4284, -0.9900])\n'
+            'tensor([ 3.0122, -3.3525,  3.6257, -3.8263])\n'
+            "GroupNorm(2, 4, eps=1e-05, affine=True, bias=True) <class 'torch.nn.modules.normalization.GroupNorm'> Parameter containing:\n"  # noqa: E501
+            'tensor([1., 1., 1., 1.], requires_grad=True) Parameter containing:\n'
+            'tensor([0., 0., 0., 0.], requires_grad=True)\n'
+            'GroupNorm(1, 4, eps=1e-05, affine=False, bias=False) None\n'
+            'tensor([[-1.0000,  1.0000, -1.0000,  1.0000],\n'
+            '        [ 0.0000,  0.0000,  0.0000,  0.0000]],\n'
+            '       grad_fn=<NativeGroupNormBackward0>)\n'
+            'tensor([[[[0., 0.],\n'
+            '          [0., 0.]],\n'
+            '\n'
+            '         [[0., 0.],\n'
+            '          [0., 0.]]],\n'
+            '\n'
+            '\n'
+            '        [[[0., 0.],\n'
+            '          [0., 0.]],\n'
+            '\n'
+            '         [[0., 0.],\n'
+            '          [0., 0.]]]], dtype=torch.float64)\n'
+            'tensor([], size=(0, 4, 2), grad_fn=<NativeGroupNormBackward0>)\n'
+            'tensor([], size=(2, 4, 0))\n'
+            'ValueError num_channels (4) must be divisible by num_groups (3)\n'
+            'RuntimeError Expected number of channels in input to be divisible by num_groups, but got input of shape [2, 4, 3] and num_groups=3\n'  # noqa: E501
+            'ZeroDivisionError integer division or modulo by zero\n'
+            'RuntimeError Expected num groups to be greater than 0, got -2\n'
+            "TypeError group_norm(): argument 'num_groups' (position 2) must be int, not float\n"
+            'RuntimeError Expected at least 2 dimensions for input tensor but received 1\n'
+            'ValueError Expected more than 1 value per channel when training, got input size [1, 4]\n'
+            'NotImplementedError "GroupNormKernelImpl" not implemented for \'Long\'\n'
+            'RuntimeError Expected weight to be a vector of size equal to the number of channels in input, but got weight of shape [3] and input of shape [2, 4, 3]\n'  # noqa: E501
+            'RuntimeError Expected bias to be a vector of size equal to the number of channels in input, but got bias of shape [0] and input of shape [2, 4, 3]\n'  # noqa: E501
+            'RuntimeError Expected bias to be a vector of size equal to the number of channels in input, but got bias of shape [4] and input of shape [2, 4, 3]\n'  # noqa: E501
+            'RuntimeError mixed dtype (CPU): expect parameter to have scalar type of Float\n'
+            'RuntimeError mixed dtype (CPU): all inputs must share same datatype.\n'
+        ),
+    ),
+    # F.instance_norm and nn.InstanceNorm1d/2d: batch norm over a (1, N*C, ...) view (View, Repeat nodes),
+    # running statistics, eval mode, unbatched input, and PyTorch's errors.
+    "instance_norm": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+def names(node):
+    return [type(f).__name__ for f, _ in node.next_functions if f is not None]
+x = torch.arange(24.).reshape(2, 4, 3).sin().mul(2).requires_grad_()
+y = F.instance_norm(x)
+print(y, names(y.grad_fn), names(y.grad_fn.next_functions[0][0]))
+(y * torch.arange(24.).reshape(2, 4, 3).cos()).sum().backward()
+print(x.grad)
+w = torch.tensor([1., 2., -1., 0.5], requires_grad=True)
+b = torch.tensor([0., 1., 2., 3.], requires_grad=True)
+x.grad = None
+out = F.instance_norm(x, weight=w, bias=b, eps=0.01)
+print(out.grad_fn, names(out.grad_fn.next_functions[0][0]))
+(out * torch.arange(24.).reshape(2, 4, 3).cos()).sum().backward()
+print(x.grad, w.grad, b.grad, sep="\n")
+m = nn.InstanceNorm1d(4, affine=True, track_running_stats=True)
+print(m, type(m), m.weight, m.running_mean)
+print(m(x.detach()).sum(dim=2).abs().max() < 1e-5)
+print(m.running_mean, m.running_var, m.num_batches_tracked)
+m.eval()
+print(m(x.detach()))
+print(m.training, m.state_dict().keys())
+m2 = nn.InstanceNorm2d(2)
+print(m2, m2.weight, m2.running_mean)
+img = torch.arange(18.).reshape(2, 3, 3).pow(2)
+print(m2(img), m2(img.unsqueeze(0)).shape)
+rm, rv = torch.zeros(4, dtype=torch.float64), torch.ones(4, dtype=torch.float64)
+print(F.instance_norm(x.detach().double(), rm, rv, momentum=0.5).sum(dim=2).abs().max() < 1e-9, rm, rv)
+print(F.instance_norm(x.detach().double(), rm, rv, use_input_stats=False))
+print(F.instance_norm(torch.zeros(0, 4, 3)))
+print(nn.InstanceNorm1d(3, momentum=None, track_running_stats=True))
+t(lambda: F.instance_norm(x, weight=torch.ones(3)))
+t(lambda: F.instance_norm(x, bias=torch.ones(3)))
+t(lambda: F.instance_norm(x, torch.zeros(3), torch.ones(3)))
+t(lambda: F.instance_norm(x, torch.zeros(4), None, use_input_stats=False))
+t(lambda: F.instance_norm(x, None, None, use_input_stats=False))
+t(lambda: F.instance_norm(torch.randn(2, 4, 1)))
+t(lambda: F.instance_norm(torch.ones(2, 4, 3, dtype=torch.int64)))
+t(lambda: F.instance_norm(x, weight=torch.ones(4, dtype=torch.float64)))
+t(lambda: nn.InstanceNorm1d(4)(torch.randn(4)))
+t(lambda: nn.InstanceNorm2d(4)(torch.ones(2, 4)))
+t(lambda: F.instance_norm(x, torch.zeros(4), None))
+t(lambda: nn.InstanceNorm1d(4, affine=True)(torch.randn(2, 3, 3)))
+""",
+        (
+            'tensor([[[-1.4110,  0.6235,  0.7875],\n'
+            '         [ 1.3930, -0.4851, -0.9079],\n'
+            '         [-1.3683,  0.3748,  0.9935],\n'
+            '         [ 1.3416, -0.2833, -1.0582]],\n'
+            '\n'
+            '        [[-1.3141,  0.2044,  1.1097],\n'
+            '         [ 1.2860, -0.1335, -1.1525],\n'
+            '         [-1.2571,  0.0675,  1.1896],\n'
+            "         [ 1.2267, -0.0039, -1.2228]]], grad_fn=<ViewBackward0>) ['NativeBatchNormBackward0'] ['ViewBackward0']\n"  # noqa: E501
+            'tensor([[[-0.0412,  0.5524, -0.5112],\n'
+            '         [ 0.0795, -0.4326,  0.3531],\n'
+            '         [-0.0922,  0.3518, -0.2596],\n'
+            '         [ 0.0962, -0.2979,  0.2017]],\n'
+            '\n'
+            '        [[-0.0980,  0.2624, -0.1644],\n'
+            '         [ 0.1003, -0.2399,  0.1397],\n'
+            '         [-0.1043,  0.2274, -0.1231],\n'
+            '         [ 0.1110, -0.2230,  0.1121]]])\n'
+            "<ViewBackward0 object at 0x…> ['ViewBackward0', 'RepeatBackward0', 'RepeatBackward0']\n"
+            'tensor([[[-0.0295,  0.5434, -0.5139],\n'
+            '         [ 0.1443, -0.8558,  0.7114],\n'
+            '         [ 0.0875, -0.3491,  0.2616],\n'
+            '         [ 0.0466, -0.1481,  0.1016]],\n'
+            '\n'
+            '        [[-0.0960,  0.2613, -0.1653],\n'
+            '         [ 0.1980, -0.4783,  0.2803],\n'
+            '         [ 0.1035, -0.2267,  0.1232],\n'
+            '         [ 0.0553, -0.1112,  0.0559]]])\n'
+            'tensor([-2.1610, -1.8428, -1.4479, -1.0021])\n'
+            'tensor([ 3.0122, -3.3525,  3.6257, -3.8263])\n'
+            "InstanceNorm1d(4, eps=1e-05, momentum=0.1, affine=True, bias=True, track_running_stats=True) <class 'torch.nn.modules.instancenorm.InstanceNorm1d'> Parameter containing:\n"  # noqa: E501
+            'tensor([1., 1., 1., 1.], requires_grad=True) tensor([0., 0., 0., 0.])\n'
+            'tensor(True)\n'
+            'tensor([ 0.0875, -0.0725,  0.0560, -0.0383]) tensor([1.0704, 1.0996, 1.1253, 1.1455]) tensor(0)\n'  # noqa: E501
+            'tensor([[[-0.0846,  1.5421,  1.6732],\n'
+            '         [ 0.3382, -1.3743, -1.7598],\n'
+            '         [-0.5795,  1.1859,  1.8125],\n'
+            '         [ 0.8059, -0.9808, -1.8328]],\n'
+            '\n'
+            '        [[-1.1218,  0.7276,  1.8304],\n'
+            '         [ 1.3094, -0.4800, -1.7645],\n'
+            '         [-1.4686,  0.2298,  1.6685],\n'
+            '         [ 1.5993,  0.0193, -1.5455]]], grad_fn=<ViewBackward0>)\n'
+            "False odict_keys(['weight', 'bias', 'running_mean', 'running_var', 'num_batches_tracked'])\n"
+            'InstanceNorm2d(2, eps=1e-05, momentum=0.1, affine=False, bias=False, track_running_stats=False) None None\n'  # noqa: E501
+            'tensor([[[-1.0558, -1.0092, -0.8695],\n'
+            '         [-0.6366, -0.3105,  0.1087],\n'
+            '         [ 0.6211,  1.2266,  1.9253]],\n'
+            '\n'
+            '        [[-1.4048, -1.1229, -0.8112],\n'
+            '         [-0.4699, -0.0989,  0.3017],\n'
+            '         [ 0.7321,  1.1921,  1.6818]]]) torch.Size([1, 2, 3, 3])\n'
+            'tensor(True) tensor([ 0.4375, -0.3623,  0.2798, -0.1917], dtype=torch.float64) tensor([1.3521, 1.4981, 1.6266, 1.7274], dtype=torch.float64)\n'  # noqa: E501
+            'tensor([[[-0.3762,  1.0711,  1.1877],\n'
+            '         [ 0.5266, -0.9407, -1.2709],\n'
+            '         [-0.6575,  0.8109,  1.3321],\n'
+            '         [ 0.7730, -0.6820, -1.3758]],\n'
+            '\n'
+            '        [[-1.2991,  0.3464,  1.3276],\n'
+            '         [ 1.3586, -0.1745, -1.2750],\n'
+            '         [-1.3970,  0.0157,  1.2123],\n'
+            '         [ 1.4190,  0.1324, -1.1418]]], dtype=torch.float64)\n'
+            'tensor([], size=(0, 4, 3))\n'
+            'InstanceNorm1d(3, eps=1e-05, momentum=None, affine=False, bias=False, track_running_stats=True)\n'  # noqa: E501
+            'RuntimeError weight should contain 8 elements not 6\n'
+            'RuntimeError bias should contain 8 elements not 6\n'
+            'RuntimeError running_mean should contain 8 elements not 6\n'
+            'RuntimeError Expected running_mean and running_var to be defined when use_input_stats is false\n'
+            'RuntimeError Expected running_mean and running_var to be defined when use_input_stats is false\n'
+            'ValueError Expected more than 1 spatial element when training, got input size torch.Size([2, 4, 1])\n'  # noqa: E501
+            'NotImplementedError "batch_norm" not implemented for \'Long\'\n'
+            'RuntimeError mixed dtype (CPU): expect parameter to have scalar type of Float\n'
+            'ValueError expected 2D or 3D input (got 1D input)\n'
+            'ValueError expected 3D or 4D input (got 2D input)\n'
+            'ValueError running_mean and running_var must either both be None or neither be None\n'
+            "ValueError expected input's size at dim=1 to match num_features (4), but got: 3.\n"
+        ),
+    ),
+    # F.rms_norm and nn.RMSNorm: the composed graph PyTorch records (Pow, Mean, AddBackward1, Rsqrt, Mul),
+    # gradients, eps=None as the dtype's machine epsilon, and PyTorch's errors.
+    "rms_norm": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+def chain(node):
+    names = []
+    while node is not None:
+        names.append(type(node).__name__)
+        node = node.next_functions[-1][0] if node.next_functions else None
+    return names
+x = torch.arange(12.).reshape(2, 2, 3).sin().mul(2).requires_grad_()
+y = F.rms_norm(x, [3])
+print(y, chain(y.grad_fn))
+(y * torch.arange(12.).reshape(2, 2, 3).cos()).sum().backward()
+print(x.grad)
+w = torch.tensor([1., 2., -0.5], requires_grad=True)
+x.grad = None
+out = F.rms_norm(x, (2, 3), torch.ones(2, 3), eps=0.1)
+print(out, chain(out.grad_fn))
+out = F.rms_norm(x, (3,), w, eps=0.1)
+out.pow(2).sum().backward()
+print(out.grad_fn, x.grad, w.grad, sep="\n")
+print(F.rms_norm(torch.tensor([[1e-3, 2e-3, 3.1e-3], [1., 2., 3.]]), [3]))
+print(F.rms_norm(torch.tensor([[1e-3, 2e-3, 3.1e-3], [1., 2., 3.]], dtype=torch.float64), [3]))
+print(F.rms_norm(torch.zeros(2, 3), [3]), F.rms_norm(torch.zeros(0, 3, requires_grad=True), [3]))
+m = nn.RMSNorm(3)
+print(m, type(m), m.weight, m.eps, m.state_dict().keys())
+print(m(torch.tensor([3., 4., 0.])))
+print(nn.RMSNorm([2, 3], eps=1e-3, elementwise_affine=False), nn.RMSNorm([2, 3]).weight.shape)
+t(lambda: F.rms_norm(x, 3))
+t(lambda: F.rms_norm(x, [2]))
+t(lambda: F.rms_norm(x, [4, 2, 2, 3]))
+t(lambda: F.rms_norm(x, []))
+t(lambda: F.rms_norm(x, [3], torch.ones(2)))
+t(lambda: F.rms_norm(torch.ones(2, 3, dtype=torch.int64), [3]))
+t(lambda: F.rms_norm(torch.ones(2, 3, dtype=torch.int64), [4]))
+""",
+        (
+            'tensor([[[ 0.0000,  1.1764,  1.2712],\n'
+            '         [ 0.1988, -1.0660, -1.3506]],\n'
+            '\n'
+            '        [[-0.3967,  0.9327,  1.4045],\n'
+            "         [ 0.5896, -0.7783, -1.4306]]], grad_fn=<MulBackward0>) ['MulBackward0', 'RsqrtBackward0', 'AddBackward1', 'MeanBackward1', 'PowBackward0', 'AccumulateGrad']\n"  # noqa: E501
+            'tensor([[[ 0.6990,  0.3485, -0.3225],\n'
+            '         [-0.7027, -0.4311,  0.2368]],\n'
+            '\n'
+            '        [[ 0.6926,  0.5091, -0.1425],\n'
+            '         [-0.6671, -0.5799,  0.0405]]])\n'
+            'tensor([[[ 0.0000,  1.1528,  1.2457],\n'
+            '         [ 0.1933, -1.0368, -1.3137]],\n'
+            '\n'
+            '        [[-0.3885,  0.9134,  1.3755],\n'
+            "         [ 0.5729, -0.7563, -1.3902]]], grad_fn=<MulBackward0>) ['MulBackward0']\n"
+            '<MulBackward0 object at 0x…>\n'
+            'tensor([[[ 0.0000,  3.3122, -2.7750],\n'
+            '         [-0.1603, -3.4319,  2.4483]],\n'
+            '\n'
+            '        [[ 0.1666,  3.3901, -2.0135],\n'
+            '         [-0.0328, -3.1345,  1.5398]]])\n'
+            'tensor([ 1.0363, 15.2259, -7.1039])\n'
+            'tensor([[0.4477, 0.8954, 1.3879],\n'
+            '        [0.4629, 0.9258, 1.3887]])\n'
+            'tensor([[0.4531, 0.9063, 1.4047],\n'
+            '        [0.4629, 0.9258, 1.3887]], dtype=torch.float64)\n'
+            'tensor([[0., 0., 0.],\n'
+            '        [0., 0., 0.]]) tensor([], size=(0, 3), grad_fn=<MulBackward0>)\n'
+            "RMSNorm((3,), eps=None, elementwise_affine=True) <class 'torch.nn.modules.normalization.RMSNorm'> Parameter containing:\n"  # noqa: E501
+            "tensor([1., 1., 1.], requires_grad=True) None odict_keys(['weight'])\n"
+            'tensor([1.0392, 1.3856, 0.0000], grad_fn=<MulBackward0>)\n'
+            'RMSNorm((2, 3), eps=0.001, elementwise_affine=False) torch.Size([2, 3])\n'
+            "TypeError rms_norm(): argument 'normalized_shape' (position 2) must be tuple of ints, not int\n"
+            'RuntimeError Given normalized_shape=[2], expected input with shape [*2], but got input of size[2, 2, 3]\n'  # noqa: E501
+            'ValueError Input tensor must have at least 4 dimensions, but got 3\n'
+            'RuntimeError Expected normalized_shape to be at least 1-dimensional, i.e., containing at least one element, but got normalized_shape = []\n'  # noqa: E501
+            'RuntimeError Expected weight to be of same shape as normalized_shape, but got weight of shape [2] and normalized_shape = [3]\n'  # noqa: E501
+            'NotImplementedError "rms_norm" not implemented for \'Long\'\n'
+            'RuntimeError Given normalized_shape=[4], expected input with shape [*4], but got input of size[2, 3]\n'  # noqa: E501
+        ),
+    ),
+    # F.local_response_norm and nn.LocalResponseNorm: PyTorch's composed graph (avg_pool2d for 3-D inputs,
+    # AvgPool3DBackward0 over a 5-D view for wider ones), gradients, integer inputs and PyTorch's errors.
+    "local_response_norm": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+def chain(node):
+    names = []
+    while node is not None:
+        names.append(type(node).__name__)
+        node = node.next_functions[-1][0] if node.next_functions else None
+    return names
+x = torch.arange(12.).reshape(1, 4, 3).sin().mul(3).requires_grad_()
+y = F.local_response_norm(x, 3, alpha=0.5, beta=0.75, k=2.0)
+print(y, chain(y.grad_fn))
+(y * torch.arange(12.).reshape(1, 4, 3).cos()).sum().backward()
+print(x.grad)
+img = torch.arange(32.).reshape(2, 4, 2, 2).cos().mul(2).requires_grad_()
+out = F.local_response_norm(img, 2, alpha=1.0)
+print(out, chain(out.grad_fn))
+out.sum().backward()
+print(img.grad)
+vol = torch.arange(48.).reshape(1, 3, 2, 2, 4).sin().requires_grad_()
+out = F.local_response_norm(vol, 4, alpha=0.3, k=0.5)
+out.pow(2).sum().backward()
+print(out.shape, out.grad_fn, vol.grad[0, :, 1, 1])
+print(F.local_response_norm(torch.arange(12).reshape(1, 4, 3), 2))
+print(F.local_response_norm(torch.arange(16).reshape(1, 4, 2, 2), 5, alpha=0.1))
+print(F.local_response_norm(torch.ones(1, 3, 2, dtype=torch.float64), 9, beta=2.0))
+e = torch.zeros(0, 4, 3)
+print(F.local_response_norm(e, 2) is e)
+m = nn.LocalResponseNorm(2)
+print(m, type(m), m(torch.arange(6.).reshape(1, 3, 2)))
+print(nn.LocalResponseNorm(3, alpha=0.01, beta=0.5, k=2))
+t(lambda: F.local_response_norm(torch.ones(4, 3), 2))
+t(lambda: F.local_response_norm(torch.ones(1, 4, 3), 0))
+t(lambda: F.local_response_norm(torch.ones(1, 4, 3, 2), 0))
+t(lambda: F.local_response_norm(torch.ones(1, 4, 3, 2), -1))
+t(lambda: F.local_response_norm(torch.ones(1, 2, 2, dtype=torch.bool), 2))
+t(lambda: F.local_response_norm(torch.ones(1, 2, 2, 2, dtype=torch.bool), 2))
+t(lambda: F.local_response_norm(torch.ones(1, 2, 2, 2, dtype=torch.int32), 2))
+""",
+        (
+            'tensor([[[ 0.0000,  0.9059,  0.8657],\n'
+            '         [ 0.2387, -0.7265, -0.7423],\n'
+            '         [-0.4345,  0.7034,  0.7422],\n'
+            "         [ 0.6469, -0.7000, -0.9015]]], grad_fn=<DivBackward0>) ['DivBackward0', 'PowBackward0', 'AddBackward0']\n"  # noqa: E501
+            'tensor([[[ 0.5880,  0.0495, -0.0553],\n'
+            '         [-0.5281, -0.0031, -0.0200],\n'
+            '         [ 0.3861,  0.0581,  0.0025],\n'
+            '         [-0.3462, -0.2276, -0.0120]]])\n'
+            'tensor([[[[ 0.8774,  0.7654],\n'
+            '          [-0.6659, -0.8774]],\n'
+            '\n'
+            '         [[-0.4752,  0.3737],\n'
+            '          [ 0.8045,  0.5236]],\n'
+            '\n'
+            '         [[-0.1800, -0.8371],\n'
+            '          [-0.5667,  0.0050]],\n'
+            '\n'
+            '         [[ 0.8575,  0.6070],\n'
+            '          [ 0.1398, -0.8545]]],\n'
+            '\n'
+            '\n'
+            '        [[[-0.8768, -0.4951],\n'
+            '          [ 0.8252,  0.8773]],\n'
+            '\n'
+            '         [[ 0.3438, -0.7195],\n'
+            '          [-0.7246, -0.4144]],\n'
+            '\n'
+            '         [[ 0.5716,  0.7641],\n'
+            '          [ 0.4720, -0.3859]],\n'
+            '\n'
+            '         [[-0.8022, -0.5208],\n'
+            "          [ 0.1918,  0.8353]]]], grad_fn=<DivBackward0>) ['DivBackward0', 'PowBackward0', 'AddBackward0']\n"  # noqa: E501
+            'tensor([[[[0.1849, 0.1431],\n'
+            '          [0.6487, 0.1928]],\n'
+            '\n'
+            '         [[0.1496, 0.6938],\n'
+            '          [0.2477, 0.2001]],\n'
+            '\n'
+            '         [[0.6739, 0.2465],\n'
+            '          [0.2419, 0.5684]],\n'
+            '\n'
+            '         [[0.0680, 0.1426],\n'
+            '          [0.4996, 0.1104]]],\n'
+            '\n'
+            '\n'
+            '        [[[0.1693, 0.5526],\n'
+            '          [0.3736, 0.1778]],\n'
+            '\n'
+            '         [[0.1481, 0.4954],\n'
+            '          [0.2661, 0.1175]],\n'
+            '\n'
+            '         [[0.6178, 0.2563],\n'
+            '          [0.1467, 0.6919]],\n'
+            '\n'
+            '         [[0.0562, 0.2050],\n'
+            '          [0.5982, 0.0536]]]])\n'
+            'torch.Size([1, 3, 2, 2, 4]) <DivBackward0 object at 0x…> tensor([[-2.5879,  1.6118,  2.2123,  2.8392],\n'  # noqa: E501
+            '        [ 1.3065, -2.1102, -1.7263, -1.7577],\n'
+            '        [ 0.0911,  2.8589,  2.1673,  0.5915]])\n'
+            'tensor([[[ 0.0000,  1.0000,  1.9997],\n'
+            '         [ 2.9991,  3.9976,  4.9948],\n'
+            '         [ 5.9901,  6.9832,  7.9737],\n'
+            '         [ 8.9610,  9.9449, 10.9247]]])\n'
+            'tensor([[[[0.0000, 0.4280],\n'
+            '          [0.7348, 0.9710]],\n'
+            '\n'
+            '         [[1.1292, 1.2282],\n'
+            '          [1.2980, 1.3472]],\n'
+            '\n'
+            '         [[2.2584, 2.2108],\n'
+            '          [2.1634, 2.1170]],\n'
+            '\n'
+            '         [[3.3876, 3.1934],\n'
+            '          [3.0586, 2.9110]]]])\n'
+            'tensor([[[0.9999, 0.9999],\n'
+            '         [0.9999, 0.9999],\n'
+            '         [0.9999, 0.9999]]], dtype=torch.float64)\n'
+            'True\n'
+            "LocalResponseNorm(2, alpha=0.0001, beta=0.75, k=1.0) <class 'torch.nn.modules.normalization.LocalResponseNorm'> tensor([[[0.0000, 1.0000],\n"  # noqa: E501
+            '         [1.9997, 2.9989],\n'
+            '         [3.9970, 4.9936]]])\n'
+            'LocalResponseNorm(3, alpha=0.01, beta=0.5, k=2)\n'
+            'ValueError Expected 3D or higher dimensionality                          input (got 2 dimensions)\n'  # noqa: E501
+            'RuntimeError kernel size should be greater than zero, but got kH: 0 kW: 1\n'
+            'RuntimeError kernel size should be greater than zero, but got kT: 0 kH: 1 kW: 1\n'
+            'RuntimeError kernel size should be greater than zero, but got kT: -1 kH: 1 kW: 1\n'
+            'NotImplementedError "avg_pool2d" not implemented for \'Bool\'\n'
+            'NotImplementedError "avg_pool3d_out_frame" not implemented for \'Bool\'\n'
+            'NotImplementedError "avg_pool3d_out_frame" not implemented for \'Int\'\n'
+        ),
+    ),
+    # F.adaptive_max_pool1d/2d, torch.adaptive_max_pool1d, nn.AdaptiveMaxPool1d/2d: their node,
+    # return_indices, NaN and tie choices, None sizes, empty inputs and outputs, and PyTorch's errors.
+    "adaptive_max_pool": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+def chain(node):
+    names = []
+    while node is not None:
+        names.append(type(node).__name__)
+        node = node.next_functions[0][0] if node.next_functions else None
+    return names
+x = torch.arange(20.).reshape(1, 4, 5).sin().requires_grad_()
+y = F.adaptive_max_pool1d(x, 3)
+print(y, chain(y.grad_fn))
+y.sum().backward()
+print(x.grad)
+v, i = F.adaptive_max_pool1d(x, 2, return_indices=True)
+print(v, i, i.dtype, i.requires_grad)
+print(torch.adaptive_max_pool1d(x.detach(), 4))
+img = torch.arange(30.).reshape(1, 5, 6).cos().requires_grad_()
+out, idx = F.adaptive_max_pool2d(img, (2, 4), return_indices=True)
+print(out, idx, chain(out.grad_fn))
+(out * torch.tensor([1., 2., 3., 4.])).sum().backward()
+print(img.grad)
+print(F.adaptive_max_pool2d(img.detach().view(1, 1, 5, 6), 3).shape, F.adaptive_max_pool2d(img, (None, 2)))
+print(F.adaptive_max_pool2d(torch.ones(2, 1, 3, 3, dtype=torch.float64), 2))
+print(F.adaptive_max_pool1d(torch.tensor([[1., float("nan"), 3, float("nan")]]), 2, return_indices=True))
+print(F.adaptive_max_pool1d(torch.tensor([[1., 3, 3, -float("inf")]]), 1, return_indices=True))
+print(F.adaptive_max_pool1d(torch.tensor([[-float("inf"), -float("inf")]]), 1, return_indices=True))
+print(F.adaptive_max_pool2d(torch.ones(1, 4, 5), (2, 0)), F.adaptive_max_pool1d(torch.ones(0, 2, 3), 2))
+m = nn.AdaptiveMaxPool2d((2, None), return_indices=True)
+print(m, type(m), m(torch.arange(12.).reshape(1, 3, 4)))
+m1 = nn.AdaptiveMaxPool1d(2)
+print(m1, type(m1), m1(torch.tensor([[3., 1., 4., 1., 5.]])))
+t(lambda: F.adaptive_max_pool2d(torch.arange(20).reshape(1, 4, 5), 2))
+t(lambda: F.adaptive_max_pool2d(torch.ones(4, 5), 2))
+t(lambda: F.adaptive_max_pool2d(torch.ones(4, 5), (2, 2)))
+t(lambda: F.adaptive_max_pool2d(torch.ones(1, 4, 5), (2, -1)))
+t(lambda: F.adaptive_max_pool2d(torch.ones(1, 4, 5), (2, 3, 4)))
+t(lambda: F.adaptive_max_pool2d(torch.ones(1, 4, 5), (2,)))
+t(lambda: F.adaptive_max_pool2d(torch.ones(1, 4, 5), (2.0, 1)))
+t(lambda: F.adaptive_max_pool2d(torch.ones(1, 0, 5), 2))
+t(lambda: F.adaptive_max_pool1d(torch.ones(4, 5, 6, 7), 2))
+t(lambda: F.adaptive_max_pool1d(torch.ones(1, 5), (2, 3)))
+t(lambda: F.adaptive_max_pool1d(torch.ones(1, 5), 2.0))
+t(lambda: F.adaptive_max_pool1d(torch.ones(1, 0), 2))
+t(lambda: F.adaptive_max_pool1d(torch.ones(1, 5), -1))
+t(lambda: F.adaptive_max_pool1d(torch.ones(1, 5, dtype=torch.bool), 2))
+t(lambda: F.adaptive_max_pool2d(torch.ones(1, 4, 5), 2.0))
+e = torch.ones(0, 2, 3, requires_grad=True)
+F.adaptive_max_pool1d(e, 2).sum().backward()
+print(e.grad)
+t(lambda: F.adaptive_max_pool2d(torch.ones(2, 3, 4, requires_grad=True), 0).sum().backward())
+""",
+        (
+            'tensor([[[ 0.8415,  0.9093,  0.1411],\n'
+            '         [-0.2794,  0.9894,  0.9894],\n'
+            '         [-0.5440,  0.4202,  0.9906],\n'
+            "         [ 0.6503, -0.2879,  0.1499]]], grad_fn=<SqueezeBackward1>) ['SqueezeBackward1', 'AdaptiveMaxPool2DBackward0', 'UnsqueezeBackward0', 'AccumulateGrad']\n"  # noqa: E501
+            'tensor([[[0., 1., 1., 1., 0.],\n'
+            '         [0., 1., 0., 2., 0.],\n'
+            '         [1., 0., 0., 1., 1.],\n'
+            '         [1., 1., 0., 0., 1.]]])\n'
+            'tensor([[[ 0.9093,  0.9093],\n'
+            '         [ 0.6570,  0.9894],\n'
+            '         [-0.5366,  0.9906],\n'
+            '         [ 0.6503,  0.1499]]], grad_fn=<SqueezeBackward1>) tensor([[[2, 2],\n'
+            '         [2, 3],\n'
+            '         [2, 4],\n'
+            '         [0, 4]]]) torch.int64 False\n'
+            '(tensor([[[ 0.8415,  0.9093,  0.9093,  0.1411],\n'
+            '         [-0.2794,  0.6570,  0.9894,  0.9894],\n'
+            '         [-0.5440, -0.5366,  0.4202,  0.9906],\n'
+            '         [ 0.6503, -0.2879, -0.7510,  0.1499]]]), tensor([[[1, 2, 2, 3],\n'
+            '         [1, 2, 3, 3],\n'
+            '         [0, 2, 3, 4],\n'
+            '         [0, 1, 3, 4]]]))\n'
+            'tensor([[[ 1.0000,  0.9074, -0.6536,  0.2837],\n'
+            '         [ 0.9912,  0.9912, -0.2921, -0.2752]]],\n'
+            '       grad_fn=<AdaptiveMaxPool2DBackward0>) tensor([[[ 0, 13,  4,  5],\n'
+            "         [25, 25, 27, 17]]]) ['AdaptiveMaxPool2DBackward0', 'AccumulateGrad']\n"
+            'tensor([[[1., 0., 0., 0., 3., 4.],\n'
+            '         [0., 0., 0., 0., 0., 0.],\n'
+            '         [0., 2., 0., 0., 0., 4.],\n'
+            '         [0., 0., 0., 0., 0., 0.],\n'
+            '         [0., 3., 0., 3., 0., 0.]]])\n'
+            'torch.Size([1, 1, 3, 3]) tensor([[[ 1.0000,  0.2837],\n'
+            '         [ 0.9602,  0.0044],\n'
+            '         [ 0.9074, -0.2752],\n'
+            '         [ 0.9887, -0.5328],\n'
+            '         [ 0.9912, -0.2921]]], grad_fn=<AdaptiveMaxPool2DBackward0>)\n'
+            'tensor([[[[1., 1.],\n'
+            '          [1., 1.]]],\n'
+            '\n'
+            '\n'
+            '        [[[1., 1.],\n'
+            '          [1., 1.]]]], dtype=torch.float64)\n'
+            '(tensor([[nan, nan]]), tensor([[1, 3]]))\n'
+            '(tensor([[3.]]), tensor([[1]]))\n'
+            '(tensor([[-inf]]), tensor([[0]]))\n'
+            'tensor([], size=(1, 2, 0)) tensor([], size=(0, 2, 2))\n'
+            "AdaptiveMaxPool2d(output_size=(2, None)) <class 'torch.nn.modules.pooling.AdaptiveMaxPool2d'> (tensor([[[ 4.,  5.,  6.,  7.],\n"  # noqa: E501
+            '         [ 8.,  9., 10., 11.]]]), tensor([[[ 4,  5,  6,  7],\n'
+            '         [ 8,  9, 10, 11]]]))\n'
+            "AdaptiveMaxPool1d(output_size=2) <class 'torch.nn.modules.pooling.AdaptiveMaxPool1d'> tensor([[4., 5.]])\n"  # noqa: E501
+            'NotImplementedError "adaptive_max_pool2d" not implemented for \'Long\'\n'
+            'RuntimeError adaptive_max_pool2d(): Expected 3D or 4D tensor, but got: [4, 5]\n'
+            'ValueError Input dimension should be at least 3\n'
+            'RuntimeError Trying to create tensor with negative dimension -1: [1, 2, -1]\n'
+            'ValueError Input dimension should be at least 4\n'
+            'RuntimeError adaptive_max_pool2d(): internal error: output_size.size() must be 2\n'
+            "TypeError adaptive_max_pool2d(): argument 'output_size' (position 2) must be tuple of ints, but found element of type float at pos 0\n"  # noqa: E501
+            'RuntimeError adaptive_max_pool2d(): Expected input to have non-zero size for non-batch dimensions, but input has sizes [1, 0, 5] with dimension 1 being empty\n'  # noqa: E501
+            "RuntimeError Expected 2 to 3 dimensions, but got 4-dimensional tensor for argument #1 'self' (while checking arguments for adaptive_max_pool1d)\n"  # noqa: E501
+            "RuntimeError adaptive_max_pool1d() argument 'output_size' should contain one int (got 2)\n"
+            "TypeError adaptive_max_pool1d(): argument 'output_size' (position 2) must be tuple of ints, not float\n"  # noqa: E501
+            'RuntimeError adaptive_max_pool1d(): Expected input to have non-zero size for non-batch dimensions, but input has sizes [1, 0] with dimension 1 being empty\n'  # noqa: E501
+            'RuntimeError Trying to create tensor with negative dimension -1: [1, 1, -1]\n'
+            'NotImplementedError "adaptive_max_pool2d" not implemented for \'Bool\'\n'
+            "TypeError object of type 'float' has no len()\n"
+            'tensor([], size=(0, 2, 3))\n'
+            'RuntimeError adaptive_max_pool2d_backward(): Expected grad_output to have non-zero size for non-batch dimensions, but grad_output has sizes [2, 0, 0] with dimension 1 being empty\n'  # noqa: E501
+        ),
+    ),
+    # F.max_unpool1d/2d and nn.MaxUnpool1d/2d: MaxUnpool2DBackward0 (its gradient gathered back),
+    # output_size, and PyTorch's errors (racy ones left out: repeated positions, several wrong indices).
+    "max_unpool": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+def chain(node):
+    names = []
+    while node is not None:
+        names.append(type(node).__name__)
+        node = node.next_functions[0][0] if node.next_functions else None
+    return names
+x = torch.tensor([[[3., 1., 4., 1., 5., 9., 2., 6.]]], requires_grad=True)
+v, i = F.max_pool1d(x, 2, return_indices=True)
+u = F.max_unpool1d(v, i, 2)
+print(u, chain(u.grad_fn))
+(u * torch.arange(8.)).sum().backward()
+print(x.grad)
+print(F.max_unpool1d(v, i, 2, output_size=[9]), F.max_unpool1d(v, i, 2, output_size=(1, 1, 9)).shape)
+y = torch.arange(16.).reshape(1, 1, 4, 4).cos().requires_grad_()
+v, i = F.max_pool2d(y, 2, return_indices=True)
+u = F.max_unpool2d(v, i, 2)
+print(u, chain(u.grad_fn))
+u.pow(2).sum().backward()
+print(y.grad)
+print(F.max_unpool2d(v, i, 2, output_size=(5, 5)).shape, F.max_unpool2d(v[0], i[0], (2, 2), stride=2))
+z = torch.ones(1, 1, 2, 2, requires_grad=True)
+u = F.max_unpool2d(z * 3, torch.zeros(1, 1, 2, 2).long(), 2)
+u.backward(torch.arange(16.).reshape(1, 1, 4, 4) + 1)
+print(u, z.grad)
+print(F.max_unpool2d(torch.ones(0, 1, 1, 1), torch.zeros(0, 1, 1, 1).long(), 2))
+pool, unpool = nn.MaxPool2d(2, return_indices=True), nn.MaxUnpool2d(2)
+print(unpool, type(unpool), nn.MaxUnpool1d(2, stride=1), nn.MaxUnpool2d((2, 3), padding=1))
+out, idx = pool(torch.arange(36.).reshape(1, 6, 6).sin())
+print(unpool(out, idx), unpool(out, idx, output_size=[1, 1, 7, 7]).shape)
+m1 = nn.MaxUnpool1d(3)
+print(m1(torch.tensor([[2., 5.]]), torch.tensor([[1, 3]])))
+print(m1(torch.tensor([[2., 5.]]), torch.tensor([[1, 3]]), output_size=[7]))
+v, i = F.max_pool2d(torch.arange(16.).reshape(1, 1, 4, 4), 2, return_indices=True)
+t(lambda: F.max_unpool2d(v, i, 2, output_size=(7, 7)))
+t(lambda: F.max_unpool2d(v, i, 2, output_size=(1, 5, 5)))
+t(lambda: F.max_unpool2d(v, i.float(), 2))
+t(lambda: F.max_unpool2d(v, i.int(), 2))
+wrong = torch.tensor([[[[5, 7], [13, 16]]]])
+t(lambda: F.max_unpool2d(v, wrong, 2))
+t(lambda: F.max_unpool2d(v, torch.tensor([[[[5, 7], [-3, 15]]]]), 2))
+t(lambda: F.max_unpool2d(v, i[..., :1], 2))
+t(lambda: F.max_unpool2d(v[0, 0], i[0, 0], 2))
+t(lambda: F.max_unpool2d(v.long(), i, 2))
+t(lambda: F.max_unpool2d(v[..., :1, :1], i[..., :1, :1], 2, stride=1, padding=1))
+t(lambda: F.max_unpool2d(torch.ones(1, 0, 1, 1), torch.zeros(1, 0, 1, 1).long(), 2))
+t(lambda: F.max_unpool1d(v[0], i[0, 0], 2))
+t(lambda: F.max_unpool1d(torch.ones(3), torch.zeros(3).long(), 2))
+""",
+        (
+            "tensor([[[3., 0., 4., 0., 0., 9., 0., 6.]]], grad_fn=<SqueezeBackward1>) ['SqueezeBackward1', 'MaxUnpool2DBackward0', 'UnsqueezeBackward0', 'SqueezeBackward1', 'MaxPool2DWithIndicesBackward0', 'UnsqueezeBackward0', 'AccumulateGrad']\n"  # noqa: E501
+            'tensor([[[0., 0., 2., 0., 0., 5., 0., 7.]]])\n'
+            'tensor([[[3., 0., 4., 0., 0., 9., 0., 6., 0.]]], grad_fn=<SqueezeBackward1>) torch.Size([1, 1, 9])\n'  # noqa: E501
+            'tensor([[[[1.0000, 0.0000, 0.0000, 0.0000],\n'
+            '          [0.0000, 0.0000, 0.9602, 0.0000],\n'
+            '          [0.0000, 0.0000, 0.0000, 0.0000],\n'
+            "          [0.0000, 0.9074, 0.1367, 0.0000]]]], grad_fn=<MaxUnpool2DBackward0>) ['MaxUnpool2DBackward0', 'MaxPool2DWithIndicesBackward0', 'AccumulateGrad']\n"  # noqa: E501
+            'tensor([[[[2.0000, 0.0000, 0.0000, 0.0000],\n'
+            '          [0.0000, 0.0000, 1.9203, 0.0000],\n'
+            '          [0.0000, 0.0000, 0.0000, 0.0000],\n'
+            '          [0.0000, 1.8149, 0.2735, 0.0000]]]])\n'
+            'torch.Size([1, 1, 5, 5]) tensor([[[1.0000, 0.0000, 0.0000, 0.0000],\n'
+            '         [0.0000, 0.0000, 0.9602, 0.0000],\n'
+            '         [0.0000, 0.0000, 0.0000, 0.0000],\n'
+            '         [0.0000, 0.9074, 0.1367, 0.0000]]], grad_fn=<MaxUnpool2DBackward0>)\n'
+            'tensor([[[[3., 0., 0., 0.],\n'
+            '          [0., 0., 0., 0.],\n'
+            '          [0., 0., 0., 0.],\n'
+            '          [0., 0., 0., 0.]]]], grad_fn=<MaxUnpool2DBackward0>) tensor([[[[3., 3.],\n'
+            '          [3., 3.]]]])\n'
+            'tensor([], size=(0, 1, 2, 2))\n'
+            "MaxUnpool2d(kernel_size=(2, 2), stride=(2, 2), padding=(0, 0)) <class 'torch.nn.modules.pooling.MaxUnpool2d'> MaxUnpool1d(kernel_size=(2,), stride=(1,), padding=(0,)) MaxUnpool2d(kernel_size=(2, 3), stride=(2, 3), padding=(1, 1))\n"  # noqa: E501
+            'tensor([[[ 0.0000,  0.8415,  0.0000,  0.0000,  0.0000,  0.0000],\n'
+            '         [ 0.0000,  0.0000,  0.9894,  0.0000, -0.5440,  0.0000],\n'
+            '         [ 0.0000,  0.4202,  0.9906,  0.0000,  0.0000,  0.0000],\n'
+            '         [ 0.0000,  0.0000,  0.0000,  0.0000, -0.0089,  0.0000],\n'
+            '         [ 0.0000, -0.1324,  0.0000,  0.0000,  0.0000,  0.0000],\n'
+            '         [ 0.0000,  0.0000,  0.0000,  0.9999,  0.5291,  0.0000]]]) torch.Size([1, 7, 7])\n'
+            'tensor([[0., 2., 0., 5., 0., 0.]])\n'
+            'tensor([[0., 2., 0., 5., 0., 0., 0.]])\n'
+            'ValueError invalid output_size "(7, 7)" (dim 0 must be between 2 and 6)\n'
+            "ValueError output_size should be a sequence containing 2 or 4 elements, but it has a length of '3'\n"  # noqa: E501
+            'RuntimeError elements in indices should be type int64 but got: Float\n'
+            'RuntimeError elements in indices should be type int64 but got: Int\n'
+            'RuntimeError Found an invalid max index: 16 (output volumes are of size 4x4)\n'
+            'RuntimeError Found an invalid max index: -3 (output volumes are of size 4x4)\n'
+            'RuntimeError Expected shape of indices to be same as that of the input tensor ([1, 1, 2, 2]) but got indices tensor with shape: [1, 1, 2, 1]\n'  # noqa: E501
+            'RuntimeError Input to max_unpooling2d should be a 3d or 4d Tensor, but got a tensor with 2 dimensions.\n'  # noqa: E501
+            'NotImplementedError "max_unpool2d" not implemented for \'Long\'\n'
+            'tensor([], size=(1, 1, 0, 0))\n'
+            'RuntimeError max_unpooling2d_forward_out_cpu(): Expected input to have non-zero size for non-batch dimensions, but got [1, 0, 1, 1] with dimension 1 being empty.\n'  # noqa: E501
+            'RuntimeError Expected shape of indices to be same as that of the input tensor ([1, 2, 2, 1]) but got indices tensor with shape: [2, 2, 1]\n'  # noqa: E501
+            'RuntimeError Input to max_unpooling2d should be a 3d or 4d Tensor, but got a tensor with 2 dimensions.\n'  # noqa: E501
+        ),
+    ),
+    # F.lp_pool1d/2d and nn.LPPool1d/2d composed as PyTorch's (avg pool of x^p, sign*relu(abs), times the
+    # window's size, to the 1/p), the +-inf norms through max pooling, and errors from the pools.
+    "lp_pool": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+def chain(node):
+    names = []
+    while node is not None:
+        names.append(type(node).__name__)
+        node = node.next_functions[0][0] if node.next_functions else None
+    return names
+x = torch.arange(1., 9.).reshape(1, 1, 8).sin().add(1.5).requires_grad_()
+y = F.lp_pool1d(x, 2, 3)
+print(y, chain(y.grad_fn))
+y.sum().backward()
+print(x.grad)
+print(F.lp_pool1d(x, 1.5, 2, stride=1), F.lp_pool1d(x, 3, 3, ceil_mode=True))
+img = torch.arange(24.).reshape(1, 4, 6).cos().add(1.2).requires_grad_()
+out = F.lp_pool2d(img, 2, (2, 3))
+print(out, chain(out.grad_fn))
+out.pow(2).sum().backward()
+print(img.grad)
+print(F.lp_pool2d(img, 1, 2, stride=1), F.lp_pool2d(img, 4.0, 2, ceil_mode=True))
+print(F.lp_pool1d(torch.tensor([[1., -3., 2., -1.]]), 2, 2), F.lp_pool1d(torch.tensor([[1., -3.]]), 1, 2))
+print(F.lp_pool1d(torch.tensor([[1., -3., 2., -1.]]), float("inf"), 2))
+print(F.lp_pool2d(torch.tensor([[[1., -3.], [2., -1.]]]), -float("inf"), 2))
+print(F.lp_pool1d(torch.tensor([[1., 0., 0., 0.]], requires_grad=True), 2, 2))
+m = nn.LPPool2d(2, 2)
+print(m, type(m), m(torch.arange(16.).reshape(1, 4, 4)))
+m1 = nn.LPPool1d(3, 2, stride=1)
+print(m1, type(m1), m1(torch.tensor([[1., 2., 3.]])))
+print(nn.LPPool2d(1.5, (2, 3), stride=1, ceil_mode=True))
+t(lambda: F.lp_pool1d(torch.ones(1, 1, 2), 2, 3))
+t(lambda: F.lp_pool2d(torch.ones(4, 4), 2, 2))
+t(lambda: F.lp_pool1d(torch.ones(1, 4, dtype=torch.int64), 2, 2))
+t(lambda: F.lp_pool2d(torch.ones(1, 4, 4), 2, 0))
+""",
+        (
+            "tensor([[[3.7390, 1.5280]]], grad_fn=<PowBackward0>) ['PowBackward0', 'MulBackward0', 'MulBackward0', 'SignBackward0', 'SqueezeBackward1', 'AvgPool2DBackward0', 'UnsqueezeBackward0', 'PowBackward0', 'AccumulateGrad']\n"  # noqa: E501
+            'tensor([[[0.6262, 0.6444, 0.4389, 0.4864, 0.3541, 0.7988, 0.0000, 0.0000]]])\n'
+            'tensor([[[3.7709, 3.2437, 1.9596, 1.0256, 1.4503, 2.7323, 3.6925]]],\n'
+            '       grad_fn=<PowBackward0>) tensor([[[3.1495, 1.3365, 3.3677]]], grad_fn=<PowBackward0>)\n'
+            'tensor([[[4.2520, 2.0514],\n'
+            "         [4.6090, 1.4207]]], grad_fn=<PowBackward0>) ['PowBackward0', 'MulBackward0', 'MulBackward0', 'SignBackward0', 'AvgPool2DBackward0', 'PowBackward0', 'AccumulateGrad']\n"  # noqa: E501
+            'tensor([[[4.4000, 3.4806, 1.5677, 0.4200, 1.0927, 2.9673],\n'
+            '         [4.3203, 3.9078, 2.1090, 0.5777, 0.7219, 2.4089],\n'
+            '         [4.0877, 4.2149, 2.6735, 0.8806, 0.4847, 1.8497],\n'
+            '         [3.7206, 4.3774, 3.2162, 1.3045, 0.4001, 1.3343]]])\n'
+            'tensor([[[8.0544, 5.5326, 2.3372, 1.4062, 3.5954],\n'
+            '         [8.2654, 6.4526, 3.1204, 1.3325, 2.7325],\n'
+            '         [8.2003, 7.2410, 4.0374, 1.5350, 2.0344]]], grad_fn=<PowBackward0>) tensor([[[2.8816, 1.1287, 1.6298],\n'  # noqa: E501
+            '         [2.9140, 1.7826, 0.9833]]], grad_fn=<PowBackward0>)\n'
+            'tensor([[3.1623, 2.2361]]) tensor([[-2.]])\n'
+            'tensor([[3., 2.]])\n'
+            'tensor([[[1.]]])\n'
+            'tensor([[1., 0.]], grad_fn=<PowBackward0>)\n'
+            "LPPool2d(norm_type=2, kernel_size=2, stride=None, ceil_mode=False) <class 'torch.nn.modules.pooling.LPPool2d'> tensor([[[ 6.4807,  9.8995],\n"  # noqa: E501
+            '         [21.4009, 25.3377]]])\n'
+            "LPPool1d(norm_type=3, kernel_size=2, stride=1, ceil_mode=False) <class 'torch.nn.modules.pooling.LPPool1d'> tensor([[2.0801, 3.2711]])\n"  # noqa: E501
+            'LPPool2d(norm_type=1.5, kernel_size=(2, 3), stride=1, ceil_mode=True)\n'
+            'RuntimeError Given input size: (1x1x2). Calculated output size: (1x1x0). Output size is too small\n'  # noqa: E501
+            'IndexError Dimension out of range (expected to be in range of [-2, 1], but got -3)\n'
+            'tensor([[1.4142, 1.4142]])\n'
+            'RuntimeError stride should not be zero\n'
+        ),
+    ),
+    # F.unfold/F.fold and nn.Unfold/nn.Fold: Im2ColBackward0 and Col2ImBackward0 (each the other's gradient),
+    # unbatched and empty inputs, kernel/dilation/padding/stride, and PyTorch's checks in its order.
+    "fold_unfold": (
+        r"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+x = torch.arange(18.).reshape(1, 2, 3, 3).requires_grad_()
+u = F.unfold(x, 2)
+print(u, u.grad_fn)
+(u * torch.arange(32.).reshape(1, 8, 4)).sum().backward()
+print(x.grad)
+f = F.fold(u, (3, 3), 2)
+print(f, f.grad_fn, f.grad_fn.next_functions[0][0])
+c = torch.arange(48.).reshape(1, 6, 8).sin().requires_grad_()
+out = F.fold(c, (3, 4), (1, 3), dilation=1, padding=(0, 1), stride=(2, 1))
+print(out)
+out.pow(2).sum().backward()
+print(c.grad)
+img = torch.arange(50.).reshape(2, 1, 5, 5)
+print(F.unfold(img, (2, 3), dilation=(2, 1), padding=1, stride=(3, 2)))
+print(F.unfold(img[0], [3, 2], stride=2).shape, F.fold(torch.ones(4, 4), 3, 2).shape)
+print(F.unfold(torch.ones(1, 1, 2, 2, dtype=torch.float64), 1), F.fold(torch.ones(1, 4, 1) > 0, 2, 2))
+print(F.unfold(torch.ones(0, 1, 3, 3), 2), F.fold(torch.ones(0, 4, 4), (3, 3), 2).shape)
+blocks = F.unfold(img, 2, stride=1)
+print(torch.equal(F.fold(blocks, 5, 2) / F.fold(torch.ones_like(blocks), 5, 2), img))
+unfold, fold = nn.Unfold(2), nn.Fold((3, 3), 2)
+print(unfold, fold, type(unfold), type(fold))
+print(nn.Unfold((2, 3), dilation=2, padding=1, stride=(1, 2)), fold(unfold(x.detach())))
+x = torch.ones(1, 1, 3, 3)
+t(lambda: F.unfold(torch.ones(3, 3), 2))
+t(lambda: F.unfold(torch.ones(3), 2))
+t(lambda: F.unfold(torch.ones(1, 1, 1, 3, 3), 2))
+t(lambda: F.unfold(x, 4))
+t(lambda: F.unfold(x, 0, dilation=0, padding=-1, stride=0))
+t(lambda: F.unfold(x, 1, dilation=0, padding=-1, stride=0))
+t(lambda: F.unfold(x, 1, dilation=1, padding=-1, stride=0))
+t(lambda: F.unfold(x, 1, stride=0))
+t(lambda: F.unfold(x, (2, 2, 2), dilation=(1, 1, 1)))
+t(lambda: F.unfold(x, 2, stride=(1, 1, 1)))
+t(lambda: F.unfold(x, 2.0))
+t(lambda: F.unfold(torch.ones(1, 1, 3, 3, dtype=torch.int64), 2))
+t(lambda: F.unfold(torch.ones(1, 0, 3, 3), 2))
+c = torch.ones(1, 4, 4)
+t(lambda: F.fold(c, 3, 0, dilation=0, padding=-1, stride=0))
+t(lambda: F.fold(c, 3, 1, dilation=0, padding=-1, stride=0))
+t(lambda: F.fold(c, 3, 1, dilation=0, padding=-1))
+t(lambda: F.fold(c, 3, 1, padding=-1))
+t(lambda: F.fold(c, (3, 3, 3), 2))
+t(lambda: F.fold(c, 3, (2, 2, 2)))
+t(lambda: F.fold(c, (3, 2.5), 2))
+t(lambda: F.fold(torch.ones(1, 5, 4), (3, 3), 2))
+t(lambda: F.fold(torch.ones(1, 4, 3), (3, 3), 2))
+t(lambda: F.fold(c, (1, 1), 2))
+t(lambda: F.fold(torch.ones(4), (3, 3), 2))
+t(lambda: F.fold(torch.ones(1, 4, 0), (3, 3), 2))
+t(lambda: F.fold(torch.ones(1, 4, 4, dtype=torch.int32), (3, 3), 2))
+""",
+        (
+            'tensor([[[ 0.,  1.,  3.,  4.],\n'
+            '         [ 1.,  2.,  4.,  5.],\n'
+            '         [ 3.,  4.,  6.,  7.],\n'
+            '         [ 4.,  5.,  7.,  8.],\n'
+            '         [ 9., 10., 12., 13.],\n'
+            '         [10., 11., 13., 14.],\n'
+            '         [12., 13., 15., 16.],\n'
+            '         [13., 14., 16., 17.]]], grad_fn=<Im2ColBackward0>) <Im2ColBackward0 object at 0x…>\n'
+            'tensor([[[[ 0.,  5.,  5.],\n'
+            '          [10., 30., 20.],\n'
+            '          [10., 25., 15.]],\n'
+            '\n'
+            '         [[16., 37., 21.],\n'
+            '          [42., 94., 52.],\n'
+            '          [26., 57., 31.]]]])\n'
+            'tensor([[[[ 0.,  2.,  2.],\n'
+            '          [ 6., 16., 10.],\n'
+            '          [ 6., 14.,  8.]],\n'
+            '\n'
+            '         [[ 9., 20., 11.],\n'
+            '          [24., 52., 28.],\n'
+            '          [15., 32., 17.]]]], grad_fn=<Col2ImBackward0>) <Col2ImBackward0 object at 0x…> <Im2ColBackward0 object at 0x…>\n'  # noqa: E501
+            'tensor([[[[ 1.8308,  1.0335, -1.3643, -1.7510],\n'
+            '          [ 0.0000,  0.0000,  0.0000,  0.0000],\n'
+            '          [-1.4955,  1.0537,  2.4842,  0.6414]],\n'
+            '\n'
+            '         [[ 0.4191,  2.5076,  1.3268, -1.3447],\n'
+            '          [ 0.0000,  0.0000,  0.0000,  0.0000],\n'
+            '          [-1.6554, -1.6139,  0.7432,  1.8656]]]], grad_fn=<Col2ImBackward0>)\n'
+            'tensor([[[ 0.0000,  3.6617,  2.0670, -2.7286,  0.0000, -2.9910,  2.1074,\n'
+            '           4.9685],\n'
+            '         [ 3.6617,  2.0670, -2.7286, -3.5020, -2.9910,  2.1074,  4.9685,\n'
+            '           1.2829],\n'
+            '         [ 2.0670, -2.7286, -3.5020,  0.0000,  2.1074,  4.9685,  1.2829,\n'
+            '           0.0000],\n'
+            '         [ 0.0000,  0.8381,  5.0152,  2.6537,  0.0000, -3.3108, -3.2277,\n'
+            '           1.4865],\n'
+            '         [ 0.8381,  5.0152,  2.6537, -2.6894, -3.3108, -3.2277,  1.4865,\n'
+            '           3.7312],\n'
+            '         [ 5.0152,  2.6537, -2.6894,  0.0000, -3.2277,  1.4865,  3.7312,\n'
+            '           0.0000]]])\n'
+            'tensor([[[ 0.,  0.,  0.,  0., 11., 13.],\n'
+            '         [ 0.,  0.,  0., 10., 12., 14.],\n'
+            '         [ 0.,  0.,  0., 11., 13.,  0.],\n'
+            '         [ 0.,  6.,  8.,  0., 21., 23.],\n'
+            '         [ 5.,  7.,  9., 20., 22., 24.],\n'
+            '         [ 6.,  8.,  0., 21., 23.,  0.]],\n'
+            '\n'
+            '        [[ 0.,  0.,  0.,  0., 36., 38.],\n'
+            '         [ 0.,  0.,  0., 35., 37., 39.],\n'
+            '         [ 0.,  0.,  0., 36., 38.,  0.],\n'
+            '         [ 0., 31., 33.,  0., 46., 48.],\n'
+            '         [30., 32., 34., 45., 47., 49.],\n'
+            '         [31., 33.,  0., 46., 48.,  0.]]])\n'
+            'torch.Size([6, 4]) torch.Size([1, 3, 3])\n'
+            'tensor([[[1., 1., 1., 1.]]], dtype=torch.float64) tensor([[[[True, True],\n'
+            '          [True, True]]]])\n'
+            'tensor([], size=(0, 4, 4)) torch.Size([0, 1, 3, 3])\n'
+            'True\n'
+            "Unfold(kernel_size=2, dilation=1, padding=0, stride=1) Fold(output_size=(3, 3), kernel_size=2, dilation=1, padding=0, stride=1) <class 'torch.nn.modules.fold.Unfold'> <class 'torch.nn.modules.fold.Fold'>\n"  # noqa: E501
+            'Unfold(kernel_size=(2, 3), dilation=2, padding=1, stride=(1, 2)) tensor([[[[ 0.,  2.,  2.],\n'
+            '          [ 6., 16., 10.],\n'
+            '          [ 6., 14.,  8.]],\n'
+            '\n'
+            '         [[ 9., 20., 11.],\n'
+            '          [24., 52., 28.],\n'
+            '          [15., 32., 17.]]]])\n'
+            'IndexError Dimension out of range (expected to be in range of [-2, 1], but got 2)\n'
+            'IndexError Dimension out of range (expected to be in range of [-1, 0], but got 1)\n'
+            'RuntimeError Expected 3D or 4D (batch mode) tensor with possibly 0 batch size and other non-zero dimensions for input, but got: [1, 1, 1, 3, 3]\n'  # noqa: E501
+            'RuntimeError Given input with spatial size (3, 3), kernel_size=(4, 4), dilation=(1, 1), padding=(0, 0), calculated shape of the array of sliding blocks as (0, 0), but its components must be at least one.\n'  # noqa: E501
+            'RuntimeError kernel size should be greater than zero, but got kernel_height: 0 kernel_width: 0\n'
+            'RuntimeError dilation should be greater than zero, but got dilation_height: 0 dilation_width: 0\n'  # noqa: E501
+            'RuntimeError padding should be non-negative, but got pad_height: -1 pad_width: -1\n'
+            'RuntimeError stride should be greater than zero, but got stride_height: 0 stride_width: 0\n'
+            'RuntimeError It is expected kernel_size equals to 2, but got size 3\n'
+            'RuntimeError It is expected stride equals to 2, but got size 3\n'
+            "TypeError im2col(): argument 'kernel_size' (position 2) must be tuple of ints, but found element of type float at pos 0\n"  # noqa: E501
+            'NotImplementedError "im2col_out_cpu" not implemented for \'Long\'\n'
+            'RuntimeError Expected 3D or 4D (batch mode) tensor with possibly 0 batch size and other non-zero dimensions for input, but got: [1, 0, 3, 3]\n'  # noqa: E501
+            'RuntimeError kernel size should be greater than zero, but got kernel_height: 0 kernel_width: 0\n'
+            'RuntimeError stride should be greater than zero, but got stride_height: 0 stride_width: 0\n'
+            'RuntimeError dilation should be greater than zero, but got dilation_height: 0 dilation_width: 0\n'  # noqa: E501
+            'RuntimeError padding should be non-negative, but got pad_height: -1 pad_width: -1\n'
+            'RuntimeError It is expected output_size equals to 2, but got size 3\n'
+            'RuntimeError It is expected kernel_size equals to 2, but got size 3\n'
+            'TypeError col2im(): argument \'output_size\' failed to unpack the object at pos 2 with error "type must be tuple of ints,but got float"\n'  # noqa: E501
+            "RuntimeError Expected size of input's dimension 1 to be divisible by the product of kernel_size, but got input.size(1)=5 and kernel_size=(2, 2).\n"  # noqa: E501
+            "RuntimeError Given output_size=(3, 3), kernel_size=(2, 2), dilation=(1, 1), padding=(0, 0), stride=(1, 1), expected size of input's dimension 2 to match the calculated number of sliding blocks 2 * 2 = 4, but got input.size(2)=3.\n"  # noqa: E501
+            "RuntimeError Given output_size=(1, 1), kernel_size=(2, 2), dilation=(1, 1), padding=(0, 0), stride=(1, 1), expected size of input's dimension 2 to match the calculated number of sliding blocks 0 * 0 = 0, but got input.size(2)=4.\n"  # noqa: E501
+            'RuntimeError Expected 2D or 3D (batch mode) tensor for input with possibly 0 batch size and non-zero dimensions for input, but got: [4]\n'  # noqa: E501
+            'RuntimeError Expected 2D or 3D (batch mode) tensor for input with possibly 0 batch size and non-zero dimensions for input, but got: [1, 4, 0]\n'  # noqa: E501
+            'NotImplementedError "col2im_out_cpu" not implemented for \'Int\'\n'
+        ),
+    ),
+    # torch.group_norm (no dimension or batch-size checks of F's, an IndexError below 2-D instead)
+    # and torch.rms_norm, as PyTorch has them.
+    "torch_group_and_rms_norm": (
+        r"""
+import torch
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+x = torch.arange(24.).reshape(2, 4, 3).sin().requires_grad_()
+y = torch.group_norm(x, 2, None, None, 1e-5, True)
+print(y, y.grad_fn)
+print(torch.group_norm(torch.ones(1, 4), 4), torch.group_norm(x, 4, torch.ones(4), torch.zeros(4)).shape)
+r = torch.rms_norm(x, [3], torch.tensor([1., 2., 3.]), 1e-3)
+print(r, r.grad_fn)
+t(lambda: torch.group_norm(torch.ones(4), 2))
+t(lambda: torch.group_norm(x, 2.0))
+t(lambda: torch.group_norm(x, 3))
+t(lambda: torch.rms_norm(x, 3))
+""",
+        (
+            'tensor([[[-0.0412,  1.1405,  1.2358],\n'
+            '         [ 0.1570, -1.1041, -1.3880],\n'
+            '         [-0.4547,  0.8818,  1.3562],\n'
+            '         [ 0.5323, -0.8324, -1.4832]],\n'
+            '\n'
+            '        [[-0.8431,  0.5418,  1.3676],\n'
+            '         [ 0.8750, -0.4832, -1.4581],\n'
+            '         [-1.1664,  0.1472,  1.2599],\n'
+            '         [ 1.1487, -0.0842, -1.3053]]], grad_fn=<NativeGroupNormBackward0>) <NativeGroupNormBackward0 object at 0x…>\n'  # noqa: E501
+            'tensor([[0., 0., 0., 0.]]) torch.Size([2, 4, 3])\n'
+            'tensor([[[ 0.0000,  2.3505,  3.8100],\n'
+            '         [ 0.1986, -2.1298, -4.0479],\n'
+            '         [-0.3963,  1.8635,  4.2094],\n'
+            '         [ 0.5890, -1.5550, -4.2875]],\n'
+            '\n'
+            '        [[-0.7721,  1.2092,  4.2765],\n'
+            '         [ 0.9409, -0.8331, -4.1731],\n'
+            '         [-1.0904,  0.4352,  3.9768],\n'
+            '         [ 1.2164, -0.0257, -3.6910]]], grad_fn=<MulBackward0>) <MulBackward0 object at 0x…>\n'
+            'IndexError Dimension out of range (expected to be in range of [-1, 0], but got 1)\n'
+            "TypeError group_norm(): argument 'num_groups' (position 2) must be int, not float\n"
+            'RuntimeError Expected number of channels in input to be divisible by num_groups, but got input of shape [2, 4, 3] and num_groups=3\n'  # noqa: E501
+            "TypeError rms_norm(): argument 'normalized_shape' (position 2) must be tuple of ints, not int\n"
+        ),
+    ),
+    # F.max_pool1d/2d_with_indices and F.adaptive_max_pool1d/2d_with_indices: always (values, indices),
+    # whatever return_indices says, as PyTorch's functional forms.
+    "pool_with_indices": (
+        r"""
+import torch
+import torch.nn.functional as F
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+x = torch.tensor([[[3., 1., 4., 1., 5., 9., 2., 6.]]], requires_grad=True)
+v, i = F.max_pool1d_with_indices(x, 2)
+print(v, i)
+print(F.max_pool1d_with_indices(x, 3, stride=2, padding=1, return_indices=False))
+print(F.max_pool1d_with_indices(torch.tensor([[5, 2, 7, 7]]), 2))
+img = x.view(1, 2, 4)
+print(F.max_pool2d_with_indices(img, (2, 2)), F.max_pool2d_with_indices(img, 2, 1, ceil_mode=True))
+print(F.adaptive_max_pool1d_with_indices(x, 3), F.adaptive_max_pool2d_with_indices(img, (1, 3)))
+print(type(F.adaptive_max_pool2d_with_indices(img, 1, return_indices=False)))
+t(lambda: F.max_pool2d_with_indices(torch.ones(4), 2))
+t(lambda: F.adaptive_max_pool1d_with_indices(torch.ones(4), 2))
+""",
+        (
+            'tensor([[[3., 4., 9., 6.]]], grad_fn=<SqueezeBackward1>) tensor([[[0, 2, 5, 7]]])\n'
+            '(tensor([[[3., 4., 9., 9.]]], grad_fn=<SqueezeBackward1>), tensor([[[0, 2, 5, 5]]]))\n'
+            '(tensor([[5, 7]]), tensor([[0, 2]]))\n'
+            '(tensor([[[9., 6.]]], grad_fn=<MaxPool2DWithIndicesBackward0>), tensor([[[5, 7]]])) (tensor([[[9., 9., 6.]]], grad_fn=<MaxPool2DWithIndicesBackward0>), tensor([[[5, 5, 7]]]))\n'  # noqa: E501
+            '(tensor([[[4., 9., 9.]]], grad_fn=<SqueezeBackward1>), tensor([[[2, 5, 5]]])) (tensor([[[9., 9., 6.]]], grad_fn=<AdaptiveMaxPool2DBackward0>), tensor([[[5, 5, 7]]]))\n'  # noqa: E501
+            "<class 'tuple'>\n"
+            'RuntimeError non-empty 3D or 4D (batch mode) tensor expected for input\n'
+            "RuntimeError Expected 2 to 3 dimensions, but got 1-dimensional tensor for argument #1 'self' (while checking arguments for adaptive_max_pool1d)\n"  # noqa: E501
+        ),
+    ),
 }
 # fmt: on
 
