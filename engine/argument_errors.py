@@ -89,3 +89,16 @@ def is_tensor(value: Any) -> bool:
 
 def _int_tensor(value: Any) -> bool:
     return isinstance(value, Tensor) and value._data.ndim == 0 and value._data.dtype.kind in "iu"
+
+
+# the forms of torch.gt and kin, and of fmod: the first argument must be a tensor
+TENSOR_OR_NUMBER_FORMS = (
+    "Tensor input, Tensor other, *, Tensor out = None",
+    "Tensor input, Number other, *, Tensor out = None",
+)
+
+
+def tensor_first(name: str, input: Any, other: Any) -> None:  # noqa: A002 - PyTorch's names
+    """PyTorch's refusal of ``torch.gt(2, x)``: these functions take the tensor first."""
+    if not isinstance(input, Tensor):
+        raise no_form_matches(name, (input, other), plain_forms(*TENSOR_OR_NUMBER_FORMS))

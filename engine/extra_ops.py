@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from engine import return_types, tie_orders
+from engine.argument_errors import must_be_tensor, tensor_first
 from engine.functions import pointwise as pw
 from engine.functions import promotion, unary, unary_extra
 from engine.functions import reduction_extra as red
@@ -208,12 +209,31 @@ def flip(input: Tensor, dims: Any) -> Tensor:  # noqa: A002
     return FlipBackward0.apply(input, dims=tuple(_dim(d, input._data.ndim) for d in axes))
 
 
+COMPARISON_NAMES = ("eq", "ne", "lt", "le", "gt", "ge")  # torch.gt(2, x) is refused; logical_and(2, x) is not
+
+
 def _binary_bool(ufunc: np.ufunc, name: str) -> Callable:
     def function(input: Any, other: Any) -> Tensor:  # noqa: A002
+        if name in COMPARISON_NAMES:
+            tensor_first(name, input, other)
+        else:  # the logical ones take tensors only
+            must_be_tensor(name, "input", input, 1)
+            must_be_tensor(name, "other", other, 2)
         return pw.compare(ufunc, input, other)
 
     function.__name__ = function.__qualname__ = name
     return accepts_out(function)
+
+
+def _logical_method(name: str) -> Callable:
+    """``x.logical_and(y)``: the function's refusal of a non-tensor names it the method's first argument."""
+
+    def method(self: Tensor, other: Any) -> Tensor:
+        must_be_tensor(name, "other", other, 1)
+        return globals()[name](self, other)
+
+    method.__name__ = method.__qualname__ = name
+    return method
 
 
 def _bitwise(ufunc: np.ufunc, name: str) -> Callable:
@@ -308,9 +328,7 @@ METHODS: dict[str, Callable] = {
     "masked_fill": masked_fill,
     "masked_fill_": in_place_method(masked_fill),
     "flip": lambda self, *dims: flip(self, dims[0] if len(dims) == 1 else dims),
-    "logical_and": logical_and,
-    "logical_or": logical_or,
-    "logical_xor": logical_xor,
+    **{name: _logical_method(name) for name in ("logical_and", "logical_or", "logical_xor")},
     "bitwise_and": bitwise_and,
     "bitwise_or": bitwise_or,
     "bitwise_xor": bitwise_xor,

@@ -254,6 +254,8 @@ def mse_loss(pred: Tensor, target: Tensor, reduction: str = "mean") -> Tensor:
             UserWarning,
             stacklevel=3,
         )
+    if reduction not in ("mean", "sum", "none"):  # checked after the size warning, as PyTorch does
+        raise ValueError(f"{reduction} is not a valid value for reduction")
     pred, target, arrays = pw.promoted(pred, target)
     return loss.MseLossBackward0.apply_to_arrays((pred, target), arrays, reduction=reduction)
 

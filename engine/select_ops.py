@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from engine.argument_errors import tensor_first
 from engine.functions import pointwise as pw
 from engine.functions import select_more as nodes
 from engine.functions.promotion import _check_broadcast
@@ -60,6 +61,7 @@ def isin(elements: Any, test_elements: Any, *, assume_unique: bool = False, inve
 
 def fmod(input: Tensor, other: Any) -> Tensor:  # noqa: A002
     """The remainder of a division that truncates, so with the dividend's sign (unlike ``%``)."""
+    tensor_first("fmod", input, other)
     if isinstance(other, Tensor):
         a, b, arrays = pw.promoted(input, other)
         return nodes.FmodBackward1.apply_to_arrays((a, b), arrays)

@@ -11277,6 +11277,68 @@ t(lambda: F.adaptive_max_pool1d_with_indices(torch.ones(4), 2))
             "RuntimeError Expected 2 to 3 dimensions, but got 1-dimensional tensor for argument #1 'self' (while checking arguments for adaptive_max_pool1d)\n"  # noqa: E501
         ),
     ),
+    # Loss layers take any reduction when built and refuse a wrong one when called, as PyTorch's;
+    # torch.gt(2, x), fmod(2, x) and logical ops given numbers are refused in PyTorch's words.
+    "loss_reductions_and_tensor_first_refusals": (
+        r"""
+import torch
+import torch.nn as nn
+
+x = torch.ones(2)
+layers = [nn.MSELoss(reduction="bad"), nn.L1Loss(reduction="bad"), nn.SmoothL1Loss(reduction="bad"),
+          nn.HuberLoss(reduction="bad"), nn.BCEWithLogitsLoss(reduction="bad")]
+print(layers)
+for layer in layers:
+    try:
+        layer(x, x)
+    except ValueError as error:
+        print(type(error).__name__, error)
+for layer in (nn.CrossEntropyLoss(reduction="bad"), nn.NLLLoss(reduction="bad")):
+    try:
+        layer(torch.ones(2, 3), torch.tensor([0, 1]))
+    except ValueError as error:
+        print(layer, type(error).__name__, error)
+x = torch.tensor([1., 2.])
+calls = (lambda: torch.gt(2, x), lambda: torch.eq(2., x), lambda: torch.fmod(2, x), lambda: torch.le(True, x),
+         lambda: torch.logical_and(x, True), lambda: x.logical_or(1), lambda: torch.logical_xor(1, x))
+for call in calls:
+    try:
+        call()
+    except TypeError as error:
+        print(type(error).__name__, error)
+print(torch.gt(x, 1), torch.logical_and(x, x > 1), 2 < x, torch.fmod(x, 2))
+""",
+        (
+            '[MSELoss(), L1Loss(), SmoothL1Loss(), HuberLoss(), BCEWithLogitsLoss()]\n'
+            'ValueError bad is not a valid value for reduction\n'
+            'ValueError bad is not a valid value for reduction\n'
+            'ValueError bad is not a valid value for reduction\n'
+            'ValueError bad is not a valid value for reduction\n'
+            'ValueError bad is not a valid value for reduction\n'
+            'CrossEntropyLoss() ValueError bad is not a valid value for reduction\n'
+            'NLLLoss() ValueError bad is not a valid value for reduction\n'
+            'TypeError gt() received an invalid combination of arguments - got (int, Tensor), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input, Tensor other, *, Tensor out = None)\n'
+            ' * (Tensor input, Number other, *, Tensor out = None)\n'
+            '\n'
+            'TypeError eq() received an invalid combination of arguments - got (float, Tensor), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input, Tensor other, *, Tensor out = None)\n'
+            ' * (Tensor input, Number other, *, Tensor out = None)\n'
+            '\n'
+            'TypeError fmod() received an invalid combination of arguments - got (int, Tensor), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input, Tensor other, *, Tensor out = None)\n'
+            ' * (Tensor input, Number other, *, Tensor out = None)\n'
+            '\n'
+            'TypeError le() received an invalid combination of arguments - got (bool, Tensor), but expected one of:\n'  # noqa: E501
+            ' * (Tensor input, Tensor other, *, Tensor out = None)\n'
+            ' * (Tensor input, Number other, *, Tensor out = None)\n'
+            '\n'
+            "TypeError logical_and(): argument 'other' (position 2) must be Tensor, not bool\n"
+            "TypeError logical_or(): argument 'other' (position 1) must be Tensor, not int\n"
+            "TypeError logical_xor(): argument 'input' (position 1) must be Tensor, not int\n"
+            'tensor([False,  True]) tensor([False,  True]) tensor([False, False]) tensor([1., 0.])\n'
+        ),
+    ),
 }
 # fmt: on
 
