@@ -143,7 +143,7 @@ from engine.extra_ops import (  # noqa: A004 - PyTorch's names
 from engine.extreme_ops import amax, amin, aminmax
 from engine.grad_mode import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled
 from engine.index_math_ops import tril_indices, triu_indices, unravel_index
-from engine.index_more_ops import index_put, index_put_, masked_scatter, take, take_along_dim
+from engine.index_more_ops import index_put, index_put_, masked_scatter, put, take, take_along_dim
 from engine.index_slices_ops import index_add, index_copy, index_fill
 from engine.join_ops import chunk, split, split_with_sizes, unbind, unsafe_chunk, unsafe_split
 from engine.linalg_more_ops import logdet, matrix_power, pinverse, slogdet

@@ -15,7 +15,7 @@ import numpy as np
 from engine import in_place_ops, scatter_ops, shape_ops
 from engine.broadcast_rules import expanded_shape, joint_shape
 from engine.functions import index_more as nodes
-from engine.functions.arrange import TakeBackward0
+from engine.functions.arrange import PutBackward0, TakeBackward0
 from engine.index_rules import broadcasts_to, index_places
 from engine.shape_ops import _dim
 from engine.tensor import Tensor
@@ -43,6 +43,30 @@ def take(input: Tensor, index: Tensor) -> Tensor:  # noqa: A002 - PyTorch's name
         first = index._data.reshape(-1)[np.argmax(outside.reshape(-1))]
         raise IndexError(f"out of range: tried to access index {first} on a tensor of {size} elements.")
     return TakeBackward0.apply(input, positions=index._data % max(size, 1))
+
+
+def put(input: Tensor, index: Tensor, source: Tensor, accumulate: bool = False) -> Tensor:  # noqa: A002
+    """A copy of ``input`` with ``source``'s elements at ``index`` of it read as one row (negative positions
+    count from the end), added there with ``accumulate``."""
+    if index._data.dtype != np.int64:
+        raise RuntimeError(f"put_(): Expected a long tensor for index, but got {index.dtype.scalar_name}")
+    if input.dtype is not source.dtype:
+        raise RuntimeError(
+            "put_(): self and source expected to have the same dtype, but got "
+            f"self.dtype = {input.dtype.scalar_name} and source.dtype = {source.dtype.scalar_name}"
+        )
+    if source.numel() != index.numel():
+        raise IndexError(
+            "put_(): Expected source and index to have the same number of elements, but got "
+            f"source.numel() = {source.numel()}, index.numel() = {index.numel()}"
+        )
+    size = input._data.size
+    outside = (index._data < -size) | (index._data >= size)
+    if outside.any():
+        first = index._data.reshape(-1)[np.argmax(outside.reshape(-1))]
+        raise IndexError(f"out of range: tried to access index {first} on a tensor of {size} elements.")
+    positions = (index._data % max(size, 1)).reshape(-1)
+    return PutBackward0.apply(input, source, positions=positions, accumulate=bool(accumulate))
 
 
 def take_along_dim(input: Tensor, indices: Tensor, dim: int | None = None) -> Tensor:  # noqa: A002
@@ -133,6 +157,8 @@ def index_put_(input: Tensor, indices: Any, values: Tensor, accumulate: bool = F
 
 METHODS: dict[str, Callable] = {
     "take": take,
+    "put": put,
+    "put_": in_place_ops.in_place_method(put),
     "take_along_dim": take_along_dim,
     "index_put": index_put,
     "index_put_": index_put_,

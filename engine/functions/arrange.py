@@ -36,6 +36,34 @@ class TakeBackward0(Function):
         return (flat.reshape(shape),)
 
 
+class PutBackward0(Function):
+    """``put``: ``source``'s elements written (or, with ``accumulate``, added) into the flattened input at
+    ``positions`` (non-negative)."""
+
+    symbol, rule = "put", "∂/∂input = G, 0 where overwritten;  ∂/∂source = G at the places written"
+
+    def forward(self, a, source, positions=None, accumulate=False):
+        self.positions, self.accumulate = positions, accumulate
+        out = a.copy()
+        flat = out.reshape(-1)
+        if accumulate:
+            np.add.at(flat, positions, source.reshape(-1))
+        else:
+            flat[positions] = source.reshape(-1)
+        return out
+
+    def backward(self, grad):
+        grad_input = None
+        if self.needs_grad(0):
+            grad_input = grad.copy()
+            if not self.accumulate:
+                grad_input.reshape(-1)[self.positions] = 0
+        grad_source = (
+            grad.reshape(-1)[self.positions].reshape(self.input_meta[1][0]) if self.needs_grad(1) else None
+        )
+        return grad_input, grad_source
+
+
 class BlockDiagBackward0(Function):
     """The inputs (as matrices: a number is 1×1, a row 1×n) placed corner to corner, zeros elsewhere."""
 

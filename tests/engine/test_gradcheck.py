@@ -550,6 +550,14 @@ CASES.update(
             lambda bias, x, w: torch.addmm(bias, x, w, beta=0.5, alpha=-2.0),
         ),
         "SplitWithSizesBackward0": c.unary(lambda x: x.reshape(-1).split_with_sizes([1, x.numel() - 1])[1]),
+        "PutBackward0": c.fixed(
+            lambda data: [c.values(data, (2, 3)), c.values(data, (3,))],
+            lambda x, source: x.put(torch.tensor([5, 0, -2]), source),
+        ),
+        "PutBackward0 accumulate": c.fixed(
+            lambda data: [c.values(data, (2, 3)), c.values(data, (3,))],
+            lambda x, source: x.put(torch.tensor([1, 1, 4]), source, accumulate=True),
+        ),
     }
 )
 CASES.update(losses_cases.CASES)  # margin and likelihood losses (gradcheck_cases_losses.py)

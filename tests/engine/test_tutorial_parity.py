@@ -11339,6 +11339,58 @@ print(torch.gt(x, 1), torch.logical_and(x, x > 1), 2 < x, torch.fmod(x, 2))
             'tensor([False,  True]) tensor([False,  True]) tensor([False, False]) tensor([1., 0.])\n'
         ),
     ),
+    # put and put_ (PutBackward0: the overwritten places pass no gradient to the input, accumulate adds),
+    # negative positions, torch.put, and PyTorch's refusals in its order.
+    "put_and_put_as_pytorchs": (
+        r"""
+import torch
+
+x = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)
+s = torch.tensor([9., 8.], requires_grad=True)
+y = x.put(torch.tensor([0, 3]), s)
+print(y, y.grad_fn, y.grad_fn.next_functions)
+y.sum().backward()
+print(x.grad, s.grad)
+x.grad = None
+s.grad = None
+y = x.put(torch.tensor([0, 0]), s, accumulate=True)
+print(y)
+(y * torch.tensor([[2., 1.], [1., 1.]])).sum().backward()
+print(x.grad, s.grad)
+z = x.clone()
+print(z.put_(torch.tensor([-1]), torch.tensor([5.])), z.grad_fn)
+print(torch.put(torch.zeros(3), torch.tensor([1]), torch.tensor([2.])))
+five, longs = torch.tensor([5.]), torch.tensor([5])
+bad_calls = (
+    lambda: x.clone().put_(torch.tensor([4]), five),
+    lambda: x.clone().put_(torch.tensor([1.]), five),
+    lambda: x.clone().put_(torch.tensor([1, 2]), five),
+    lambda: x.clone().put_(torch.tensor([1]), longs),
+)
+for call in bad_calls:
+    try:
+        call()
+    except (IndexError, RuntimeError) as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([[9., 2.],\n'
+            '        [3., 8.]], grad_fn=<PutBackward0>) <PutBackward0 object at 0x…> ((<AccumulateGrad object at 0x…>, 0), (<AccumulateGrad object at 0x…>, 0))\n'  # noqa: E501
+            'tensor([[0., 1.],\n'
+            '        [1., 0.]]) tensor([1., 1.])\n'
+            'tensor([[18.,  2.],\n'
+            '        [ 3.,  4.]], grad_fn=<PutBackward0>)\n'
+            'tensor([[2., 1.],\n'
+            '        [1., 1.]]) tensor([2., 2.])\n'
+            'tensor([[1., 2.],\n'
+            '        [3., 5.]], grad_fn=<PutBackward0>) <PutBackward0 object at 0x…>\n'
+            'tensor([0., 2., 0.])\n'
+            'IndexError out of range: tried to access index 4 on a tensor of 4 elements.\n'
+            'RuntimeError put_(): Expected a long tensor for index, but got Float\n'
+            'IndexError put_(): Expected source and index to have the same number of elements, but got source.numel() = 1, index.numel() = 2\n'  # noqa: E501
+            'RuntimeError put_(): self and source expected to have the same dtype, but got self.dtype = Float and source.dtype = Long\n'  # noqa: E501
+        ),
+    ),
 }
 # fmt: on
 
