@@ -1,9 +1,10 @@
 """``torch.diag`` (a vector to a diagonal matrix, or a matrix's diagonal to a vector), ``torch.diagonal`` (a
-view of a diagonal), ``diag_embed`` and ``diagflat``, as ``torch.*`` functions and methods."""
+view of a diagonal), ``diag_embed``, ``diagflat`` and ``fill_diagonal_``, as functions and methods."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from engine.functions.diagonal import DiagEmbedBackward0, DiagonalBackward0, DiagonalBackward0_copy
 from engine.shape_ops import _dim, _shares_version
@@ -55,9 +56,34 @@ def diagflat(input: Tensor, offset: int = 0) -> Tensor:  # noqa: A002
     return DiagEmbedBackward0.apply(view(contiguous(input), -1), offset=offset)
 
 
+def fill_diagonal_(input: Tensor, fill_value: Any, wrap: bool = False) -> Tensor:  # noqa: A002
+    """``fill_value`` on the main diagonal (across every dimension, all of one length), through a diagonal
+    view, so the graph records the write on the tensor (CopySlices); ``wrap`` continues down a tall matrix
+    every ``width + 1`` elements of its rows read one after another."""
+    if input.dim() < 2:
+        raise RuntimeError("dimensions must larger than 1")
+    height, width = input.shape[0], input.shape[1]
+    if input.dim() > 2 and any(size != height for size in input.shape[1:]):
+        raise RuntimeError("all dimensions of input must be of equal length")
+    main = input
+    while main.dim() > 1:
+        main = diagonal(main, 0, 0, 1)
+    main.fill_(fill_value)
+    if wrap and input.dim() == 2 and height > width + 1:
+        if not input._data.flags.c_contiguous:
+            raise RuntimeError(
+                "fill_diagonal_(wrap=True) of a non-contiguous tensor is not supported by this engine"
+            )
+        step = width + 1
+        rest = -(-input.numel() // step) - min(height, width)
+        input.view(-1)[width * step :: step][:rest].fill_(fill_value)
+    return input
+
+
 METHODS: dict[str, Callable] = {
     "diag": diag,
     "diagonal": diagonal,
     "diag_embed": diag_embed,
     "diagflat": diagflat,
+    "fill_diagonal_": fill_diagonal_,
 }

@@ -550,6 +550,9 @@ CASES.update(
             lambda bias, x, w: torch.addmm(bias, x, w, beta=0.5, alpha=-2.0),
         ),
         "SplitWithSizesBackward0": c.unary(lambda x: x.reshape(-1).split_with_sizes([1, x.numel() - 1])[1]),
+        "CopySlices fill_diagonal_": c.fixed(
+            lambda data: [c.values(data, (3, 3))], lambda x: x.clone().fill_diagonal_(0.5) * x
+        ),
         "PutBackward0": c.fixed(
             lambda data: [c.values(data, (2, 3)), c.values(data, (3,))],
             lambda x, source: x.put(torch.tensor([5, 0, -2]), source),

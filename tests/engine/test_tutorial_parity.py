@@ -11391,6 +11391,60 @@ for call in bad_calls:
             'RuntimeError put_(): self and source expected to have the same dtype, but got self.dtype = Float and source.dtype = Long\n'  # noqa: E501
         ),
     ),
+    # fill_diagonal_ through a diagonal view (CopySlices on the tensor, no gradient where it wrote), wide,
+    # tall, cube and wrapped matrices, and PyTorch's refusals.
+    "fill_diagonal_as_pytorchs": (
+        r"""
+import torch
+
+x = torch.arange(9.).view(3, 3).requires_grad_()
+y = x.clone()
+print(y.fill_diagonal_(0.5), y.grad_fn)
+y.sum().backward()
+print(x.grad)
+print(torch.ones(2, 4).fill_diagonal_(7), torch.ones(4, 2).fill_diagonal_(7))
+print(torch.zeros(2, 2, 2).fill_diagonal_(1))
+print(torch.zeros(7, 2).fill_diagonal_(3, wrap=True), torch.zeros(7, 3).fill_diagonal_(3, wrap=True))
+for call in (lambda: torch.ones(3).fill_diagonal_(1), lambda: torch.ones(2, 3, 3).fill_diagonal_(1)):
+    try:
+        call()
+    except RuntimeError as error:
+        print(type(error).__name__, error)
+""",
+        (
+            'tensor([[0.5000, 1.0000, 2.0000],\n'
+            '        [3.0000, 0.5000, 5.0000],\n'
+            '        [6.0000, 7.0000, 0.5000]], grad_fn=<CopySlices>) <CopySlices object at 0x…>\n'
+            'tensor([[0., 1., 1.],\n'
+            '        [1., 0., 1.],\n'
+            '        [1., 1., 0.]])\n'
+            'tensor([[7., 1., 1., 1.],\n'
+            '        [1., 7., 1., 1.]]) tensor([[7., 1.],\n'
+            '        [1., 7.],\n'
+            '        [1., 1.],\n'
+            '        [1., 1.]])\n'
+            'tensor([[[1., 0.],\n'
+            '         [0., 0.]],\n'
+            '\n'
+            '        [[0., 0.],\n'
+            '         [0., 1.]]])\n'
+            'tensor([[3., 0.],\n'
+            '        [0., 3.],\n'
+            '        [0., 0.],\n'
+            '        [3., 0.],\n'
+            '        [0., 3.],\n'
+            '        [0., 0.],\n'
+            '        [3., 0.]]) tensor([[3., 0., 0.],\n'
+            '        [0., 3., 0.],\n'
+            '        [0., 0., 3.],\n'
+            '        [0., 0., 0.],\n'
+            '        [3., 0., 0.],\n'
+            '        [0., 3., 0.],\n'
+            '        [0., 0., 3.]])\n'
+            'RuntimeError dimensions must larger than 1\n'
+            'RuntimeError all dimensions of input must be of equal length\n'
+        ),
+    ),
 }
 # fmt: on
 
