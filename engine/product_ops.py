@@ -6,10 +6,10 @@ from typing import Any
 
 import numpy as np
 
+from engine.broadcast_rules import joint_shape
 from engine.functions import linalg
 from engine.functions import pointwise as pw
 from engine.functions import shape as shape_nodes
-from engine.functions.promotion import _check_broadcast
 from engine.shape_ops import contiguous, expand, reshape, squeeze, t, transpose, unsqueeze
 from engine.tensor import Tensor
 
@@ -123,7 +123,7 @@ def _batched(a: Tensor, b: Tensor) -> Tensor:
     reshaped into one batch dimension, one bmm, the result viewed into the broadcast shape."""
     rows, inner = (a.shape[-2] if a.ndim > 1 else 1), a.shape[-1]
     inner_b, columns = (b.shape[-2], b.shape[-1]) if b.ndim > 1 else (b.shape[0], 1)  # bmm checks they fit
-    batch = list(_broadcast_batches(a.shape[: max(a.ndim - 2, 0)], b.shape[: max(b.ndim - 2, 0)]))
+    batch = list(joint_shape([a.shape[: max(a.ndim - 2, 0)], b.shape[: max(b.ndim - 2, 0)]]))
     count = int(np.prod(batch))
     left = reshape(expand(a, *batch, rows, inner), count, rows, inner)
     if b.ndim == 1:  # a vector on the right: one column per batch
@@ -136,13 +136,6 @@ def _batched(a: Tensor, b: Tensor) -> Tensor:
         product = squeeze(product, -1)
     shape = batch + ([rows] if a.ndim > 1 else []) + ([columns] if b.ndim > 1 else [])
     return shape_nodes.UnsafeViewBackward0.apply(product, shape=tuple(shape))
-
-
-def _broadcast_batches(first: tuple, second: tuple) -> tuple[int, ...]:
-    """The batch dimensions broadcast, with PyTorch's refusal."""
-    nothing = np.empty((), dtype=bool)
-    _check_broadcast(np.broadcast_to(nothing, first), np.broadcast_to(nothing, second))
-    return np.broadcast_shapes(first, second)
 
 
 def mm(a: Tensor, b: Tensor) -> Tensor:

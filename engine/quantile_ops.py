@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from engine import dtypes
 from engine.shape_ops import _dim
 from engine.tensor import Tensor
@@ -115,16 +117,10 @@ def _ranks(rows: Tensor, q: Tensor, skips_nan: bool) -> Tensor:
         return ranks.masked_fill_(ranks < 0, 0)
     last = rows.shape[-1] - 1
     ranks, has_nan = q * last, rows.isnan().any(-1, True)
-    shape = tuple(_broadcast(ranks.shape, has_nan.shape))
+    shape = np.broadcast_shapes(ranks.shape, has_nan.shape)
     ranks = ranks if ranks.shape == shape else ranks.expand(shape)
     has_nan = has_nan if has_nan.shape == shape else has_nan.expand(shape)
     return ranks.masked_fill(has_nan, last)
-
-
-def _broadcast(first: tuple, second: tuple) -> list[int]:
-    import numpy as np
-
-    return list(np.broadcast_shapes(tuple(first), tuple(second)))
 
 
 METHODS = {"quantile": quantile, "nanquantile": nanquantile}

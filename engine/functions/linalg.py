@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from engine.broadcast_rules import joint_shape
 from engine.function import Function
-from engine.functions.promotion import _check_broadcast
 
 
 def _matmul_grads(grad: np.ndarray, a: np.ndarray, b: np.ndarray, need_a: bool, need_b: bool) -> tuple:
@@ -95,6 +95,7 @@ class AddmmBackward0(Function):
 
 def matmul_function(a: np.ndarray, b: np.ndarray) -> type[Function]:
     """Which PyTorch node a product of these ranks records."""
+
     if a.ndim == 0 or b.ndim == 0:
         raise RuntimeError(
             f"both arguments to matmul need to be at least 1D, but they are {a.ndim}D and {b.ndim}D"
@@ -109,8 +110,7 @@ def matmul_function(a: np.ndarray, b: np.ndarray) -> type[Function]:
     inner_a = a.shape[-1]
     inner_b = b.shape[0] if b.ndim == 1 else b.shape[-2]
     if a.ndim > 2 and b.ndim > 2:  # batches broadcast first (PyTorch's words when they cannot)
-        nothing = np.empty((), dtype=bool)
-        _check_broadcast(np.broadcast_to(nothing, a.shape[:-2]), np.broadcast_to(nothing, b.shape[:-2]))
+        joint_shape([a.shape[:-2], b.shape[:-2]])
     if inner_a != inner_b:
         rows_a = int(np.prod(a.shape[:-1])) if a.ndim > 1 else 1
         cols_b = b.shape[-1] if b.ndim > 1 else 1
