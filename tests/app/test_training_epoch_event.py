@@ -9,6 +9,7 @@ import threading
 import numpy as np
 import pytest
 
+import engine as torch
 from app.services.training.config import RunConfig
 from app.services.training.epoch_event import EpochWriter, epoch_rows, rows
 from app.services.training.event_json import event_json
@@ -95,25 +96,36 @@ def test_a_long_classifiers_accuracy_is_read_with_its_norms_and_counts_its_epoch
     assert all(round(epochs[epoch - 1]["accuracy"] * rows_seen, 6).is_integer() for epoch in measured)
 
 
+def measure(writer: EpochWriter, experiment, epochs, loss: float, values, grads) -> None:
+    """Append an epoch's loss and read it with the model's (weight, bias) and their gradients set to these."""
+    for param, value, grad in zip(experiment.model.parameters(), values, grads, strict=True):
+        param._data[...] = value
+        param.grad = None if grad is None else torch.full(param.shape, grad)
+    epochs.loss.append(loss)
+    writer.read(epochs, None)
+
+
 def test_numbers_that_are_not_finite_are_null() -> None:
-    writer = EpochWriter(build(RunConfig()), small=True, classifying=False)  # Linear(1, 1): weight, then bias
+    experiment = build(RunConfig())  # Linear(1, 1): weight, then bias
+    writer = EpochWriter(experiment, small=True, classifying=False)
     epochs = writer.begin(3, 0.01)
-    epochs.loss += [0.25, float("nan")]
-    epochs.measured[0] = (None, [float("nan")], [[[float("inf")]], [1.5]])
-    epochs.measured[1] = (None, [2.0], [[[1.0]], [2.5]])
+    measure(writer, experiment, epochs, 0.25, (float("inf"), 1.5), (float("nan"), 0.0))
+    measure(writer, experiment, epochs, float("nan"), (1.0, 2.5), (1.5, -2.0))  # norm 2.5
     event = writer.event(epochs, {0: (float("inf"), None)})
     assert (event["first"], event["count"], event["lr"]) == (3, 2, [0.01, 0.01])
     assert event["loss"] == [0.25, None] and event["val_loss"] == [None, None]
-    assert event["grad_norms"] == {"linear": [None, 2.0]}
+    assert event["grad_norms"] == {"linear": [None, 2.5]}
     assert event["params"] == {"weight": [[[None]], [[1.0]]], "bias": [[1.5], [2.5]]}
     assert '"params":{"weight":[[[null]],[[1.0]]],"bias":[[1.5],[2.5]]}' in event_json(event)
 
 
 def test_epochs_not_measured_have_null_norms_and_parameters() -> None:
-    writer = EpochWriter(build(RunConfig()), small=True, classifying=False)
+    experiment = build(RunConfig())
+    writer = EpochWriter(experiment, small=True, classifying=False)
     epochs = writer.begin(1, 0.01)
-    epochs.loss += [0.5, 0.25, 0.125]
-    epochs.measured[1] = (None, [2.0], [[[1.0]], [0.5]])
+    epochs.loss.append(0.5)
+    measure(writer, experiment, epochs, 0.25, (1.0, 0.5), (2.0, None))  # no gradient: it adds nothing
+    epochs.loss.append(0.125)
     event = writer.event(epochs, {})
     assert event["loss"] == [0.5, 0.25, 0.125]
     assert event["grad_norms"] == {"linear": [None, 2.0, None]}

@@ -76,26 +76,21 @@ def gradient_norms(experiment: Experiment) -> dict[str, float | None]:
 
 
 def layer_norms(layers: list[tuple[str, tuple[Any, ...]]]) -> list[float]:
-    """Each layer's gradient norm as a float, finite or not (``finite`` makes it JSON-ready).
+    """Each layer's gradient norm as a float, finite or not (``finite`` makes it JSON-ready), in place."""
+    return [norm([param._grad._data for param in params if param._grad is not None]) for _, params in layers]
 
-    Every epoch reports these, so they are read in place and summed cheaply: a few values as Python floats,
-    more with one dot product per array (in float32, the gradients' own precision).
-    """
-    norms = []
-    for _, params in layers:
-        squares = 0.0
-        for param in params:
-            grad = param._grad
-            if grad is None:
-                continue
-            values = grad._data
-            if values.size > LISTED_SQUARES:
-                squares += float(np.vdot(values, values))
-            else:
-                for value in values.ravel().tolist():
-                    squares += value * value
-        norms.append(math.sqrt(squares))
-    return norms
+
+def norm(arrays: list[np.ndarray]) -> float:
+    """The L2 norm of some arrays' values taken together, summed cheaply: a few values as Python floats,
+    more with one dot product per array (in float32, the gradients' own precision)."""
+    squares = 0.0
+    for values in arrays:
+        if values.size > LISTED_SQUARES:
+            squares += float(np.vdot(values, values))
+        else:
+            for value in values.ravel().tolist():
+                squares += value * value
+    return math.sqrt(squares)
 
 
 def positive(target: np.ndarray) -> np.ndarray:
