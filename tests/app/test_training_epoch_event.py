@@ -10,8 +10,9 @@ import numpy as np
 import pytest
 
 import engine as torch
+from app.services.training import measures
 from app.services.training.config import RunConfig
-from app.services.training.epoch_event import EpochWriter, epoch_rows, rows
+from app.services.training.epoch_event import COPIED_GRADIENTS, EpochWriter, epoch_rows, rows
 from app.services.training.event_json import event_json
 from app.services.training.experiment import build
 from app.services.training.runner import Training, run_events
@@ -198,12 +199,16 @@ def test_epoch_params_are_the_models_values_as_the_epoch_ends() -> None:
     assert [len(values[name]) for name in ("0.weight", "2.weight", "4.weight")] == [3, 2, 1]
 
 
-def test_gradient_norms_are_each_layers_norm_at_each_epochs_end() -> None:
-    """Several epochs taken at once: each norm is its own epoch's (rel 1e-5: summed in float32)."""
-    training = Training(build(RunConfig(dataset="moons", model="mlp", hidden=[3], epochs=5, momentum=0.9)))
+@pytest.mark.parametrize(("hidden", "copied"), [([3], True), ([40, 40], False)])
+def test_gradient_norms_are_each_layers_norm_at_each_epochs_end(hidden: list[int], copied: bool) -> None:
+    """Several epochs taken at once: each norm is its own epoch's (rel 1e-5: summed in float32), the same
+    number whether the gradients were copied for the reporter (a small model) or summed in place (large)."""
+    fields = {"dataset": "moons", "model": "mlp", "hidden": hidden, "epochs": 5, "momentum": 0.9}
+    training = Training(build(RunConfig(**fields)))
+    assert (training.experiment.parameters <= COPIED_GRADIENTS) is copied
     training.take_events()
     layers = training.experiment.layer_parameters
-    expected = []
+    expected, in_place = [], []
     for _ in range(3):
         training.run_batch()
         expected.append(
@@ -212,8 +217,10 @@ def test_gradient_norms_are_each_layers_norm_at_each_epochs_end() -> None:
                 for name, params in layers
             }
         )
+        in_place.append(measures.gradient_norms(training.experiment))
     got = [row["grad_norms"] for row in epoch_rows(training.take_events())]
     assert got == [{name: pytest.approx(value, rel=1e-5) for name, value in row.items()} for row in expected]
+    assert got == in_place
     assert got[0] != got[1] != got[2]
 
 

@@ -31,10 +31,13 @@ from app.services.training.experiment import Experiment
 
 Validation = tuple[float | None, float | None]  # held-out loss and accuracy, None where not measured
 State = bytes  # every parameter's values at one moment (``reporter.state_of``)
-# the training accuracy (None: regression), and the raw bytes of each parameter's values (small models) and of
-# each gradient (None: not set), in ``EpochWriter``'s orders
-Reading = tuple[float | None, list[bytes], list[bytes | None]]
+# the training accuracy (None: regression); the raw bytes of each parameter's values (small models); and each
+# gradient's raw bytes (None: not set), or each layer's gradient norm (large models), in EpochWriter's orders
+Reading = tuple[float | None, list[bytes], list[bytes | None] | list[float]]
 PER_EPOCH = ("loss", "val_loss", "accuracy", "val_accuracy", "lr")  # the plain columns, in event order
+# models with at most this many gradient values have their gradients copied when an epoch is read (4 KiB;
+# 2 MiB a run); larger ones have their norms summed in place, rather than send megabytes of copies on
+COPIED_GRADIENTS = 1024
 
 
 class Epochs:
@@ -57,10 +60,11 @@ class EpochWriter:
     """One run's epochs: ``begin`` columns, ``read`` each epoch into them, ``event`` them afterwards."""
 
     def __init__(self, experiment: Experiment, small: bool, classifying: bool) -> None:
-        layers = experiment.layer_parameters
+        layers = self._layers = experiment.layer_parameters
         self._layer_names = [name for name, _ in layers]
         self._graded = [param for _, params in layers for param in params]  # whose gradients are read
         self._layer_sizes = [len(params) for _, params in layers]
+        self._copies = sum(param._data.size for param in self._graded) <= COPIED_GRADIENTS
         named = experiment.named_parameters if small else []
         self._params = [param for _, param in named]
         self._param_names = [name for name, _ in named]
@@ -80,10 +84,16 @@ class EpochWriter:
         from them (in a worker, its reporter process does). Alone, a copy takes 0.6 us for the article's model
         and 1.3 us for the spiral's MLP, against 1.1 and 4.2 us to compute the numbers in place; in the loop
         a read costs several times that (its code and data are cold after a step, and it leaves the step's
-        colder): the spiral's 500 reads took 2.4% of its training in place, 0.9% as copies.
+        colder): the spiral's 500 reads took 2.4% of its training in place, 0.9% as copies. The gradients
+        of a model past ``COPIED_GRADIENTS`` values are summed into norms here instead.
         """
         values = [param._data.tobytes() for param in self._params]
-        grads = [None if (grad := param._grad) is None else grad._data.tobytes() for param in self._graded]
+        if self._copies:
+            grads = [
+                None if (grad := param._grad) is None else grad._data.tobytes() for param in self._graded
+            ]
+        else:
+            grads = measures.layer_norms(self._layers)
         epochs.measured[len(epochs.loss) - 1] = (accuracy, values, grads)
 
     def event(self, epochs: Epochs, validations: dict[int, Validation]) -> dict[str, Any]:
@@ -101,7 +111,8 @@ class EpochWriter:
         params: list[list[Any]] = [[None] * count for _ in self._params]
         for index, (correct, raw_values, raw_grads) in epochs.measured.items():
             accuracy[index] = correct
-            for column, norm in zip(norms, self._norms(raw_grads), strict=True):
+            layer_norms = self._norms(raw_grads) if self._copies else raw_grads
+            for column, norm in zip(norms, layer_norms, strict=True):
                 column[index] = norm if math.isfinite(norm) else None
             for column, raw, param, ndim in zip(params, raw_values, self._params, self._ndims, strict=True):
                 value = _array(raw, param).tolist()
@@ -121,7 +132,7 @@ class EpochWriter:
             event["params"] = dict(zip(self._param_names, params, strict=True))
         return event
 
-    def _norms(self, raw_grads: list[bytes | None]) -> list[float]:
+    def _norms(self, raw_grads: list[Any]) -> list[float]:
         """Each layer's gradient norm from the gradients ``read`` copied, as ``measures.layer_norms`` reads
         them in place (the same sums, so the same numbers)."""
         grads = iter(zip(raw_grads, self._graded, strict=True))
