@@ -61,19 +61,20 @@ class ForwardRecorder:
         self._context.__exit__(*exc_info)
 
     def remember(self, node: Function, inputs: tuple, result: Any) -> None:
-        """Note ``node``: ordinals first for its unseen inputs, then for the node itself."""
+        """Note ``node``: ordinals first for its unseen inputs, then for the node itself (kept in its
+        ``Recorded``: a training loop makes thousands of nodes, and one table entry each is enough)."""
         values, sources = [], []
         for value in inputs:
             if hasattr(value, "_data"):
                 if value.grad_fn is None:
-                    self.ordinal(value, create=True)
+                    self._ordinal(value, create=True)
                 values.append(value._data)
                 sources.append(weakref.ref(value) if value.grad_fn is None else None)
             else:
                 values.append(value if isinstance(value, int | float | bool) else None)
                 sources.append(None)
         self._nodes[node] = Recorded(
-            self.ordinal(node, create=True), tuple(values), tuple(sources), result._data, self.line
+            next(self._counter), tuple(values), tuple(sources), result._data, self.line
         )
 
     def overwritten(self, memory: np.ndarray) -> None:
@@ -92,6 +93,13 @@ class ForwardRecorder:
 
     def ordinal(self, item: Any, create: bool = False) -> int | None:
         """The creation ordinal of a node or a tensor, given at first sight (``create``) and kept."""
+        if isinstance(item, autograd.Node):
+            recorded = self.node(item)
+            if recorded is not None:  # made while this recorder was active: numbered then
+                return recorded.ordinal
+        return self._ordinal(item, create)
+
+    def _ordinal(self, item: Any, create: bool) -> int | None:
         entry = self._ordinals.get(id(item))
         if entry is not None and entry[0]() is item:
             return entry[1]
