@@ -1,10 +1,12 @@
 """Resource attacks: each budget of app/config.py stops its attack with a LimitExceeded naming it."""
 
+import json
 import time
 
 import pytest
 
 from app import config
+from app.services.sandbox.answer import AnswerWriter
 from app.services.sandbox.runner import run_snippet
 
 
@@ -119,12 +121,27 @@ def test_frames_beyond_the_budget_are_not_recorded(monkeypatch):
 
 
 def test_frames_beyond_their_byte_budget_are_left_out_with_a_warning(monkeypatch):
-    monkeypatch.setattr(config, "SANDBOX_MAX_FRAMES_BYTES", 3_000)  # each frame here is ~2.7 KB of JSON
+    monkeypatch.setattr(config, "SANDBOX_MAX_FRAMES_BYTES", 2_500)  # a backward frame here: ~2.3 KB of JSON
     code = "import torch\nx = torch.ones(1, requires_grad=True)\nfor i in range(3):\n    (x * 2).backward()\n"
     result = run_snippet(code, lambda event: None)
     assert [frame["label"] for frame in result["frames"]] == ["backward #1"]
     assert result["graph"] is None and result["error"] is None
     assert any("'backward #2' (line 4) is not shown" in warning for warning in result["warnings"])
+
+
+def test_the_frame_budget_counts_the_bytes_each_frame_is_sent_as():
+    """A frame's graph is encoded once: the budget counts those bytes, and the event and answer send them."""
+    sent = []
+    writer = AnswerWriter(lambda kind, payload: sent.append((kind, payload)), stream=True)
+    code = "import torch\nx = torch.ones(1, requires_grad=True)\nfor i in range(3):\n    (x * 2).backward()\n"
+    result = run_snippet(code, writer.emit)
+    payloads = [payload for kind, payload in sent if kind == "frame"]
+    graphs = [frame["graph"] for frame in result["frames"]]
+    assert len(payloads) == len(graphs) == 4 and result["graph"] is graphs[-1]
+    for payload, graph in zip(payloads, graphs, strict=True):
+        assert payload.endswith(b',"graph":' + graph.json + b"}") and json.loads(graph.json) == graph
+    answer = json.loads(writer.answer(result))
+    assert [frame["graph"] for frame in answer["frames"]] == graphs and answer["graph"] == graphs[-1]
 
 
 def test_long_reprs_are_shortened(monkeypatch):

@@ -43,6 +43,17 @@ def encode(value: Any) -> bytes:
     return text.encode("utf-8", "replace")  # a lone surrogate a snippet printed becomes "?"
 
 
+class EncodedGraph(dict):
+    """A frame's graph that carries its JSON (``encode``), made once: the frame budget counts its bytes and
+    the frame's event and the answer send them as they are."""
+
+    __slots__ = ("json",)
+
+    def __init__(self, graph: dict[str, Any]) -> None:
+        super().__init__(graph)
+        self.json = encode(graph)
+
+
 def _frame_json(frame: dict[str, Any], graph: bytes) -> bytes:
     return encode({"label": frame["label"], "line": frame["line"]})[:-1] + b',"graph":' + graph + b"}"
 
@@ -58,7 +69,7 @@ class AnswerWriter:
         """The runner's event callback: frames and stdout always, other events only for a streamed run."""
         kind = event["type"]
         if kind == "frame":
-            graph = encode(event["graph"])
+            graph = event["graph"].json if type(event["graph"]) is EncodedGraph else encode(event["graph"])
             frame = _frame_json(event, graph)
             self.frames.append((event["graph"], graph, frame))
             self.send(kind, b'{"type":"frame",' + frame[1:])

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import weakref
 from collections.abc import Callable, Mapping
 from typing import Any
 
 import engine
 from app import config
+from app.services.sandbox.answer import EncodedGraph
 from app.services.sandbox.budgets import Budget
 from engine.trace_graph import BackwardRecorder, ForwardRecorder, trace
 
@@ -128,20 +128,22 @@ class FrameRecorder:
             modules=modules,
         )
 
-    def _add_frame(self, label: str, line: int | None, graph: dict[str, Any]) -> bool:
-        """Record and emit a frame, unless it would take the frames past their byte budget."""
-        size = len(json.dumps(graph, default=str))
+    def _add_frame(self, label: str, line: int | None, graph: dict[str, Any]) -> EncodedGraph | None:
+        """Record and emit a frame, unless it would take the frames past their byte budget; its graph (with
+        its JSON, encoded once), or None."""
+        encoded = EncodedGraph(graph)
+        size = len(encoded.json)
         if self.frame_bytes + size > config.SANDBOX_MAX_FRAMES_BYTES:
             self.notices.append(
                 f"The graph at '{label}' (line {line}) is not shown: the frames would be larger "
                 f"than {config.SANDBOX_MAX_FRAMES_BYTES} bytes."
             )
-            return False
+            return None
         self.frame_bytes += size
-        frame = {"label": label, "line": line, "graph": graph}
+        frame = {"label": label, "line": line, "graph": encoded}
         self.frames.append(frame)
         self.emit({"type": "frame", **frame})
-        return True
+        return encoded
 
     def run_backward(
         self, call: Callable[[], Any], root: Any, line: int, namespace: Mapping[str, Any]
@@ -163,5 +165,4 @@ class FrameRecorder:
 
     def finish(self, line: int | None, namespace: Mapping[str, Any]) -> dict[str, Any] | None:
         """The end frame: every variable's graph as the run left it."""
-        graph = self.graph([], namespace)
-        return graph if self._add_frame("end", line, graph) else None
+        return self._add_frame("end", line, self.graph([], namespace))
