@@ -53,8 +53,9 @@ SANDBOX_MAX_STDOUT_BYTES = int(_setting("SANDBOX_MAX_STDOUT_BYTES", 65_536))
 SANDBOX_MAX_GRAPH_NODES = int(_setting("SANDBOX_MAX_GRAPH_NODES", 2_000))
 # frames (graph snapshots at .backward() calls) kept per run; later backward calls still run, unrecorded
 SANDBOX_MAX_FRAMES = int(_setting("SANDBOX_MAX_FRAMES", 20))
-# bytes of JSON of all a run's frames together (a graph costs ~1.8 KB a node): keeps answers loadable;
-# a frame that does not fit is left out and a warning says so
+# bytes of JSON of all a run's backward frames together (a graph costs ~1.8 KB a node): keeps answers
+# loadable; a frame that does not fit is left out and a warning says so. The end graph, which the page draws,
+# is always kept (SANDBOX_MAX_GRAPH_NODES bounds it)
 SANDBOX_MAX_FRAMES_BYTES = int(_setting("SANDBOX_MAX_FRAMES_BYTES", 8_000_000))
 # nested calls of user functions: recursion deeper than any lesson needs is an error, not a crash
 SANDBOX_MAX_CALL_DEPTH = int(_setting("SANDBOX_MAX_CALL_DEPTH", 100))

@@ -24,9 +24,12 @@ MEDIA_TYPES = {
 
 def no_graph(result: dict[str, Any]) -> HTTPException:
     """422 saying why there is nothing to draw: the run stopped before it built any graph."""
-    error = result["error"] or {}
-    message = f"The run stopped before it built a graph: {error.get('type')}: {error.get('message')}"
-    return HTTPException(status_code=422, detail={"message": message, "error": error})
+    error = result["error"]
+    if error is None:  # not expected: a run that ends without an error keeps its end graph
+        message = "The run ended without a graph to draw."
+    else:
+        message = f"The run stopped before it built a graph: {error.get('type')}: {error.get('message')}"
+    return HTTPException(status_code=422, detail={"message": message, "error": error or {}})
 
 
 def chosen_trace(result: dict[str, Any], frame: int | None) -> dict[str, Any]:

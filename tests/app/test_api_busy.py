@@ -33,3 +33,11 @@ def test_a_run_killed_before_any_graph_is_422_naming_why():
     assert raised.value.detail["message"].startswith(
         "The run stopped before it built a graph: LimitExceeded: the run took longer than"
     )
+
+
+def test_a_run_without_error_or_graph_says_so_rather_than_none_none():
+    result = {**_failed("LimitExceeded", "", [], []), "error": None}
+    with pytest.raises(HTTPException) as raised:
+        chosen_trace(result, None)
+    assert raised.value.status_code == 422
+    assert raised.value.detail == {"message": "The run ended without a graph to draw.", "error": {}}

@@ -124,9 +124,23 @@ def test_frames_beyond_their_byte_budget_are_left_out_with_a_warning(monkeypatch
     monkeypatch.setattr(config, "SANDBOX_MAX_FRAMES_BYTES", 2_500)  # a backward frame here: ~2.3 KB of JSON
     code = "import torch\nx = torch.ones(1, requires_grad=True)\nfor i in range(3):\n    (x * 2).backward()\n"
     result = run_snippet(code, lambda event: None)
-    assert [frame["label"] for frame in result["frames"]] == ["backward #1"]
-    assert result["graph"] is None and result["error"] is None
-    assert any("'backward #2' (line 4) is not shown" in warning for warning in result["warnings"])
+    assert [frame["label"] for frame in result["frames"]] == ["backward #1", "end"]
+    assert result["graph"] is result["frames"][-1]["graph"] and result["error"] is None
+    notice = (
+        "The graph at 'backward #2' (line 4) and 1 more after it are not shown: the frames would be larger"
+    )
+    assert [warning for warning in result["warnings"] if "not shown" in warning] == [
+        f"{notice} than 2500 bytes."
+    ]
+
+
+def test_the_end_graph_is_kept_when_the_backward_frames_have_used_the_budget(monkeypatch):
+    """The page draws the end graph: a budget the backward frames used up does not leave it out."""
+    monkeypatch.setattr(config, "SANDBOX_MAX_FRAMES_BYTES", 2_000)  # less than one backward frame
+    code = "import torch\nx = torch.ones(1, requires_grad=True)\ny = x * 2\ny.backward()\n"
+    result = run_snippet(code, lambda event: None)
+    assert [frame["label"] for frame in result["frames"]] == ["end"]
+    assert {node["id"] for node in result["graph"]["ops"]} and result["error"] is None
 
 
 def test_the_frame_budget_counts_the_bytes_each_frame_is_sent_as():

@@ -89,6 +89,8 @@ class FrameRecorder:
         self.tensor_lines = TensorLines()
         self.frame_bytes = 0
         self.notices: list[str] = []  # frames left out, said in words (reported with the warnings)
+        self._left_out: list[tuple[str, int | None]] = []  # (label, line) of each frame left out
+        self._notice = 0  # where in ``notices`` the one saying so is (once there is one)
 
     def __enter__(self) -> FrameRecorder:
         self.forward.__enter__()
@@ -128,22 +130,34 @@ class FrameRecorder:
             modules=modules,
         )
 
-    def _add_frame(self, label: str, line: int | None, graph: dict[str, Any]) -> EncodedGraph | None:
-        """Record and emit a frame, unless it would take the frames past their byte budget; its graph (with
-        its JSON, encoded once), or None."""
+    def _add_frame(
+        self, label: str, line: int | None, graph: dict[str, Any], budgeted: bool = True
+    ) -> EncodedGraph | None:
+        """Record and emit a frame, unless it is ``budgeted`` and would take the frames past their byte
+        budget; its graph (with its JSON, encoded once), or None."""
         encoded = EncodedGraph(graph)
         size = len(encoded.json)
-        if self.frame_bytes + size > config.SANDBOX_MAX_FRAMES_BYTES:
-            self.notices.append(
-                f"The graph at '{label}' (line {line}) is not shown: the frames would be larger "
-                f"than {config.SANDBOX_MAX_FRAMES_BYTES} bytes."
-            )
+        if budgeted and self.frame_bytes + size > config.SANDBOX_MAX_FRAMES_BYTES:
+            self._leave_out(label, line)
             return None
         self.frame_bytes += size
         frame = {"label": label, "line": line, "graph": encoded}
         self.frames.append(frame)
         self.emit({"type": "frame", **frame})
         return encoded
+
+    def _leave_out(self, label: str, line: int | None) -> None:
+        """Say that a frame is left out: one notice for all of them, naming the first and how many more."""
+        self._left_out.append((label, line))
+        (first, first_line), more = self._left_out[0], len(self._left_out) - 1
+        which = f"The graph at '{first}' (line {first_line})" + (f" and {more} more after it" if more else "")
+        notice = f"{which} {'are' if more else 'is'} not shown: the frames would be larger than "
+        notice += f"{config.SANDBOX_MAX_FRAMES_BYTES} bytes."
+        if more:
+            self.notices[self._notice] = notice
+        else:
+            self._notice = len(self.notices)
+            self.notices.append(notice)
 
     def run_backward(
         self, call: Callable[[], Any], root: Any, line: int, namespace: Mapping[str, Any]
@@ -164,5 +178,6 @@ class FrameRecorder:
         self.emit({"type": "step", "step": self.optimizer_steps, "loss": self.last_loss, "line": line})
 
     def finish(self, line: int | None, namespace: Mapping[str, Any]) -> dict[str, Any] | None:
-        """The end frame: every variable's graph as the run left it."""
-        return self._add_frame("end", line, self.graph([], namespace))
+        """The end frame: every variable's graph as the run left it. The page draws it, so the backward
+        frames' byte budget never leaves it out (``SANDBOX_MAX_GRAPH_NODES`` bounds its size)."""
+        return self._add_frame("end", line, self.graph([], namespace), budgeted=False)
