@@ -88,9 +88,7 @@ class FrameRecorder:
         self.backward = BackwardRecorder()
         self.tensor_lines = TensorLines()
         self.frame_bytes = 0
-        self.notices: list[str] = []  # frames left out, said in words (reported with the warnings)
         self._left_out: list[tuple[str, int | None]] = []  # (label, line) of each frame left out
-        self._notice = 0  # where in ``notices`` the one saying so is (once there is one)
 
     def __enter__(self) -> FrameRecorder:
         self.forward.__enter__()
@@ -138,7 +136,7 @@ class FrameRecorder:
         encoded = EncodedGraph(graph)
         size = len(encoded.json)
         if budgeted and self.frame_bytes + size > config.SANDBOX_MAX_FRAMES_BYTES:
-            self._leave_out(label, line)
+            self._left_out.append((label, line))
             return None
         self.frame_bytes += size
         frame = {"label": label, "line": line, "graph": encoded}
@@ -146,18 +144,16 @@ class FrameRecorder:
         self.emit({"type": "frame", **frame})
         return encoded
 
-    def _leave_out(self, label: str, line: int | None) -> None:
-        """Say that a frame is left out: one notice for all of them, naming the first and how many more."""
-        self._left_out.append((label, line))
+    @property
+    def notices(self) -> list[str]:
+        """The frames left out, said in words (reported with the warnings): one notice for all of them,
+        naming the first and how many more."""
+        if not self._left_out:
+            return []
         (first, first_line), more = self._left_out[0], len(self._left_out) - 1
         which = f"The graph at '{first}' (line {first_line})" + (f" and {more} more after it" if more else "")
         notice = f"{which} {'are' if more else 'is'} not shown: the frames would be larger than "
-        notice += f"{config.SANDBOX_MAX_FRAMES_BYTES} bytes."
-        if more:
-            self.notices[self._notice] = notice
-        else:
-            self._notice = len(self.notices)
-            self.notices.append(notice)
+        return [notice + f"{config.SANDBOX_MAX_FRAMES_BYTES} bytes."]
 
     def run_backward(
         self, call: Callable[[], Any], root: Any, line: int, namespace: Mapping[str, Any]
